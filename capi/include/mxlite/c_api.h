@@ -1,0 +1,237 @@
+/*
+ * mxlite/c_api.h -- the one stable C ABI of mxlite.
+ *
+ * Every binding (Python, R, Julia, JavaScript) uses only this file. Plain C99.
+ *
+ * Conventions (read once, they hold for every function below):
+ *  - Every function returns int: MXL_OK (0) on success or an MXL_ERR_* code.
+ *    mxl_last_error() then returns the message for the calling thread. No C++
+ *    exception, abort or exit ever crosses this boundary.
+ *  - Results come back through out-parameters. A string or array returned by the
+ *    library (const char*, const char**, handle arrays) stays valid until the next
+ *    call into the library on the same thread, unless the function says otherwise.
+ *    Copy what you keep.
+ *  - Handles are opaque pointers. Each kind has exactly one *_free. Passing a freed
+ *    or foreign handle returns MXL_ERR_INVALID_HANDLE, never a crash. Freeing an
+ *    array while asynchronous work still uses it is safe: the engine holds its own
+ *    reference.
+ *  - Work on arrays is asynchronous: functions that compute return at once. Errors
+ *    raised by asynchronous work are stored on the arrays the work writes and are
+ *    returned, with their message, by the next wait on those arrays
+ *    (mxl_nd_wait_to_read, mxl_nd_sync_copy_to, ...) or by mxl_waitall.
+ *  - All functions are thread-safe.
+ *  - Shapes are row-major (C order), int64 dims, at most MXL_MAX_NDIM of them.
+ *
+ * Versioning: MXL_ABI_VERSION_MAJOR changes only on an incompatible change; a
+ * binding refuses a library whose major differs from the one it was written for.
+ * Within a major, changes are additive only.
+ */
+#ifndef MXLITE_C_API_H_
+#define MXLITE_C_API_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define MXL_API __declspec(dllexport)
+#else
+#define MXL_API __attribute__((visibility("default")))
+#endif
+
+/* ---------------------------------------------------------------- versions */
+
+#define MXL_ABI_VERSION_MAJOR 1
+#define MXL_ABI_VERSION_MINOR 0
+#define MXL_ABI_VERSION_PATCH 0
+/* major * 10000 + minor * 100 + patch */
+#define MXL_ABI_VERSION 10000
+
+/* The ABI version of the loaded library, encoded as MXL_ABI_VERSION. Never fails. */
+MXL_API int mxl_version(void);
+
+/* --------------------------------------------------------------- errors */
+
+#define MXL_OK 0
+#define MXL_ERR_INVALID_ARGUMENT 1 /* a parameter or argument has a bad value  */
+#define MXL_ERR_SHAPE 2            /* shapes do not agree                       */
+#define MXL_ERR_DTYPE 3            /* dtypes do not agree or are unsupported    */
+#define MXL_ERR_NOT_FOUND 4        /* unknown operator, parameter, name, key    */
+#define MXL_ERR_DEVICE 5           /* device missing or unusable                */
+#define MXL_ERR_IO 6               /* file missing, unreadable, corrupt         */
+#define MXL_ERR_OUT_OF_MEMORY 7
+#define MXL_ERR_INTERNAL 8         /* a bug in mxlite: please report it         */
+#define MXL_ERR_INDEX 9            /* index out of range                        */
+#define MXL_ERR_INVALID_HANDLE 10  /* NULL, freed or foreign handle             */
+#define MXL_ERR_ARITHMETIC 11      /* e.g. integer division by zero             */
+
+/* Message of the last failed call on this thread ("" if none). Never fails. */
+MXL_API const char* mxl_last_error(void);
+/* Code of the last failed call on this thread (MXL_OK if none). Never fails. */
+MXL_API int mxl_last_error_code(void);
+
+/* --------------------------------------------------------------- enums */
+
+/* dtypes: the numbering is MXNet's type flag, also used in saved files. */
+#define MXL_FLOAT32 0
+#define MXL_FLOAT64 1
+#define MXL_FLOAT16 2
+#define MXL_UINT8 3
+#define MXL_INT32 4
+#define MXL_INT8 5
+#define MXL_INT64 6
+#define MXL_BOOL 7
+
+/* device types: the numbering is MXNet's (and DLPack's kDLCPU / kDLCUDA). */
+#define MXL_CPU 1
+#define MXL_GPU 2
+
+#define MXL_MAX_NDIM 10
+
+/* ---------------------------------------------------------- DLPack v1.x */
+/* The DLPack exchange structs (https://github.com/dmlc/dlpack, ABI v1). Defined
+ * here so the header stands alone; skipped when dlpack.h was included first. */
+#ifndef DLPACK_MAJOR_VERSION
+#define DLPACK_MAJOR_VERSION 1
+#define DLPACK_MINOR_VERSION 0
+#define DLPACK_FLAG_BITMASK_READ_ONLY 1
+typedef struct { uint32_t major; uint32_t minor; } DLPackVersion;
+typedef struct { int32_t device_type; int32_t device_id; } DLDevice;
+typedef struct { uint8_t code; uint8_t bits; uint16_t lanes; } DLDataType;
+typedef struct {
+  void* data;
+  DLDevice device;
+  int32_t ndim;
+  DLDataType dtype;
+  int64_t* shape;
+  int64_t* strides; /* NULL: compact row-major */
+  uint64_t byte_offset;
+} DLTensor;
+typedef struct DLManagedTensorVersioned {
+  DLPackVersion version;
+  void* manager_ctx;
+  void (*deleter)(struct DLManagedTensorVersioned* self);
+  uint64_t flags;
+  DLTensor dl_tensor;
+} DLManagedTensorVersioned;
+#endif
+
+/* --------------------------------------------------------------- handles */
+
+typedef struct mxl_ndarray_t* mxl_ndarray;
+typedef const struct mxl_op_t* mxl_op; /* static: valid for the process, never freed */
+
+/* ----------------------------------------------------------------- engine */
+
+/* Block until all pushed work has finished. Returns (and clears) the first error
+ * that asynchronous work raised since the last mxl_waitall. */
+MXL_API int mxl_waitall(void);
+
+/* Engine description: kind is "threaded" or "naive" (MXLITE_ENGINE=naive);
+ * cpu_workers is the CPU worker pool size (MXLITE_CPU_WORKER_NTHREADS). */
+MXL_API int mxl_engine_info(const char** kind, int* cpu_workers);
+
+/* --------------------------------------------------------------- storage */
+
+/* Bytes of device memory held by live arrays, the peak of that since start (or the
+ * last reset), and bytes kept in the pool for reuse. */
+MXL_API int mxl_storage_stats(int dev_type, int dev_id, uint64_t* in_use, uint64_t* peak,
+                              uint64_t* pooled);
+/* Return pooled (unused) memory to the system and reset the peak to in_use. */
+MXL_API int mxl_storage_release_pool(int dev_type, int dev_id);
+
+/* ---------------------------------------------------------------- ndarray */
+
+/* New array with uninitialized contents. ndim may be 0 (a scalar). */
+MXL_API int mxl_nd_create(const int64_t* shape, int ndim, int dtype, int dev_type, int dev_id,
+                          mxl_ndarray* out);
+/* Release the handle. Safe while work on the array is pending. */
+MXL_API int mxl_nd_free(mxl_ndarray h);
+/* Shape (into dims[MXL_MAX_NDIM]), dtype and device in one call; waits for nothing. */
+MXL_API int mxl_nd_info(mxl_ndarray h, int* ndim, int64_t* dims, int* dtype, int* dev_type,
+                        int* dev_id);
+/* Wait until the array's pending writes are done (raises their errors). */
+MXL_API int mxl_nd_wait_to_read(mxl_ndarray h);
+/* Wait until all pending reads and writes of the array are done. */
+MXL_API int mxl_nd_wait_to_write(mxl_ndarray h);
+/* Copy nbytes (must equal size * itemsize) from host memory into the array; blocks. */
+MXL_API int mxl_nd_sync_copy_from(mxl_ndarray h, const void* data, uint64_t nbytes);
+/* Copy the array's contents to host memory (nbytes must equal its byte size); blocks
+ * until pending writes are done and returns their error, if any. */
+MXL_API int mxl_nd_sync_copy_to(mxl_ndarray h, void* data, uint64_t nbytes);
+/* Asynchronous copy src -> dst (same shape; dtype converted; any devices). */
+MXL_API int mxl_nd_copy_to(mxl_ndarray src, mxl_ndarray dst);
+/* A view sharing memory: same data, new shape of equal size. shape may use MXNet's
+ * reshape codes (0 copy dim, -1 infer, -2 copy rest, -3 merge two, -4 split) and
+ * reverse != 0 applies them right to left. */
+MXL_API int mxl_nd_reshape(mxl_ndarray h, const int64_t* shape, int ndim, int reverse,
+                           mxl_ndarray* out);
+/* A view of rows [begin, end) along axis 0 (negative values count from the end). */
+MXL_API int mxl_nd_slice(mxl_ndarray h, int64_t begin, int64_t end, mxl_ndarray* out);
+/* A view of row idx along axis 0, with that axis dropped (idx may be negative). */
+MXL_API int mxl_nd_at(mxl_ndarray h, int64_t idx, mxl_ndarray* out);
+/* Host pointer to the first element, after waiting for pending writes (CPU only).
+ * Valid while the array lives; used for zero-copy views such as NumPy's. */
+MXL_API int mxl_nd_data_ptr(mxl_ndarray h, void** out);
+
+/* Save arrays to fname in MXNet's .params format (readable by MXNet 1.x). names may
+ * be NULL (a list) or hold n strings (a dict). Written to a temp file then renamed. */
+MXL_API int mxl_nd_save(const char* fname, int n, const mxl_ndarray* arrays,
+                        const char** names);
+/* Load a file written by mxl_nd_save or by MXNet. *arrays (new handles the caller
+ * frees) and *names (NULL for a list) stay valid until the next call on this thread. */
+MXL_API int mxl_nd_load(const char* fname, int* n, mxl_ndarray** arrays, const char*** names);
+
+/* Zero-copy export: *out shares the array's memory and keeps it alive until the
+ * consumer calls (*out)->deleter(*out). Waits for pending writes first. */
+MXL_API int mxl_nd_to_dlpack(mxl_ndarray h, DLManagedTensorVersioned** out);
+/* Zero-copy import: the new array uses the tensor's memory and calls its deleter when
+ * the last reference is gone. Takes ownership of t on success only. Non-compact strides
+ * are rejected. */
+MXL_API int mxl_nd_from_dlpack(DLManagedTensorVersioned* t, mxl_ndarray* out);
+
+/* ----------------------------------------------------------------- random */
+
+/* Seed the generator of one device (dev_type -1: every device). Ops pushed after this
+ * call draw a reproducible stream per device. */
+MXL_API int mxl_random_seed(int64_t seed, int dev_type, int dev_id);
+
+/* -------------------------------------------------------------- operators */
+
+/* All operator names, aliases included, sorted. */
+MXL_API int mxl_op_list(int* n, const char*** names);
+/* The operator called name (or one of its aliases); MXL_ERR_NOT_FOUND if none. */
+MXL_API int mxl_op_find(const char* name, mxl_op* out);
+
+/* Description of an operator. num_inputs is -1 for a variable number of inputs (the
+ * count then comes from the parameter named by *key_var_num_args). Parameter types are
+ * strings such as "int", "float", "boolean", "Shape(tuple)", "int or None",
+ * "{'relu', 'sigmoid'}"; defaults are strings ("" for a required parameter). */
+MXL_API int mxl_op_info(mxl_op op, const char** name, const char** doc, int* num_inputs,
+                        const char*** input_names, int* num_outputs,
+                        const char** key_var_num_args, int* num_params,
+                        const char*** param_names, const char*** param_types,
+                        const char*** param_defaults, const char*** param_docs);
+
+/* Run an operator on arrays. Parameters travel as strings (MXNet style: "128",
+ * "relu", "(3,3)") and are parsed and validated by the core.
+ * outputs: an array of *num_outputs slots. A non-NULL slot is an existing array
+ * written in place (MXNet's out=); a NULL slot receives a new handle. On return
+ * *num_outputs is the operator's output count (MXL_ERR_INVALID_ARGUMENT if the
+ * slots were too few). */
+MXL_API int mxl_imperative_invoke(mxl_op op, int num_inputs, const mxl_ndarray* inputs,
+                                  int num_params, const char** keys, const char** vals,
+                                  int* num_outputs, mxl_ndarray* outputs);
+
+/* ------------------------------------------------------------------- misc */
+
+/* Which BLAS the GEMM kernels use ("scipy_openblas", "openblas", ... or "builtin"). */
+MXL_API int mxl_blas_info(const char** name);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* MXLITE_C_API_H_ */
