@@ -1,7 +1,12 @@
 // The C ABI: validate, translate, and catch every exception at the boundary.
 #include "mxlite/c_api.h"
 
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <map>
+#include <memory>
+#include <unistd.h>
 #include <mutex>
 #include <new>
 #include <string>
@@ -10,6 +15,9 @@
 #include <vector>
 
 #include "core/engine/engine.h"
+#include "core/executor/executor.h"
+#include "core/ndarray/autograd.h"
+#include "core/symbol/symbol.h"
 #include "core/ndarray/ndarray.h"
 #include "core/op/registry.h"
 #include "core/storage/storage.h"
@@ -19,6 +27,12 @@ using mxl::NDArray;
 
 struct mxl_ndarray_t {
   NDArray arr;
+};
+struct mxl_symbol_t {
+  mxl::Symbol sym;
+};
+struct mxl_executor_t {
+  std::unique_ptr<mxl::Executor> ex;
 };
 
 namespace {
@@ -58,27 +72,48 @@ int set_error(int code, const char* msg) {
 // ------------------------------------------------------------ live handles
 // Every handle the library hands out is registered, so a freed or foreign pointer
 // is an error code instead of a crash.
-std::mutex handles_mu;
-std::unordered_set<const mxl_ndarray_t*>& live() {
-  static auto* s = new std::unordered_set<const mxl_ndarray_t*>;
-  return *s;
-}
-
-mxl_ndarray new_handle(NDArray a) {
-  auto* h = new mxl_ndarray_t{std::move(a)};
-  std::lock_guard<std::mutex> lk(handles_mu);
-  live().insert(h);
-  return h;
-}
-
-const NDArray& get(mxl_ndarray h, const char* what = "array") {
-  {
-    std::lock_guard<std::mutex> lk(handles_mu);
-    if (h && live().count(h)) return h->arr;
+template <typename T>
+struct Live {
+  std::mutex mu;
+  std::unordered_set<const T*> set;
+  T* add(T* h) {
+    std::lock_guard<std::mutex> lk(mu);
+    set.insert(h);
+    return h;
   }
-  mxl::fail(Err::kInvalidHandle, what, " handle ", static_cast<const void*>(h),
-            h ? " is not a live mxlite array (freed or foreign)" : " is NULL");
+  T* get(T* h, const char* kind, const char* what) {
+    {
+      std::lock_guard<std::mutex> lk(mu);
+      if (h && set.count(h)) return h;
+    }
+    mxl::fail(Err::kInvalidHandle, what, " handle ", static_cast<const void*>(h),
+              h ? std::string(" is not a live mxlite ") + kind + " (freed or foreign)" : std::string(" is NULL"));
+  }
+  void free(T* h, const char* kind) {
+    {
+      std::lock_guard<std::mutex> lk(mu);
+      MXL_CHECK(h && set.erase(h), Err::kInvalidHandle, "free: ", kind, " handle ", static_cast<const void*>(h),
+                h ? " is not live (double free?)" : " is NULL");
+    }
+    delete h;
+  }
+};
+template <typename T>
+Live<T>& live() {
+  static auto* l = new Live<T>;  // never destroyed: handles may be freed at exit
+  return *l;
 }
+
+mxl_ndarray new_handle(NDArray a) { return live<mxl_ndarray_t>().add(new mxl_ndarray_t{std::move(a)}); }
+mxl_symbol new_symbol(mxl::Symbol s) { return live<mxl_symbol_t>().add(new mxl_symbol_t{std::move(s)}); }
+
+NDArray& get(mxl_ndarray h, const char* what = "array") {
+  return live<mxl_ndarray_t>().get(h, "array", what)->arr;
+}
+const mxl::Symbol& get_sym(mxl_symbol h, const char* what = "symbol") {
+  return live<mxl_symbol_t>().get(h, "symbol", what)->sym;
+}
+mxl::Executor& get_ex(mxl_executor h) { return *live<mxl_executor_t>().get(h, "executor", "executor")->ex; }
 
 const mxl::OpDef* get_op(mxl_op op) {
   static const auto* ops = [] {
@@ -153,12 +188,7 @@ int mxl_nd_create(const int64_t* shape, int ndim, int dtype, int dev_type, int d
 
 int mxl_nd_free(mxl_ndarray h) {
   API_BEGIN();
-  {
-    std::lock_guard<std::mutex> lk(handles_mu);
-    MXL_CHECK(h && live().erase(h), Err::kInvalidHandle, "mxl_nd_free: handle ",
-              static_cast<const void*>(h), h ? " is not a live array (double free?)" : " is NULL");
-  }
-  delete h;
+  live<mxl_ndarray_t>().free(h, "array");
   API_END();
 }
 
@@ -471,6 +501,443 @@ int mxl_imperative_invoke(mxl_op op, int num_inputs, const mxl_ndarray* inputs, 
   for (int i = 0; i < nout; ++i)
     if (!outputs[i]) outputs[i] = new_handle(std::move(res[i]));
   *num_outputs = nout;
+  API_END();
+}
+
+// ------------------------------------------------------------------ symbols
+namespace {
+struct SymState {  // per-thread return buffers of the symbol functions
+  std::vector<std::string> strs;
+  std::vector<const char*> cstrs;
+  std::string json;
+  std::vector<int> ndims[3];
+  std::vector<int64_t> dims[3];
+};
+SymState& ss() {
+  thread_local SymState s;
+  return s;
+}
+const char** keep_strings(std::vector<std::string> v, int* n) {
+  SymState& s = ss();
+  s.strs = std::move(v);
+  s.cstrs.clear();
+  for (auto& x : s.strs) s.cstrs.push_back(x.c_str());
+  *n = int(s.strs.size());
+  return s.cstrs.data();
+}
+std::string read_file(const std::string& fname) {
+  std::FILE* f = std::fopen(fname.c_str(), "rb");
+  MXL_CHECK(f != nullptr, Err::kIO, "load: cannot open '", fname, "': ", std::strerror(errno));
+  std::string out;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  std::fclose(f);
+  return out;
+}
+}  // namespace
+
+int mxl_symbol_variable(const char* name, mxl_symbol* out) {
+  API_BEGIN();
+  CHECK_ARG(name && out, "mxl_symbol_variable: NULL argument");
+  *out = new_symbol(mxl::Symbol::variable(name));
+  API_END();
+}
+
+int mxl_symbol_create_atomic(mxl_op op, int num_params, const char** keys, const char** vals, mxl_symbol* out) {
+  API_BEGIN();
+  const mxl::OpDef* d = get_op(op);
+  CHECK_ARG(out && num_params >= 0 && ((keys && vals) || num_params == 0), d->name, ": bad parameter list");
+  mxl::KV kv;
+  for (int i = 0; i < num_params; ++i) {
+    CHECK_ARG(keys[i] && vals[i], d->name, ": parameter ", i, " is NULL");
+    kv.emplace_back(keys[i], vals[i]);
+  }
+  *out = new_symbol(mxl::Symbol::atomic(*d, kv));
+  API_END();
+}
+
+int mxl_symbol_compose(mxl_symbol sym, const char* name, int num_args, const char** keys, const mxl_symbol* args,
+                       mxl_symbol* out) {
+  API_BEGIN();
+  const mxl::Symbol& s = get_sym(sym);
+  CHECK_ARG(out && num_args >= 0 && (args || num_args == 0), "mxl_symbol_compose: bad arguments");
+  std::vector<mxl::Symbol> pos;
+  std::vector<std::pair<std::string, mxl::Symbol>> kw;
+  for (int i = 0; i < num_args; ++i) {
+    const mxl::Symbol& a = get_sym(args[i], "input symbol");
+    if (keys) {
+      CHECK_ARG(keys[i], "mxl_symbol_compose: key ", i, " is NULL");
+      kw.emplace_back(keys[i], a);
+    } else {
+      pos.push_back(a);
+    }
+  }
+  *out = new_symbol(s.compose(name ? name : "", pos, kw));
+  API_END();
+}
+
+int mxl_symbol_free(mxl_symbol sym) {
+  API_BEGIN();
+  live<mxl_symbol_t>().free(sym, "symbol");
+  API_END();
+}
+
+int mxl_symbol_group(int num, const mxl_symbol* syms, mxl_symbol* out) {
+  API_BEGIN();
+  CHECK_ARG(out && num >= 0 && (syms || num == 0), "mxl_symbol_group: bad arguments");
+  std::vector<mxl::Symbol> v;
+  for (int i = 0; i < num; ++i) v.push_back(get_sym(syms[i]));
+  *out = new_symbol(mxl::Symbol::group(v));
+  API_END();
+}
+
+int mxl_symbol_list(mxl_symbol sym, int which, int* n, const char*** names) {
+  API_BEGIN();
+  const mxl::Symbol& s = get_sym(sym);
+  CHECK_ARG(n && names, "mxl_symbol_list: NULL argument");
+  std::vector<std::string> v;
+  switch (which) {
+    case MXL_LIST_ARGUMENTS: v = s.list_arguments(); break;
+    case MXL_LIST_OUTPUTS: v = s.list_outputs(); break;
+    case MXL_LIST_AUX: v = s.list_auxiliary_states(); break;
+    case MXL_LIST_INPUTS: v = s.list_inputs(); break;
+    default: mxl::fail(Err::kInvalidArgument, "mxl_symbol_list: bad list kind ", which);
+  }
+  *names = keep_strings(std::move(v), n);
+  API_END();
+}
+
+int mxl_symbol_name(mxl_symbol sym, const char** name, int* found) {
+  API_BEGIN();
+  const mxl::Symbol& s = get_sym(sym);
+  CHECK_ARG(name && found, "mxl_symbol_name: NULL argument");
+  bool single = !s.heads.empty();
+  for (const auto& e : s.heads) single &= e.node == s.heads[0].node;
+  *found = single && s.heads.size() == 1 ? 1 : 0;
+  int n;
+  *name = *found ? keep_strings({s.heads[0].node->name}, &n)[0] : "";
+  API_END();
+}
+
+int mxl_symbol_num_outputs(mxl_symbol sym, int* n) {
+  API_BEGIN();
+  CHECK_ARG(n, "mxl_symbol_num_outputs: NULL argument");
+  *n = int(get_sym(sym).heads.size());
+  API_END();
+}
+
+int mxl_symbol_get_output(mxl_symbol sym, int index, mxl_symbol* out) {
+  API_BEGIN();
+  CHECK_ARG(out, "mxl_symbol_get_output: NULL argument");
+  *out = new_symbol(get_sym(sym).output(index));
+  API_END();
+}
+
+int mxl_symbol_get_internals(mxl_symbol sym, mxl_symbol* out) {
+  API_BEGIN();
+  CHECK_ARG(out, "mxl_symbol_get_internals: NULL argument");
+  *out = new_symbol(get_sym(sym).internals());
+  API_END();
+}
+
+int mxl_symbol_get_children(mxl_symbol sym, mxl_symbol* out) {
+  API_BEGIN();
+  CHECK_ARG(out, "mxl_symbol_get_children: NULL argument");
+  *out = new_symbol(get_sym(sym).children());
+  API_END();
+}
+
+int mxl_symbol_set_attr(mxl_symbol sym, const char* key, const char* value) {
+  API_BEGIN();
+  CHECK_ARG(key && value, "mxl_symbol_set_attr: NULL argument");
+  auto node = get_sym(sym).head_node("set_attr");
+  if (node->op && node->op->param_index(key) >= 0)
+    mxl::fail(Err::kInvalidArgument, "set_attr: '", key, "' is a parameter of operator ", node->op->name,
+              " and cannot be changed as an attribute");
+  node->attr[key] = value;
+  API_END();
+}
+
+int mxl_symbol_get_attr(mxl_symbol sym, const char* key, const char** value, int* found) {
+  API_BEGIN();
+  CHECK_ARG(key && value && found, "mxl_symbol_get_attr: NULL argument");
+  auto node = get_sym(sym).head_node("attr");
+  *found = 0;
+  *value = "";
+  std::string v;
+  auto it = node->attr.find(key);
+  if (it != node->attr.end()) {
+    v = it->second;
+    *found = 1;
+  } else {
+    for (const auto& [k, pv] : node->params)
+      if (k == key) { v = pv; *found = 1; }
+  }
+  int n;
+  if (*found) *value = keep_strings({v}, &n)[0];
+  API_END();
+}
+
+int mxl_symbol_list_attr(mxl_symbol sym, int recursive, int* n, const char*** pairs) {
+  API_BEGIN();
+  const mxl::Symbol& s = get_sym(sym);
+  CHECK_ARG(n && pairs, "mxl_symbol_list_attr: NULL argument");
+  std::vector<std::string> v;
+  auto emit = [&](const mxl::Node& node, bool prefix) {
+    std::string p = prefix ? node.name + "$" : "";
+    if (prefix)
+      for (const auto& [k, val] : node.params) { v.push_back(p + k); v.push_back(val); }
+    for (const auto& [k, val] : node.attr) { v.push_back(p + k); v.push_back(val); }
+  };
+  if (recursive) {
+    for (const auto& node : s.topo()) emit(*node, true);
+  } else {
+    emit(*s.head_node("list_attr"), false);
+  }
+  *pairs = keep_strings(std::move(v), n);
+  *n /= 2;
+  API_END();
+}
+
+int mxl_symbol_to_json(mxl_symbol sym, const char** json) {
+  API_BEGIN();
+  CHECK_ARG(json, "mxl_symbol_to_json: NULL argument");
+  ss().json = get_sym(sym).to_json();
+  *json = ss().json.c_str();
+  API_END();
+}
+
+int mxl_symbol_from_json(const char* json, mxl_symbol* out) {
+  API_BEGIN();
+  CHECK_ARG(json && out, "mxl_symbol_from_json: NULL argument");
+  *out = new_symbol(mxl::Symbol::from_json(json));
+  API_END();
+}
+
+int mxl_symbol_save(mxl_symbol sym, const char* fname) {
+  API_BEGIN();
+  CHECK_ARG(fname, "mxl_symbol_save: file name is NULL");
+  std::string text = get_sym(sym).to_json();
+  std::string tmp = std::string(fname) + ".tmp" + std::to_string(::getpid());
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  MXL_CHECK(f != nullptr, Err::kIO, "save: cannot open '", fname, "' for writing: ", std::strerror(errno));
+  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), fname) != 0) {
+    std::remove(tmp.c_str());
+    mxl::fail(Err::kIO, "save: cannot write '", fname, "'");
+  }
+  API_END();
+}
+
+int mxl_symbol_load(const char* fname, mxl_symbol* out) {
+  API_BEGIN();
+  CHECK_ARG(fname && out, "mxl_symbol_load: NULL argument");
+  std::string text = read_file(fname);
+  try {
+    *out = new_symbol(mxl::Symbol::from_json(text));
+  } catch (const mxl::Error& e) {
+    mxl::fail(e.code, "load '", fname, "': ", e.what());
+  }
+  API_END();
+}
+
+int mxl_symbol_infer_shape(mxl_symbol sym, int num_known, const char** names, const int* ndims, const int64_t* dims,
+                           int* complete, int* num_args, const int** arg_ndims, const int64_t** arg_dims,
+                           int* num_outs, const int** out_ndims, const int64_t** out_dims, int* num_aux,
+                           const int** aux_ndims, const int64_t** aux_dims) {
+  API_BEGIN();
+  const mxl::Symbol& s = get_sym(sym);
+  CHECK_ARG(num_known >= 0 && ((names && ndims && dims) || num_known == 0), "infer_shape: bad known shapes");
+  std::map<std::string, mxl::Shape> known;
+  size_t off = 0;
+  for (int i = 0; i < num_known; ++i) {
+    CHECK_ARG(names[i], "infer_shape: name ", i, " is NULL");
+    known[names[i]] = make_shape(dims + off, ndims[i]);
+    off += size_t(ndims[i]);
+  }
+  mxl::InferResult r = s.infer_shape(known);
+  SymState& st = ss();
+  const std::vector<mxl::Shape>* parts[3] = {&r.args, &r.outs, &r.aux};
+  for (int k = 0; k < 3; ++k) {
+    st.ndims[k].clear();
+    st.dims[k].clear();
+    for (const auto& sh : *parts[k]) {
+      st.ndims[k].push_back(sh.ndim);
+      for (int d = 0; d < sh.ndim; ++d) st.dims[k].push_back(sh[d]);
+    }
+  }
+  if (complete) *complete = r.complete;
+  if (num_args) *num_args = int(r.args.size());
+  if (arg_ndims) *arg_ndims = st.ndims[0].data();
+  if (arg_dims) *arg_dims = st.dims[0].data();
+  if (num_outs) *num_outs = int(r.outs.size());
+  if (out_ndims) *out_ndims = st.ndims[1].data();
+  if (out_dims) *out_dims = st.dims[1].data();
+  if (num_aux) *num_aux = int(r.aux.size());
+  if (aux_ndims) *aux_ndims = st.ndims[2].data();
+  if (aux_dims) *aux_dims = st.dims[2].data();
+  API_END();
+}
+
+int mxl_symbol_infer_type(mxl_symbol sym, int num_known, const char** names, const int* dtypes, int* complete,
+                          int* num_args, const int** arg_types, int* num_outs, const int** out_types, int* num_aux,
+                          const int** aux_types) {
+  API_BEGIN();
+  const mxl::Symbol& s = get_sym(sym);
+  CHECK_ARG(num_known >= 0 && ((names && dtypes) || num_known == 0), "infer_type: bad known types");
+  std::map<std::string, int> known;
+  for (int i = 0; i < num_known; ++i) {
+    CHECK_ARG(names[i], "infer_type: name ", i, " is NULL");
+    MXL_CHECK(mxl::dtype_valid(dtypes[i]), Err::kDType, "infer_type: '", names[i], "' has unknown dtype flag ",
+              dtypes[i]);
+    known[names[i]] = dtypes[i];
+  }
+  mxl::InferTypeResult r = s.infer_type(known);
+  SymState& st = ss();
+  st.ndims[0] = r.args;
+  st.ndims[1] = r.outs;
+  st.ndims[2] = r.aux;
+  if (complete) *complete = r.complete;
+  if (num_args) *num_args = int(r.args.size());
+  if (arg_types) *arg_types = st.ndims[0].data();
+  if (num_outs) *num_outs = int(r.outs.size());
+  if (out_types) *out_types = st.ndims[1].data();
+  if (num_aux) *num_aux = int(r.aux.size());
+  if (aux_types) *aux_types = st.ndims[2].data();
+  API_END();
+}
+
+int mxl_symbol_reset_names(void) {
+  API_BEGIN();
+  mxl::reset_auto_names();
+  API_END();
+}
+
+// ---------------------------------------------------------------- executors
+int mxl_executor_bind(mxl_symbol sym, int dev_type, int dev_id, int num_args, const mxl_ndarray* args,
+                      const mxl_ndarray* arg_grads, const int* grad_reqs, int num_aux, const mxl_ndarray* aux,
+                      mxl_executor* out) {
+  API_BEGIN();
+  const mxl::Symbol& s = get_sym(sym);
+  CHECK_ARG(out && num_args >= 0 && num_aux >= 0 && (args || num_args == 0) && (aux || num_aux == 0),
+            "bind: bad arguments");
+  std::vector<NDArray> a, g, x;
+  std::vector<mxl::GradReq> reqs;
+  std::vector<std::string> argn = s.list_arguments();
+  for (int i = 0; i < num_args; ++i) {
+    const char* nm = i < int(argn.size()) ? argn[size_t(i)].c_str() : "argument";
+    a.push_back(get(args[i], nm));
+    int req = grad_reqs ? grad_reqs[i] : MXL_GRAD_NULL;
+    CHECK_ARG(req == MXL_GRAD_NULL || req == MXL_GRAD_WRITE || req == MXL_GRAD_ADD, "bind: grad_req of '", nm,
+              "' is ", req, ": expected 0 (null), 1 (write) or 3 (add)");
+    reqs.push_back(mxl::GradReq(req));
+    g.push_back(arg_grads && arg_grads[i] ? get(arg_grads[i], nm) : NDArray());
+  }
+  for (int i = 0; i < num_aux; ++i) x.push_back(get(aux[i], "auxiliary state"));
+  auto ex = std::make_unique<mxl::Executor>(s, make_ctx(dev_type, dev_id), a, g, reqs, x);
+  *out = live<mxl_executor_t>().add(new mxl_executor_t{std::move(ex)});
+  API_END();
+}
+
+int mxl_executor_free(mxl_executor ex) {
+  API_BEGIN();
+  live<mxl_executor_t>().free(ex, "executor");
+  API_END();
+}
+
+int mxl_executor_forward(mxl_executor ex, int is_train) {
+  API_BEGIN();
+  get_ex(ex).forward(is_train != 0);
+  API_END();
+}
+
+int mxl_executor_backward(mxl_executor ex, int num, const mxl_ndarray* head_grads) {
+  API_BEGIN();
+  CHECK_ARG(num >= 0 && (head_grads || num == 0), "backward: bad head gradients");
+  std::vector<NDArray> hg;
+  for (int i = 0; i < num; ++i) hg.push_back(head_grads[i] ? get(head_grads[i], "head gradient") : NDArray());
+  get_ex(ex).backward(hg);
+  API_END();
+}
+
+int mxl_executor_outputs(mxl_executor ex, int* n, mxl_ndarray** outputs) {
+  API_BEGIN();
+  CHECK_ARG(n && outputs, "mxl_executor_outputs: NULL argument");
+  ThreadState& s = ts();
+  s.handles.clear();
+  for (const auto& o : get_ex(ex).outputs()) s.handles.push_back(new_handle(o));
+  *n = int(s.handles.size());
+  *outputs = s.handles.data();
+  API_END();
+}
+
+int mxl_executor_memory(mxl_executor ex, uint64_t* planned_bytes, uint64_t* naive_bytes) {
+  API_BEGIN();
+  const auto& st = get_ex(ex).stats();
+  if (planned_bytes) *planned_bytes = st.planned_bytes;
+  if (naive_bytes) *naive_bytes = st.naive_bytes;
+  API_END();
+}
+
+int mxl_executor_debug_str(mxl_executor ex, const char** str) {
+  API_BEGIN();
+  CHECK_ARG(str, "mxl_executor_debug_str: NULL argument");
+  ss().json = get_ex(ex).debug_str();
+  *str = ss().json.c_str();
+  API_END();
+}
+
+// ----------------------------------------------------------------- autograd
+int mxl_autograd_set_recording(int on, int* prev) {
+  API_BEGIN();
+  bool p = mxl::autograd::set_recording(on != 0);
+  if (prev) *prev = p;
+  API_END();
+}
+
+int mxl_autograd_set_training(int on, int* prev) {
+  API_BEGIN();
+  bool p = mxl::set_training(on != 0);
+  if (prev) *prev = p;
+  API_END();
+}
+
+int mxl_autograd_is_recording(int* on) {
+  API_BEGIN();
+  CHECK_ARG(on, "NULL argument");
+  *on = mxl::autograd::is_recording();
+  API_END();
+}
+
+int mxl_autograd_is_training(int* on) {
+  API_BEGIN();
+  CHECK_ARG(on, "NULL argument");
+  *on = mxl::is_training();
+  API_END();
+}
+
+int mxl_autograd_mark_variable(mxl_ndarray h, mxl_ndarray grad, int grad_req) {
+  API_BEGIN();
+  NDArray& a = get(h);
+  mxl::autograd::mark_variable(a, grad ? get(grad, "gradient") : NDArray(), grad_req);
+  API_END();
+}
+
+int mxl_autograd_backward(int num_heads, const mxl_ndarray* heads, const mxl_ndarray* head_grads, int num_vars,
+                          const mxl_ndarray* vars, int train, mxl_ndarray* grads_out) {
+  API_BEGIN();
+  CHECK_ARG(num_heads > 0 && heads, "backward: no heads");
+  CHECK_ARG(num_vars >= 0 && ((vars && grads_out) || num_vars == 0), "backward: bad variables");
+  std::vector<NDArray> h, hg, v;
+  for (int i = 0; i < num_heads; ++i) {
+    h.push_back(get(heads[i], "head"));
+    hg.push_back(head_grads && head_grads[i] ? get(head_grads[i], "head gradient") : NDArray());
+  }
+  for (int i = 0; i < num_vars; ++i) v.push_back(get(vars[i], "variable"));
+  auto res = mxl::autograd::backward(h, hg, v, train != 0);
+  for (size_t i = 0; i < res.size(); ++i) grads_out[i] = new_handle(res[i]);
   API_END();
 }
 

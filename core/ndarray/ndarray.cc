@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "../storage/storage.h"
+#include "autograd.h"
 
 namespace mxl {
 
@@ -151,6 +152,21 @@ void random_seed(int64_t seed, int dev_type, int dev_id) {
   }
 }
 
+DeviceRng device_rng(Context ctx) {
+  RngState* s = rng_for(ctx);
+  return {&s->gen, s->var};
+}
+
+namespace {
+thread_local bool t_training = false;
+}
+bool is_training() { return t_training; }
+bool set_training(bool on) {
+  bool prev = t_training;
+  t_training = on;
+  return prev;
+}
+
 // ------------------------------------------------------------------- invoke
 namespace {
 
@@ -275,10 +291,13 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
   }
   const FCompute* fn = ctx.type == DevType::kCPU ? &op.cpu : &op.gpu;
   MXL_CHECK(bool(*fn), Err::kDevice, op.name, ": no kernel for ", ctx.str());
+  auto attrs_keep = std::make_shared<const Attrs>(std::move(attrs));
   engine::push(
-      [fn, attrs = std::move(attrs), in, results, ctx, rng] {
+      [fn, attrs_keep, in, results, ctx, rng, train = t_training] {
+        const Attrs& attrs = *attrs_keep;
         OpCtx oc;
         oc.ctx = ctx;
+        oc.is_train = train;
         oc.rng = rng ? &rng->gen : nullptr;
         std::vector<TBlob> ib(in.size()), ob(results.size());
         for (size_t i = 0; i < in.size(); ++i) ib[i] = in[i].blob();
@@ -291,6 +310,7 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
     copy(results[i], write_back[i]);
     results[i] = write_back[i];
   }
+  if (autograd::is_recording()) autograd::record(op, *attrs_keep, in, results);
   return results;
 }
 

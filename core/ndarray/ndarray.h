@@ -13,6 +13,8 @@
 
 namespace mxl {
 
+struct AGEntry;  // autograd bookkeeping (autograd.h)
+
 struct Chunk {
   void* ptr = nullptr;
   size_t bytes = 0;
@@ -57,6 +59,10 @@ class NDArray {
   void sync_copy_from(const void* src, size_t nbytes) const;  // blocks
   void sync_copy_to(void* dst, size_t nbytes) const;          // blocks, raises pending errors
 
+  // Set when this array was produced by an op recorded by autograd, or was marked as
+  // a variable (attach_grad). Views do not carry it.
+  std::shared_ptr<AGEntry> ag;
+
  private:
   std::shared_ptr<Chunk> chunk_;
   Shape shape_;
@@ -76,8 +82,18 @@ void copy(const NDArray& src, const NDArray& dst);
 // Parses "cpu(0)", "gpu(1)", "cpu" -> Context; throws kInvalidArgument.
 Context parse_context(const std::string& s);
 
-// Random generator state per device, ordered by the engine like an array.
+// Random generator state per device, ordered by the engine like an array: ops that
+// draw from it list `var` among their writes.
 void random_seed(int64_t seed, int dev_type, int dev_id);  // dev_type -1: all devices
+struct DeviceRng {
+  std::mt19937_64* gen;
+  engine::Var* var;
+};
+DeviceRng device_rng(Context ctx);
+
+// Autograd training flag of this thread (mx.autograd.train_mode / record(train_mode)).
+bool is_training();
+bool set_training(bool on);  // returns the previous value
 
 // .params files (MXNet's format). names empty: a list.
 void save(const std::string& fname, const std::vector<NDArray>& arrays,

@@ -208,9 +208,18 @@ Attrs Attrs::parse(const OpDef* op, const std::vector<std::pair<std::string, std
     const ParamSpec& p = op->params[i];
     MXL_CHECK(!p.required, Err::kInvalidArgument, op->name, ": required parameter '", p.name,
               "' (", p.type_str(), ") is missing");
-    a.values_[i] = parse_value(op, p, p.def);
+    a.values_[i] = op->defaults()[i];
   }
   return a;
+}
+
+const std::vector<ParamValue>& OpDef::defaults() const {
+  std::call_once(defaults_once_, [this] {
+    defaults_.resize(params.size());
+    for (size_t i = 0; i < params.size(); ++i)
+      if (!params[i].required) defaults_[i] = parse_value(this, params[i], params[i].def);
+  });
+  return defaults_;
 }
 
 const ParamValue& Attrs::get(const char* name) const {
@@ -254,11 +263,13 @@ OpDef& OpDef::param_enum(std::string n, std::vector<std::string> c, std::string 
 }
 
 int OpDef::num_inputs(const Attrs& a) const {
+  if (inputs_fn) return int(inputs_fn(a).size());
   if (key_var_num_args.empty()) return int(inputs.size());
   return int(a.i(key_var_num_args.c_str()));
 }
 int OpDef::num_outs(const Attrs& a) const { return num_outputs_fn ? num_outputs_fn(a) : num_outputs; }
 std::vector<std::string> OpDef::input_names(const Attrs& a) const {
+  if (inputs_fn) return inputs_fn(a);
   if (key_var_num_args.empty()) return inputs;
   std::vector<std::string> v;
   int n = num_inputs(a);

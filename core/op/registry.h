@@ -16,6 +16,7 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <random>
 #include <string>
 #include <utility>
@@ -145,6 +146,7 @@ struct OpDef {
   std::string doc;
   std::vector<std::string> inputs;       // fixed inputs (empty + key_var_num_args = variadic)
   std::string key_var_num_args;          // e.g. "num_args": the input count param
+  std::function<std::vector<std::string>(const Attrs&)> inputs_fn;  // names depend on params (no_bias)
   int num_outputs = 1;
   std::function<int(const Attrs&)> num_outputs_fn;  // when the count depends on params
   std::vector<std::string> output_names;  // default: "output" (or output0, output1, ...)
@@ -164,6 +166,9 @@ struct OpDef {
   OpDef& alias(std::string a);
   OpDef& input(std::string n) { inputs.push_back(std::move(n)); return *this; }
   OpDef& variadic(std::string key = "num_args") { key_var_num_args = std::move(key); return *this; }
+  // Input names that depend on params, e.g. FullyConnected drops "bias" when no_bias=True.
+  // `inputs` must still list the full set (for docs); this picks the ones in use.
+  OpDef& inputs_by(std::function<std::vector<std::string>(const Attrs&)> f) { inputs_fn = std::move(f); return *this; }
   OpDef& outputs(int n, std::vector<std::string> names = {}) {
     num_outputs = n; output_names = std::move(names); return *this;
   }
@@ -186,6 +191,12 @@ struct OpDef {
   int num_outs(const Attrs& a) const;
   std::vector<std::string> input_names(const Attrs& a) const;  // variadic: arg0, arg1, ...
   int param_index(const std::string& n) const;  // -1 if absent
+  // Parsed defaults, parallel to params (built once, on first use).
+  const std::vector<ParamValue>& defaults() const;
+
+ private:
+  mutable std::once_flag defaults_once_;
+  mutable std::vector<ParamValue> defaults_;
 };
 
 // Registry: find by name or alias. Registration happens at static-init time.

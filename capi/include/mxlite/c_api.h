@@ -226,6 +226,106 @@ MXL_API int mxl_imperative_invoke(mxl_op op, int num_inputs, const mxl_ndarray* 
                                   int num_params, const char** keys, const char** vals,
                                   int* num_outputs, mxl_ndarray* outputs);
 
+/* ---------------------------------------------------------------- symbols */
+/* A symbol is an immutable graph; functions that "change" one return a new handle.
+ * Every returned mxl_symbol is owned by the caller (mxl_symbol_free). */
+
+typedef struct mxl_symbol_t* mxl_symbol;
+typedef struct mxl_executor_t* mxl_executor;
+
+/* A free variable (an argument or auxiliary state of a graph). */
+MXL_API int mxl_symbol_variable(const char* name, mxl_symbol* out);
+/* An operator node whose inputs are given later by mxl_symbol_compose. */
+MXL_API int mxl_symbol_create_atomic(mxl_op op, int num_params, const char** keys, const char** vals,
+                                     mxl_symbol* out);
+/* Fill inputs. For an atomic symbol: args are the op's inputs, by input name when keys
+ * is non-NULL, else positional; missing inputs become variables "<name>_<input>". For a
+ * graph: args replace free variables by name (keys) or in list_arguments order. name
+ * NULL or "": an automatic name from a per-thread counter (e.g. "fullyconnected0"). */
+MXL_API int mxl_symbol_compose(mxl_symbol sym, const char* name, int num_args, const char** keys,
+                               const mxl_symbol* args, mxl_symbol* out);
+MXL_API int mxl_symbol_free(mxl_symbol sym);
+MXL_API int mxl_symbol_group(int num, const mxl_symbol* syms, mxl_symbol* out);
+/* which: MXL_LIST_ARGUMENTS, _OUTPUTS, _AUX, _INPUTS. Names valid until the next call. */
+#define MXL_LIST_ARGUMENTS 0
+#define MXL_LIST_OUTPUTS 1
+#define MXL_LIST_AUX 2
+#define MXL_LIST_INPUTS 3
+MXL_API int mxl_symbol_list(mxl_symbol sym, int which, int* n, const char*** names);
+/* Name of the single head node; *found = 0 for a group with several nodes. */
+MXL_API int mxl_symbol_name(mxl_symbol sym, const char** name, int* found);
+MXL_API int mxl_symbol_num_outputs(mxl_symbol sym, int* n);
+MXL_API int mxl_symbol_get_output(mxl_symbol sym, int index, mxl_symbol* out);
+MXL_API int mxl_symbol_get_internals(mxl_symbol sym, mxl_symbol* out);
+MXL_API int mxl_symbol_get_children(mxl_symbol sym, mxl_symbol* out);
+/* Attributes of the head node ("__shape__", "lr_mult", ...). set_attr changes the node in
+ * place, as MXNet does. get_attr: *found = 0 when absent. */
+MXL_API int mxl_symbol_set_attr(mxl_symbol sym, const char* key, const char* value);
+MXL_API int mxl_symbol_get_attr(mxl_symbol sym, const char* key, const char** value, int* found);
+/* Attributes as key/value pairs (2 * *n strings). recursive != 0: every node, with keys
+ * "<node>$<key>" (operator parameters included, like MXNet's attr_dict). */
+MXL_API int mxl_symbol_list_attr(mxl_symbol sym, int recursive, int* n, const char*** pairs);
+MXL_API int mxl_symbol_to_json(mxl_symbol sym, const char** json);
+MXL_API int mxl_symbol_from_json(const char* json, mxl_symbol* out);
+MXL_API int mxl_symbol_save(mxl_symbol sym, const char* fname);  /* temp file + rename */
+MXL_API int mxl_symbol_load(const char* fname, mxl_symbol* out);
+
+/* Shape inference from known input shapes: names[i] has shape dims[offset_i ..] of
+ * ndims[i] dims (concatenated). For each of arguments, outputs and aux states (in list
+ * order) it returns ndims (-1: unknown) and concatenated dims, valid until the next
+ * call. *complete = 1 when every shape is known. A contradiction is an MXL_ERR_SHAPE
+ * naming the operator and the shapes. */
+MXL_API int mxl_symbol_infer_shape(mxl_symbol sym, int num_known, const char** names, const int* ndims,
+                                   const int64_t* dims, int* complete,
+                                   int* num_args, const int** arg_ndims, const int64_t** arg_dims,
+                                   int* num_outs, const int** out_ndims, const int64_t** out_dims,
+                                   int* num_aux, const int** aux_ndims, const int64_t** aux_dims);
+/* Type inference: dtypes of known inputs; results -1 where unknown. */
+MXL_API int mxl_symbol_infer_type(mxl_symbol sym, int num_known, const char** names, const int* dtypes,
+                                  int* complete, int* num_args, const int** arg_types, int* num_outs,
+                                  const int** out_types, int* num_aux, const int** aux_types);
+/* Reset this thread's automatic-name counters (mx.name.NameManager scope). */
+MXL_API int mxl_symbol_reset_names(void);
+
+/* -------------------------------------------------------------- executors */
+
+#define MXL_GRAD_NULL 0
+#define MXL_GRAD_WRITE 1
+#define MXL_GRAD_ADD 3
+
+/* Bind a symbol to arrays: args (list_arguments order), arg_grads (entries may be NULL
+ * where grad_reqs[i] is MXL_GRAD_NULL; arg_grads itself may be NULL), aux
+ * (list_auxiliary_states order). The executor keeps references to all arrays. */
+MXL_API int mxl_executor_bind(mxl_symbol sym, int dev_type, int dev_id, int num_args,
+                              const mxl_ndarray* args, const mxl_ndarray* arg_grads, const int* grad_reqs,
+                              int num_aux, const mxl_ndarray* aux, mxl_executor* out);
+MXL_API int mxl_executor_free(mxl_executor ex);
+/* Asynchronous: pushes the work and returns. */
+MXL_API int mxl_executor_forward(mxl_executor ex, int is_train);
+/* head_grads: one per output (entries may be NULL for loss outputs), or num 0. */
+MXL_API int mxl_executor_backward(mxl_executor ex, int num, const mxl_ndarray* head_grads);
+/* New handles (caller frees) to the output arrays; the arrays stay the same across
+ * forward calls. */
+MXL_API int mxl_executor_outputs(mxl_executor ex, int* n, mxl_ndarray** outputs);
+/* Memory plan figures: bytes of internal buffers after reuse, and without reuse. */
+MXL_API int mxl_executor_memory(mxl_executor ex, uint64_t* planned_bytes, uint64_t* naive_bytes);
+MXL_API int mxl_executor_debug_str(mxl_executor ex, const char** str);
+
+/* --------------------------------------------------------------- autograd */
+
+/* Per-thread flags; prev receives the old value (may be NULL). */
+MXL_API int mxl_autograd_set_recording(int on, int* prev);
+MXL_API int mxl_autograd_set_training(int on, int* prev);
+MXL_API int mxl_autograd_is_recording(int* on);
+MXL_API int mxl_autograd_is_training(int* on);
+/* attach_grad: gradients of h go into grad (same shape) with grad_req MXL_GRAD_*. */
+MXL_API int mxl_autograd_mark_variable(mxl_ndarray h, mxl_ndarray grad, int grad_req);
+/* Backward from heads (head_grads entries NULL: ones). With num_vars > 0 the gradients
+ * of vars are returned as new handles in grads_out (caller frees) instead of being
+ * written to the attached arrays (mx.autograd.grad). */
+MXL_API int mxl_autograd_backward(int num_heads, const mxl_ndarray* heads, const mxl_ndarray* head_grads,
+                                  int num_vars, const mxl_ndarray* vars, int train, mxl_ndarray* grads_out);
+
 /* ------------------------------------------------------------------- misc */
 
 /* Which BLAS the GEMM kernels use ("scipy_openblas", "openblas", ... or "builtin"). */
