@@ -115,16 +115,36 @@ const mxl::Symbol& get_sym(mxl_symbol h, const char* what = "symbol") {
 }
 mxl::Executor& get_ex(mxl_executor h) { return *live<mxl_executor_t>().get(h, "executor", "executor")->ex; }
 
-const mxl::OpDef* get_op(mxl_op op) {
-  static const auto* ops = [] {
+}  // namespace
+
+// An operator handle: the definition plus the name it was found by (an alias such as
+// "_Plus" names symbols "_plus0").
+struct mxl_op_t {
+  const mxl::OpDef* def;
+  std::string name;
+};
+
+namespace {
+const std::unordered_map<std::string, mxl_op_t>& op_table() {
+  static const auto* t = [] {
+    auto* m = new std::unordered_map<std::string, mxl_op_t>;
+    for (const auto& n : mxl::Registry::names(true)) (*m)[n] = mxl_op_t{mxl::Registry::find(n), n};
+    return m;
+  }();
+  return *t;
+}
+
+const mxl_op_t& get_op_handle(mxl_op op) {
+  static const auto* valid = [] {
     auto* s = new std::unordered_set<const void*>;
-    for (const auto* d : mxl::Registry::all()) s->insert(d);
+    for (const auto& [n, h] : op_table()) s->insert(&h);
     return s;
   }();
-  MXL_CHECK(op && ops->count(op), Err::kInvalidHandle, "operator handle ",
-            static_cast<const void*>(op), " is not valid (use mxl_op_find)");
-  return reinterpret_cast<const mxl::OpDef*>(op);
+  MXL_CHECK(op && valid->count(op), Err::kInvalidHandle, "operator handle ", static_cast<const void*>(op),
+            " is not valid (use mxl_op_find)");
+  return *op;
 }
+const mxl::OpDef* get_op(mxl_op op) { return get_op_handle(op).def; }
 
 mxl::Context make_ctx(int dev_type, int dev_id) {
   CHECK_ARG(dev_type == MXL_CPU || dev_type == MXL_GPU, "bad device type ", dev_type,
@@ -446,7 +466,9 @@ int mxl_op_list(int* n, const char*** names) {
 int mxl_op_find(const char* name, mxl_op* out) {
   API_BEGIN();
   CHECK_ARG(name && out, "mxl_op_find: NULL argument");
-  *out = reinterpret_cast<mxl_op>(&mxl::Registry::get(name));
+  auto it = op_table().find(name);
+  if (it == op_table().end()) mxl::Registry::get(name);  // throws "unknown operator"
+  *out = &it->second;
   API_END();
 }
 
@@ -553,7 +575,7 @@ int mxl_symbol_create_atomic(mxl_op op, int num_params, const char** keys, const
     CHECK_ARG(keys[i] && vals[i], d->name, ": parameter ", i, " is NULL");
     kv.emplace_back(keys[i], vals[i]);
   }
-  *out = new_symbol(mxl::Symbol::atomic(*d, kv));
+  *out = new_symbol(mxl::Symbol::atomic(*d, kv, get_op_handle(op).name));
   API_END();
 }
 

@@ -45,9 +45,10 @@ Symbol Symbol::variable(const std::string& name) {
   return s;
 }
 
-Symbol Symbol::atomic(const OpDef& op, const KV& params) {
+Symbol Symbol::atomic(const OpDef& op, const KV& params, const std::string& hint) {
   auto n = std::make_shared<Node>();
   n->op = &op;
+  n->hint = hint.empty() ? op.name : hint;
   n->params = params;
   n->attrs = Attrs::parse(&op, params);
   Symbol s;
@@ -77,7 +78,7 @@ Symbol Symbol::compose(const std::string& name, const std::vector<Symbol>& args,
                 std::all_of(heads.begin(), heads.end(), [&](const Entry& e) { return e.node == h; });
   if (atomic) {
     auto n = std::make_shared<Node>(*h);
-    n->name = name.empty() ? auto_name(n->op->name) : name;
+    n->name = name.empty() ? auto_name(n->hint) : name;
     std::vector<std::string> in_names = n->op->input_names(n->attrs);
     const std::string& opn = n->op->name;
     MXL_CHECK(args.size() <= in_names.size(), Err::kInvalidArgument, opn, ": takes ", in_names.size(),
@@ -438,8 +439,9 @@ Symbol Symbol::from_json(const std::string& text) {
     double id = t.arr[0].num, out = t.arr[1].num;
     if (id < 0 || id >= double(limit) || id != std::floor(id))
       bad(where + " refers to node " + std::to_string(int64_t(id)) +
-          (id >= double(limit) && id < double(made.size() + 1) ? " (a cycle: nodes must come after their inputs)"
-                                                               : " which does not exist"));
+          (id >= double(limit) && id < double(nodes->arr.size())
+               ? " (a cycle or forward reference: nodes must come after their inputs)"
+               : " which does not exist"));
     const NodePtr& n = made[size_t(id)];
     if (out < 0 || out >= n->num_outputs() || out != std::floor(out))
       bad(where + " refers to output " + std::to_string(int64_t(out)) + " of node '" + n->name + "' which has " +

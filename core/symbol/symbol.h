@@ -27,6 +27,7 @@ struct Node {
   Attrs attrs;                               // the same, parsed
   std::map<std::string, std::string> attr;   // other attributes: __shape__, __lr_mult__, ...
   std::vector<Entry> inputs;
+  std::string hint;                          // base of the automatic name ("_plus", "fullyconnected")
   bool is_var() const { return op == nullptr; }
   int num_outputs() const { return op ? op->num_outs(attrs) : 1; }
   std::string output_name(int i) const;      // "fc1_output", "split0_output1", "data"
@@ -47,7 +48,9 @@ class Symbol {
 
   static Symbol variable(const std::string& name);
   // An operator node whose inputs are filled by compose(). Throws on bad params.
-  static Symbol atomic(const OpDef& op, const KV& params);
+  // hint: the operator name as called (an alias such as "_Plus"), lower-cased for
+  // automatic names; empty: the op's own name.
+  static Symbol atomic(const OpDef& op, const KV& params, const std::string& hint = "");
   // Atomic symbol: args are the op's inputs (positional, then by input name); missing
   // inputs become variables "<name>_<input>". Graph: replaces free variables, by name
   // (kwargs) or in list_arguments order (args). Returns the composed symbol.

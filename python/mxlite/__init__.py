@@ -1,0 +1,23 @@
+"""mxlite: an engine shaped like Apache MXNet 1.x. `import mxlite as mx`."""
+import atexit as _atexit
+
+# Re-exports: mx.MXNetError, mx.cpu(), mx.nd, mx.random, ...
+from . import _lib
+from . import base  # noqa: F401
+from .base import MXNetError  # noqa: F401
+from . import context  # noqa: F401
+from .context import Context, cpu, gpu, cpu_pinned, current_context, num_gpus  # noqa: F401
+from . import ndarray  # noqa: F401
+from . import ndarray as nd  # noqa: F401
+from . import random  # noqa: F401
+
+__version__ = "0.1.0"
+
+
+def _shutdown():
+    # Let pending work finish before the interpreter tears down; errors from it
+    # have nowhere to go now.
+    _lib.lib.mxl_waitall()
+
+
+_atexit.register(_shutdown)

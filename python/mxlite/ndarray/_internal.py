@@ -1,0 +1,1 @@
+"""Operators whose names start with "_" (filled from the registry at import)."""

@@ -1,0 +1,1 @@
+"""mx.nd.contrib: registry ops named _contrib_* (filled at import)."""

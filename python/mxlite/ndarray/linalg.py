@@ -1,0 +1,1 @@
+"""mx.nd.linalg: registry ops named _linalg_* (filled at import)."""

@@ -1,0 +1,1 @@
+"""Public operators (filled from the registry at import; re-exported as mx.nd.*)."""
