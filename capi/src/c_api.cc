@@ -492,6 +492,16 @@ int mxl_op_info(mxl_op op, const char** name, const char** doc, int* num_inputs,
   API_END();
 }
 
+int mxl_op_flags(mxl_op op, int* flags) {
+  API_BEGIN();
+  const mxl::OpDef* d = get_op(op);
+  CHECK_ARG(flags, "mxl_op_flags: NULL argument");
+  *flags = (d->grad ? MXL_OP_DIFFERENTIABLE : 0) | (d->needs_rng ? MXL_OP_RANDOM : 0) |
+           (d->mutate_inputs.empty() ? 0 : MXL_OP_MUTATES_INPUTS) | (d->gpu ? MXL_OP_HAS_GPU : 0) |
+           (d->name[0] == '_' ? MXL_OP_HIDDEN : 0);
+  API_END();
+}
+
 int mxl_imperative_invoke(mxl_op op, int num_inputs, const mxl_ndarray* inputs, int num_params,
                           const char** keys, const char** vals, int* num_outputs, mxl_ndarray* outputs) {
   API_BEGIN();

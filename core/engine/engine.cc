@@ -293,6 +293,56 @@ void push(std::function<void()> fn, std::vector<Var*> reads, std::vector<Var*> w
   }
 }
 
+bool run_if_idle(Var* const* reads, int nreads, Var* const* writes, int nwrites, const char* name,
+                 void (*fn)(void*), void* arg) {
+  Engine& e = eng();
+  auto idle = [](const Var* v) { return !v->writing && v->running_reads == 0 && v->queue.empty() && !v->released; };
+  {
+    std::lock_guard<std::mutex> lk(e.mu);
+    for (int i = 0; i < nreads; ++i)
+      if (reads[i]->writing || !reads[i]->queue.empty() || reads[i]->released) return false;
+    for (int i = 0; i < nwrites; ++i)
+      if (!idle(writes[i])) return false;
+    // Claim the vars as a running op would, so concurrent pushes queue behind us.
+    for (int i = 0; i < nreads; ++i) ++reads[i]->running_reads;
+    for (int i = 0; i < nwrites; ++i) writes[i]->writing = true;
+    ++e.pending_ops;
+  }
+  ErrorPtr err;
+  for (int i = 0; i < nreads && !err; ++i) err = reads[i]->error;
+  if (!err) {
+    try {
+      fn(arg);
+    } catch (const Error& ex) {
+      err = std::make_shared<ErrorRecord>(ErrorRecord{ex.code, ex.what()});
+    } catch (const std::bad_alloc&) {
+      err = std::make_shared<ErrorRecord>(ErrorRecord{Err::kOutOfMemory, std::string(name) + ": out of memory"});
+    } catch (const std::exception& ex) {
+      err = std::make_shared<ErrorRecord>(ErrorRecord{Err::kInternal, std::string(name) + ": " + ex.what()});
+    }
+  }
+  std::vector<Opr*> ready;
+  {
+    std::lock_guard<std::mutex> lk(e.mu);
+    if (err) {
+      while (!e.errors.empty() && e.errors.front()->reported) e.errors.pop_front();
+      if (std::find(e.errors.begin(), e.errors.end(), err) == e.errors.end()) e.errors.push_back(err);
+    }
+    for (int i = 0; i < nreads; ++i) {
+      --reads[i]->running_reads;
+      Engine::grant(reads[i], ready);
+    }
+    for (int i = 0; i < nwrites; ++i) {
+      writes[i]->error = err;
+      writes[i]->writing = false;
+      Engine::grant(writes[i], ready);
+    }
+    if (--e.pending_ops == 0) e.all_done.notify_all();
+  }
+  for (Opr* o : ready) e.dispatch(o, false);
+  return true;
+}
+
 void wait_to_read(Var* v) { eng().wait_var(v, false); }
 void wait_to_write(Var* v) { eng().wait_var(v, true); }
 

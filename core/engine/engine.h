@@ -29,6 +29,13 @@ struct PushOpts {
 void push(std::function<void()> fn, std::vector<Var*> reads, std::vector<Var*> writes,
           const PushOpts& opts);
 
+// Fast path for cheap work: if no pending or running op uses any of the vars, runs
+// fn(arg) now on the calling thread (errors are stored on `writes` as usual) and
+// returns true; otherwise does nothing and returns false (push it instead). No heap
+// allocation: this is the imperative dispatch path of small ops.
+bool run_if_idle(Var* const* reads, int nreads, Var* const* writes, int nwrites, const char* name,
+                 void (*fn)(void*), void* arg);
+
 void wait_to_read(Var* v);   // pending writes done; throws their error
 void wait_to_write(Var* v);  // pending reads and writes done; throws a stored error
 void waitall();              // everything done; throws the first error not yet reported

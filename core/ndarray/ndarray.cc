@@ -205,6 +205,31 @@ void copy_kernel(const TBlob& src, const TBlob& dst) {
 
 constexpr int64_t kSmallOp = 1 << 14;  // elements touched below which an op may run inline
 
+// One kernel call, described on the caller's stack (inline path) or in a closure.
+struct KernelCall {
+  const FCompute* fn;
+  const Attrs* attrs;
+  const std::vector<NDArray>* in;
+  const std::vector<NDArray>* out;
+  Context ctx;
+  std::mt19937_64* rng;
+  bool train;
+};
+
+void run_kernel(void* p) {
+  auto* k = static_cast<KernelCall*>(p);
+  OpCtx oc;
+  oc.ctx = k->ctx;
+  oc.is_train = k->train;
+  oc.rng = k->rng;
+  thread_local std::vector<TBlob> ib, ob;  // reused: no allocation per call
+  ib.resize(k->in->size());
+  ob.resize(k->out->size());
+  for (size_t i = 0; i < ib.size(); ++i) ib[i] = (*k->in)[i].blob();
+  for (size_t i = 0; i < ob.size(); ++i) ob[i] = (*k->out)[i].blob();
+  (*k->fn)(oc, *k->attrs, ib, ob);
+}
+
 }  // namespace
 
 std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Attrs attrs,
@@ -221,38 +246,40 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
             outs.size(), " output array(s)");
   Context ctx = invoke_context(op, in, attrs, outs);
 
-  // dtypes
-  std::vector<int> it(in.size()), ot(nout, -1);
+  // dtypes (scratch vectors reused per thread: the dispatch path allocates little)
+  thread_local std::vector<int> it, ot;
+  thread_local std::vector<Shape> is, os;
+  it.resize(in.size());
+  ot.assign(size_t(nout), -1);
   for (size_t i = 0; i < in.size(); ++i) it[i] = int(in[i].dtype());
   for (int i = 0; i < nout; ++i)
     if (!outs[i].is_none()) ot[i] = int(outs[i].dtype());
-  std::vector<int> it0 = it;
   bool tok = op.infer_type ? op.infer_type(attrs, it, ot) : type_same(attrs, it, ot);
   if (!tok && in.empty())  // creation ops without a dtype rule default to float32
     for (auto& t : ot) if (t < 0) t = int(DType::f32);
   for (size_t i = 0; i < in.size(); ++i)
-    MXL_CHECK(it[i] == it0[i], Err::kDType, op.name, ": input ", i, " (", op.input_names(attrs)[i],
-              ") has dtype ", dtype_name(DType(it0[i])), " but ", dtype_name(DType(it[i])), " is expected");
+    MXL_CHECK(it[i] == int(in[i].dtype()), Err::kDType, op.name, ": input ", i, " (", op.input_names(attrs)[i],
+              ") has dtype ", dtype_name(in[i].dtype()), " but ", dtype_name(DType(it[i])), " is expected");
   for (int i = 0; i < nout; ++i)
     MXL_CHECK(ot[i] >= 0, Err::kDType, op.name, ": cannot infer the dtype of output ", i);
 
   // shapes
-  std::vector<Shape> is(in.size()), os(nout);
+  is.resize(in.size());
+  os.assign(size_t(nout), Shape());
   for (size_t i = 0; i < in.size(); ++i) is[i] = in[i].shape();
   for (int i = 0; i < nout; ++i)
     if (!outs[i].is_none()) os[i] = outs[i].shape();
   MXL_CHECK(bool(op.infer_shape), Err::kInternal, op.name, ": has no shape rule");
-  std::vector<Shape> is0 = is;
   op.infer_shape(attrs, is, os);
   for (size_t i = 0; i < in.size(); ++i)
-    MXL_CHECK(is[i] == is0[i], Err::kShape, op.name, ": input ", i, " (", op.input_names(attrs)[i],
-              ") has shape ", is0[i], " but ", is[i], " is expected");
+    MXL_CHECK(is[i] == in[i].shape(), Err::kShape, op.name, ": input ", i, " (", op.input_names(attrs)[i],
+              ") has shape ", in[i].shape(), " but ", is[i], " is expected");
   for (int i = 0; i < nout; ++i)
     MXL_CHECK(os[i].known(), Err::kShape, op.name, ": cannot infer the shape of output ", i);
 
   // outputs: given ones must match; ones that alias an input the kernel cannot
   // handle are computed into a temporary and copied back.
-  std::vector<NDArray> results(nout), write_back(nout);
+  std::vector<NDArray> results(nout), write_back;
   for (int i = 0; i < nout; ++i) {
     if (outs[i].is_none()) {
       results[i] = NDArray(os[i], DType(ot[i]), ctx);
@@ -272,14 +299,18 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
     }
     if (alias) {
       results[i] = NDArray(os[i], DType(ot[i]), ctx);
+      write_back.resize(size_t(nout));
       write_back[i] = outs[i];
     } else {
       results[i] = outs[i];
     }
   }
 
-  // engine push
+  // engine: small ops whose arrays are idle run right here, without a closure;
+  // everything else is pushed and runs when its dependencies allow.
   std::vector<engine::Var*> reads, writes;
+  reads.reserve(in.size());
+  writes.reserve(size_t(nout) + op.mutate_inputs.size() + 1);
   int64_t work = 0;
   for (const auto& a : in) { reads.push_back(a.var()); work += a.size(); }
   for (const auto& a : results) { writes.push_back(a.var()); work += a.size(); }
@@ -291,26 +322,28 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
   }
   const FCompute* fn = ctx.type == DevType::kCPU ? &op.cpu : &op.gpu;
   MXL_CHECK(bool(*fn), Err::kDevice, op.name, ": no kernel for ", ctx.str());
-  auto attrs_keep = std::make_shared<const Attrs>(std::move(attrs));
-  engine::push(
-      [fn, attrs_keep, in, results, ctx, rng, train = t_training] {
-        const Attrs& attrs = *attrs_keep;
-        OpCtx oc;
-        oc.ctx = ctx;
-        oc.is_train = train;
-        oc.rng = rng ? &rng->gen : nullptr;
-        std::vector<TBlob> ib(in.size()), ob(results.size());
-        for (size_t i = 0; i < in.size(); ++i) ib[i] = in[i].blob();
-        for (size_t i = 0; i < results.size(); ++i) ob[i] = results[i].blob();
-        (*fn)(oc, attrs, ib, ob);
-      },
-      std::move(reads), std::move(writes), {ctx, op.name.c_str(), work < kSmallOp});
-  for (int i = 0; i < nout; ++i) {
+  KernelCall call{fn, &attrs, &in, &results, ctx, rng ? &rng->gen : nullptr, t_training};
+  bool done = work < kSmallOp &&
+              engine::run_if_idle(reads.data(), int(reads.size()), writes.data(), int(writes.size()),
+                                  op.name.c_str(), run_kernel, &call);
+  std::shared_ptr<const Attrs> attrs_keep;
+  if (!done) {
+    attrs_keep = std::make_shared<const Attrs>(std::move(attrs));
+    engine::push(
+        [attrs_keep, in, results, c = call]() mutable {
+          c.attrs = attrs_keep.get();
+          c.in = &in;
+          c.out = &results;
+          run_kernel(&c);
+        },
+        std::move(reads), std::move(writes), {ctx, op.name.c_str(), false});
+  }
+  for (size_t i = 0; i < write_back.size(); ++i) {
     if (write_back[i].is_none()) continue;
     copy(results[i], write_back[i]);
     results[i] = write_back[i];
   }
-  if (autograd::is_recording()) autograd::record(op, *attrs_keep, in, results);
+  if (autograd::is_recording()) autograd::record(op, attrs_keep ? *attrs_keep : attrs, in, results);
   return results;
 }
 

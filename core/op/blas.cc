@@ -223,7 +223,7 @@ void gemm_builtin(bool ta, bool tb, int64_t M, int64_t N, int64_t K, T alpha, co
     for (int64_t pc = 0; pc < K; pc += KC) {
       int64_t kc = std::min(KC, K - pc);
       T bet = pc == 0 ? beta : T(1);
-      parallel_for(strips, serial ? INT64_MAX : 4, [&](int64_t s0, int64_t s1) {
+      parallel_for(strips, serial ? strips + 1 : 4, [&](int64_t s0, int64_t s1) {
         for (int64_t s = s0; s < s1; ++s)
           pack_b_strip(tb, B, ldb, pc, kc, jc + s * NR, std::min<int64_t>(NR, nc - s * NR),
                        bpack.data() + s * kc * NR);
@@ -232,7 +232,7 @@ void gemm_builtin(bool ta, bool tb, int64_t M, int64_t N, int64_t K, T alpha, co
       // threads (e.g. a matrix-vector product).
       int64_t mblocks = (M + MC - 1) / MC;
       int64_t pieces = std::clamp<int64_t>((threads + mblocks - 1) / mblocks, 1, strips);
-      parallel_for(mblocks * pieces, serial ? INT64_MAX : 1, [&](int64_t t0, int64_t t1) {
+      parallel_for(mblocks * pieces, serial ? mblocks * pieces + 1 : 1, [&](int64_t t0, int64_t t1) {
         std::vector<T> apack(size_t(MC * kc));
         int64_t packed = -1;
         for (int64_t t = t0; t < t1; ++t) {

@@ -574,7 +574,10 @@ OpDef& def_softmax_output(OpDef& op) {
         softmax_run<kSoftmax>("SoftmaxOutput", in[0], out[0], softmax_output_geom(a, in[0].shape), 1.0);
       })
       .grad_fn([](GradGraph& g, const Attrs& a) {
-        return GVals{g.op1("_backward_SoftmaxOutput", {g.ograd(0), g.output(0), g.input(1)}, a.raw()), GVal{}};
+        // The incoming gradient is read only with out_grad=True; otherwise the output
+        // stands in for it, so a SoftmaxOutput head needs no head gradient (a loss).
+        GVal og = a.b("out_grad") ? g.ograd(0) : g.output(0);
+        return GVals{g.op1("_backward_SoftmaxOutput", {og, g.output(0), g.input(1)}, a.raw()), GVal{}};
       });
   OpDef& b = Registry::add("_backward_SoftmaxOutput");
   b.describe("Gradient of SoftmaxOutput with respect to data.").input("ograd").input("output").input("label");
@@ -844,7 +847,7 @@ void dropout_params(OpDef& op) {
       .param_enum("mode", {"always", "training"}, "training",
                   "Apply dropout only in training (autograd train mode / executor is_train) or always.")
       .param("axes", PType::kShape, "()", "Axes along which one mask value is shared (variational dropout).")
-      .param_optional("cudnn_off", PType::kBool, "Unused on CPU.");
+      .param("cudnn_off", PType::kBool, "False", "Unused on CPU.");
 }
 
 bool dropout_active(const OpCtx& c, const Attrs& a) { return a.s("mode") == "always" || c.is_train; }

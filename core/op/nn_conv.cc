@@ -29,11 +29,10 @@ template <class T> using acc_t = std::conditional_t<std::is_same_v<T, double>, d
 
 // ------------------------------------------------------------ float dispatch
 // Runs body(T{}, in, out) with T = float or double. There is no float16 GEMM on the
-// CPU, so float16 blobs are widened to float32 copies and the outputs (and any input
-// the op mutates) narrowed back afterwards.
+// CPU, so float16 blobs are widened to float32 copies and the outputs narrowed back
+// afterwards (none of these ops writes its inputs).
 template <class Body>
-void float_dispatch(const char* op, const Attrs& a, const std::vector<TBlob>& in,
-                    const std::vector<TBlob>& out, Body body) {
+void float_dispatch(const char* op, const std::vector<TBlob>& in, const std::vector<TBlob>& out, Body body) {
   DType t = in[0].dtype;
   if (t == DType::f32) return body(float(), in, out);
   if (t == DType::f64) return body(double(), in, out);
@@ -42,7 +41,6 @@ void float_dispatch(const char* op, const Attrs& a, const std::vector<TBlob>& in
   std::vector<std::vector<float>> bufs;
   bufs.reserve(in.size() + out.size());  // stable buffers: blobs point into them
   auto widen = [&](const TBlob& b, bool copy) {
-    if (b.dtype != DType::f16) return b;
     bufs.emplace_back(size_t(b.size()));
     float* p = bufs.back().data();
     if (copy) {
@@ -54,18 +52,15 @@ void float_dispatch(const char* op, const Attrs& a, const std::vector<TBlob>& in
     f.dtype = DType::f32;
     return f;
   };
-  auto narrow = [](const TBlob& wide, const TBlob& b) {
-    if (b.dtype != DType::f16) return;
-    const float* p = wide.ptr<float>();
-    half* h = b.ptr<half>();
-    for (int64_t i = 0; i < b.size(); ++i) h[i] = half(p[i]);
-  };
   std::vector<TBlob> fin, fout;
   for (const auto& b : in) fin.push_back(widen(b, true));
   for (const auto& b : out) fout.push_back(widen(b, false));
   body(float(), fin, fout);
-  for (size_t i = 0; i < out.size(); ++i) narrow(fout[i], out[i]);
-  for (int i : a.op->mutate_inputs) narrow(fin[size_t(i)], in[size_t(i)]);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const float* p = fout[i].ptr<float>();
+    half* h = out[i].ptr<half>();
+    for (int64_t k = 0; k < out[i].size(); ++k) h[k] = half(p[k]);
+  }
 }
 
 // Type rule of every op here: one float dtype for all inputs and outputs.
@@ -459,7 +454,7 @@ void channel_sum(const T* y, int64_t N, int64_t C, int64_t P, T* db) {
 
 // ------------------------------------------------------------ conv kernels
 void conv_forward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in0, const std::vector<TBlob>& out0) {
-  float_dispatch("Convolution", a, in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  float_dispatch("Convolution", in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
     using T = decltype(tag);
     ConvParam p = parse_conv("Convolution", a, false);
     const TBlob &x = in[0], &y = out[0];
@@ -470,7 +465,7 @@ void conv_forward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in0, c
 
 // in: ograd, data, weight; out: d(data), d(weight)[, d(bias)].
 void conv_backward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in0, const std::vector<TBlob>& out0) {
-  float_dispatch("_backward_Convolution", a, in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  float_dispatch("_backward_Convolution", in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
     using T = decltype(tag);
     ConvParam p = parse_conv("_backward_Convolution", a, false);
     const TBlob &dy = in[0], &x = in[1], &w = in[2];
@@ -489,7 +484,7 @@ ConvGeom deconv_geom(const char* op, const ConvParam& p, const Shape& x, const S
 }
 
 void deconv_forward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in0, const std::vector<TBlob>& out0) {
-  float_dispatch("Deconvolution", a, in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  float_dispatch("Deconvolution", in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
     using T = decltype(tag);
     ConvParam p = parse_conv("Deconvolution", a, true);
     ConvGeom g = deconv_geom("Deconvolution", p, in[0].shape, out[0].shape);
@@ -498,7 +493,7 @@ void deconv_forward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in0,
 }
 
 void deconv_backward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in0, const std::vector<TBlob>& out0) {
-  float_dispatch("_backward_Deconvolution", a, in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  float_dispatch("_backward_Deconvolution", in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
     using T = decltype(tag);
     ConvParam p = parse_conv("_backward_Deconvolution", a, true);
     const TBlob &dy = in[0], &x = in[1], &w = in[2];
@@ -698,12 +693,16 @@ void pool_backward_t(const PoolParam& P, const TBlob& dyb, const TBlob& xb, cons
   const T *dy = dyb.ptr<T>(), *x = xb.ptr<T>(), *y = yb.ptr<T>();
   T* dx = dxb.ptr<T>();
   int64_t IN = P.in[0] * P.in[1] * P.in[2], OUT = P.out[0] * P.out[1] * P.out[2];
-  // Windows overlap, so each plane accumulates in a float buffer owned by its task.
+  // Windows overlap, so gradients accumulate: straight into dx (each plane is owned by
+  // one task), or for float16 into a float buffer converted at the end.
   int64_t planes = xb.shape[0] * xb.shape[1];
-  std::vector<A> acc(size_t(planes * IN), A(0));
+  constexpr bool direct = std::is_same_v<T, A>;
+  std::vector<A> buf(direct ? 0 : size_t(planes * IN));
+  A* acc = direct ? reinterpret_cast<A*>(dx) : buf.data();
+  parallel_for(planes * IN, kParallelGrain, [&](int64_t b, int64_t e) { std::fill(acc + b, acc + e, A(0)); });
   for_each_output(P, planes, [&](int64_t pl, int64_t oi, const Window& w) {
     const T* src = x + pl * IN;
-    A* d = acc.data() + pl * IN;
+    A* d = acc + pl * IN;
     A g = A(dy[pl * OUT + oi]);
     if (P.type == kMax) {
       int64_t best = -1;  // the first maximum gets the gradient
@@ -725,9 +724,10 @@ void pool_backward_t(const PoolParam& P, const TBlob& dyb, const TBlob& xb, cons
       for_window(P, w, [&](int64_t i) { d[i] += share; });
     }
   });
-  parallel_for(planes * IN, kParallelGrain, [&](int64_t b, int64_t e) {
-    for (int64_t i = b; i < e; ++i) dx[i] = T(acc[size_t(i)]);
-  });
+  if constexpr (!direct)
+    parallel_for(planes * IN, kParallelGrain, [&](int64_t b, int64_t e) {
+      for (int64_t i = b; i < e; ++i) dx[i] = T(acc[i]);
+    });
 }
 
 void pool_forward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
@@ -883,7 +883,7 @@ void nearest_backward(const TBlob& dyb, const std::vector<TBlob>& out, bool sum)
 
 void upsampling_forward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in0, const std::vector<TBlob>& out0) {
   if (is_bilinear(a)) {
-    float_dispatch("UpSampling", a, in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+    float_dispatch("UpSampling", in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
       using T = decltype(tag);
       ConvParam p = bilinear_param(a, in[0].shape[1]);
       ConvGeom g = make_geom(p, in[0].shape[0], p.F, in[0].shape[1], out[0].shape, in[0].shape, p.p);
@@ -897,7 +897,7 @@ void upsampling_forward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& 
 
 void upsampling_backward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in0, const std::vector<TBlob>& out0) {
   if (is_bilinear(a)) {
-    float_dispatch("_backward_UpSampling", a, in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+    float_dispatch("_backward_UpSampling", in0, out0, [&](auto tag, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
       using T = decltype(tag);
       ConvParam p = bilinear_param(a, in[1].shape[1]);
       ConvGeom g = make_geom(p, in[1].shape[0], p.F, in[1].shape[1], in[0].shape, in[1].shape, p.p);

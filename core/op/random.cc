@@ -27,6 +27,10 @@ bool random_type(const Attrs& a, std::vector<int>&, std::vector<int>& out) {
   return true;
 }
 
+// Samplers have no inputs, so nothing to differentiate; declaring that lets a graph
+// that uses a sample as a constant be differentiated.
+GVals no_inputs_grad(GradGraph&, const Attrs&) { return {}; }
+
 // Adds the parameters every float sampler shares (after the distribution's own, as in
 // MXNet) and its shape / dtype rules.
 OpDef& random_common(OpDef& op) {
@@ -36,7 +40,8 @@ OpDef& random_common(OpDef& op) {
                   "Output dtype (None means float32).")
       .infer_shape_fn(random_shape)
       .infer_type_fn(random_type<DType::f32>)
-      .random();
+      .random()
+      .grad_fn(no_inputs_grad);
 }
 
 template <class S>
@@ -124,6 +129,7 @@ MXL_OP(_random_randint)
     .infer_shape_fn(random_shape)
     .infer_type_fn(random_type<DType::i32>)
     .random()
+    .grad_fn(no_inputs_grad)
     .cpu_fn([](const OpCtx& c, const Attrs& a, const std::vector<TBlob>&, const std::vector<TBlob>& out) {
       const int64_t lo = a.i("low"), hi = a.i("high");
       MXL_CHECK(lo < hi, Err::kInvalidArgument, "_random_randint: low (", lo, ") must be < high (", hi, ")");

@@ -385,24 +385,28 @@ PadMaps pad_maps(const Attrs& a, const Shape& d) {
   }
   return m;
 }
-// Calls f(out_index, in_offset or -1) for every output element, in order.
+// Calls f(out_index, in_offset or -1) for every output element: rows of the last
+// axis in parallel when `parallel` (f must then write only out_index), else in order.
 template <typename F>
-void pad_walk(const PadMaps& m, const Shape& d, F&& f) {
+void pad_walk(const PadMaps& m, const Shape& d, bool parallel, F&& f) {
   int nd = m.out.ndim;
-  int64_t st[kMaxDim], idx[kMaxDim] = {0}, total = m.out.size();
+  if (nd == 0) return f(0, 0);
+  int64_t st[kMaxDim], inner = m.out[nd - 1], rows = inner ? m.out.size() / inner : 0;
   contiguous_strides(d.ndim, d.d, st);
-  for (int64_t o = 0; o < total; ++o) {
-    int64_t off = 0;
-    for (int k = 0; k < nd && off >= 0; ++k) {
-      int64_t i = m.map[size_t(k)][size_t(idx[k])];
-      off = i < 0 ? -1 : off + i * st[k];
+  const std::vector<int64_t>& last = m.map[size_t(nd - 1)];
+  parallel_for(rows, parallel ? std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(1, inner)) : rows + 1,
+               [&](int64_t b, int64_t e) {
+    for (int64_t r = b; r < e; ++r) {
+      int64_t base = 0, q = r;
+      for (int k = nd - 2; k >= 0; --k) {  // source offset of the row, -1 if in the padding
+        int64_t i = m.map[size_t(k)][size_t(q % m.out[k])];
+        q /= m.out[k];
+        base = base < 0 || i < 0 ? -1 : base + i * st[k];
+      }
+      for (int64_t o = 0; o < inner; ++o)
+        f(r * inner + o, base < 0 || last[size_t(o)] < 0 ? -1 : base + last[size_t(o)] * st[nd - 1]);
     }
-    f(o, off);
-    for (int k = nd - 1; k >= 0; --k) {
-      if (++idx[k] < m.out[k]) break;
-      idx[k] = 0;
-    }
-  }
+  });
 }
 Shape unpad_shape(const Attrs& a, const Shape& o) {
   const Shape& pw = a.shape("pad_width");
@@ -972,7 +976,7 @@ static OpDef& reg_pad = last_param(Registry::add("Pad")
         const DT* src = in[0].ptr<DT>();
         DT* dst = out[0].ptr<DT>();
         DT fillv = saturate_cast<DT>(a.f("constant_value"));
-        pad_walk(m, in[0].shape, [&](int64_t o, int64_t i) { dst[o] = i < 0 ? fillv : src[i]; });
+        pad_walk(m, in[0].shape, true, [&](int64_t o, int64_t i) { dst[o] = i < 0 ? fillv : src[i]; });
       });
     })
     .grad_fn([](GradGraph& g, const Attrs& a) { return GVals{g.op1("_backward_Pad", {g.ograd(0)}, a.raw())}; });
@@ -993,7 +997,7 @@ static OpDef& reg_backward_pad = last_param(Registry::add("_backward_Pad")
       std::vector<double> acc(size_t(out[0].size()), 0.0);
       MXL_NUM_SWITCH(in[0].dtype, DT, N(a), {
         const DT* og = in[0].ptr<DT>();
-        pad_walk(m, out[0].shape, [&](int64_t o, int64_t i) {
+        pad_walk(m, out[0].shape, false, [&](int64_t o, int64_t i) {
           if (i >= 0) acc[size_t(i)] += double(og[o]);
         });
         DT* dst = out[0].ptr<DT>();

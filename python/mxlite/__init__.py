@@ -10,6 +10,13 @@ from .context import Context, cpu, gpu, cpu_pinned, current_context, num_gpus  #
 from . import ndarray  # noqa: F401
 from . import ndarray as nd  # noqa: F401
 from . import random  # noqa: F401
+from . import name  # noqa: F401
+from . import attribute  # noqa: F401
+from .attribute import AttrScope  # noqa: F401
+from . import symbol  # noqa: F401
+from . import symbol as sym  # noqa: F401
+from . import executor  # noqa: F401
+from . import autograd  # noqa: F401
 
 __version__ = "0.1.0"
 

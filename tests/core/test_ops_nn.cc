@@ -855,6 +855,12 @@ TEST(pooling_float16) {
   auto out = invoke("Pooling", {make(ps.x, x, DType::f16)}, ps.params());
   CHECK(out[0].dtype() == DType::f16);
   CHECK(close(read(out[0]), want, 2e-3, 2e-3, "Pooling float16"));
+  Vec R = randv(size_t(numel(ys)), 121);
+  for (auto& e : R) e = double(float(half(float(e))));
+  auto g16 = invoke("_backward_Pooling", {make(ys, R, DType::f16), make(ps.x, x, DType::f16), out[0]}, ps.params());
+  auto g64 = invoke("_backward_Pooling", {make(ys, R), make(ps.x, x), make(ys, read(out[0]))}, ps.params());
+  CHECK(g16[0].dtype() == DType::f16);
+  CHECK(close(read(g16[0]), read(g64[0]), 2e-3, 2e-3, "Pooling float16 gradient"));
 }
 
 // ================================================================= UpSampling

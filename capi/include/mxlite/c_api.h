@@ -216,6 +216,14 @@ MXL_API int mxl_op_info(mxl_op op, const char** name, const char** doc, int* num
                         const char*** param_names, const char*** param_types,
                         const char*** param_defaults, const char*** param_docs);
 
+/* Properties of an operator, as bits of *flags. */
+#define MXL_OP_DIFFERENTIABLE 1 /* has a registered gradient                      */
+#define MXL_OP_RANDOM 2         /* draws from the device's random generator        */
+#define MXL_OP_MUTATES_INPUTS 4 /* writes some inputs (aux states, optimizer state) */
+#define MXL_OP_HAS_GPU 8        /* has a CUDA kernel                               */
+#define MXL_OP_HIDDEN 16        /* internal (name starts with "_"), e.g. a backward op */
+MXL_API int mxl_op_flags(mxl_op op, int* flags);
+
 /* Run an operator on arrays. Parameters travel as strings (MXNet style: "128",
  * "relu", "(3,3)") and are parsed and validated by the core.
  * outputs: an array of *num_outputs slots. A non-NULL slot is an existing array

@@ -103,7 +103,7 @@ class NDArray:
 
     # _meta caches (shape, dtype flag, device type, device id): they never change
     # for a handle, and the hot paths fill it without asking the library.
-    __slots__ = ("handle", "_meta", "__weakref__")
+    __slots__ = ("handle", "_meta", "_grad", "__weakref__")
     # numpy defers to our reflected operators (np_array + nd -> nd.__radd__).
     __array_priority__ = 1000.0
     writable = True
@@ -111,6 +111,7 @@ class NDArray:
     def __init__(self, handle):
         self.handle = handle
         self._meta = None
+        self._grad = None
 
     def __del__(self, _free=lib.mxl_nd_free, _lib=lib):
         # Default arguments keep the library reachable during interpreter shutdown.
@@ -244,9 +245,33 @@ class NDArray:
         if kwargs:
             raise TypeError("reshape: unexpected keyword arguments %s" % sorted(kwargs))
         shape = _shape_tuple(shape)
+        if _is_recording():  # a view would not be on the tape: record the op instead
+            return _call("Reshape", self, shape=shape, reverse=reverse)
         out = ffi.new("mxl_ndarray*")
         check_call(lib.mxl_nd_reshape(self.handle, ffi.new("int64_t[]", shape) if shape else _NULL,
                                       len(shape), 1 if reverse else 0, out))
+        return NDArray(out[0])
+
+    # ------------------------------------------------------------ autograd
+    def attach_grad(self, grad_req="write", stype=None):
+        """Allocate a gradient array (x.grad) and mark x as a variable for autograd."""
+        from .. import autograd
+        autograd.mark_variables([self], [zeros(self.shape, self.context, self.dtype)], grad_req)
+
+    @property
+    def grad(self):
+        return self._grad
+
+    def backward(self, out_grad=None, retain_graph=False, train_mode=True):
+        """Gradients of this array (recorded under autograd.record) into attached grads."""
+        from .. import autograd
+        autograd.backward([self], [out_grad] if out_grad is not None else None, retain_graph, train_mode)
+
+    def detach(self):
+        """The same values, cut off from the autograd tape."""
+        out = ffi.new("mxl_ndarray*")
+        check_call(lib.mxl_nd_reshape(self.handle, ffi.new("int64_t[]", self.shape) if self.shape else _NULL,
+                                      len(self.shape), 0, out))
         return NDArray(out[0])
 
     def reshape_like(self, *args, **kwargs):
@@ -460,6 +485,12 @@ class NDArray:
 
 # ------------------------------------------------------------ the fast invoke path
 _new = object.__new__
+_rec_flag = ffi.new("int*")
+
+
+def _is_recording():
+    lib.mxl_autograd_is_recording(_rec_flag)
+    return _rec_flag[0] != 0
 
 
 def _scalar_op(op, a, v, out=None):
@@ -474,6 +505,7 @@ def _scalar_op(op, a, v, out=None):
     if out is not None:
         return out
     r = _new(NDArray)
+    r._grad = None
     r.handle = slot[0]
     r._meta = a._meta  # same shape, dtype and device as the input
     return r
@@ -524,6 +556,7 @@ def _binary(lhs, rhs, ops, out=None):
         if out is not None:
             return out
         r = _new(NDArray)
+        r._grad = None
         r.handle = slot[0]
         r._meta = ma if same else None  # elemwise: same shape, dtype and device
         return r
@@ -735,6 +768,20 @@ def _assign_slice(arr, spec, value):
 
 
 # ------------------------------------------------------------ generic op calls
+_value_cache = {}
+
+
+def _value_c(text):
+    """A C string for a parameter value. Values repeat (axis=1, shapes, dtypes), so
+    they are kept; the cache is bounded so odd values cannot grow it forever."""
+    c = _value_cache.get(text)
+    if c is None:
+        c = ffi.new("char[]", text.encode())
+        if len(_value_cache) < 8192:
+            _value_cache[text] = c
+    return c
+
+
 def invoke(info, inputs, keys, vals, out=None):
     """Runs a registry op. inputs: NDArrays; keys/vals: parameter strings;
     out: None, an NDArray or a list of them. Returns an NDArray or a list."""
@@ -750,7 +797,7 @@ def invoke(info, inputs, keys, vals, out=None):
             karr = ffi.new("const char*[]", n_par)
             varr = ffi.new("const char*[]", n_par)
         karr[0:n_par] = [info.key_c(k) for k in keys]
-        keep = [ffi.new("char[]", v.encode()) for v in vals]  # alive until the call returns
+        keep = [_value_c(v) for v in vals]  # referenced until the call returns
         varr[0:n_par] = keep
     if out is not None:
         outs_list = [out] if isinstance(out, NDArray) else list(out)
@@ -777,6 +824,7 @@ def invoke(info, inputs, keys, vals, out=None):
     n = nout[0]
     if n == 1:
         r = _new(NDArray)
+        r._grad = None
         r.handle = slots[0]
         r._meta = None
         return r
