@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The project's main job: install mxlite and run the end-to-end example.
-# (Until the training API lands this is the tutorial's imperative part.)
+# The project's main job: install mxlite, then run the tutorial end to end -- its
+# imperative part, then its symbolic part, which trains the MLP with a manual SGD
+# loop on scikit-learn's handwritten digits (shipped with the package: no download).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
-$PY -m pip install -q --disable-pip-version-check . 2>&1 | grep -v "Running pip as the 'root'" || true
+$PY -m pip install -q --disable-pip-version-check scikit-learn scipy . 2>&1 | grep -v "Running pip as the 'root'" || true
 cd examples  # run against the installed package
 $PY tutorial_imperative.py
+$PY tutorial_symbolic.py --min-accuracy 0.95

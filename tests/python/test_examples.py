@@ -1,0 +1,30 @@
+"""The acceptance programs in examples/ run unchanged and do what they promise."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "examples")
+
+
+def run(script, *args):
+    r = subprocess.run([sys.executable, os.path.join(EXAMPLES, script), *args], capture_output=True, text=True,
+                       timeout=600)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return r.stdout
+
+
+def test_tutorial_imperative():
+    out = run("tutorial_imperative.py")
+    assert "[2. 2. 2. 2. 2. 2. 2. 2. 2. 2.]" in out  # d = b + 1
+    assert "<NDArray 10 @cpu(0)>" in out
+
+
+def test_tutorial_symbolic_prints_mxnet_names_and_learns():
+    pytest.importorskip("sklearn", reason="scikit-learn ships the digits data set (installed by tests/run_all.sh)")
+    out = run("tutorial_symbolic.py", "--min-accuracy", "0.95").splitlines()
+    assert out[0] == "['A', 'B']"
+    assert out[1] == "['_plusscalar0_output']"
+    assert out[2:5] == ["[(10,), (10,)]", "[(10,)]", "[]"]
+    assert any(l.startswith("Accuracy thus far") for l in out)
