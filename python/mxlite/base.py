@@ -63,3 +63,25 @@ def error_for(code, message):
     kind = _lib.ERR_NAMES.get(code, "MXL_ERR_INTERNAL")
     cls = _CLASS_BY_KIND.get(kind, MXNetError)
     return cls(message, kind, code)
+
+
+def blas_name():
+    """Which BLAS the GEMM kernels use ("scipy_openblas", "openblas", ..., or "builtin")."""
+    p = _lib.ffi.new("const char**")
+    check_call(_lib.lib.mxl_blas_info(p))
+    return _lib.ffi.string(p[0]).decode()
+
+
+def engine_info():
+    """(kind, cpu_workers): "threaded" or "naive" (MXLITE_ENGINE), and the CPU pool size."""
+    kind, n = _lib.ffi.new("const char**"), _lib.ffi.new("int*")
+    check_call(_lib.lib.mxl_engine_info(kind, n))
+    return _lib.ffi.string(kind[0]).decode(), int(n[0])
+
+
+def storage_stats(ctx=None):
+    """(in_use, peak, pooled) bytes of device memory for ctx (default cpu(0))."""
+    dev_type, dev_id = (1, 0) if ctx is None else (ctx.device_typeid, ctx.device_id)
+    v = [_lib.ffi.new("uint64_t*") for _ in range(3)]
+    check_call(_lib.lib.mxl_storage_stats(dev_type, dev_id, *v))
+    return tuple(int(x[0]) for x in v)
