@@ -16,14 +16,23 @@ def _func(name):
     return f or getattr(mx.nd._internal, name)
 
 
+# MXNet operators whose cases are written (and checked against MXNet 1.9) but that the
+# registry does not have yet. Listed, not skipped: registering one makes
+# test_not_yet_registered fail until it is removed here, so its cases then run.
+NOT_YET_REGISTERED = {"rcbrt", "shape_array", "size_array", "diag"}
+
+
 def _case_ids():
-    return [(name, i) for name, cases in op_cases.OPS.items() for i in range(len(cases))]
+    return [(name, i) for name, cases in op_cases.OPS.items() if name in REGISTERED
+            for i in range(len(cases))]
+
+
+def test_not_yet_registered():
+    assert {n for n in op_cases.OPS if n not in REGISTERED} == NOT_YET_REGISTERED
 
 
 @pytest.mark.parametrize("name,i", _case_ids(), ids=["%s-%d" % c for c in _case_ids()])
 def test_forward_against_numpy(name, i):
-    if name not in REGISTERED:
-        pytest.skip("operator %s is not registered" % name)
     case = op_cases.OPS[name][i]
     inputs = [mx.nd.array(x, dtype=x.dtype) for x in case.inputs]
     got = _func(name)(*inputs, *case.args, **case.params)
