@@ -22,9 +22,15 @@ def test_tutorial_imperative():
 
 
 def test_tutorial_symbolic_prints_mxnet_names_and_learns():
-    pytest.importorskip("sklearn", reason="scikit-learn ships the digits data set (installed by tests/run_all.sh)")
+    import sklearn  # noqa: F401  -- ships the digits data set; tests/run_all.sh installs it
     out = run("tutorial_symbolic.py", "--min-accuracy", "0.95").splitlines()
     assert out[0] == "['A', 'B']"
     assert out[1] == "['_plusscalar0_output']"
     assert out[2:5] == ["[(10,), (10,)]", "[(10,)]", "[]"]
     assert any(l.startswith("Accuracy thus far") for l in out)
+
+
+def test_lenet_beats_mlp_after_same_epochs():
+    import sklearn  # noqa: F401  -- ships the digits data set; tests/run_all.sh installs it
+    out = run("lenet_digits.py", "--epochs", "10", "--check")
+    assert "LeNet after 10 epochs" in out
