@@ -1006,40 +1006,34 @@ static OpDef& reg_backward_pad = last_param(Registry::add("_backward_Pad")
     });
 
 // ================================================================ depth <-> space
-MXL_OP(depth_to_space)
-    .describe("Moves blocks of channels into space: (N, C, H, W) -> (N, C/b^2, H*b, W*b).")
-    .input("data")
-    .param_required("block_size", PType::kInt, "Block size b.")
-    .range(1, 1e9)
-    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
-      if (!in[0].known()) return false;
-      Shape o;
-      d2s_view(a, in[0], &o);
-      assign_shape(N(a), "output", out[0], o);
-      return true;
-    })
-    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
-      Shape o;
-      view_gather(d2s_view(a, in[0].shape, &o), in[0], out[0]);
-    })
-    .grad_fn([](GradGraph& g, const Attrs& a) { return GVals{g.op1("space_to_depth", {g.ograd(0)}, a.raw())}; });
-
-MXL_OP(space_to_depth)
-    .describe("Moves spatial blocks into channels: (N, C, H, W) -> (N, C*b^2, H/b, W/b).")
-    .input("data")
-    .param_required("block_size", PType::kInt, "Block size b.")
-    .range(1, 1e9)
-    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
-      if (!in[0].known()) return false;
-      Shape o;
-      s2d_view(a, in[0], &o);
-      assign_shape(N(a), "output", out[0], o);
-      return true;
-    })
-    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
-      Shape o;
-      view_gather(s2d_view(a, in[0].shape, &o), in[0], out[0]);
-    })
-    .grad_fn([](GradGraph& g, const Attrs& a) { return GVals{g.op1("depth_to_space", {g.ograd(0)}, a.raw())}; });
+// The two ops are mirror images: each gathers through its own view and its gradient
+// is the other op.
+using BlockView = decltype(&d2s_view);
+static void def_block_op(const char* name, const char* inverse, const char* doc, BlockView view) {
+  Registry::add(name)
+      .describe(doc)
+      .input("data")
+      .param_required("block_size", PType::kInt, "Block size b.")
+      .range(1, 1e9)
+      .infer_shape_fn([view](const Attrs& a, Shapes& in, Shapes& out) {
+        if (!in[0].known()) return false;
+        Shape o;
+        view(a, in[0], &o);
+        assign_shape(N(a), "output", out[0], o);
+        return true;
+      })
+      .cpu_fn([view](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+        Shape o;
+        view_gather(view(a, in[0].shape, &o), in[0], out[0]);
+      })
+      .grad_fn([inverse](GradGraph& g, const Attrs& a) { return GVals{g.op1(inverse, {g.ograd(0)}, a.raw())}; });
+}
+static const bool block_ops_registered = [] {
+  def_block_op("depth_to_space", "space_to_depth",
+               "Moves blocks of channels into space: (N, C, H, W) -> (N, C/b^2, H*b, W*b).", d2s_view);
+  def_block_op("space_to_depth", "depth_to_space",
+               "Moves spatial blocks into channels: (N, C, H, W) -> (N, C*b^2, H/b, W/b).", s2d_view);
+  return true;
+}();
 
 }  // namespace mxl
