@@ -27,10 +27,8 @@ NOT_FINITE_DIFFERENCE = {
 }
 
 
-# Inputs that hold indices: they get no gradient, and finite differences of a
-# truncated index are meaningless.
-INDEX_INPUTS = {"Embedding": {0}, "gather_nd": {1}, "one_hot": {0}, "pick": {1}, "scatter_nd": {1},
-                "take": {1}}
+# Inputs that hold indices get no gradient (one list, shared with the conformance cases).
+INDEX_INPUTS = op_cases.INDEX_INPUTS
 
 
 def _flags(name):
