@@ -17,6 +17,13 @@ from . import symbol  # noqa: F401
 from . import symbol as sym  # noqa: F401
 from . import executor  # noqa: F401
 from . import autograd  # noqa: F401
+from . import io  # noqa: F401
+from . import model  # noqa: F401
+from . import callback  # noqa: F401
+from . import module  # noqa: F401
+from . import module as mod  # noqa: F401
+from . import visualization  # noqa: F401
+from . import visualization as viz  # noqa: F401
 
 __version__ = "0.1.0"
 
