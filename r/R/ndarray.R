@@ -1,0 +1,192 @@
+# MXNDArray: an array in the engine, seen from R column-major.
+#
+# An R array with dim = c(d1, ..., dn) and the core array of shape (dn, ..., d1) have
+# the same memory, so conversions copy without transposing; dim() reports R's order.
+# Example: x <- mx.nd.array(matrix(1:6, nrow = 2))  # R dim c(2, 3), core shape (3, 2)
+#          dim(x)   # 2 3
+#          mx.nd.sum(x, axis = 0)  # core axis 0 = the R columns: c(3, 7, 11)
+
+is.mx.ndarray <- function(x) inherits(x, "MXNDArray")
+
+#' An MXNDArray holding a copy of an R array, matrix or vector (or another MXNDArray).
+mx.nd.array <- function(src.array, ctx = NULL, dtype = "float32") {
+  ctx <- .ctx_or_default(ctx)
+  if (is.mx.ndarray(src.array)) return(mx.nd.copyto(src.array, ctx))
+  if (!(is.numeric(src.array) || is.logical(src.array))) {
+    stop("mx.nd.array: expected a numeric or logical array, got ", class(src.array)[1])
+  }
+  d <- dim(src.array)
+  if (is.null(d)) d <- length(src.array)
+  .Call(R_mxl_nd_from_r, src.array, rev(d), .dtype_code(dtype), ctx$device_typeid, ctx$device_id)
+}
+
+.nd_filled <- function(op, shape, ctx, dtype) {
+  ctx <- .ctx_or_default(ctx)
+  .Call(R_mxl_invoke, .op_handle(op), list(), c("shape", "ctx", "dtype"),
+        c(.param_str(rev(as.integer(shape)), "Shape(tuple)"), format(ctx), dtype), NULL, TRUE)
+}
+
+#' An array of zeros; shape in R order (dims as dim() reports them).
+mx.nd.zeros <- function(shape, ctx = NULL, dtype = "float32") .nd_filled("_zeros", shape, ctx, dtype)
+
+#' An array of ones; shape in R order.
+mx.nd.ones <- function(shape, ctx = NULL, dtype = "float32") .nd_filled("_ones", shape, ctx, dtype)
+
+#' A copy of src on ctx.
+mx.nd.copyto <- function(src, ctx) {
+  ctx <- .ctx_or_default(ctx)
+  info <- .Call(R_mxl_nd_info, src)
+  dst <- .Call(R_mxl_nd_create, info[[1]], info[[2]], ctx$device_typeid, ctx$device_id)
+  .Call(R_mxl_nd_copy_to, src, dst)
+}
+
+#' An array from raw little-endian bytes in memory order (exact, every dtype).
+#' shape is in R order.
+mx.nd.from.raw <- function(bytes, shape, dtype = "float32", ctx = NULL) {
+  ctx <- .ctx_or_default(ctx)
+  .Call(R_mxl_nd_from_raw, bytes, rev(as.integer(shape)), .dtype_code(dtype), ctx$device_typeid, ctx$device_id)
+}
+
+#' The array's bytes in memory order (a raw vector; waits for pending writes).
+mx.nd.to.raw <- function(nd) .Call(R_mxl_nd_to_raw, nd)
+
+#' The element type of an array, e.g. "float32".
+mx.nd.dtype <- function(nd) .dtype_name(.Call(R_mxl_nd_info, nd)[[2]])
+
+#' The context an array lives on.
+mx.nd.context <- function(nd) {
+  info <- .Call(R_mxl_nd_info, nd)
+  .context(info[[3]], info[[4]])
+}
+
+#' Wait until pending writes to the array are done (raises their errors).
+mx.nd.wait <- function(nd) invisible(.Call(R_mxl_nd_wait, nd))
+
+#' Release the array's handle now instead of at garbage collection. Using the object
+#' afterwards is an R error.
+mx.nd.free <- function(nd) invisible(.Call(R_mxl_nd_free, nd))
+
+#' A view with new R dims of the same size (no copy; memory order unchanged).
+mx.nd.reshape.view <- function(nd, shape) .Call(R_mxl_nd_reshape, nd, rev(as.integer(shape)), FALSE)
+
+#' A view of samples begin..end (1-based, inclusive) along the LAST R dim (core axis 0).
+mx.nd.slice.last <- function(nd, begin, end) .Call(R_mxl_nd_slice, nd, begin - 1, end)
+
+#' Save a list of arrays (named: a dict) to a file in MXNet's .params format.
+mx.nd.save <- function(ndarray, filename) {
+  if (is.mx.ndarray(ndarray)) ndarray <- list(ndarray)
+  if (!is.list(ndarray) || !all(vapply(ndarray, is.mx.ndarray, TRUE))) {
+    stop("mx.nd.save: expected a list of MXNDArray")
+  }
+  nms <- names(ndarray)
+  if (!is.null(nms) && any(nms == "")) stop("mx.nd.save: either every array is named or none")
+  invisible(.Call(R_mxl_nd_save, path.expand(filename), unname(ndarray), nms))
+}
+
+#' Load arrays saved by mx.nd.save (or MXNet): a list, named when the file has names.
+mx.nd.load <- function(filename) .Call(R_mxl_nd_load, path.expand(filename))
+
+# ------------------------------------------------------------ base generics
+as.array.MXNDArray <- function(x, ...) .Call(R_mxl_nd_to_r, x)
+as.matrix.MXNDArray <- function(x, ...) {
+  a <- .Call(R_mxl_nd_to_r, x)
+  if (length(dim(a)) != 2) stop("as.matrix: the array has ", length(dim(a)), " dims, not 2")
+  a
+}
+as.vector.MXNDArray <- function(x, mode = "any") as.vector(.Call(R_mxl_nd_to_r, x), mode)
+as.double.MXNDArray <- function(x, ...) as.double(.Call(R_mxl_nd_to_r, x))
+
+dim.MXNDArray <- function(x) .Call(R_mxl_nd_rdim, x)
+length.MXNDArray <- function(x) prod(.Call(R_mxl_nd_rdim, x))
+
+print.MXNDArray <- function(x, ...) {
+  if (!.Call(R_mxl_nd_is_live, x)) {
+    cat("<MXNDArray: freed>\n")
+  } else {
+    print(as.array(x), ...)
+  }
+  invisible(x)
+}
+
+format.MXNDArray <- function(x, ...) sprintf("<MXNDArray %s %s>", paste(dim(x), collapse = "x"), mx.nd.dtype(x))
+
+# Arithmetic and comparison: Ops group generic, arrays and numbers on either side.
+# Each entry: elementwise op (equal shapes), broadcasting op, op for array <op> number,
+# op for number <op> array.
+.arith_table <- function() {
+  t <- list(
+    "+" = c("elemwise_add", "broadcast_add", "_plus_scalar", "_plus_scalar"),
+    "-" = c("elemwise_sub", "broadcast_sub", "_minus_scalar", "_rminus_scalar"),
+    "*" = c("elemwise_mul", "broadcast_mul", "_mul_scalar", "_mul_scalar"),
+    "/" = c("elemwise_div", "broadcast_div", "_div_scalar", "_rdiv_scalar"),
+    "^" = c("_power", "broadcast_power", "_power_scalar", "_rpower_scalar"),
+    "%%" = c("_mod", "broadcast_mod", "_mod_scalar", "_rmod_scalar"),
+    "==" = c("_equal", "broadcast_equal", "_equal_scalar", "_equal_scalar"),
+    "!=" = c("_not_equal", "broadcast_not_equal", "_not_equal_scalar", "_not_equal_scalar"),
+    ">" = c("_greater", "broadcast_greater", "_greater_scalar", "_lesser_scalar"),
+    ">=" = c("_greater_equal", "broadcast_greater_equal", "_greater_equal_scalar", "_lesser_equal_scalar"),
+    "<" = c("_lesser", "broadcast_lesser", "_lesser_scalar", "_greater_scalar"),
+    "<=" = c("_lesser_equal", "broadcast_lesser_equal", "_lesser_equal_scalar", "_greater_equal_scalar"),
+    "&" = c("_logical_and", "broadcast_logical_and", "_logical_and_scalar", "_logical_and_scalar"),
+    "|" = c("_logical_or", "broadcast_logical_or", "_logical_or_scalar", "_logical_or_scalar"))
+  lapply(t, function(ops) lapply(ops, .op_handle))
+}
+
+.scalar_str <- function(x, op) {
+  if (!(is.numeric(x) || is.logical(x)) || length(x) != 1) {
+    stop(sprintf("'%s': the other operand must be an MXNDArray or a single number (convert R arrays with mx.nd.array)", op),
+         call. = FALSE)
+  }
+  if (is.logical(x)) x <- as.numeric(x)
+  as.character(x)
+}
+
+Ops.MXNDArray <- function(e1, e2) {
+  if (missing(e2)) {
+    switch(.Generic,
+           "-" = return(.Call(R_mxl_scalar, .mx$arith[["*"]][[3]], e1, "-1")),
+           "+" = return(e1),
+           "!" = return(.Call(R_mxl_invoke, .op_handle("logical_not"), list(e1), NULL, NULL, NULL, TRUE)),
+           stop(sprintf("unary '%s' is not defined for MXNDArray", .Generic), call. = FALSE))
+  }
+  ops <- .mx$arith[[.Generic]]
+  if (is.null(ops)) stop(sprintf("'%s' is not defined for MXNDArray", .Generic), call. = FALSE)
+  if (inherits(e1, "MXNDArray")) {
+    if (inherits(e2, "MXNDArray")) return(.Call(R_mxl_binary, ops[[1]], ops[[2]], e1, e2))
+    return(.Call(R_mxl_scalar, ops[[3]], e1, .scalar_str(e2, .Generic)))
+  }
+  .Call(R_mxl_scalar, ops[[4]], e2, .scalar_str(e1, .Generic))
+}
+
+# Math group: the registry's unary operators under R's names.
+.MATH_OPS <- c(abs = "abs", sign = "sign", sqrt = "sqrt", floor = "floor", ceiling = "ceil",
+               trunc = "trunc", exp = "exp", expm1 = "expm1", log = "log", log2 = "log2",
+               log10 = "log10", log1p = "log1p", cos = "cos", sin = "sin", tan = "tan",
+               cosh = "cosh", sinh = "sinh", tanh = "tanh", acos = "arccos", asin = "arcsin",
+               atan = "arctan", acosh = "arccosh", asinh = "arcsinh", atanh = "arctanh",
+               gamma = "gamma", lgamma = "gammaln", round = "round")
+
+Math.MXNDArray <- function(x, ...) {
+  op <- .MATH_OPS[.Generic]
+  if (is.na(op)) stop(sprintf("'%s' is not defined for MXNDArray", .Generic), call. = FALSE)
+  extra <- list(...)
+  if (.Generic == "round" && length(extra) && extra[[1]] != 0) {
+    stop("round: only digits = 0 is supported for MXNDArray", call. = FALSE)
+  }
+  y <- .Call(R_mxl_invoke, .op_handle(op), list(x), NULL, NULL, NULL, TRUE)
+  if (.Generic == "log" && length(extra)) {  # log(x, base)
+    y <- .Call(R_mxl_scalar, .mx$arith[["/"]][[3]], y, as.character(log(extra[[1]])))
+  }
+  y
+}
+
+# Summary group: sum, max, min, prod over every element, as R numbers.
+Summary.MXNDArray <- function(..., na.rm = FALSE) {
+  op <- c(sum = "sum", max = "max", min = "min", prod = "prod")[.Generic]
+  if (is.na(op)) stop(sprintf("'%s' is not defined for MXNDArray", .Generic), call. = FALSE)
+  vals <- vapply(list(...), function(x) {
+    if (!is.mx.ndarray(x)) return(get(.Generic, baseenv())(x, na.rm = na.rm))
+    as.numeric(.Call(R_mxl_invoke, .op_handle(op), list(x), NULL, NULL, NULL, TRUE))
+  }, 0)
+  get(.Generic, baseenv())(vals, na.rm = na.rm)
+}

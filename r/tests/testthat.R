@@ -1,0 +1,3 @@
+library(testthat)
+library(mxlite)
+test_check("mxlite")
