@@ -105,6 +105,94 @@ def family_cases(names):
         params["dtype"] = "float7"
         add("bad_dtype", op, [], params, ARG, ["dtype", "float7"])
     add("bad_step", "_arange", [], {"start": 0, "stop": 3, "step": 0}, ARG, ["step"])
+    add("empty_range", "_arange", [], {"start": 0, "stop": 3, "step": -1}, ARG, ["_arange"])
+    idx = np.array([0, 1], F)
+    # Required parameters left out.
+    for op, inputs, params, name in [
+            ("SliceChannel", [_a(2, 6)], {}, "num_outputs"),
+            ("Pooling", [_a(1, 1, 4, 4)], {"pool_type": "max"}, "kernel"),
+            ("UpSampling", [_a(1, 1, 2, 2)], {"sample_type": "nearest", "num_args": 1}, "scale"),
+            ("Embedding", [idx, _a(3, 4)], {"output_dim": 4}, "input_dim"),
+            ("Cast", [_a(2, 3)], {}, "dtype"),
+            ("clip", [_a(2, 3)], {"a_min": 0.5}, "a_max"),
+            ("_full", [], {"shape": (2,)}, "value"),
+            ("Activation", [_a(2, 3)], {}, "act_type")]:
+        add("missing_" + name, op, inputs, params, ARG, [op, name])
+    # Parameter values outside their domain.
+    for tag, op, inputs, params, contains in [
+            ("bad_begin", "slice", [_a(3, 4)], {"begin": (0, 0, 0), "end": (1, 1, 1)}, ["slice", "begin"]),
+            ("bad_range", "slice_axis", [_a(3, 4)], {"axis": 1, "begin": 3, "end": 1}, ["slice_axis"]),
+            ("bad_reps", "tile", [_a(2, 3)], {"reps": (0, -1)}, ["tile", "reps"]),
+            ("bad_sample_type", "UpSampling", [_a(1, 1, 2, 2)],
+             {"scale": 2, "sample_type": "bilinearx", "num_args": 1}, ["sample_type", "bilinearx"]),
+            ("bad_axis", "swapaxes", [_a(2, 3)], {"dim1": 0, "dim2": 5}, ["SwapAxis", "5"]),
+            ("bad_pad_width", "Pad", [_a(1, 1, 3, 3)], {"mode": "constant", "pad_width": (0, 0, 1, 1)},
+             ["Pad", "pad_width"]),
+            ("bad_temperature", "softmax", [_a(2, 3)], {"temperature": 0.0}, ["softmax", "temperature"]),
+            ("negative_shape", "_zeros", [], {"shape": (2, -3)}, ["_zeros", "shape"]),
+            ("bad_num", "_linspace", [], {"start": 0, "stop": 1, "num": -2}, ["_linspace", "num"]),
+            ("bad_N", "_eye", [], {"N": -1}, ["_eye", "N"]),
+            ("bad_num_group", "Convolution", [_a(1, 2, 5, 5), _a(3, 2, 3, 3), _a(3)],
+             {"kernel": (3, 3), "num_filter": 3, "num_group": 2}, ["Convolution", "num_group"]),
+            ("repeated_axis", "sum", [_a(2, 3)], {"axis": (0, 0)}, ["sum", "axes"]),
+            ("bad_ord", "norm", [_a(2, 3)], {"ord": 3}, ["norm", "ord"]),
+            ("tuple_axis", "argmax", [_a(2, 3)], {"axis": (0, 1)}, ["argmax", "axis"]),
+            ("bad_is_ascend", "sort", [_a(2, 3)], {"is_ascend": "maybe"}, ["sort", "is_ascend"]),
+            ("bad_ret_typ", "topk", [_a(2, 3)], {"ret_typ": "nope"}, ["topk", "ret_typ"]),
+            ("bad_axis", "repeat", [_a(2, 3)], {"repeats": 2, "axis": 4}, ["repeat", "axis"]),
+            ("too_many_axes", "transpose", [_a(2, 3)], {"axes": (0, 1, 2)}, ["transpose", "axes"]),
+            ("bad_axis", "LayerNorm", [_a(2, 3), _a(3), _a(3)], {"axis": 3}, ["LayerNorm", "axis"]),
+            ("bad_mode", "SoftmaxActivation", [_a(2, 3)], {"mode": "nope"}, ["mode", "nope"]),
+            ("bad_scalar", "smooth_l1", [_a(2, 3)], {"scalar": "x"}, ["smooth_l1", "scalar"]),
+            ("bad_dim", "Concat", [_a(2, 3), _a(2, 3)], {"num_args": 2, "dim": 5}, ["Concat", "5"]),
+            ("bad_axis", "stack", [_a(2, 3), _a(2, 3)], {"num_args": 2, "axis": 5}, ["stack", "axis"]),
+            ("bad_normalization", "MakeLoss", [_a(2, 3)], {"normalization": "nope"}, ["normalization"]),
+            ("bad_normalization", "SoftmaxOutput", [_a(3, 4), np.array([0, 1, 2], F)],
+             {"normalization": "nope"}, ["normalization"]),
+            ("bad_p", "Dropout", [_a(2, 3)], {"p": 1.5}, ["Dropout", "1.5"]),
+            ("bad_depth", "one_hot", [idx], {"depth": -1}, ["one_hot", "depth"]),
+            ("bad_dtype", "argsort", [_a(2, 3)], {"dtype": "nope"}, ["argsort", "dtype"]),
+            ("bad_low_high", "_random_uniform", [], {"low": 2, "high": 1, "shape": (2,)}, ["low", "high"]),
+            ("bad_scale", "_random_normal", [], {"scale": -1, "shape": (2,)}, ["scale"]),
+            ("bad_low_high", "_random_randint", [], {"low": 5, "high": 5, "shape": (2,)}, ["low", "high"]),
+            ("bad_lam", "_random_exponential", [], {"lam": -1, "shape": (2,)}, ["lam"]),
+            ("bad_alpha", "_random_gamma", [], {"alpha": -1, "shape": (2,)}, ["alpha"]),
+            ("bad_lam", "_random_poisson", [], {"lam": -1, "shape": (2,)}, ["lam"])]:
+        add(tag, op, inputs, params, ARG, contains)
+    # Shapes that do not agree.
+    for tag, op, inputs, params in [
+            ("uneven_split", "SliceChannel", [_a(2, 6)], {"num_outputs": 4}),
+            ("kernel_too_large", "Pooling", [_a(1, 1, 4, 4)], {"kernel": (5, 5), "pool_type": "max"}),
+            ("block_size", "depth_to_space", [_a(1, 8, 2, 3)], {"block_size": 3}),
+            ("block_size", "space_to_depth", [_a(1, 2, 4, 6)], {"block_size": 4}),
+            ("not_one", "squeeze", [_a(2, 3)], {"axis": 0}),
+            ("not_one", "broadcast_axis", [_a(2, 3)], {"axis": 0, "size": 3}),
+            ("index_shape", "pick", [_a(3, 4), idx], {}),
+            ("two_unknown", "Reshape", [_a(2, 3)], {"shape": (-1, -1)}),
+            ("weight", "Deconvolution", [_a(1, 2, 3, 3), _a(3, 3, 3, 3)],
+             {"kernel": (3, 3), "num_filter": 3, "no_bias": True}),
+            ("transposed", "dot", [_a(3, 4), _a(4, 5)], {"transpose_a": True}),
+            ("rhs", "_slice_assign", [_a(3, 4), _a(3, 3)], {"begin": (0, 1), "end": (2, 3)}),
+            ("two_dims", "batch_dot", [_a(3, 4), _a(4, 5)], {}),
+            ("larger", "slice_like", [_a(2, 3), _a(4, 5)], {})]:
+        add(tag, op, inputs, params, SHAPE, [op])
+    for op in ("LinearRegressionOutput", "LogisticRegressionOutput", "MAERegressionOutput"):
+        add("label_shape", op, [_a(3, 2), _a(3, 3)], {}, SHAPE, [op, "label"])
+    # Indices out of range.
+    add("out_of_range", "take", [_a(3, 4), np.array([0, 9], F)], {"mode": "raise"}, "MXL_ERR_INDEX",
+        ["take", "9"])
+    add("out_of_range", "gather_nd", [_a(3, 4), np.array([[0, 5], [1, 1]], F)], {}, "MXL_ERR_INDEX",
+        ["gather_nd", "5"])
+    add("out_of_range", "scatter_nd", [_a(2), np.array([[0, 2], [1, 3]], F)], {"shape": (1, 1)},
+        "MXL_ERR_INDEX", ["scatter_nd"])
+    # Fewer inputs than the operator takes.
+    for op, inputs, params in [("elemwise_add", [_a(2, 3)], {}),
+                               ("LeakyReLU", [_a(2, 3)], {"act_type": "prelu"}),
+                               ("Convolution", [_a(1, 2, 5, 5), _a(3, 2, 3, 3)], {"kernel": (3, 3), "num_filter": 3}),
+                               ("FullyConnected", [_a(2, 3), _a(4, 3)], {"num_hidden": 4}),
+                               ("BatchNorm", [_a(2, 3, 4), _a(3), _a(3), _a(3)], {}),
+                               ("stack", [_a(2, 3), _a(2, 3)], {"num_args": 3})]:
+        add("missing_input", op, inputs, params, ARG, [op, "input"])
     return out
 
 
