@@ -1,0 +1,342 @@
+"""Static checks of the Julia package (julia/) that run without Julia.
+
+No Julia runtime exists on the machines this project is built and tested on, so
+MXLite.jl is checked here with what can run:
+
+  parse      every .jl file parses with tree-sitter-julia (no ERROR or MISSING node);
+  ccall      every C call goes through @mxcall / @mxccall (no bare ccall), names a
+             function that c_api.h declares and the built library exports, with the
+             header's number of arguments, Julia argument types that match the C types,
+             and as many values as types;
+  operators  every operator the package names (op"..." and fused_op"...") is in the
+             registry, and the parameter names it passes with it are that operator's;
+  constants  every `const MXL_* = n` in the package has the header's value.
+
+Usage: python3 check_julia.py --library build/x/libmxlite.so  (needs the Python
+package importable, for the registry: PYTHONPATH=python)
+Prints one line per failure and `julia static: N passed, N failed`.
+"""
+import argparse
+import ctypes
+import glob
+import os
+import re
+import subprocess
+import sys
+
+from tree_sitter import Language, Parser
+import tree_sitter_julia
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+HEADER = os.path.join(ROOT, "capi", "include", "mxlite", "c_api.h")
+
+
+class Report:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, ok, what):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAIL " + what)
+        return ok
+
+
+# ------------------------------------------------------------------ the header
+# C types reduce to (base, pointer depth); opaque handles are pointers to void.
+_HANDLES = {"mxl_ndarray", "mxl_symbol", "mxl_executor", "mxl_op", "mxl_kvstore"}
+_C_BASE = {"int": "int32", "int32_t": "int32", "int64_t": "int64", "uint64_t": "uint64",
+           "uint32_t": "uint32", "char": "char", "void": "void", "size_t": "uint64",
+           "DLManagedTensorVersioned": "struct"}
+
+
+def c_type(text):
+    """'const mxl_ndarray*' -> ('void', 2); 'const char**' -> ('char', 2)."""
+    t = text.replace("const", " ").strip()
+    depth = t.count("*")
+    base = t.replace("*", " ").split()
+    # the last word may be the parameter name
+    words = [w for w in base]
+    if len(words) >= 2:
+        words = words[:-1]
+    name = words[-1]
+    if name in _HANDLES:
+        return ("void", depth + 1)
+    return (_C_BASE.get(name, name), depth)
+
+
+def parse_header(path):
+    """{function name: (return type, [parameter types])} and {#define NAME: int}."""
+    text = open(path).read()
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    text = re.sub(r"//[^\n]*", "", text)
+    functions = {}
+    for m in re.finditer(r"MXL_API\s+([^;()]*?)\b(mxl_\w+)\s*\(([^)]*)\)\s*;", text, flags=re.S):
+        ret, name, params = m.group(1), m.group(2), " ".join(m.group(3).split())
+        ret_t = c_type(ret.strip() + " x")
+        if params.strip() in ("", "void"):
+            plist = []
+        else:
+            plist = [c_type(p.strip()) for p in params.split(",")]
+        functions[name] = (ret_t, plist)
+    defines = {}
+    for m in re.finditer(r"^#\s*define\s+(MXL_\w+)\s+(-?\d+)\s*$", text, flags=re.M):
+        defines[m.group(1)] = int(m.group(2))
+    return functions, defines
+
+
+def exported_symbols(library):
+    """Names the library exports (nm -D); falls back to asking the dynamic loader."""
+    try:
+        out = subprocess.run(["nm", "-D", "--defined-only", library], capture_output=True,
+                             text=True, check=True).stdout
+        return {line.split()[-1] for line in out.splitlines() if line.strip()}
+    except (OSError, subprocess.CalledProcessError):
+        lib = ctypes.CDLL(library)
+
+        class Lookup(set):
+            def __contains__(self, name):
+                return hasattr(lib, name)
+        return Lookup()
+
+
+# ------------------------------------------------------------------ Julia types
+_JL_BASE = {"Cint": ("int32", 0), "Int32": ("int32", 0), "Int64": ("int64", 0),
+            "UInt64": ("uint64", 0), "UInt32": ("uint32", 0), "Csize_t": ("uint64", 0),
+            "Cvoid": ("void", 0), "UInt8": ("char", 0), "Cchar": ("char", 0),
+            "Cstring": ("char", 1)}
+
+
+def jl_type(node, src):
+    """A Julia type expression node -> (base, pointer depth), or None if unknown."""
+    text = src[node.start_byte:node.end_byte].decode()
+    return jl_type_text(text.replace(" ", ""))
+
+
+def jl_type_text(t):
+    m = re.fullmatch(r"(Ptr|Ref)\{(.*)\}", t)
+    if m:
+        inner = jl_type_text(m.group(2))
+        return None if inner is None else (inner[0], inner[1] + 1)
+    return _JL_BASE.get(t)
+
+
+def compatible(c, j):
+    if j is None:
+        return False
+    if c == j:
+        return True
+    # a pointer to a struct the package does not describe may be passed as Ptr{Cvoid}
+    return c[0] == "struct" and j[0] == "void" and c[1] == j[1]
+
+
+# ------------------------------------------------------------------ tree walking
+def walk(node):
+    yield node
+    for child in node.children:
+        yield from walk(child)
+
+
+def text_of(node, src):
+    return src[node.start_byte:node.end_byte].decode()
+
+
+def named_args(node):
+    return [c for c in node.named_children if c.type != "comment"]
+
+
+def parse_files(files, parser, report):
+    trees = {}
+    for f in files:
+        src = open(f, "rb").read()
+        tree = parser.parse(src)
+        bad = [n for n in walk(tree.root_node) if n.type == "ERROR" or n.is_missing]
+        rel = os.path.relpath(f, ROOT)
+        if report.check(not bad, "parse %s: %s" % (rel, "; ".join(
+                "line %d: %s %r" % (n.start_point[0] + 1, "MISSING" if n.is_missing else "ERROR",
+                                    text_of(n, src)[:60]) for n in bad[:3]))):
+            pass
+        trees[rel] = (tree, src)
+    return trees
+
+
+def check_ccalls(trees, functions, exports, report):
+    used = set()
+    for rel, (tree, src) in trees.items():
+        for node in walk(tree.root_node):
+            if node.type == "call_expression":
+                callee = node.named_children[0]
+                if text_of(callee, src) == "ccall":
+                    report.check(False, "%s:%d: bare ccall; C calls go through @mxcall / @mxccall"
+                                 % (rel, node.start_point[0] + 1))
+            if node.type != "macrocall_expression":
+                continue
+            macro = text_of(node.named_children[0], src)
+            if macro == "@ccall":
+                report.check(False, "%s:%d: @ccall; C calls go through @mxcall / @mxccall"
+                             % (rel, node.start_point[0] + 1))
+                continue
+            if macro not in ("@mxcall", "@mxccall"):
+                continue
+            arglist = [c for c in node.named_children if c.type == "argument_list"]
+            where = "%s:%d" % (rel, node.start_point[0] + 1)
+            if not arglist:
+                report.check(False, where + ": %s without parenthesized arguments" % macro)
+                continue
+            args = named_args(arglist[0])
+            if not args or args[0].type != "quote_expression":
+                report.check(False, where + ": %s needs :mxl_name first" % macro)
+                continue
+            name = text_of(args[0], src).lstrip(":")
+            used.add(name)
+            where += " " + name
+            rest = args[1:]
+            ret = None
+            if macro == "@mxccall":
+                ret, rest = rest[0], rest[1:]
+            if not rest or rest[0].type != "tuple_expression" and text_of(rest[0], src) != "()":
+                report.check(False, where + ": argument types must be a literal tuple")
+                continue
+            types = named_args(rest[0])
+            values = rest[1:]
+            problems = []
+            if name not in functions:
+                problems.append("not declared in c_api.h")
+            if name not in exports:
+                problems.append("not exported by the library")
+            if name in functions:
+                c_ret, c_params = functions[name]
+                if len(types) != len(c_params):
+                    problems.append("%d argument types, the header has %d" % (len(types), len(c_params)))
+                else:
+                    for i, (tnode, cp) in enumerate(zip(types, c_params)):
+                        jt = jl_type(tnode, src)
+                        if not compatible(cp, jt):
+                            problems.append("argument %d: Julia %s does not match C %s"
+                                            % (i + 1, text_of(tnode, src), cp))
+                want_ret = jl_type(ret, src) if ret is not None else ("int32", 0)
+                if not compatible(c_ret, want_ret):
+                    problems.append("return type %s does not match C %s"
+                                    % (text_of(ret, src) if ret is not None else "Cint (checked)", c_ret))
+            if len(values) != len(types):
+                problems.append("%d values for %d argument types" % (len(values), len(types)))
+            report.check(not problems, where + ": " + "; ".join(problems))
+    return used
+
+
+def string_value(node, src):
+    """The text of a plain string literal node, else None."""
+    if node.type != "string_literal":
+        return None
+    t = text_of(node, src)
+    if t.startswith('"""') or "$" in t:
+        return None
+    return t[1:-1]
+
+
+def check_operators(trees, registry, report):
+    """op"..." / fused_op"..." names exist; keys passed with them are their params."""
+    seen = {}
+    optional = set()
+    for rel, (tree, src) in trees.items():
+        for node in walk(tree.root_node):
+            if node.type != "prefixed_string_literal":
+                continue
+            prefix = text_of(node.child_by_field_name("prefix"), src)
+            if prefix not in ("op", "fused_op"):
+                continue
+            name = text_of(node, src)[len(prefix) + 1:-1]
+            seen.setdefault(name, "%s:%d" % (rel, node.start_point[0] + 1))
+            if prefix == "fused_op":
+                optional.add(name)
+    names = set(registry)
+    for name, where in sorted(seen.items()):
+        if name in optional and name not in names:
+            # Used only when present, with a fallback of required operators.
+            print("note: optional operator %s (%s) is not in this registry; the fallback is used"
+                  % (name, where))
+            continue
+        report.check(name in names, "operator %s (%s) is not in the registry" % (name, where))
+
+    # Parameter keys: _invoke_op(op"name", inputs, [keys...] or vcat([...], "k"), ...),
+    # _scalar_op(op"name", ...) passes "scalar".
+    for rel, (tree, src) in trees.items():
+        for node in walk(tree.root_node):
+            if node.type != "call_expression":
+                continue
+            callee = text_of(node.named_children[0], src)
+            if callee not in ("_invoke_op", "_scalar_op"):
+                continue
+            arglist = [c for c in node.named_children if c.type == "argument_list"]
+            if not arglist:
+                continue
+            args = named_args(arglist[0])
+            if not args or args[0].type != "prefixed_string_literal":
+                continue
+            first = text_of(args[0], src)
+            prefix = first.split('"')[0]
+            op = first[len(prefix) + 1:-1]
+            if op not in registry:
+                continue   # reported above (or optional)
+            if callee == "_scalar_op":
+                keys = ["scalar"]
+            else:
+                keys = []
+                if len(args) >= 3:
+                    for n in walk(args[2]):
+                        v = string_value(n, src)
+                        if v is not None:
+                            keys.append(v)
+            where = "%s:%d" % (rel, node.start_point[0] + 1)
+            params = registry[op]
+            bad = [k for k in keys if k not in params]
+            report.check(not bad, "%s: %s has no parameter(s) %s (it has: %s)"
+                         % (where, op, ", ".join(bad), ", ".join(params)))
+
+
+def check_constants(trees, defines, report):
+    for rel, (tree, src) in trees.items():
+        text = src.decode()
+        for m in re.finditer(r"^const\s+(MXL_\w+)\s*=\s*(-?\d+)\s*$", text, flags=re.M):
+            name, value = m.group(1), int(m.group(2))
+            report.check(defines.get(name) == value,
+                         "%s: const %s = %d, but c_api.h says %s" % (rel, name, value, defines.get(name)))
+
+
+def load_registry(library):
+    """{op name: [param names]} from the Python binding (mxl_op_list / mxl_op_info)."""
+    os.environ["MXLITE_LIBRARY"] = library
+    sys.path.insert(0, os.path.join(ROOT, "python"))
+    from mxlite import _ops  # noqa: E402  (needs MXLITE_LIBRARY set first)
+    return {name: list(_ops.get(name).params) for name in _ops.op_names()}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--library", required=True, help="the built libmxlite")
+    ap.add_argument("files", nargs="*", help=".jl files (default: julia/**/*.jl and the conformance runner)")
+    opts = ap.parse_args()
+    files = opts.files or sorted(
+        glob.glob(os.path.join(ROOT, "julia", "**", "*.jl"), recursive=True) +
+        glob.glob(os.path.join(ROOT, "tests", "conformance", "runners", "julia*.jl")))
+    parser = Parser(Language(tree_sitter_julia.language()))
+    report = Report()
+    functions, defines = parse_header(HEADER)
+    exports = exported_symbols(opts.library)
+    registry = load_registry(opts.library)
+
+    trees = parse_files(files, parser, report)
+    used = check_ccalls(trees, functions, exports, report)
+    check_operators(trees, registry, report)
+    check_constants(trees, defines, report)
+    print("checked %d files; %d C functions called of %d declared; registry: %d operator names"
+          % (len(files), len(used), len(functions), len(registry)))
+    print("julia static: %d passed, %d failed" % (report.passed, report.failed))
+    return 0 if report.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
