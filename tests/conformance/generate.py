@@ -71,11 +71,13 @@ def forward_cases():
     for op in registered_ops():
         for i, c in enumerate(keyword_cases(op)):
             exp = [np.asarray(e) for e in as_list(c.expected())]
+            expect = {"outputs": [encode(e) for e in exp], "rtol": c.rtol, "atol": c.atol}
+            if c.updates:
+                expect["updated_inputs"] = [{"index": k, "value": encode(v)}
+                                            for k, v in sorted(c.expected_updates().items())]
             out.append({"id": "forward/%s/%d" % (op, i), "action": "invoke", "op": op,
                         "params": encode_params(op, c.params, len(c.inputs)),
-                        "inputs": [encode(x) for x in c.inputs],
-                        "expect": {"outputs": [encode(e) for e in exp], "rtol": c.rtol,
-                                   "atol": c.atol}})
+                        "inputs": [encode(x) for x in c.inputs], "expect": expect})
     for op, specs in table.RANDOM.items():
         for i, (params, dtype, shape, props) in enumerate(specs):
             expect = dict({"dtype": dtype, "shape": list(shape)}, **props)
@@ -102,6 +104,8 @@ def gradient_cases():
     rng = np.random.RandomState(1)
     out = []
     for op in registered_ops():
+        if op in gradients.NOT_DIFFERENTIABLE:
+            continue
         chosen = [c for c in keyword_cases(op) if _differentiable_case(op, c)][:GRAD_CASES_PER_OP]
         for i, c in enumerate(chosen):
             out.append(_gradient_case("gradient/%s/%d" % (op, i), op, c.inputs, c.params, c.ref, rng))

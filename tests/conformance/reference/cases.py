@@ -10,7 +10,7 @@ gives the reason for ops that have no forward case against NumPy.
 """
 import numpy as np
 
-from . import ops
+from . import ops, optimizers
 
 _rng = np.random.RandomState(0)
 
@@ -29,18 +29,36 @@ def I(*shape, lo=-5, hi=6, dtype=np.int32):
 
 
 class Case:
-    """op(*inputs, **params) must equal ref(*inputs) (a list for multi-output ops)."""
+    """op(*inputs, **params) must equal ref(*inputs) (a list for multi-output ops).
 
-    def __init__(self, inputs, params, ref, rtol=1e-5, atol=1e-6, args=()):
+    updates: indices of the inputs the op writes in place (optimizer states); ref then
+    returns the outputs followed by those inputs' new values."""
+
+    def __init__(self, inputs, params, ref, rtol=1e-5, atol=1e-6, args=(), updates=()):
         self.inputs = inputs
         self.params = params
         self.ref = ref
         self.rtol = rtol
         self.atol = atol
         self.args = args  # extra positional (parameter) arguments after the inputs
+        self.updates = tuple(updates)
+
+    def _results(self):
+        return self.ref(*[np.array(x, copy=True) for x in self.inputs])
 
     def expected(self):
-        return self.ref(*self.inputs)
+        r = self._results()
+        if not self.updates:
+            return r
+        outs = r[:len(r) - len(self.updates)]
+        return outs[0] if len(outs) == 1 else outs
+
+    def expected_updates(self):
+        """{input index: its value after the call} for the inputs written in place."""
+        if not self.updates:
+            return {}
+        r = self._results()
+        return dict(zip(self.updates, r[len(r) - len(self.updates):]))
 
 
 def _cmp(f):
@@ -463,10 +481,47 @@ OPS.update({
                        lambda: np.linspace(2, 3, 4, endpoint=False).astype(np.float32))],
 })
 
+
+
+def _update_cases(op):
+    """Optimizer updates: weight, grad and positive states; one case with defaults, one
+    with weight decay, rescaling and clipping."""
+    ref, updates = optimizers.UPDATES[op]
+    nstates = len(updates)  # every state input is updated (mp_*: weight32 too)
+    lr = {} if op == "_adadelta_update" else {"lr": 0.1}
+    base = dict(lr)
+    if op == "ftml_update":
+        base["t"] = 2
+    if op in ("sgd_mom_update", "nag_mom_update", "mp_sgd_mom_update", "mp_nag_mom_update",
+              "signum_update"):
+        base["momentum"] = 0.9
+    clip = "clip_grad" if op == "ftml_update" else "clip_gradient"
+    tuned = dict(base, wd=0.05, rescale_grad=0.5, **{clip: 0.3})
+    cases = []
+    for params in (base, tuned):
+        w, g = U(2, 3), U(2, 3, lo=-3.0, hi=3.0)
+        states = [P(2, 3) for _ in range(nstates)]  # positive (variances, histories)
+        if op == "rmspropalex_update":
+            states[0] += np.float32(10.0)  # n > g**2: a real square root
+        if op.startswith("mp_"):
+            w = w.astype(np.float16)
+            g = g.astype(np.float16)
+            states[-1] = w.astype(np.float32)  # the float32 master copy of the weight
+        rp = dict(params)
+        cases.append(Case([w, g] + states, params,
+                          lambda *xs, rp=rp: ref(*xs, **rp),
+                          1e-3 if op.startswith("mp_") else 1e-5,
+                          1e-3 if op.startswith("mp_") else 1e-6,
+                          updates=updates))
+    return cases
+
+
+OPS.update({op: _update_cases(op) for op in optimizers.UPDATES})
+
 # MXNet operators whose cases are written (and checked against MXNet 1.9) but that the
 # registry does not have yet: test_ops.py checks this list against the registry, and
 # the conformance generator leaves them out.
-NOT_YET_REGISTERED = {"rcbrt", "shape_array", "size_array", "diag"}
+NOT_YET_REGISTERED = {"rcbrt", "shape_array", "size_array", "diag"} | set(optimizers.UPDATES)
 
 # Inputs that hold indices: they get no gradient, and finite differences of a
 # truncated index (or of where's 0/1 condition) are meaningless.

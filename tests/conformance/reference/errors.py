@@ -185,6 +185,19 @@ def family_cases(names):
         ["gather_nd", "5"])
     add("out_of_range", "scatter_nd", [_a(2), np.array([[0, 2], [1, 3]], F)], {"shape": (1, 1)},
         "MXL_ERR_INDEX", ["scatter_nd"])
+    # Optimizer updates: the learning rate is required, the gradient has the weight's shape.
+    from .optimizers import UPDATES
+    for op, (_, updates) in UPDATES.items():
+        n_states = len(updates)
+        dt = np.float16 if op.startswith("mp_") else F
+        states = [_a(2, 3) for _ in range(n_states)]
+        if op != "_adadelta_update":
+            add("missing_lr", op, [_a(2, 3).astype(dt), _a(2, 3).astype(dt)] + states,
+                {"t": 1} if op == "ftml_update" else {}, ARG, [op, "lr"])
+        params = {} if op == "_adadelta_update" else {"lr": 0.1}
+        if op == "ftml_update":
+            params["t"] = 1
+        add("grad_shape", op, [_a(2, 3).astype(dt), _a(3, 2).astype(dt)] + states, params, SHAPE, [op])
     # Fewer inputs than the operator takes.
     for op, inputs, params in [("elemwise_add", [_a(2, 3)], {}),
                                ("LeakyReLU", [_a(2, 3)], {"act_type": "prelu"}),

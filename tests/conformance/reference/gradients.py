@@ -8,7 +8,7 @@ gradient of the loss they stand for rather than of their forward output.
 """
 import numpy as np
 
-from . import ops
+from . import ops, optimizers
 
 # Outputs that are piecewise constant in the inputs: the registered gradient is zero.
 ZERO_GRADIENT = {
@@ -39,6 +39,9 @@ LOSS_GRADIENT = {
     "MAERegressionOutput": lambda xs, p: [ops.regression_output_grad("mae", xs[0], xs[1], _scale(p))],
     "MakeLoss": lambda xs, p: [np.full_like(xs[0], _scale(p))],
 }
+
+# Operators without a gradient: optimizer updates write their states in place.
+NOT_DIFFERENTIABLE = set(optimizers.UPDATES)
 
 # Operators differentiated outside training mode: Dropout is random in training (its
 # gradient there is its mask), and the identity outside it.

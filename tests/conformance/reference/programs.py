@@ -343,7 +343,9 @@ def io_cases():
              "counts": np.array([0, -3, 2 ** 31 - 1], np.int32),
              "ids": np.array([[2 ** 40, -1]], np.int64),
              "bytes": np.array([0, 7, 255], np.uint8),
-             "small": np.array([-128, 0, 127], np.int8)}
+             "small": np.array([-128, 0, 127], np.int8),
+             "half": np.array([1.5, -2.0, 65504.0, 6e-8], np.float16),
+             "mask": np.array([[True, False, True]], np.bool_)}
     special = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 1e-45, 3.4028235e38], F32)
     cases = [
         ("round_trip_dict", "save_load", {"arrays": named}),
@@ -353,9 +355,12 @@ def io_cases():
     ]
     w = rng.uniform(-1, 1, (2, 3)).astype(F32)
     m = np.array([1, 2, 3], np.int32)
-    good = mxnet_params_bytes([w, m], ["arg:w", "aux:m"])
+    d = rng.uniform(-1, 1, (2, 1, 2)).astype(F64)
+    k = np.array([-2 ** 40, 3], np.int64)
+    good = mxnet_params_bytes([w, m, d, k], ["arg:w", "aux:m", "arg:d", "k"])
     cases += [
-        ("mxnet_bytes_dict", "load", {"file_hex": good.hex(), "expect": {"arrays": {"arg:w": w, "aux:m": m}}}),
+        ("mxnet_bytes_dict", "load", {"file_hex": good.hex(),
+                                      "expect": {"arrays": {"arg:w": w, "aux:m": m, "arg:d": d, "k": k}}}),
         ("mxnet_bytes_list", "load", {"file_hex": mxnet_params_bytes([w]).hex(),
                                       "expect": {"arrays": [w]}}),
         ("missing_file", "load", {"file_hex": None,

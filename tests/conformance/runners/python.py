@@ -131,6 +131,9 @@ def run_invoke(case):
         raise CaseFailure("%d outputs, expected %d" % (len(outs), len(exp["outputs"])))
     for i, (o, spec) in enumerate(zip(outs, exp["outputs"])):
         compare("output %d" % i, o, spec, exp["rtol"], exp["atol"])
+    for upd in exp.get("updated_inputs", []):  # states written in place (optimizers)
+        compare("input %d after the call" % upd["index"], inputs[upd["index"]], upd["value"],
+                exp["rtol"], exp["atol"])
 
 
 def run_grad(case):
