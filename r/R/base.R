@@ -16,8 +16,8 @@
   .mx$ops <- new.env(parent = emptyenv())  # registry name -> op handle
   .mx$docs <- new.env(parent = emptyenv()) # generated function name -> help text
   .mx$infos <- new.env(parent = emptyenv()) # registry name -> op description
-  .mx$arith <- .arith_table()
   .generate_operator_functions(asNamespace(pkgname))
+  .register_operator_methods(asNamespace(pkgname))
 }
 
 #' Library facts: ABI version, engine kind and workers, the library path.

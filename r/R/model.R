@@ -409,8 +409,8 @@ print.MXFeedForwardModel <- function(x, ...) {
 #' Save a model: prefix-symbol.json and prefix-NNNN.params (MXNet's format, arg:/aux: keys).
 mx.model.save <- function(model, prefix, iteration) {
   mx.symbol.save(model$symbol, sprintf("%s-symbol.json", prefix))
-  params <- c(model$arg.params, model$aux.params)
-  names(params) <- c(paste0("arg:", names(model$arg.params)), paste0("aux:", names(model$aux.params)))
+  prefixed <- function(lst, tag) if (length(lst)) setNames(lst, paste0(tag, names(lst))) else list()
+  params <- c(prefixed(model$arg.params, "arg:"), prefixed(model$aux.params, "aux:"))
   mx.nd.save(params, sprintf("%s-%04d.params", prefix, iteration))
 }
 

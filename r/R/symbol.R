@@ -101,6 +101,13 @@ mx.symbol.load <- function(filename) .Call(R_mxl_sym_load, path.expand(filename)
                  "<" = c("_lesser", "_lesser_scalar", "_greater_scalar"),
                  "<=" = c("_lesser_equal", "_lesser_equal_scalar", "_greater_equal_scalar"))
 
+.scalar_str <- function(x, op) {
+  if (!(is.numeric(x) || is.logical(x)) || length(x) != 1) {
+    stop(sprintf("'%s': the other operand must be an MXSymbol or a single number", op), call. = FALSE)
+  }
+  as.character(as.numeric(x))
+}
+
 .sym_op <- function(op, inputs, params = list()) {
   info <- .op_info(op)
   keys <- names(params)

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <limits.h>
+#include <math.h>
 
 #include <mxlite/c_api.h>
 
@@ -470,21 +471,93 @@ SEXP R_mxl_invoke(SEXP opx, SEXP inputs, SEXP keys, SEXP vals, SEXP out, SEXP si
   return res;
 }
 
-/* a <op> b for two arrays: the elementwise op when the shapes are equal (the common,
- * fast case), the broadcasting op otherwise. The hot path behind `a + b` in R. */
-SEXP R_mxl_binary(SEXP elem_op, SEXP bcast_op, SEXP a, SEXP b) {
-  mxl_ndarray in[2] = {get_nd(a), get_nd(b)};
-  int nda, ndb, t, dt, di; int64_t da[MXL_MAX_NDIM], db[MXL_MAX_NDIM];
-  check(mxl_nd_info(in[0], &nda, da, &t, &dt, &di));
-  check(mxl_nd_info(in[1], &ndb, db, &t, &dt, &di));
-  int same = nda == ndb && memcmp(da, db, sizeof(int64_t) * (size_t)nda) == 0;
+/* Arithmetic and comparison for R's Ops group generic: the hot path behind `a + b`.
+ * One row per R operator: the op for two arrays of equal shape, for two arrays that
+ * broadcast, for array <op> number, and for number <op> array. */
+static const char* const ops_table[][5] = {
+    {"+", "elemwise_add", "broadcast_add", "_plus_scalar", "_plus_scalar"},
+    {"-", "elemwise_sub", "broadcast_sub", "_minus_scalar", "_rminus_scalar"},
+    {"*", "elemwise_mul", "broadcast_mul", "_mul_scalar", "_mul_scalar"},
+    {"/", "elemwise_div", "broadcast_div", "_div_scalar", "_rdiv_scalar"},
+    {"^", "_power", "broadcast_power", "_power_scalar", "_rpower_scalar"},
+    {"%%", "_mod", "broadcast_mod", "_mod_scalar", "_rmod_scalar"},
+    {"==", "_equal", "broadcast_equal", "_equal_scalar", "_equal_scalar"},
+    {"!=", "_not_equal", "broadcast_not_equal", "_not_equal_scalar", "_not_equal_scalar"},
+    {">", "_greater", "broadcast_greater", "_greater_scalar", "_lesser_scalar"},
+    {">=", "_greater_equal", "broadcast_greater_equal", "_greater_equal_scalar", "_lesser_equal_scalar"},
+    {"<", "_lesser", "broadcast_lesser", "_lesser_scalar", "_greater_scalar"},
+    {"<=", "_lesser_equal", "broadcast_lesser_equal", "_lesser_equal_scalar", "_greater_equal_scalar"},
+    {"&", "_logical_and", "broadcast_logical_and", "_logical_and_scalar", "_logical_and_scalar"},
+    {"|", "_logical_or", "broadcast_logical_or", "_logical_or_scalar", "_logical_or_scalar"}};
+#define N_OPS ((int)(sizeof ops_table / sizeof ops_table[0]))
+static mxl_op ops_cache[N_OPS][4]; /* op handles are static in the library */
+
+static mxl_op table_op(int row, int col) {
+  if (!ops_cache[row][col]) check(mxl_op_find(ops_table[row][col + 1], &ops_cache[row][col]));
+  return ops_cache[row][col];
+}
+
+static int is_nd(SEXP x) { return TYPEOF(x) == EXTPTRSXP && R_ExternalPtrTag(x) == tag_nd; }
+
+/* A number as the core's parameter string; FALSE when x is not one number. */
+static int scalar_str(SEXP x, char* buf, size_t n) {
+  if (Rf_length(x) != 1 || Rf_getAttrib(x, R_ClassSymbol) != R_NilValue) return 0;
+  double v;
+  if (TYPEOF(x) == REALSXP) v = REAL(x)[0];
+  else if (TYPEOF(x) == INTSXP || TYPEOF(x) == LGLSXP) {
+    if (INTEGER(x)[0] == NA_INTEGER) v = NAN; else v = INTEGER(x)[0];
+  } else return 0;
+  if (ISNAN(v)) snprintf(buf, n, "nan");
+  else if (!R_FINITE(v)) snprintf(buf, n, v > 0 ? "inf" : "-inf");
+  else if (v == (double)(long long)v && v < 1e15 && v > -1e15) snprintf(buf, n, "%lld", (long long)v);
+  else snprintf(buf, n, "%.17g", v);
+  return 1;
+}
+
+SEXP R_mxl_ops(SEXP generic, SEXP e1, SEXP e2) {
+  const char* g = CHAR(STRING_ELT(generic, 0));
+  int row = -1;
+  for (int i = 0; i < N_OPS; i++) if (strcmp(g, ops_table[i][0]) == 0) { row = i; break; }
+  if (row < 0) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "'%s' is not defined for MXNDArray", g);
+    arg_error(msg);
+  }
   mxl_ndarray out = NULL;
   int nout = 1;
-  check(mxl_imperative_invoke(get_op(same ? elem_op : bcast_op), 2, in, 0, NULL, NULL, &nout, &out));
+  if (is_nd(e1) && is_nd(e2)) {
+    mxl_ndarray in[2] = {get_nd(e1), get_nd(e2)};
+    int nda, ndb, t, dt, di; int64_t da[MXL_MAX_NDIM], db[MXL_MAX_NDIM];
+    check(mxl_nd_info(in[0], &nda, da, &t, &dt, &di));
+    check(mxl_nd_info(in[1], &ndb, db, &t, &dt, &di));
+    int same = nda == ndb && memcmp(da, db, sizeof(int64_t) * (size_t)nda) == 0;
+    check(mxl_imperative_invoke(table_op(row, same ? 0 : 1), 2, in, 0, NULL, NULL, &nout, &out));
+    return wrap_nd(out);
+  }
+  int nd_first = is_nd(e1);
+  char val[64];
+  if (!scalar_str(nd_first ? e2 : e1, val, sizeof val)) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "'%s': the other operand must be an MXNDArray or a single number "
+             "(convert R arrays with mx.nd.array)", g);
+    arg_error(msg);
+  }
+  mxl_ndarray in = get_nd(nd_first ? e1 : e2);
+  const char* key = "scalar";
+  const char* vp = val;
+  check(mxl_imperative_invoke(table_op(row, nd_first ? 2 : 3), 1, &in, 1, &key, &vp, &nout, &out));
   return wrap_nd(out);
 }
 
-/* a <op> scalar: the scalar op with its one parameter. */
+/* The R operators R_mxl_ops implements (the first column of its table). */
+SEXP R_mxl_ops_names(void) {
+  SEXP out = PROTECT(Rf_allocVector(STRSXP, N_OPS));
+  for (int i = 0; i < N_OPS; i++) SET_STRING_ELT(out, i, Rf_mkChar(ops_table[i][0]));
+  UNPROTECT(1);
+  return out;
+}
+
+/* a <op> scalar: the scalar op with its one parameter (unary minus, log base). */
 SEXP R_mxl_scalar(SEXP op, SEXP a, SEXP scalar) {
   mxl_ndarray in = get_nd(a);
   const char* key = "scalar";
@@ -729,7 +802,7 @@ static const R_CallMethodDef call_methods[] = {
     DEF(R_mxl_nd_rdim, 1), DEF(R_mxl_nd_free, 1), DEF(R_mxl_nd_is_live, 1),
     DEF(R_mxl_nd_wait, 1), DEF(R_mxl_nd_copy_to, 2), DEF(R_mxl_nd_reshape, 3),
     DEF(R_mxl_nd_slice, 3), DEF(R_mxl_nd_save, 3), DEF(R_mxl_nd_load, 1),
-    DEF(R_mxl_op_list, 0), DEF(R_mxl_op_find, 1), DEF(R_mxl_op_info, 1), DEF(R_mxl_invoke, 6), DEF(R_mxl_binary, 4), DEF(R_mxl_scalar, 3),
+    DEF(R_mxl_op_list, 0), DEF(R_mxl_op_find, 1), DEF(R_mxl_op_info, 1), DEF(R_mxl_invoke, 6), DEF(R_mxl_ops, 3), DEF(R_mxl_ops_names, 0), DEF(R_mxl_scalar, 3),
     DEF(R_mxl_sym_variable, 1), DEF(R_mxl_sym_atomic, 3), DEF(R_mxl_sym_compose, 4),
     DEF(R_mxl_sym_free, 1), DEF(R_mxl_sym_group, 1), DEF(R_mxl_sym_list, 2),
     DEF(R_mxl_sym_name, 1), DEF(R_mxl_sym_num_outputs, 1), DEF(R_mxl_sym_get_output, 2),

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The R package's test run: installs R from Debian when missing, installs the package
+# into a local library (build/rlib, not system-wide) against libmxlite, then runs
+#   1. the testthat tests            -> "testthat: N passed, N failed"
+#   2. the conformance cases         -> "conformance: N passed, N failed"
+#   3. the tutorial's MLP on digits  -> "mlp: held-out accuracy ... (>= 0.95): N passed, N failed"
+# and exits non-zero when anything failed.
+#
+# The library: MXLITE_LIBRARY=/path/to/libmxlite.so when set, else what r/configure
+# finds (MXLITE_HOME, the pip-installed Python package, or build*/libmxlite.so here).
+# Options: --bench also runs r/bench/bench_dispatch.R (R vs Python per-op overhead).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RLIB=${MXLITE_R_LIBRARY_DIR:-$ROOT/build/rlib}
+
+if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(testthat); library(jsonlite)' >/dev/null 2>&1; then
+  echo "== installing R from Debian (r-base-core r-base-dev r-cran-testthat r-cran-jsonlite)"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+      r-base-core r-base-dev r-cran-testthat r-cran-jsonlite >/dev/null
+fi
+
+# GEMM's BLAS, as tests/run_all.sh picks it (optional: without it a built-in kernel runs).
+if [ -z "${MXLITE_BLAS_LIBRARY:-}" ]; then
+  BLAS=$(python3 -c "import scipy_openblas32 as s, os; print(os.path.join(s.get_lib_dir(), 'lib' + s.get_library() + '.so'))" 2>/dev/null || true)
+  [ -n "$BLAS" ] && export MXLITE_BLAS_LIBRARY=$BLAS
+fi
+
+echo "== R CMD INSTALL r (into $RLIB)"
+mkdir -p "$RLIB"
+if ! R CMD INSTALL --no-multiarch -l "$RLIB" r > build/r-install.log 2>&1; then
+  cat build/r-install.log
+  exit 1
+fi
+grep "^configure:" build/r-install.log
+export R_LIBS="$RLIB${R_LIBS:+:$R_LIBS}"
+
+status=0
+
+echo "== testthat"
+Rscript -e '
+  suppressPackageStartupMessages({ library(testthat); library(mxlite) })
+  res <- as.data.frame(test_dir("r/tests/testthat", reporter = "summary", stop_on_failure = FALSE))
+  failed <- sum(res$failed) + sum(res$error)
+  passed <- sum(res$nb) - sum(res$failed) - sum(res$skipped)
+  cat(sprintf("testthat: %d passed, %d failed\n", passed, failed))
+  quit(status = if (failed > 0 || sum(res$skipped) > 0) 1 else 0)' || status=1
+
+echo "== conformance (R runner)"
+Rscript tests/conformance/runners/r.R || status=1
+
+echo "== tutorial MLP on digits (R)"
+if Rscript r/examples/mlp_digits.R 0.95; then
+  echo "mlp: 1 passed, 0 failed"
+else
+  echo "mlp: 0 passed, 1 failed"
+  status=1
+fi
+
+if [ "${1:-}" = "--bench" ]; then
+  echo "== bench: per-op overhead, R vs Python"
+  Rscript r/bench/bench_dispatch.R
+fi
+exit $status
