@@ -127,10 +127,10 @@ def _gradient_case(case_id, op, inputs, params, ref, rng, is_train=None):
     if is_train is None:
         is_train = op not in gradients.NOT_TRAINING and op != "BatchNorm"
     zero = op in gradients.ZERO_GRADIENT
-    # float64 so that finite differences are precise (piecewise-constant ops keep their
-    # dtypes: their gradient is zero whatever the precision).
-    xs = [x if zero or x.dtype.kind != "f" or i in table.INDEX_INPUTS.get(op, ())
-          else x.astype(np.float64) for i, x in enumerate(inputs)]
+    # float64 so that finite differences are precise: every float input, indices too
+    # (layers such as SoftmaxOutput want one dtype for all inputs). Piecewise-constant
+    # ops keep their dtypes: their gradient is zero whatever the precision.
+    xs = [x if zero or x.dtype.kind != "f" else x.astype(np.float64) for x in inputs]
     wrt = _grad_inputs(op, xs)
     outs = [np.asarray(o) for o in as_list(ref(*xs))]
     if op in gradients.LOSS_GRADIENT:

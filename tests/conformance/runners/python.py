@@ -202,6 +202,8 @@ def run_symbol(case):
                 for name, spec in exp["grads"].items():
                     compare("%s gradient of %s" % (where, name), ex.grad_dict[name], spec,
                             exp["rtol"], exp["atol"])
+                for name, spec in exp.get("aux", {}).items():
+                    compare("%s aux %s" % (where, name), ex.aux_dict[name], spec, exp["rtol"], exp["atol"])
             else:
                 raise CaseFailure("%s: unknown symbol step" % where)
         except MXNetError as e:
