@@ -238,9 +238,12 @@ class FeedForward:
                 label[0] if len(label) == 1 else label)
 
     def score(self, X, eval_metric="acc", num_batch=None, batch_end_callback=None, reset=True):
-        """The metric's value on X (a DataIter, or arrays via FeedForward's usual rules)."""
+        """The metric's value on X: a DataIter with labels, or an (X, y) pair of arrays."""
         from . import metric
-        data_iter = self._init_iter(X, None, is_train=False)
+        if isinstance(X, (list, tuple)) and len(X) == 2:
+            data_iter = self._init_eval_iter(X)
+        else:
+            data_iter = self._init_iter(X, None, is_train=False)
         mod = self._predictor(data_iter)
         if not isinstance(eval_metric, metric.EvalMetric):
             eval_metric = metric.create(eval_metric)

@@ -43,13 +43,19 @@ def _shape_of(shapes, node):
     return s
 
 
-def _is_param(node, shape):
-    if node["op"] != "null":
-        return False
+def _is_input(node, shape):
+    """A variable fed with data (shown as a layer), not a parameter or state."""
     name = node["name"]
-    if shape:
-        return name not in shape
-    return name.endswith(_PARAM_SUFFIXES) or name.endswith("label")
+    if node["op"] != "null" or name.endswith("label"):
+        return False
+    return name in shape if shape else not name.endswith(_PARAM_SUFFIXES)
+
+
+def _counts_as_param(node, shape, aux_names):
+    """A trained variable: counted in Param # (labels and aux states are not)."""
+    name = node["name"]
+    return (node["op"] == "null" and not _is_input(node, shape) and not name.endswith("label")
+            and name not in aux_names)
 
 
 def print_summary(symbol, shape=None, line_length=120, positions=(.44, .64, .74, 1.)):
@@ -79,18 +85,19 @@ def print_summary(symbol, shape=None, line_length=120, positions=(.44, .64, .74,
     row(fields)
     print("=" * line_length)
     total = 0
-    shown = [n for n in nodes if not _is_param(n, shape) and not (n["op"] == "null" and n["name"].endswith("label"))]
+    aux_names = set(symbol.list_auxiliary_states())
+    shown = [n for n in nodes if n["op"] != "null" or _is_input(n, shape)]
     for k, node in enumerate(shown):
         params = 0
         previous = []
         for inp in node.get("inputs", []):
             src = nodes[inp[0]]
-            if _is_param(src, shape):
+            if src["op"] != "null" or _is_input(src, shape):
+                previous.append(src["name"])
+            elif _counts_as_param(src, shape, aux_names):
                 s = shapes.get(src["name"])
                 if s is not None:
                     params += int(np.prod(s))
-            elif not src["name"].endswith("label"):
-                previous.append(src["name"])
         total += params
         out = _shape_of(shapes, node)
         out_str = "x".join(str(d) for d in out[1:]) if out is not None and len(out) > 1 else ""
@@ -106,8 +113,12 @@ def _label_for(node):
     """Box text per op type, in the spirit of MXNet's pictures."""
     op, attrs = node["op"], node.get("attrs", node.get("attr", {})) or {}
 
-    def tup(key, default="1"):
-        return "x".join(v.strip() for v in attrs.get(key, "(%s)" % default).strip("()[]").split(",") if v.strip())
+    def tup(key):
+        """'(3, 3)' -> '3x3'; a missing stride is 1 along each kernel axis."""
+        text = attrs.get(key)
+        if text is None:
+            text = ",".join("1" for _ in attrs.get("kernel", "(1)").split(","))
+        return "x".join(v.strip() for v in text.strip("()[]").split(",") if v.strip())
     if op == "Convolution" or op == "Deconvolution":
         return r"%s\n%s/%s, %s" % (op, tup("kernel"), tup("stride"), attrs.get("num_filter", ""))
     if op == "FullyConnected":
@@ -149,7 +160,7 @@ def plot_network(symbol, title="plot", save_format="pdf", shape=None, dtype=None
     for i, node in enumerate(nodes):
         name = node["name"]
         if node["op"] == "null":
-            if hide_weights and (name.endswith(_PARAM_SUFFIXES) or name.endswith("label")):
+            if hide_weights and not _is_input(node, shape):
                 hidden.add(i)
                 continue
             dot.node(name=name, label=name, **dict(attrs, shape="oval", fillcolor="#8dd3c7"))

@@ -224,3 +224,15 @@ def test_errors_are_clear():
         bound.init_optimizer(kvstore="dist_sync")
     with pytest.raises(ValueError, match="must be bound"):
         mx.mod.Module(_mlp()).predict(mx.io.NDArrayIter(np.zeros((4, 8)), batch_size=2))
+
+
+def test_symbol_without_label_input():
+    """An inference symbol (no loss) with the default label_names: labels are ignored."""
+    fc = mx.sym.FullyConnected(mx.sym.Variable("data"), num_hidden=2, name="fc")
+    with pytest.warns(UserWarning, match="softmax_label"):
+        mod = mx.mod.Module(fc)
+    assert mod.label_names == []
+    it = mx.io.NDArrayIter(np.ones((6, 4)), np.zeros(6), 3)
+    mod.bind(it.provide_data, it.provide_label, for_training=False)
+    mod.init_params(mx.init.Xavier())
+    assert mod.predict(it).shape == (6, 2)

@@ -25,6 +25,17 @@ def _create_metric(eval_metric):
     return metric.create(eval_metric)
 
 
+def _batches_per_epoch(data_iter):
+    """Batches in an epoch when the iterator tells (NDArrayIter), else None."""
+    num_data = getattr(data_iter, "num_data", None)
+    batch_size = getattr(data_iter, "batch_size", 0)
+    if not num_data or not batch_size:
+        return None
+    if getattr(data_iter, "last_batch_handle", "pad") == "pad":
+        return -(-num_data // batch_size)
+    return num_data // batch_size
+
+
 def _unpadded(arrays, pad):
     """The first batch_size - pad rows of each array (views, no copy)."""
     if not pad:
@@ -149,11 +160,12 @@ class BaseModule:
             self.install_monitor(monitor)
         self.init_params(initializer=initializer, arg_params=arg_params, aux_params=aux_params,
                          allow_missing=allow_missing, force_init=force_init, allow_extra=allow_extra)
-        self.init_optimizer(kvstore=kvstore, optimizer=optimizer, optimizer_params=optimizer_params)
+        self.init_optimizer(kvstore=kvstore, optimizer=optimizer, optimizer_params=optimizer_params,
+                            force_init=force_init)
         if validation_metric is None:
             validation_metric = eval_metric
         eval_metric = _create_metric(eval_metric)
-        progress = TerminalProgress()
+        progress = TerminalProgress(total=_batches_per_epoch(train_data))
 
         for epoch in range(begin_epoch, num_epoch):
             tic = time.time()

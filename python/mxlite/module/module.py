@@ -218,8 +218,9 @@ class Module(BaseModule):
         data_descs = _as_descs(data_shapes, "data_shapes")
         label_descs = _as_descs(label_shapes, "label_shapes") if label_shapes else []
         self._check_names(data_descs, self._data_names, "data")
-        if label_descs:
-            label_descs = [d for d in label_descs if d.name in self._label_names] or label_descs
+        if not self._label_names:
+            label_descs = []  # a symbol without label inputs (e.g. for inference) ignores them
+        elif label_descs:
             self._check_names(label_descs, self._label_names, "label")
         shared = None
         if shared_module is not None:
