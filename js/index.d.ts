@@ -1,0 +1,4335 @@
+// Type declarations of the `mxlite` package. The classes below are written by hand
+// (scripts/index.d.ts.in); the operator interfaces at the end are generated from the
+// core's registry by scripts/gen-dts.js.
+
+export type DType = 'float32' | 'float64' | 'float16' | 'uint8' | 'int32' | 'int8' | 'int64' | 'bool';
+export type TypedArray = Float32Array | Float64Array | Uint16Array | Uint8Array | Int32Array | Int8Array | BigInt64Array;
+export type Shape = number[];
+export type NestedArray = number | boolean | NestedArray[];
+export type ParamValue = string | number | boolean | null | number[] | Context;
+export type GradReq = 'write' | 'add' | 'null' | 'inplace';
+
+/** An error reported by the C ABI: kind is the MXL_ERR_* name, code its number. */
+export class MXNetError extends Error {
+  kind: string;
+  code: number | null;
+}
+
+export class Context {
+  constructor(deviceType: 'cpu' | 'gpu' | 'cpu_pinned' | Context, deviceId?: number);
+  readonly deviceType: string;
+  readonly deviceTypeid: number;
+  readonly deviceId: number;
+  equals(other: unknown): boolean;
+  toString(): string;
+  emptyCache(): void;
+}
+
+export class NDArray {
+  /** The C handle (a BigInt pointer); throws once disposed. */
+  readonly handle: bigint;
+  readonly shape: Shape;
+  readonly dtype: DType;
+  readonly context: Context;
+  readonly ctx: Context;
+  readonly size: number;
+  readonly ndim: number;
+  readonly isDisposed: boolean;
+  readonly grad: NDArray | null;
+  readonly T: NDArray;
+  dispose(): void;
+  waitToRead(): this;
+  waitToWrite(): this;
+  /** The values as a flat TypedArray (blocks); float16 gives raw half bits. */
+  toArray(): TypedArray;
+  data(): TypedArray;
+  asnumpy(): TypedArray;
+  /** The values, waiting on a worker thread (the event loop keeps running). */
+  dataAsync(): Promise<TypedArray>;
+  asScalar(): number | bigint;
+  toList(): any;
+  set(value: number | boolean | NDArray | TypedArray | NestedArray): this;
+  copyTo(other: NDArray | Context): NDArray;
+  copy(): NDArray;
+  asInContext(ctx: Context | string): NDArray;
+  astype(dtype: DType, options?: { copy?: boolean }): NDArray;
+  reshape(shape: Shape, options?: { reverse?: boolean }): NDArray;
+  reshape(...dims: number[]): NDArray;
+  slice(begin: number, end?: number): NDArray;
+  slice(params: { begin: Array<number | null>; end: Array<number | null>; step?: Array<number | null> }): NDArray;
+  at(index: number): NDArray;
+  transpose(axes?: number[]): NDArray;
+  flatten(): NDArray;
+  expandDims(axis: number): NDArray;
+  squeeze(axis?: number | number[]): NDArray;
+  add(other: NDArray | number): NDArray;
+  sub(other: NDArray | number): NDArray;
+  mul(other: NDArray | number): NDArray;
+  div(other: NDArray | number): NDArray;
+  mod(other: NDArray | number): NDArray;
+  pow(other: NDArray | number): NDArray;
+  maximum(other: NDArray | number): NDArray;
+  minimum(other: NDArray | number): NDArray;
+  eq(other: NDArray | number): NDArray;
+  ne(other: NDArray | number): NDArray;
+  gt(other: NDArray | number): NDArray;
+  ge(other: NDArray | number): NDArray;
+  lt(other: NDArray | number): NDArray;
+  le(other: NDArray | number): NDArray;
+  rsub(other: number): NDArray;
+  rdiv(other: number): NDArray;
+  rmod(other: number): NDArray;
+  rpow(other: number): NDArray;
+  neg(): NDArray;
+  addInPlace(other: NDArray | number): this;
+  subInPlace(other: NDArray | number): this;
+  mulInPlace(other: NDArray | number): this;
+  divInPlace(other: NDArray | number): this;
+  attachGrad(gradReq?: GradReq): this;
+  backward(outGrad?: NDArray | null, options?: { trainMode?: boolean }): void;
+  detach(): NDArray;
+  toString(): string;
+  /** Fluent methods generated from the registry (sum, mean, argmax, softmax, ...). */
+  [method: string]: any;
+}
+
+export interface ArrayOptions { shape?: Shape; dtype?: DType; ctx?: Context | string }
+export interface CreateOptions { dtype?: DType; ctx?: Context | string }
+type BinaryFunction = (lhs: NDArray | number, rhs: NDArray | number, options?: { out?: NDArray }) => NDArray;
+
+export interface NdNamespace extends NdOps {
+  NDArray: typeof NDArray;
+  array(data: NestedArray | TypedArray | NDArray, options?: ArrayOptions): NDArray;
+  empty(shape: Shape | number, options?: CreateOptions): NDArray;
+  zeros(shape: Shape | number, options?: CreateOptions): NDArray;
+  ones(shape: Shape | number, options?: CreateOptions): NDArray;
+  full(shape: Shape | number, value: number, options?: CreateOptions & { out?: NDArray }): NDArray;
+  arange(start: number, stop?: number | null, options?: CreateOptions & { step?: number; repeat?: number }): NDArray;
+  waitall(): void;
+  save(fname: string, data: NDArray | NDArray[] | { [name: string]: NDArray }): void;
+  load(fname: string): NDArray[] | { [name: string]: NDArray };
+  add: BinaryFunction; subtract: BinaryFunction; multiply: BinaryFunction; divide: BinaryFunction;
+  modulo: BinaryFunction; power: BinaryFunction; maximum: BinaryFunction; minimum: BinaryFunction;
+  equal: BinaryFunction; notEqual: BinaryFunction; greater: BinaryFunction; greaterEqual: BinaryFunction;
+  lesser: BinaryFunction; lesserEqual: BinaryFunction;
+  not_equal: BinaryFunction; greater_equal: BinaryFunction; lesser_equal: BinaryFunction;
+  op: NdOps;
+  _internal: NdInternalOps;
+  contrib: NdContribOps;
+  linalg: NdLinalgOps;
+  random: NdRandomOps;
+  image: NdImageOps;
+}
+
+export class Symbol {
+  readonly handle: bigint;
+  readonly name: string | null;
+  readonly numOutputs: number;
+  dispose(): void;
+  listArguments(): string[];
+  listOutputs(): string[];
+  listAuxiliaryStates(): string[];
+  listInputs(): string[];
+  get(index: number | string): Symbol;
+  getInternals(): Symbol;
+  getChildren(): Symbol | null;
+  compose(args: Symbol[] | { [name: string]: Symbol }, options?: { name?: string }): Symbol;
+  attr(key: string): string | null;
+  listAttr(): { [key: string]: string };
+  attrDict(): { [node: string]: { [key: string]: string } };
+  setAttr(attrs: { [key: string]: string }): this;
+  /** [argShapes, outShapes, auxShapes], or [null, null, null] when some are unknown. */
+  inferShape(shapes: { [name: string]: Shape } | Array<Shape | null>):
+    [Shape[], Shape[], Shape[]] | [null, null, null];
+  inferShapePartial(shapes: { [name: string]: Shape } | Array<Shape | null>): [Shape[], Shape[], Shape[]];
+  inferType(types: { [name: string]: DType }): [DType[], DType[], DType[]] | [null, null, null];
+  toJSON(): string;
+  tojson(): string;
+  save(fname: string): void;
+  simpleBind(options: { ctx?: Context | string; gradReq?: GradReq | GradReq[] | { [name: string]: GradReq };
+    typeDict?: { [name: string]: DType }; sharedExec?: Executor; shapes?: { [name: string]: Shape };
+    [shape: string]: any }): Executor;
+  bind(ctx: Context | string, args: NDArray[] | { [name: string]: NDArray }, options?: BindOptions): Executor;
+  bind(options: BindOptions & { ctx?: Context | string; args: NDArray[] | { [name: string]: NDArray } }): Executor;
+  eval(ctx: Context | string, args: { [name: string]: NDArray }): NDArray[];
+  add(other: Symbol | number): Symbol;
+  sub(other: Symbol | number): Symbol;
+  rsub(other: number): Symbol;
+  mul(other: Symbol | number): Symbol;
+  div(other: Symbol | number): Symbol;
+  rdiv(other: number): Symbol;
+  mod(other: Symbol | number): Symbol;
+  pow(other: Symbol | number): Symbol;
+  neg(): Symbol;
+  eq(other: Symbol | number): Symbol;
+  ne(other: Symbol | number): Symbol;
+  gt(other: Symbol | number): Symbol;
+  ge(other: Symbol | number): Symbol;
+  lt(other: Symbol | number): Symbol;
+  le(other: Symbol | number): Symbol;
+  reshape(shape: Shape, options?: { reverse?: boolean }): Symbol;
+  toString(): string;
+  [method: string]: any;
+}
+
+export interface BindOptions {
+  argsGrad?: NDArray[] | { [name: string]: NDArray } | null;
+  gradReq?: GradReq | GradReq[] | { [name: string]: GradReq };
+  auxStates?: NDArray[] | { [name: string]: NDArray } | null;
+}
+
+export interface VariableOptions {
+  attr?: { [key: string]: string }; shape?: Shape; lrMult?: number; wdMult?: number;
+  dtype?: DType; init?: string; stype?: string;
+}
+
+export interface SymNamespace extends SymOps {
+  Symbol: typeof Symbol;
+  Variable(name: string, options?: VariableOptions): Symbol;
+  var(name: string, options?: VariableOptions): Symbol;
+  Group(symbols: Symbol[]): Symbol;
+  load(fname: string): Symbol;
+  loadJSON(json: string): Symbol;
+  load_json(json: string): Symbol;
+  zeros(shape: Shape, options?: { dtype?: DType; name?: string }): Symbol;
+  ones(shape: Shape, options?: { dtype?: DType; name?: string }): Symbol;
+  op: SymOps;
+  _internal: SymInternalOps;
+  contrib: SymContribOps;
+  linalg: SymLinalgOps;
+  random: SymRandomOps;
+  image: SymImageOps;
+}
+
+export class Executor {
+  readonly handle: bigint;
+  readonly symbol: Symbol;
+  argArrays: NDArray[];
+  gradArrays: Array<NDArray | null>;
+  auxArrays: NDArray[];
+  outputs: NDArray[];
+  readonly argDict: { [name: string]: NDArray };
+  readonly gradDict: { [name: string]: NDArray };
+  readonly auxDict: { [name: string]: NDArray };
+  readonly outputDict: { [name: string]: NDArray };
+  dispose(): void;
+  forward(isTrain?: boolean | ({ isTrain?: boolean } & { [arg: string]: any })): NDArray[];
+  backward(outGrads?: NDArray | Array<NDArray | null> | { [output: string]: NDArray } | null): void;
+  copyParamsFrom(argParams: { [name: string]: NDArray }, auxParams?: { [name: string]: NDArray } | null,
+    allowExtraParams?: boolean): void;
+  memoryStats(): [number, number];
+  debugStr(): string;
+}
+
+export interface Initializer { call(name: string, arr: NDArray): void }
+
+export interface FeedForwardOptions {
+  symbol: Symbol; ctx?: Context; numEpoch?: number; optimizer?: 'sgd'; initializer?: Initializer;
+  batchSize?: number; numpyBatchSize?: number; argParams?: { [name: string]: NDArray } | null;
+  auxParams?: { [name: string]: NDArray } | null; beginEpoch?: number; seed?: number;
+  learningRate?: number; momentum?: number; wd?: number; clipGradient?: number; rescaleGrad?: number;
+}
+
+export type Data = NDArray | NestedArray | { data: TypedArray; shape: Shape };
+
+export class FeedForward {
+  constructor(options: FeedForwardOptions);
+  argParams: { [name: string]: NDArray } | null;
+  auxParams: { [name: string]: NDArray } | null;
+  fit(options: { X: Data; y: NDArray | TypedArray | number[]; evalData?: [Data, NDArray | TypedArray | number[]] | null;
+    evalMetric?: 'acc' | 'accuracy'; logger?: { info(msg: string): void } | null;
+    batchEndCallback?: ((p: { epoch: number; nbatch: number }) => void) | null;
+    epochEndCallback?: ((p: { epoch: number }) => void) | null }):
+    { epochs: Array<{ epoch: number; train: [string, number]; eval: [string, number] | null }> };
+  predict(X: Data): NDArray;
+  score(X: Data, y: NDArray | TypedArray | number[], evalMetric?: 'acc'): number;
+}
+
+export class NameManager { get(name: string | null | undefined, hint: string): string; }
+export class Prefix extends NameManager { constructor(prefix: string); }
+
+declare const mx: {
+  default: typeof mx;
+  NDArray: typeof NDArray;
+  Symbol: typeof Symbol;
+  FeedForward: typeof FeedForward;
+  __version__: string;
+  abiVersion: number;
+  libraryPath: string;
+  MXNetError: typeof MXNetError;
+  Context: typeof Context;
+  cpu(deviceId?: number): Context;
+  gpu(deviceId?: number): Context;
+  cpuPinned(deviceId?: number): Context;
+  currentContext(): Context;
+  numGpus(): number;
+  withContext<T>(ctx: Context | string, fn: () => T): T;
+  nd: NdNamespace;
+  ndarray: NdNamespace;
+  sym: SymNamespace;
+  symbol: SymNamespace;
+  Executor: typeof Executor;
+  name: { NameManager: typeof NameManager; Prefix: typeof Prefix; withScope<T>(manager: NameManager, fn: () => T): T };
+  random: NdRandomOps & { seed(seed: number, ctx?: Context | string | 'all'): void };
+  autograd: {
+    record<T>(fn: () => T, options?: { trainMode?: boolean }): T;
+    pause<T>(fn: () => T, options?: { trainMode?: boolean }): T;
+    isRecording(): boolean;
+    isTraining(): boolean;
+    markVariables(variables: NDArray[], gradients: NDArray[], gradReqs?: GradReq | GradReq[]): void;
+    backward(heads: NDArray | NDArray[], headGrads?: NDArray | Array<NDArray | null> | null,
+      options?: { trainMode?: boolean }): void;
+  };
+  waitall(): void;
+  base: {
+    blasName(): string;
+    engineInfo(): { kind: string; cpuWorkers: number };
+    storageStats(ctx?: Context | string): { inUse: number; peak: number; pooled: number };
+  };
+  ops: { names(): string[]; info(name: string): any; exists(name: string): boolean };
+  model: {
+    FeedForward: typeof FeedForward;
+    SGD: new (options?: { learningRate?: number; momentum?: number; wd?: number; rescaleGrad?: number;
+      clipGradient?: number }) => { update(index: number, weight: NDArray, grad: NDArray): void };
+    prng(seed: number): () => number;
+  };
+  init: {
+    Uniform: new (scale?: number) => Initializer;
+    Normal: new (sigma?: number) => Initializer;
+    Xavier: new (options?: { rndType?: 'uniform' | 'gaussian'; factorType?: 'avg' | 'in' | 'out'; magnitude?: number }) => Initializer;
+    Constant: new (value: number) => Initializer;
+    Zero: new () => Initializer;
+    One: new () => Initializer;
+  };
+};
+export default mx;
+
+// @generated-ops below: do not edit by hand (node scripts/gen-dts.js)
+
+/** mx.nd operators (generated from the registry). */
+
+export interface NdOps {
+  /**
+   * Applies an activation function elementwise: relu, sigmoid, softrelu (log(1+exp(x))), softsign (x/(1+|x|)) or tanh.
+   */
+  Activation(data?: NDArray | null, params?: { data?: NDArray; act_type: "relu" | "sigmoid" | "softrelu" | "softsign" | "tanh"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Activation(params: { data?: NDArray; act_type: "relu" | "sigmoid" | "softrelu" | "softsign" | "tanh"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Batch normalization. Normalizes a data batch by mean and variance per channel (axis), and applies a scale gamma and offset beta: out = (data - mean) / sqrt(var + eps) * gamma + beta. In training (is_train and not use_global_stats) mean and var come from the batch and the auxiliary states are updated: moving_mean = moving_mean * momentum + mean * (1 - momentum), likewise moving_var with the biased batch variance; otherwise the moving statistics are used. fix_gamma treats gamma as 1. With output_mean_var the mean and the inverse std are also returned.
+   */
+  BatchNorm(data?: NDArray | null, gamma?: NDArray | null, beta?: NDArray | null, moving_mean?: NDArray | null, moving_var?: NDArray | null, params?: { data?: NDArray; gamma?: NDArray; beta?: NDArray; moving_mean?: NDArray; moving_var?: NDArray; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  BatchNorm(params: { data?: NDArray; gamma?: NDArray; beta?: NDArray; moving_mean?: NDArray; moving_var?: NDArray; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Returns the input unchanged and stops gradients from flowing back through it.
+   */
+  BlockGrad(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  BlockGrad(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Casts every element to the given dtype (floats truncate toward zero when cast to integers).
+   */
+  Cast(data?: NDArray | null, params?: { data?: NDArray; dtype: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Cast(params: { data?: NDArray; dtype: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Joins arrays along dim; all other dimensions must match.
+   */
+  Concat(...args: Array<NDArray | NDArray[] | { num_args?: number; dim?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray;
+  /**
+   * Compute N-D convolution on (N+2)-D input (NCW, NCHW or NCDHW). out[n, f] = bias[f] + sum over c, window of weight[f, c] * data[n, c]; the output spatial size is floor((x + 2*pad - dilate*(kernel-1) - 1) / stride) + 1. weight has shape (num_filter, channels / num_group, *kernel) and bias (num_filter,). With num_group > 1 the channels are split into independent groups.
+   */
+  Convolution(data?: NDArray | null, weight?: NDArray | null, bias?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Convolution(params: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes 1-D, 2-D or 3-D transposed convolution (aka fractionally strided convolution) of the input tensor: the gradient of Convolution with respect to its data. The output spatial size is stride*(x-1) + dilate*(kernel-1) + 1 - 2*pad + adj, or target_shape when given. weight has shape (channels, num_filter / num_group, *kernel) and bias (num_filter,).
+   */
+  Deconvolution(data?: NDArray | null, weight?: NDArray | null, bias?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Deconvolution(params: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Dropout: during training, zeroes elements with probability p and scales the others by 1/(1-p); the identity at inference.
+   */
+  Dropout(data?: NDArray | null, params?: { data?: NDArray; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Dropout(params: { data?: NDArray; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Maps integer indices to rows of weight (input_dim, output_dim): the result has shape data.shape + (output_dim,). Indices are clipped into [0, input_dim). The weight gradient is dense (sparse_grad is accepted for compatibility).
+   */
+  Embedding(data?: NDArray | null, weight?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; input_dim: number; output_dim: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; sparse_grad?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Embedding(params: { data?: NDArray; weight?: NDArray; input_dim: number; output_dim: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; sparse_grad?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Flattens to 2-D: (d0, d1*...*dn-1).
+   */
+  Flatten(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Flatten(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Fully connected layer: y = x W^T + b, with W of shape (num_hidden, in_features) and b of shape (num_hidden,).
+   */
+  FullyConnected(data?: NDArray | null, weight?: NDArray | null, bias?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; bias?: NDArray; num_hidden: number; no_bias?: boolean; flatten?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  FullyConnected(params: { data?: NDArray; weight?: NDArray; bias?: NDArray; num_hidden: number; no_bias?: boolean; flatten?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Applies instance normalization to the n-dimensional input array. Each (batch, channel) plane is normalised by its own mean and variance: out = (data - mean) / sqrt(var + eps) * gamma[c] + beta[c], with gamma and beta of shape (channels,).
+   */
+  InstanceNorm(data?: NDArray | null, gamma?: NDArray | null, beta?: NDArray | null, params?: { data?: NDArray; gamma?: NDArray; beta?: NDArray; eps?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  InstanceNorm(params: { data?: NDArray; gamma?: NDArray; beta?: NDArray; eps?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Layer normalization. Normalizes the channels of the input along the given axis: out = (data - mean(data, axis)) / sqrt(var(data, axis) + eps) * gamma + beta, with gamma and beta of shape (data.shape[axis],). With output_mean_var the mean and std (sqrt(var + eps)) are also returned, with the axis kept as size 1.
+   */
+  LayerNorm(data?: NDArray | null, gamma?: NDArray | null, beta?: NDArray | null, params?: { data?: NDArray; gamma?: NDArray; beta?: NDArray; axis?: number; eps?: number; output_mean_var?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  LayerNorm(params: { data?: NDArray; gamma?: NDArray; beta?: NDArray; axis?: number; eps?: number; output_mean_var?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Leaky rectified linear units: leaky (x or slope*x), prelu (x or gamma*x with a learned gamma per channel), elu (x or slope*(exp(x)-1)), selu and gelu (erf form).
+   */
+  LeakyReLU(data?: NDArray | null, gamma?: NDArray | null, params?: { data?: NDArray; gamma?: NDArray; act_type?: "elu" | "gelu" | "leaky" | "prelu" | "selu"; slope?: number; lower_bound?: number; upper_bound?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  LeakyReLU(params: { data?: NDArray; gamma?: NDArray; act_type?: "elu" | "gelu" | "leaky" | "prelu" | "selu"; slope?: number; lower_bound?: number; upper_bound?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Identity forward; squared-loss gradient (out - label) * grad_scale / m.
+   */
+  LinearRegressionOutput(data?: NDArray | null, label?: NDArray | null, params?: { data?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  LinearRegressionOutput(params: { data?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sigmoid forward; logistic-loss gradient (out - label) * grad_scale / m.
+   */
+  LogisticRegressionOutput(data?: NDArray | null, label?: NDArray | null, params?: { data?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  LogisticRegressionOutput(params: { data?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Identity forward; absolute-loss gradient sign(out - label) * grad_scale / m.
+   */
+  MAERegressionOutput(data?: NDArray | null, label?: NDArray | null, params?: { data?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  MAERegressionOutput(params: { data?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Make your own loss function in network construction. The forward pass returns data unchanged. The backward pass ignores the incoming gradient and returns grad_scale everywhere, divided by the batch size (normalization='batch') or by the number of elements greater than valid_thresh (normalization='valid', at least 1).
+   */
+  MakeLoss(data?: NDArray | null, params?: { data?: NDArray; grad_scale?: number; valid_thresh?: number; normalization?: "batch" | "null" | "valid"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  MakeLoss(params: { data?: NDArray; grad_scale?: number; valid_thresh?: number; normalization?: "batch" | "null" | "valid"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Pads every axis: pad_width = (before0, after0, before1, after1, ...). mode 'constant' fills constant_value, 'edge' repeats the edge value, 'reflect' mirrors without repeating the edge. (MXNet accepts only 4-D/5-D input; any rank works here.)
+   */
+  Pad(data?: NDArray | null, params?: { data?: NDArray; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Pad(params: { data?: NDArray; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs pooling on the input (NCW, NCHW or NCDHW). pool_type: max, avg (divides by the padded window size unless count_include_pad is False), sum, or lp ((sum x^p)^(1/p), p_value 1, 2 or 3). Output size per spatial dim: valid: floor((x + 2*pad - kernel) / stride) + 1; full: the same with ceil; same: ceil(x / stride). global_pool pools each whole feature map to size 1.
+   */
+  Pooling(data?: NDArray | null, params?: { data?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Pooling(params: { data?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Reshapes the input without copying semantics changes. shape may use the codes 0 (copy this dim), -1 (infer), -2 (copy the remaining dims), -3 (merge two dims), -4 (split a dim into the two values that follow, one may be -1).
+   */
+  Reshape(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; reverse?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Reshape(params: { data?: NDArray; shape?: number[] | number; reverse?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Splits an array along axis into num_outputs equal parts.
+   */
+  SliceChannel(data?: NDArray | null, params?: { data?: NDArray; num_outputs: number; axis?: number; squeeze_axis?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  SliceChannel(params: { data?: NDArray; num_outputs: number; axis?: number; squeeze_axis?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Softmax with a cross-entropy gradient: forward is softmax(data); backward gives (softmax - one_hot(label)) * grad_scale / normalization, ignoring the incoming gradient.
+   * (registry name: SoftmaxOutput)
+   */
+  Softmax(data?: NDArray | null, label?: NDArray | null, params?: { data?: NDArray; label?: NDArray; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  Softmax(params: { data?: NDArray; label?: NDArray; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Softmax over the last axis (mode='instance') or over the channel axis 1 (mode='channel').
+   */
+  SoftmaxActivation(data?: NDArray | null, params?: { data?: NDArray; mode?: "channel" | "instance"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  SoftmaxActivation(params: { data?: NDArray; mode?: "channel" | "instance"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Softmax with a cross-entropy gradient: forward is softmax(data); backward gives (softmax - one_hot(label)) * grad_scale / normalization, ignoring the incoming gradient.
+   */
+  SoftmaxOutput(data?: NDArray | null, label?: NDArray | null, params?: { data?: NDArray; label?: NDArray; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  SoftmaxOutput(params: { data?: NDArray; label?: NDArray; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Interchanges two axes.
+   */
+  SwapAxis(data?: NDArray | null, params?: { data?: NDArray; dim1?: number; dim2?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  SwapAxis(params: { data?: NDArray; dim1?: number; dim2?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Upsamples the given 4-D inputs (NCHW) by scale along height and width. nearest: every pixel is repeated scale x scale times; several inputs are brought to the size of the first times scale and concatenated along channels (or summed). bilinear: a depthwise Deconvolution with the given weight of shape (channels, 1, 2*scale - scale%2, same), stride scale and pad ceil((scale-1)/2); initialise the weight with the Bilinear initializer.
+   */
+  UpSampling(...args: Array<NDArray | NDArray[] | { scale: number; num_filter?: number; sample_type: "bilinear" | "nearest"; multi_input_mode?: "concat" | "sum"; num_args?: number; workspace?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray;
+  /**
+   * Absolute value, elementwise.
+   */
+  abs(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  abs(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for Adam optimizer. It updates the weights and the moment estimates (in place) using::   g = clip(rescale_grad * gradient + wd * weight)
+   */
+  adam_update(weight?: NDArray | null, grad?: NDArray | null, mean?: NDArray | null, var?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  adam_update(params: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Inverse cosine, elementwise.
+   */
+  arccos(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  arccos(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Inverse hyperbolic cosine, elementwise.
+   */
+  arccosh(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  arccosh(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Inverse sine, elementwise.
+   */
+  arcsin(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  arcsin(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Inverse hyperbolic sine, elementwise.
+   */
+  arcsinh(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  arcsinh(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Inverse tangent, elementwise.
+   */
+  arctan(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  arctan(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Inverse hyperbolic tangent, elementwise.
+   */
+  arctanh(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  arctanh(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Indices of the maximum values along an axis.
+   */
+  argmax(data?: NDArray | null, params?: { data?: NDArray; axis?: number | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  argmax(params: { data?: NDArray; axis?: number | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Indices of the maximum values along axis 1 (the channel axis).
+   */
+  argmax_channel(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  argmax_channel(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Indices of the minimum values along an axis.
+   */
+  argmin(data?: NDArray | null, params?: { data?: NDArray; axis?: number | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  argmin(params: { data?: NDArray; axis?: number | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Indices that sort the array along axis (flattened when axis is None). Stable.
+   */
+  argsort(data?: NDArray | null, params?: { data?: NDArray; axis?: number | null; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  argsort(params: { data?: NDArray; axis?: number | null; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Batched matrix product: (B..., M, K) x (B..., K, N) -> (B..., M, N); transpose_a/transpose_b transpose the last two axes of lhs/rhs.
+   */
+  batch_dot(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; transpose_a?: boolean; transpose_b?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  batch_dot(params: { lhs?: NDArray; rhs?: NDArray; transpose_a?: boolean; transpose_b?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Adds two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_add(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_add(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Broadcasts the input along the given size-1 axes to the given sizes.
+   * (registry name: broadcast_axis)
+   */
+  broadcast_axes(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number; size?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_axes(params: { data?: NDArray; axis?: number[] | number; size?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Broadcasts the input along the given size-1 axes to the given sizes.
+   */
+  broadcast_axis(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number; size?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_axis(params: { data?: NDArray; axis?: number[] | number; size?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_div(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_div(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (==, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (>, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_greater(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_greater(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (>=, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_greater_equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_greater_equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes sqrt(a^2 + b^2) of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_hypot(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_hypot(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (<, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_lesser(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_lesser(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (<=, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_lesser_equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_lesser_equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Broadcasts lhs to the shape of rhs (or, with lhs_axes/rhs_axes, only those axes of lhs to the sizes of rhs's axes).
+   */
+  broadcast_like(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; lhs_axes?: number[] | number | null; rhs_axes?: number[] | number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_like(params: { lhs?: NDArray; rhs?: NDArray; lhs_axes?: number[] | number | null; rhs_axes?: number[] | number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical and (1 or 0 in the input dtype) of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_logical_and(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_logical_and(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical or (1 or 0 in the input dtype) of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_logical_or(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_logical_or(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical xor (1 or 0 in the input dtype) of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_logical_xor(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_logical_xor(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the maximum of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_maximum(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_maximum(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the minimum of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_minimum(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_minimum(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Subtracts two arrays with numpy-style broadcasting, elementwise.
+   * (registry name: broadcast_sub)
+   */
+  broadcast_minus(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_minus(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_mod(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_mod(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Multiplies two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_mul(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_mul(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (!=, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_not_equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_not_equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Adds two arrays with numpy-style broadcasting, elementwise.
+   * (registry name: broadcast_add)
+   */
+  broadcast_plus(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_plus(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Raises to a power two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_power(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_power(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Subtracts two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_sub(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_sub(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Broadcasts the input to a new shape; size-1 axes are repeated. A 0 in `shape` keeps that axis.
+   */
+  broadcast_to(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  broadcast_to(params: { data?: NDArray; shape?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Casts every element to the given dtype (floats truncate toward zero when cast to integers).
+   * (registry name: Cast)
+   */
+  cast(data?: NDArray | null, params?: { data?: NDArray; dtype: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  cast(params: { data?: NDArray; dtype: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Cube root, elementwise.
+   */
+  cbrt(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  cbrt(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Smallest integer >= x, elementwise.
+   */
+  ceil(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  ceil(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Clips values to [a_min, a_max]: a_min where x < a_min, else a_max where x > a_max, else x.
+   */
+  clip(data?: NDArray | null, params?: { data?: NDArray; a_min: number; a_max: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  clip(params: { data?: NDArray; a_min: number; a_max: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Joins arrays along dim; all other dimensions must match.
+   * (registry name: Concat)
+   */
+  concat(...args: Array<NDArray | NDArray[] | { num_args?: number; dim?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray;
+  /**
+   * Cosine (radians), elementwise.
+   */
+  cos(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  cos(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Hyperbolic cosine, elementwise.
+   */
+  cosh(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  cosh(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Converts radians to degrees, elementwise.
+   */
+  degrees(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  degrees(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Moves blocks of channels into space: (N, C, H, W) -> (N, C/b^2, H*b, W*b).
+   */
+  depth_to_space(data?: NDArray | null, params?: { data?: NDArray; block_size: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  depth_to_space(params: { data?: NDArray; block_size: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Dot product. 2-D: matrix product. N-D: lhs is flattened to 2-D over all but its last axis and rhs over all but its first; the result has shape lhs.shape[:-1] + rhs.shape[1:]. 1-D x 1-D gives shape (1,). transpose_a/transpose_b transpose the 2-D views first.
+   */
+  dot(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; transpose_a?: boolean; transpose_b?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  dot(params: { lhs?: NDArray; rhs?: NDArray; transpose_a?: boolean; transpose_b?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Adds two arrays of the same shape, elementwise.
+   */
+  elemwise_add(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  elemwise_add(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) two arrays of the same shape, elementwise.
+   */
+  elemwise_div(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  elemwise_div(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Multiplies two arrays of the same shape, elementwise.
+   */
+  elemwise_mul(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  elemwise_mul(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Subtracts two arrays of the same shape, elementwise.
+   */
+  elemwise_sub(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  elemwise_sub(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gauss error function, elementwise.
+   */
+  erf(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  erf(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Exponential e^x, elementwise.
+   */
+  exp(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  exp(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Inserts a new axis of size 1 at position axis.
+   */
+  expand_dims(data?: NDArray | null, params?: { data?: NDArray; axis: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  expand_dims(params: { data?: NDArray; axis: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * exp(x) - 1, elementwise, accurate for small x.
+   */
+  expm1(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  expm1(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Rounds toward zero, elementwise.
+   */
+  fix(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  fix(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Flattens to 2-D: (d0, d1*...*dn-1).
+   * (registry name: Flatten)
+   */
+  flatten(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  flatten(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Reverses the order of elements along the given axes.
+   * (registry name: reverse)
+   */
+  flip(data?: NDArray | null, params?: { data?: NDArray; axis: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  flip(params: { data?: NDArray; axis: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Largest integer <= x, elementwise.
+   */
+  floor(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  floor(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The FTML optimizer (Zheng & Kwok, Follow the Moving Leader in Deep Learning, 2017). It updates the weights and the states d, v, z (in place) using::   g = clip(rescale_grad * gradient + wd * weight)
+   */
+  ftml_update(weight?: NDArray | null, grad?: NDArray | null, d?: NDArray | null, v?: NDArray | null, z?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; d?: NDArray; v?: NDArray; z?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; t: number; wd?: number; rescale_grad?: number; clip_grad?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  ftml_update(params: { weight?: NDArray; grad?: NDArray; d?: NDArray; v?: NDArray; z?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; t: number; wd?: number; rescale_grad?: number; clip_grad?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for Ftrl optimizer (McMahan et al., Ad Click Prediction: a View from the Trenches). It updates the weights and the states z, n (in place) using::   g = clip(rescale_grad * gradient)
+   */
+  ftrl_update(weight?: NDArray | null, grad?: NDArray | null, z?: NDArray | null, n?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; z?: NDArray; n?: NDArray; lr: number; lamda1?: number; beta?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  ftrl_update(params: { weight?: NDArray; grad?: NDArray; z?: NDArray; n?: NDArray; lr: number; lamda1?: number; beta?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gamma function, elementwise.
+   */
+  gamma(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  gamma(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * log|Gamma(x)|, elementwise.
+   */
+  gammaln(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  gammaln(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gathers blocks addressed by the first axis of indices: indices of shape (M, Y...) give a result of shape Y + data.shape[M:], out[y] = data[indices[:, y]]. Negative indices count from the end; out-of-range ones are an error.
+   */
+  gather_nd(data?: NDArray | null, indices?: NDArray | null, params?: { data?: NDArray; indices?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  gather_nd(params: { data?: NDArray; indices?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Returns a copy of the input.
+   * (registry name: _copy)
+   */
+  identity(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  identity(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Natural logarithm, elementwise.
+   */
+  log(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  log(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Base-10 logarithm, elementwise.
+   */
+  log10(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  log10(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * log(1 + x), elementwise, accurate for small x.
+   */
+  log1p(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  log1p(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Base-2 logarithm, elementwise.
+   */
+  log2(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  log2(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Log of the softmax along an axis, computed stably.
+   */
+  log_softmax(data?: NDArray | null, params?: { data?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  log_softmax(params: { data?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical not: 1 where x == 0 else 0, in the input dtype.
+   */
+  logical_not(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  logical_not(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Maximum of array elements over the given axes (NaN propagates).
+   */
+  max(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  max(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Maximum of array elements over the given axes (NaN propagates).
+   * (registry name: max)
+   */
+  max_axis(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  max_axis(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Mean of array elements over the given axes (integers divide with truncation).
+   */
+  mean(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  mean(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Minimum of array elements over the given axes (NaN propagates).
+   */
+  min(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  min(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Minimum of array elements over the given axes (NaN propagates).
+   * (registry name: min)
+   */
+  min_axis(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  min_axis(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for multi-precision Nesterov Accelerated Gradient (NAG) optimizer. As nag_mom_update, applied to the float32 master copy weight32 with a float32 momentum (both updated in place); the output is weight32 cast to the weight's dtype.
+   */
+  mp_nag_mom_update(weight?: NDArray | null, grad?: NDArray | null, mom?: NDArray | null, weight32?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mom?: NDArray; weight32?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  mp_nag_mom_update(params: { weight?: NDArray; grad?: NDArray; mom?: NDArray; weight32?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Updater function for multi-precision sgd optimizer with momentum. As sgd_mom_update, applied to the float32 master copy weight32 with a float32 momentum (both updated in place); the output is weight32 cast to the weight's dtype.
+   */
+  mp_sgd_mom_update(weight?: NDArray | null, grad?: NDArray | null, mom?: NDArray | null, weight32?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mom?: NDArray; weight32?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  mp_sgd_mom_update(params: { weight?: NDArray; grad?: NDArray; mom?: NDArray; weight32?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Updater function for multi-precision sgd optimizer. As sgd_update, applied to the float32 master copy weight32 (updated in place); the output is weight32 cast to the weight's dtype.
+   */
+  mp_sgd_update(weight?: NDArray | null, grad?: NDArray | null, weight32?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; weight32?: NDArray; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  mp_sgd_update(params: { weight?: NDArray; grad?: NDArray; weight32?: NDArray; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for Nesterov Accelerated Gradient (NAG) optimizer. It updates the weights and the momentum (in place) using::   g = clip(rescale_grad * gradient) + wd * weight
+   */
+  nag_mom_update(weight?: NDArray | null, grad?: NDArray | null, mom?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mom?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  nag_mom_update(params: { weight?: NDArray; grad?: NDArray; mom?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Product over the given axes, treating NaN as one.
+   */
+  nanprod(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  nanprod(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sum over the given axes, treating NaN as zero.
+   */
+  nansum(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  nansum(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Numerical negative, elementwise.
+   */
+  negative(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  negative(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The L1 or L2 norm of the elements over the given axes (all by default).
+   */
+  norm(data?: NDArray | null, params?: { data?: NDArray; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  norm(params: { data?: NDArray; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the normal distribution N(loc, scale^2).
+   * (registry name: _random_normal)
+   */
+  normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * One-hot encoding: out[..., j] = on_value where j == indices[...], else off_value. Indices outside [0, depth) give a row of off_value.
+   */
+  one_hot(indices?: NDArray | null, params?: { indices?: NDArray; depth: number; on_value?: number; off_value?: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  one_hot(params: { indices?: NDArray; depth: number; on_value?: number; off_value?: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * An array of ones with the shape and dtype of the input.
+   */
+  ones_like(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  ones_like(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Pads every axis: pad_width = (before0, after0, before1, after1, ...). mode 'constant' fills constant_value, 'edge' repeats the edge value, 'reflect' mirrors without repeating the edge. (MXNet accepts only 4-D/5-D input; any rank works here.)
+   * (registry name: Pad)
+   */
+  pad(data?: NDArray | null, params?: { data?: NDArray; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  pad(params: { data?: NDArray; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Picks one element per position along axis: out[i] = data[i with axis -> index[i]]. index has data's shape without axis (or with it as 1).
+   */
+  pick(data?: NDArray | null, index?: NDArray | null, params?: { data?: NDArray; index?: NDArray; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  pick(params: { data?: NDArray; index?: NDArray; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Product of array elements over the given axes.
+   */
+  prod(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  prod(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Converts degrees to radians, elementwise.
+   */
+  radians(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  radians(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam).
+   * (registry name: _random_exponential)
+   */
+  random_exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta.
+   * (registry name: _random_gamma)
+   */
+  random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the normal distribution N(loc, scale^2).
+   * (registry name: _random_normal)
+   */
+  random_normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats).
+   * (registry name: _random_poisson)
+   */
+  random_poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples integers uniformly from [low, high).
+   * (registry name: _random_randint)
+   */
+  random_randint(params?: { low: number; high: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "int32" | "int64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the uniform distribution on [low, high).
+   * (registry name: _random_uniform)
+   */
+  random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Reciprocal 1/x, elementwise.
+   */
+  reciprocal(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  reciprocal(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Rectified linear unit max(x, 0), elementwise.
+   */
+  relu(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  relu(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Repeats each element `repeats` times along axis (the flattened array if axis is None).
+   */
+  repeat(data?: NDArray | null, params?: { data?: NDArray; repeats: number; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  repeat(params: { data?: NDArray; repeats: number; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Reshapes the input without copying semantics changes. shape may use the codes 0 (copy this dim), -1 (infer), -2 (copy the remaining dims), -3 (merge two dims), -4 (split a dim into the two values that follow, one may be -1).
+   * (registry name: Reshape)
+   */
+  reshape(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; reverse?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  reshape(params: { data?: NDArray; shape?: number[] | number; reverse?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Reshapes lhs to the shape of rhs; with lhs_begin/lhs_end/rhs_begin/rhs_end, only lhs dims [lhs_begin, lhs_end) are replaced by rhs dims [rhs_begin, rhs_end).
+   */
+  reshape_like(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; lhs_begin?: number | null; lhs_end?: number | null; rhs_begin?: number | null; rhs_end?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  reshape_like(params: { lhs?: NDArray; rhs?: NDArray; lhs_begin?: number | null; lhs_end?: number | null; rhs_begin?: number | null; rhs_end?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Reverses the order of elements along the given axes.
+   */
+  reverse(data?: NDArray | null, params?: { data?: NDArray; axis: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  reverse(params: { data?: NDArray; axis: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Nearest integer, halves to even, elementwise.
+   */
+  rint(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  rint(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for RMSProp optimizer (Tieleman & Hinton, 2012). It updates the weights and the mean square n (in place) using::   g = clip(rescale_grad * gradient + wd * weight)
+   */
+  rmsprop_update(weight?: NDArray | null, grad?: NDArray | null, n?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; n?: NDArray; lr: number; gamma1?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; clip_weights?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  rmsprop_update(params: { weight?: NDArray; grad?: NDArray; n?: NDArray; lr: number; gamma1?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; clip_weights?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for RMSPropAlex optimizer: the centered RMSProp of Graves (2013). It updates the weights and the states n, g, delta (in place) using::   grad = clip(rescale_grad * gradient + wd * weight)
+   */
+  rmspropalex_update(weight?: NDArray | null, grad?: NDArray | null, n?: NDArray | null, g?: NDArray | null, delta?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; n?: NDArray; g?: NDArray; delta?: NDArray; lr: number; gamma1?: number; gamma2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; clip_weights?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  rmspropalex_update(params: { weight?: NDArray; grad?: NDArray; n?: NDArray; g?: NDArray; delta?: NDArray; lr: number; gamma1?: number; gamma2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; clip_weights?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Nearest integer, halves away from zero, elementwise.
+   */
+  round(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  round(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Inverse square root 1/sqrt(x), elementwise.
+   */
+  rsqrt(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  rsqrt(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Scatters data into zeros of the given shape: out[indices[:, y]] = data[y] (the inverse of gather_nd; with repeated indices the last one wins).
+   */
+  scatter_nd(data?: NDArray | null, indices?: NDArray | null, params?: { data?: NDArray; indices?: NDArray; shape: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  scatter_nd(params: { data?: NDArray; indices?: NDArray; shape: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Momentum update function for Stochastic Gradient Descent (SGD) optimizer. It updates the weights and the momentum (in place) using::   mom = momentum * mom - learning_rate * (clip(rescale_grad * gradient) + wd * weight)
+   */
+  sgd_mom_update(weight?: NDArray | null, grad?: NDArray | null, mom?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mom?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sgd_mom_update(params: { weight?: NDArray; grad?: NDArray; mom?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for Stochastic Gradient Descent (SGD) optimizer. It updates the weights using::   weight = weight - learning_rate * (clip(rescale_grad * gradient) + wd * weight)
+   */
+  sgd_update(weight?: NDArray | null, grad?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sgd_update(params: { weight?: NDArray; grad?: NDArray; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logistic sigmoid 1/(1+exp(-x)), elementwise.
+   */
+  sigmoid(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sigmoid(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sign (-1, 0 or 1), elementwise.
+   */
+  sign(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sign(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for SignSGD optimizer. It updates the weights using::   weight = (1 - learning_rate * wd) * weight - learning_rate * sign(clip(rescale_grad * gradient))
+   */
+  signsgd_update(weight?: NDArray | null, grad?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  signsgd_update(params: { weight?: NDArray; grad?: NDArray; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * SIGN momentUM (Signum) optimizer. It updates the weights and the momentum (in place) using::   mom = momentum * mom - (1 - momentum) * (clip(rescale_grad * gradient) + wd * weight)
+   */
+  signum_update(weight?: NDArray | null, grad?: NDArray | null, mom?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mom?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; wd_lh?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  signum_update(params: { weight?: NDArray; grad?: NDArray; mom?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; wd_lh?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sine (radians), elementwise.
+   */
+  sin(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sin(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Hyperbolic sine, elementwise.
+   */
+  sinh(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sinh(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Slices with begin/end/step per leading axis (numpy semantics; None entries mean the default: whole axis, step 1).
+   */
+  slice(data?: NDArray | null, params?: { data?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  slice(params: { data?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Slices [begin, end) along one axis (negative values count from the end).
+   */
+  slice_axis(data?: NDArray | null, params?: { data?: NDArray; axis: number; begin: number; end?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  slice_axis(params: { data?: NDArray; axis: number; begin: number; end?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Slices data to the shape of shape_like (on `axes`, or on every axis when empty), starting at index 0.
+   */
+  slice_like(data?: NDArray | null, shape_like?: NDArray | null, params?: { data?: NDArray; shape_like?: NDArray; axes?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  slice_like(params: { data?: NDArray; shape_like?: NDArray; axes?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Smooth L1 loss, elementwise: 0.5*(s*x)^2 where |x| < 1/s^2, else |x| - 0.5/s^2 (s = scalar).
+   */
+  smooth_l1(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  smooth_l1(params: { data?: NDArray; scalar?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Softmax along an axis: exp(x/T) / sum(exp(x/T)), computed stably.
+   */
+  softmax(data?: NDArray | null, params?: { data?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  softmax(params: { data?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Softmin along an axis: the softmax of -x/T.
+   */
+  softmin(data?: NDArray | null, params?: { data?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  softmin(params: { data?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * x / (1 + |x|), elementwise.
+   */
+  softsign(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  softsign(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sorts along axis (the flattened array when axis is None). Stable.
+   */
+  sort(data?: NDArray | null, params?: { data?: NDArray; axis?: number | null; is_ascend?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sort(params: { data?: NDArray; axis?: number | null; is_ascend?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Moves spatial blocks into channels: (N, C, H, W) -> (N, C*b^2, H/b, W/b).
+   */
+  space_to_depth(data?: NDArray | null, params?: { data?: NDArray; block_size: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  space_to_depth(params: { data?: NDArray; block_size: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Splits an array along axis into num_outputs equal parts.
+   * (registry name: SliceChannel)
+   */
+  split(data?: NDArray | null, params?: { data?: NDArray; num_outputs: number; axis?: number; squeeze_axis?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  split(params: { data?: NDArray; num_outputs: number; axis?: number; squeeze_axis?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Square root, elementwise.
+   */
+  sqrt(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sqrt(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Square x*x, elementwise.
+   */
+  square(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  square(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Removes axes of length 1 (all of them, or those listed in axis). A result with no axes left keeps one, as MXNet does: squeezing (1, 1) gives (1,).
+   */
+  squeeze(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  squeeze(params: { data?: NDArray; axis?: number[] | number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Joins arrays of one shape along a new axis.
+   */
+  stack(...args: Array<NDArray | NDArray[] | { axis?: number; num_args?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray;
+  /**
+   * Returns the input unchanged and stops gradients from flowing back through it.
+   * (registry name: BlockGrad)
+   */
+  stop_gradient(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  stop_gradient(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sum of array elements over the given axes.
+   */
+  sum(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sum(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sum of array elements over the given axes.
+   * (registry name: sum)
+   */
+  sum_axis(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sum_axis(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Interchanges two axes.
+   * (registry name: SwapAxis)
+   */
+  swapaxes(data?: NDArray | null, params?: { data?: NDArray; dim1?: number; dim2?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  swapaxes(params: { data?: NDArray; dim1?: number; dim2?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes elements of a along axis at the given indices: the result has shape a.shape[:axis] + indices.shape + a.shape[axis+1:]. mode: 'clip' clamps indices into range, 'wrap' wraps them around, 'raise' rejects out-of-range indices.
+   */
+  take(a?: NDArray | null, indices?: NDArray | null, params?: { a?: NDArray; indices?: NDArray; axis?: number; mode?: "clip" | "raise" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  take(params: { a?: NDArray; indices?: NDArray; axis?: number; mode?: "clip" | "raise" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Tangent (radians), elementwise.
+   */
+  tan(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  tan(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Hyperbolic tangent, elementwise.
+   */
+  tanh(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  tanh(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Repeats the whole array reps[i] times along axis i (numpy.tile).
+   */
+  tile(data?: NDArray | null, params?: { data?: NDArray; reps: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  tile(params: { data?: NDArray; reps: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The k largest (or smallest, is_ascend) elements along axis. ret_typ: 'indices' their positions, 'value' their values, 'both' [values, indices], 'mask' an array shaped like data with 1 at the selected positions. k < 1 selects the whole axis.
+   */
+  topk(data?: NDArray | null, params?: { data?: NDArray; axis?: number | null; k?: number; ret_typ?: "both" | "indices" | "mask" | "value"; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  topk(params: { data?: NDArray; axis?: number | null; k?: number; ret_typ?: "both" | "indices" | "mask" | "value"; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Permutes the axes: output axis i is input axis axes[i] (default: reversed).
+   */
+  transpose(data?: NDArray | null, params?: { data?: NDArray; axes?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  transpose(params: { data?: NDArray; axes?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Integer part (rounds toward zero), elementwise.
+   */
+  trunc(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  trunc(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the uniform distribution on [low, high).
+   * (registry name: _random_uniform)
+   */
+  uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Elementwise choice: x where condition is non-zero, else y. condition has the shape of x, or is 1-D with length x.shape[0] (choosing whole rows).
+   */
+  where(condition?: NDArray | null, x?: NDArray | null, y?: NDArray | null, params?: { condition?: NDArray; x?: NDArray; y?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  where(params: { condition?: NDArray; x?: NDArray; y?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * An array of zeros with the shape and dtype of the input.
+   */
+  zeros_like(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  zeros_like(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+}
+
+/** mx.nd._internal operators (generated from the registry). */
+
+export interface NdInternalOps {
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) two arrays of the same shape, elementwise.
+   * (registry name: elemwise_div)
+   */
+  _Div(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Div(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) an array and a scalar, elementwise.
+   * (registry name: _div_scalar)
+   */
+  _DivScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _DivScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (==, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _equal)
+   */
+  _Equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (==, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _equal_scalar)
+   */
+  _EqualScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _EqualScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (>, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _greater)
+   */
+  _Greater(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Greater(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (>=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _greater_equal_scalar)
+   */
+  _GreaterEqualScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _GreaterEqualScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (>, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _greater_scalar)
+   */
+  _GreaterScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _GreaterScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (>=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _greater_equal)
+   */
+  _Greater_Equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Greater_Equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes sqrt(a^2 + b^2) of two arrays of the same shape, elementwise.
+   * (registry name: _hypot)
+   */
+  _Hypot(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Hypot(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes sqrt(a^2 + b^2) of an array and a scalar, elementwise.
+   * (registry name: _hypot_scalar)
+   */
+  _HypotScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _HypotScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (<, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _lesser)
+   */
+  _Lesser(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Lesser(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (<=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _lesser_equal_scalar)
+   */
+  _LesserEqualScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _LesserEqualScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (<, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _lesser_scalar)
+   */
+  _LesserScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _LesserScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (<=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _lesser_equal)
+   */
+  _Lesser_Equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Lesser_Equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical and (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   * (registry name: _logical_and_scalar)
+   */
+  _LogicalAndScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _LogicalAndScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical or (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   * (registry name: _logical_or_scalar)
+   */
+  _LogicalOrScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _LogicalOrScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical xor (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   * (registry name: _logical_xor_scalar)
+   */
+  _LogicalXorScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _LogicalXorScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical and (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   * (registry name: _logical_and)
+   */
+  _Logical_And(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Logical_And(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical or (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   * (registry name: _logical_or)
+   */
+  _Logical_Or(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Logical_Or(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical xor (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   * (registry name: _logical_xor)
+   */
+  _Logical_Xor(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Logical_Xor(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the maximum of two arrays of the same shape, elementwise.
+   * (registry name: _maximum)
+   */
+  _Maximum(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Maximum(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the maximum of an array and a scalar, elementwise.
+   * (registry name: _maximum_scalar)
+   */
+  _MaximumScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _MaximumScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the minimum of two arrays of the same shape, elementwise.
+   * (registry name: _minimum)
+   */
+  _Minimum(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Minimum(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the minimum of an array and a scalar, elementwise.
+   * (registry name: _minimum_scalar)
+   */
+  _MinimumScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _MinimumScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Subtracts two arrays of the same shape, elementwise.
+   * (registry name: elemwise_sub)
+   */
+  _Minus(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Minus(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Subtracts an array and a scalar, elementwise.
+   * (registry name: _minus_scalar)
+   */
+  _MinusScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _MinusScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of two arrays of the same shape, elementwise.
+   * (registry name: _mod)
+   */
+  _Mod(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Mod(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of an array and a scalar, elementwise.
+   * (registry name: _mod_scalar)
+   */
+  _ModScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _ModScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Multiplies two arrays of the same shape, elementwise.
+   * (registry name: elemwise_mul)
+   */
+  _Mul(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Mul(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Multiplies an array and a scalar, elementwise.
+   * (registry name: _mul_scalar)
+   */
+  _MulScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _MulScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (!=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _not_equal_scalar)
+   */
+  _NotEqualScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _NotEqualScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (!=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _not_equal)
+   */
+  _Not_Equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Not_Equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Adds two arrays of the same shape, elementwise.
+   * (registry name: elemwise_add)
+   */
+  _Plus(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Plus(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Adds an array and a scalar, elementwise.
+   * (registry name: _plus_scalar)
+   */
+  _PlusScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _PlusScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Raises to a power two arrays of the same shape, elementwise.
+   * (registry name: _power)
+   */
+  _Power(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _Power(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Raises to a power an array and a scalar, elementwise.
+   * (registry name: _power_scalar)
+   */
+  _PowerScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _PowerScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) a scalar and an array (scalar first), elementwise.
+   * (registry name: _rdiv_scalar)
+   */
+  _RDivScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _RDivScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Subtracts a scalar and an array (scalar first), elementwise.
+   * (registry name: _rminus_scalar)
+   */
+  _RMinusScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _RMinusScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of a scalar and an array (scalar first), elementwise.
+   * (registry name: _rmod_scalar)
+   */
+  _RModScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _RModScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Raises to a power a scalar and an array (scalar first), elementwise.
+   * (registry name: _rpower_scalar)
+   */
+  _RPowerScalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _RPowerScalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for AdaDelta optimizer (Zeiler, 2012); it has no learning rate. It updates the weights and the accumulators (in place) using::   g = clip(rescale_grad * gradient)
+   */
+  _adadelta_update(weight?: NDArray | null, grad?: NDArray | null, acc_g?: NDArray | null, acc_delta?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; acc_g?: NDArray; acc_delta?: NDArray; rho?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _adadelta_update(params: { weight?: NDArray; grad?: NDArray; acc_g?: NDArray; acc_delta?: NDArray; rho?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for AdaGrad optimizer (Duchi et al., 2011), dense arrays. It updates the weights and the history (in place) using::   g = clip(rescale_grad * gradient)
+   */
+  _adagrad_update(weight?: NDArray | null, grad?: NDArray | null, history?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; history?: NDArray; lr: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _adagrad_update(params: { weight?: NDArray; grad?: NDArray; history?: NDArray; lr: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Adds two arrays of the same shape, elementwise.
+   * (registry name: elemwise_add)
+   */
+  _add(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _add(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Evenly spaced values in [start, stop) (numpy.arange); with stop None the range is [0, start). Each value is repeated `repeat` times.
+   */
+  _arange(params?: { start: number; stop?: number | null; step?: number; repeat?: number; infer_range?: boolean; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of Activation.
+   */
+  _backward_Activation(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; act_type: "relu" | "sigmoid" | "softrelu" | "softsign" | "tanh"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_Activation(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; act_type: "relu" | "sigmoid" | "softrelu" | "softsign" | "tanh"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradients of BatchNorm: inputs (ograd, data, gamma, moving_mean, moving_var); outputs the gradients of data, gamma and beta. Batch statistics are recomputed when is_train and not use_global_stats, as in the forward.
+   */
+  _backward_BatchNorm(ograd?: NDArray | null, data?: NDArray | null, gamma?: NDArray | null, moving_mean?: NDArray | null, moving_var?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; gamma?: NDArray; moving_mean?: NDArray; moving_var?: NDArray; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_BatchNorm(params: { ograd?: NDArray; data?: NDArray; gamma?: NDArray; moving_mean?: NDArray; moving_var?: NDArray; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Casts ograd to the dtype of data, keeping ograd's shape (gradient of Cast).
+   */
+  _backward_Cast(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_Cast(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of Concat: splits ograd (input 0) into pieces shaped like the other inputs.
+   */
+  _backward_Concat(...args: Array<NDArray | NDArray[] | { num_args?: number; dim?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
+   * Gradients of Convolution: inputs (ograd, data, weight); outputs the gradients of data, weight and (unless no_bias) bias.
+   */
+  _backward_Convolution(ograd?: NDArray | null, data?: NDArray | null, weight?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; weight?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  _backward_Convolution(params: { ograd?: NDArray; data?: NDArray; weight?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Gradients of Deconvolution: inputs (ograd, data, weight); outputs the gradients of data, weight and (unless no_bias) bias.
+   */
+  _backward_Deconvolution(ograd?: NDArray | null, data?: NDArray | null, weight?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; weight?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  _backward_Deconvolution(params: { ograd?: NDArray; data?: NDArray; weight?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Gradient of Dropout.
+   */
+  _backward_Dropout(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_Dropout(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of Embedding w.r.t. weight (a scatter-add of ograd rows). Inputs: ograd, data.
+   */
+  _backward_Embedding(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; input_dim: number; output_dim: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_Embedding(params: { ograd?: NDArray; data?: NDArray; input_dim: number; output_dim: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of FullyConnected: (data grad, weight grad[, bias grad]).
+   */
+  _backward_FullyConnected(ograd?: NDArray | null, data?: NDArray | null, weight?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; weight?: NDArray; num_hidden: number; no_bias?: boolean; flatten?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  _backward_FullyConnected(params: { ograd?: NDArray; data?: NDArray; weight?: NDArray; num_hidden: number; no_bias?: boolean; flatten?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Gradients of InstanceNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.
+   */
+  _backward_InstanceNorm(ograd?: NDArray | null, data?: NDArray | null, gamma?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; gamma?: NDArray; eps?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_InstanceNorm(params: { ograd?: NDArray; data?: NDArray; gamma?: NDArray; eps?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradients of LayerNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.
+   */
+  _backward_LayerNorm(ograd?: NDArray | null, data?: NDArray | null, gamma?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; gamma?: NDArray; axis?: number; eps?: number; output_mean_var?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_LayerNorm(params: { ograd?: NDArray; data?: NDArray; gamma?: NDArray; axis?: number; eps?: number; output_mean_var?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of LeakyReLU: the data gradient (and gamma's, for prelu).
+   */
+  _backward_LeakyReLU(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, gamma?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; gamma?: NDArray; act_type?: "elu" | "gelu" | "leaky" | "prelu" | "selu"; slope?: number; lower_bound?: number; upper_bound?: number; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  _backward_LeakyReLU(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; gamma?: NDArray; act_type?: "elu" | "gelu" | "leaky" | "prelu" | "selu"; slope?: number; lower_bound?: number; upper_bound?: number; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Gradient of LinearRegressionOutput with respect to data.
+   */
+  _backward_LinearRegressionOutput(output?: NDArray | null, label?: NDArray | null, params?: { output?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_LinearRegressionOutput(params: { output?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of LogisticRegressionOutput with respect to data.
+   */
+  _backward_LogisticRegressionOutput(output?: NDArray | null, label?: NDArray | null, params?: { output?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_LogisticRegressionOutput(params: { output?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of MAERegressionOutput with respect to data.
+   */
+  _backward_MAERegressionOutput(output?: NDArray | null, label?: NDArray | null, params?: { output?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_MAERegressionOutput(params: { output?: NDArray; label?: NDArray; grad_scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of MakeLoss: input data; output grad_scale (normalized) in data's shape.
+   */
+  _backward_MakeLoss(data?: NDArray | null, params?: { data?: NDArray; grad_scale?: number; valid_thresh?: number; normalization?: "batch" | "null" | "valid"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_MakeLoss(params: { data?: NDArray; grad_scale?: number; valid_thresh?: number; normalization?: "batch" | "null" | "valid"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of Pad: sums ograd back onto the source elements.
+   */
+  _backward_Pad(ograd?: NDArray | null, params?: { ograd?: NDArray; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_Pad(params: { ograd?: NDArray; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of Pooling: inputs (ograd, data, output); output the gradient of data.
+   */
+  _backward_Pooling(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_Pooling(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of SoftmaxActivation.
+   */
+  _backward_SoftmaxActivation(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; mode?: "channel" | "instance"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_SoftmaxActivation(params: { ograd?: NDArray; output?: NDArray; mode?: "channel" | "instance"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of SoftmaxOutput with respect to data.
+   */
+  _backward_SoftmaxOutput(ograd?: NDArray | null, output?: NDArray | null, label?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; label?: NDArray; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_SoftmaxOutput(params: { ograd?: NDArray; output?: NDArray; label?: NDArray; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradients of UpSampling: inputs (ograd, the forward inputs); outputs their gradients.
+   */
+  _backward_UpSampling(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scale: number; num_filter?: number; sample_type: "bilinear" | "nearest"; multi_input_mode?: "concat" | "sum"; num_args: number; workspace?: number; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  _backward_UpSampling(params: { ograd?: NDArray; data?: NDArray; scale: number; num_filter?: number; sample_type: "bilinear" | "nearest"; multi_input_mode?: "concat" | "sum"; num_args: number; workspace?: number; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Gradient of abs: ograd * dabs/dx.
+   */
+  _backward_abs(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_abs(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of elemwise_add and broadcast_add: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_add(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_add(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of arccos: ograd * darccos/dx.
+   */
+  _backward_arccos(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_arccos(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of arccosh: ograd * darccosh/dx.
+   */
+  _backward_arccosh(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_arccosh(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of arcsin: ograd * darcsin/dx.
+   */
+  _backward_arcsin(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_arcsin(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of arcsinh: ograd * darcsinh/dx.
+   */
+  _backward_arcsinh(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_arcsinh(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of arctan: ograd * darctan/dx.
+   */
+  _backward_arctan(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_arctan(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of arctanh: ograd * darctanh/dx.
+   */
+  _backward_arctanh(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_arctanh(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of batch_dot. Inputs: ograd, lhs, rhs; outputs: lhs and rhs gradients.
+   */
+  _backward_batch_dot(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; transpose_a?: boolean; transpose_b?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_batch_dot(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; transpose_a?: boolean; transpose_b?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of cbrt: ograd * dcbrt/dx.
+   */
+  _backward_cbrt(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_cbrt(params: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of clip: ograd where a_min <= x <= a_max, else 0.
+   */
+  _backward_clip(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; a_min: number; a_max: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_clip(params: { ograd?: NDArray; data?: NDArray; a_min: number; a_max: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of cos: ograd * dcos/dx.
+   */
+  _backward_cos(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_cos(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of cosh: ograd * dcosh/dx.
+   */
+  _backward_cosh(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_cosh(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of degrees: ograd * ddegrees/dx.
+   */
+  _backward_degrees(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_degrees(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of elemwise_div and broadcast_div: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_div(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_div(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of _div_scalar.
+   */
+  _backward_div_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_div_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of dot. Inputs: ograd, lhs, rhs; outputs: lhs and rhs gradients.
+   */
+  _backward_dot(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; transpose_a?: boolean; transpose_b?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_dot(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; transpose_a?: boolean; transpose_b?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of erf: ograd * derf/dx.
+   */
+  _backward_erf(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_erf(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of exp: ograd * dexp/dx.
+   */
+  _backward_exp(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_exp(params: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of expm1: ograd * dexpm1/dx.
+   */
+  _backward_expm1(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_expm1(params: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of gamma: ograd * dgamma/dx.
+   */
+  _backward_gamma(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_gamma(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of gammaln: ograd * dgammaln/dx.
+   */
+  _backward_gammaln(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_gammaln(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of gather_nd (a scatter-add, repeated indices accumulate). Inputs: ograd, indices, data.
+   */
+  _backward_gather_nd(ograd?: NDArray | null, indices?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; indices?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_gather_nd(params: { ograd?: NDArray; indices?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _hypot and broadcast_hypot: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_hypot(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_hypot(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of _hypot_scalar.
+   */
+  _backward_hypot_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_hypot_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of log: ograd * dlog/dx.
+   */
+  _backward_log(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_log(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of log10: ograd * dlog10/dx.
+   */
+  _backward_log10(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_log10(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of log1p: ograd * dlog1p/dx.
+   */
+  _backward_log1p(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_log1p(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of log2: ograd * dlog2/dx.
+   */
+  _backward_log2(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_log2(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of log_softmax, from the output (in the output's dtype).
+   */
+  _backward_log_softmax(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_log_softmax(params: { ograd?: NDArray; output?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of max.
+   */
+  _backward_max(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_max(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _maximum and broadcast_maximum: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_maximum(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_maximum(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of _maximum_scalar.
+   */
+  _backward_maximum_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_maximum_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of mean.
+   */
+  _backward_mean(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_mean(params: { ograd?: NDArray; data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of min.
+   */
+  _backward_min(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_min(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _minimum and broadcast_minimum: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_minimum(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_minimum(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of _minimum_scalar.
+   */
+  _backward_minimum_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_minimum_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _minus_scalar.
+   */
+  _backward_minus_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_minus_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _mod and broadcast_mod: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_mod(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_mod(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of _mod_scalar.
+   */
+  _backward_mod_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_mod_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of elemwise_mul and broadcast_mul: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_mul(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_mul(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of _mul_scalar.
+   */
+  _backward_mul_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_mul_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of nanprod.
+   */
+  _backward_nanprod(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_nanprod(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of nansum.
+   */
+  _backward_nansum(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_nansum(params: { ograd?: NDArray; data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of negative: ograd * dnegative/dx.
+   */
+  _backward_negative(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_negative(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of norm.
+   */
+  _backward_norm(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_norm(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of pick w.r.t. data. Inputs: ograd, index, data.
+   */
+  _backward_pick(ograd?: NDArray | null, index?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; index?: NDArray; data?: NDArray; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_pick(params: { ograd?: NDArray; index?: NDArray; data?: NDArray; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _plus_scalar.
+   */
+  _backward_plus_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_plus_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _power and broadcast_power: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_power(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_power(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of _power_scalar.
+   */
+  _backward_power_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_power_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of prod.
+   */
+  _backward_prod(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_prod(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of radians: ograd * dradians/dx.
+   */
+  _backward_radians(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_radians(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _rdiv_scalar.
+   */
+  _backward_rdiv_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_rdiv_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of reciprocal: ograd * dreciprocal/dx.
+   */
+  _backward_reciprocal(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_reciprocal(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of relu: ograd * drelu/dx.
+   */
+  _backward_relu(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_relu(params: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of repeat: sums ograd over the repetitions. Inputs: ograd, data.
+   */
+  _backward_repeat(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; repeats: number; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_repeat(params: { ograd?: NDArray; data?: NDArray; repeats: number; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _rminus_scalar.
+   */
+  _backward_rminus_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_rminus_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _rmod_scalar.
+   */
+  _backward_rmod_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_rmod_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _rpower_scalar.
+   */
+  _backward_rpower_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_rpower_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of rsqrt: ograd * drsqrt/dx.
+   */
+  _backward_rsqrt(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_rsqrt(params: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of sigmoid: ograd * dsigmoid/dx.
+   */
+  _backward_sigmoid(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_sigmoid(params: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of sin: ograd * dsin/dx.
+   */
+  _backward_sin(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_sin(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of sinh: ograd * dsinh/dx.
+   */
+  _backward_sinh(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_sinh(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of slice: zeros shaped like data with the slice set to ograd. Inputs: ograd, data.
+   */
+  _backward_slice(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_slice(params: { ograd?: NDArray; data?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of slice_axis. Inputs: ograd, data.
+   */
+  _backward_slice_axis(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; axis: number; begin: number; end?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_slice_axis(params: { ograd?: NDArray; data?: NDArray; axis: number; begin: number; end?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of slice_like: ograd placed at the origin of zeros shaped like data. Inputs: ograd, data.
+   */
+  _backward_slice_like(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_slice_like(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of smooth_l1.
+   */
+  _backward_smooth_l1(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_smooth_l1(params: { ograd?: NDArray; data?: NDArray; scalar?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of softmax, from the output (in the output's dtype).
+   */
+  _backward_softmax(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_softmax(params: { ograd?: NDArray; output?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of softmin, from the output (in the output's dtype).
+   */
+  _backward_softmin(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_softmin(params: { ograd?: NDArray; output?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of softsign: ograd * dsoftsign/dx.
+   */
+  _backward_softsign(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_softsign(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of sqrt: ograd * dsqrt/dx.
+   */
+  _backward_sqrt(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_sqrt(params: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of square: ograd * dsquare/dx.
+   */
+  _backward_square(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_square(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of elemwise_sub and broadcast_sub: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_sub(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_sub(params: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of sum.
+   */
+  _backward_sum(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_sum(params: { ograd?: NDArray; data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of take w.r.t. a (a scatter-add). Inputs: ograd, indices, a.
+   */
+  _backward_take(ograd?: NDArray | null, indices?: NDArray | null, a?: NDArray | null, params?: { ograd?: NDArray; indices?: NDArray; a?: NDArray; axis?: number; mode?: "clip" | "raise" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_take(params: { ograd?: NDArray; indices?: NDArray; a?: NDArray; axis?: number; mode?: "clip" | "raise" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of tan: ograd * dtan/dx.
+   */
+  _backward_tan(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_tan(params: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of tanh: ograd * dtanh/dx.
+   */
+  _backward_tanh(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_tanh(params: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of tile: sums ograd over the repetitions. Inputs: ograd, data.
+   */
+  _backward_tile(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; reps: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_tile(params: { ograd?: NDArray; data?: NDArray; reps: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of sort/topk values: ograd scattered to the selected positions, zeros elsewhere. Inputs: ograd, indices (positions along axis), data.
+   */
+  _backward_topk(ograd?: NDArray | null, indices?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; indices?: NDArray; data?: NDArray; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_topk(params: { ograd?: NDArray; indices?: NDArray; data?: NDArray; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of where: (ograd where condition else 0, 0 where condition else ograd). Inputs: ograd, condition.
+   */
+  _backward_where(ograd?: NDArray | null, condition?: NDArray | null, params?: { ograd?: NDArray; condition?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_where(params: { ograd?: NDArray; condition?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Sums ograd over the axes where `like` was broadcast, giving like's shape.
+   */
+  _broadcast_backward(ograd?: NDArray | null, like?: NDArray | null, params?: { ograd?: NDArray; like?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _broadcast_backward(params: { ograd?: NDArray; like?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Returns a copy of the input.
+   */
+  _copy(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _copy(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * lhs with the slice begin/end/step replaced by rhs (x[...] = y).
+   * (registry name: _slice_assign)
+   */
+  _crop_assign(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _crop_assign(params: { lhs?: NDArray; rhs?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * data with the slice begin/end/step set to scalar (x[...] = v).
+   * (registry name: _slice_assign_scalar)
+   */
+  _crop_assign_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _crop_assign_scalar(params: { data?: NDArray; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) two arrays of the same shape, elementwise.
+   * (registry name: elemwise_div)
+   */
+  _div(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _div(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) an array and a scalar, elementwise.
+   */
+  _div_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _div_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (==, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (==, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _equal_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _equal_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * A 2-D array with ones on the k-th diagonal and zeros elsewhere.
+   */
+  _eye(params?: { N: number; M?: number; k?: number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * An array filled with value.
+   */
+  _full(params?: { shape?: number[] | number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; value: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Adds two arrays of the same shape, elementwise.
+   * (registry name: elemwise_add)
+   */
+  _grad_add(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _grad_add(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (>, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _greater(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _greater(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (>=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _greater_equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _greater_equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (>=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _greater_equal_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _greater_equal_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (>, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _greater_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _greater_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes sqrt(a^2 + b^2) of two arrays of the same shape, elementwise.
+   */
+  _hypot(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _hypot(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes sqrt(a^2 + b^2) of an array and a scalar, elementwise.
+   */
+  _hypot_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _hypot_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (<, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _lesser(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _lesser(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (<=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _lesser_equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _lesser_equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (<=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _lesser_equal_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _lesser_equal_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (<, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _lesser_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _lesser_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * num evenly spaced values from start to stop (inclusive when endpoint).
+   */
+  _linspace(params?: { start: number; stop: number; num: number; endpoint?: boolean; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical and (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   */
+  _logical_and(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _logical_and(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical and (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   */
+  _logical_and_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _logical_and_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical or (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   */
+  _logical_or(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _logical_or(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical or (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   */
+  _logical_or_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _logical_or_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical xor (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   */
+  _logical_xor(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _logical_xor(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Logical xor (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   */
+  _logical_xor_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _logical_xor_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the maximum of two arrays of the same shape, elementwise.
+   */
+  _maximum(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _maximum(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the maximum of an array and a scalar, elementwise.
+   */
+  _maximum_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _maximum_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the minimum of two arrays of the same shape, elementwise.
+   */
+  _minimum(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _minimum(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the minimum of an array and a scalar, elementwise.
+   */
+  _minimum_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _minimum_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Subtracts two arrays of the same shape, elementwise.
+   * (registry name: elemwise_sub)
+   */
+  _minus(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _minus(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Subtracts an array and a scalar, elementwise.
+   */
+  _minus_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _minus_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of two arrays of the same shape, elementwise.
+   */
+  _mod(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _mod(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of an array and a scalar, elementwise.
+   */
+  _mod_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _mod_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Multiplies two arrays of the same shape, elementwise.
+   * (registry name: elemwise_mul)
+   */
+  _mul(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _mul(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Multiplies an array and a scalar, elementwise.
+   */
+  _mul_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _mul_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (!=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _not_equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _not_equal(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Compares (!=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _not_equal_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _not_equal_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Batch normalization. Normalizes a data batch by mean and variance per channel (axis), and applies a scale gamma and offset beta: out = (data - mean) / sqrt(var + eps) * gamma + beta. In training (is_train and not use_global_stats) mean and var come from the batch and the auxiliary states are updated: moving_mean = moving_mean * momentum + mean * (1 - momentum), likewise moving_var with the biased batch variance; otherwise the moving statistics are used. fix_gamma treats gamma as 1. With output_mean_var the mean and the inverse std are also returned.
+   * (registry name: BatchNorm)
+   */
+  _npx_batch_norm(data?: NDArray | null, gamma?: NDArray | null, beta?: NDArray | null, moving_mean?: NDArray | null, moving_var?: NDArray | null, params?: { data?: NDArray; gamma?: NDArray; beta?: NDArray; moving_mean?: NDArray; moving_var?: NDArray; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  _npx_batch_norm(params: { data?: NDArray; gamma?: NDArray; beta?: NDArray; moving_mean?: NDArray; moving_var?: NDArray; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Compute N-D convolution on (N+2)-D input (NCW, NCHW or NCDHW). out[n, f] = bias[f] + sum over c, window of weight[f, c] * data[n, c]; the output spatial size is floor((x + 2*pad - dilate*(kernel-1) - 1) / stride) + 1. weight has shape (num_filter, channels / num_group, *kernel) and bias (num_filter,). With num_group > 1 the channels are split into independent groups.
+   * (registry name: Convolution)
+   */
+  _npx_convolution(data?: NDArray | null, weight?: NDArray | null, bias?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _npx_convolution(params: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes 1-D, 2-D or 3-D transposed convolution (aka fractionally strided convolution) of the input tensor: the gradient of Convolution with respect to its data. The output spatial size is stride*(x-1) + dilate*(kernel-1) + 1 - 2*pad + adj, or target_shape when given. weight has shape (channels, num_filter / num_group, *kernel) and bias (num_filter,).
+   * (registry name: Deconvolution)
+   */
+  _npx_deconvolution(data?: NDArray | null, weight?: NDArray | null, bias?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _npx_deconvolution(params: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Layer normalization. Normalizes the channels of the input along the given axis: out = (data - mean(data, axis)) / sqrt(var(data, axis) + eps) * gamma + beta, with gamma and beta of shape (data.shape[axis],). With output_mean_var the mean and std (sqrt(var + eps)) are also returned, with the axis kept as size 1.
+   * (registry name: LayerNorm)
+   */
+  _npx_layer_norm(data?: NDArray | null, gamma?: NDArray | null, beta?: NDArray | null, params?: { data?: NDArray; gamma?: NDArray; beta?: NDArray; axis?: number; eps?: number; output_mean_var?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  _npx_layer_norm(params: { data?: NDArray; gamma?: NDArray; beta?: NDArray; axis?: number; eps?: number; output_mean_var?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Performs pooling on the input (NCW, NCHW or NCDHW). pool_type: max, avg (divides by the padded window size unless count_include_pad is False), sum, or lp ((sum x^p)^(1/p), p_value 1, 2 or 3). Output size per spatial dim: valid: floor((x + 2*pad - kernel) / stride) + 1; full: the same with ceil; same: ceil(x / stride). global_pool pools each whole feature map to size 1.
+   * (registry name: Pooling)
+   */
+  _npx_pooling(data?: NDArray | null, params?: { data?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _npx_pooling(params: { data?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * An array of ones.
+   */
+  _ones(params?: { shape?: number[] | number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Adds two arrays of the same shape, elementwise.
+   * (registry name: elemwise_add)
+   */
+  _plus(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _plus(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Adds an array and a scalar, elementwise.
+   */
+  _plus_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _plus_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Raises to a power two arrays of the same shape, elementwise.
+   */
+  _power(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _power(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Raises to a power an array and a scalar, elementwise.
+   */
+  _power_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _power_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam).
+   */
+  _random_exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta.
+   */
+  _random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the normal distribution N(loc, scale^2).
+   */
+  _random_normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats).
+   */
+  _random_poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples integers uniformly from [low, high).
+   */
+  _random_randint(params?: { low: number; high: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "int32" | "int64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the uniform distribution on [low, high).
+   */
+  _random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) a scalar and an array (scalar first), elementwise.
+   */
+  _rdiv_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _rdiv_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Subtracts a scalar and an array (scalar first), elementwise.
+   */
+  _rminus_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _rminus_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of a scalar and an array (scalar first), elementwise.
+   */
+  _rmod_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _rmod_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Raises to a power a scalar and an array (scalar first), elementwise.
+   */
+  _rpower_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _rpower_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * lhs with the slice begin/end/step replaced by rhs (x[...] = y).
+   */
+  _slice_assign(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _slice_assign(params: { lhs?: NDArray; rhs?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * data with the slice begin/end/step set to scalar (x[...] = v).
+   */
+  _slice_assign_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _slice_assign_scalar(params: { data?: NDArray; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Subtracts two arrays of the same shape, elementwise.
+   * (registry name: elemwise_sub)
+   */
+  _sub(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _sub(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * An array of zeros.
+   */
+  _zeros(params?: { shape?: number[] | number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+}
+
+export interface NdContribOps {
+
+}
+
+export interface NdLinalgOps {
+
+}
+
+export interface NdRandomOps {
+  /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam).
+   * (registry name: _random_exponential)
+   */
+  exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta.
+   * (registry name: _random_gamma)
+   */
+  gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the normal distribution N(loc, scale^2).
+   * (registry name: _random_normal)
+   */
+  normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats).
+   * (registry name: _random_poisson)
+   */
+  poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples integers uniformly from [low, high).
+   * (registry name: _random_randint)
+   */
+  randint(params?: { low: number; high: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "int32" | "int64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the uniform distribution on [low, high).
+   * (registry name: _random_uniform)
+   */
+  uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+}
+
+export interface NdImageOps {
+
+}
+
+/** mx.sym operators (generated from the registry). */
+
+export interface SymOps {
+  /**
+   * Applies an activation function elementwise: relu, sigmoid, softrelu (log(1+exp(x))), softsign (x/(1+|x|)) or tanh.
+   */
+  Activation(data?: Symbol | null, params?: { data?: Symbol; act_type: "relu" | "sigmoid" | "softrelu" | "softsign" | "tanh"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Activation(params: { data?: Symbol; act_type: "relu" | "sigmoid" | "softrelu" | "softsign" | "tanh"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Batch normalization. Normalizes a data batch by mean and variance per channel (axis), and applies a scale gamma and offset beta: out = (data - mean) / sqrt(var + eps) * gamma + beta. In training (is_train and not use_global_stats) mean and var come from the batch and the auxiliary states are updated: moving_mean = moving_mean * momentum + mean * (1 - momentum), likewise moving_var with the biased batch variance; otherwise the moving statistics are used. fix_gamma treats gamma as 1. With output_mean_var the mean and the inverse std are also returned.
+   */
+  BatchNorm(data?: Symbol | null, gamma?: Symbol | null, beta?: Symbol | null, moving_mean?: Symbol | null, moving_var?: Symbol | null, params?: { data?: Symbol; gamma?: Symbol; beta?: Symbol; moving_mean?: Symbol; moving_var?: Symbol; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  BatchNorm(params: { data?: Symbol; gamma?: Symbol; beta?: Symbol; moving_mean?: Symbol; moving_var?: Symbol; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Returns the input unchanged and stops gradients from flowing back through it.
+   */
+  BlockGrad(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  BlockGrad(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Casts every element to the given dtype (floats truncate toward zero when cast to integers).
+   */
+  Cast(data?: Symbol | null, params?: { data?: Symbol; dtype: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Cast(params: { data?: Symbol; dtype: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Joins arrays along dim; all other dimensions must match.
+   */
+  Concat(...args: Array<Symbol | Symbol[] | { num_args?: number; dim?: number; name?: string; attr?: { [key: string]: string } }>): Symbol;
+  /**
+   * Compute N-D convolution on (N+2)-D input (NCW, NCHW or NCDHW). out[n, f] = bias[f] + sum over c, window of weight[f, c] * data[n, c]; the output spatial size is floor((x + 2*pad - dilate*(kernel-1) - 1) / stride) + 1. weight has shape (num_filter, channels / num_group, *kernel) and bias (num_filter,). With num_group > 1 the channels are split into independent groups.
+   */
+  Convolution(data?: Symbol | null, weight?: Symbol | null, bias?: Symbol | null, params?: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Convolution(params: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes 1-D, 2-D or 3-D transposed convolution (aka fractionally strided convolution) of the input tensor: the gradient of Convolution with respect to its data. The output spatial size is stride*(x-1) + dilate*(kernel-1) + 1 - 2*pad + adj, or target_shape when given. weight has shape (channels, num_filter / num_group, *kernel) and bias (num_filter,).
+   */
+  Deconvolution(data?: Symbol | null, weight?: Symbol | null, bias?: Symbol | null, params?: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Deconvolution(params: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Dropout: during training, zeroes elements with probability p and scales the others by 1/(1-p); the identity at inference.
+   */
+  Dropout(data?: Symbol | null, params?: { data?: Symbol; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Dropout(params: { data?: Symbol; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Maps integer indices to rows of weight (input_dim, output_dim): the result has shape data.shape + (output_dim,). Indices are clipped into [0, input_dim). The weight gradient is dense (sparse_grad is accepted for compatibility).
+   */
+  Embedding(data?: Symbol | null, weight?: Symbol | null, params?: { data?: Symbol; weight?: Symbol; input_dim: number; output_dim: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; sparse_grad?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Embedding(params: { data?: Symbol; weight?: Symbol; input_dim: number; output_dim: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; sparse_grad?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Flattens to 2-D: (d0, d1*...*dn-1).
+   */
+  Flatten(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Flatten(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Fully connected layer: y = x W^T + b, with W of shape (num_hidden, in_features) and b of shape (num_hidden,).
+   */
+  FullyConnected(data?: Symbol | null, weight?: Symbol | null, bias?: Symbol | null, params?: { data?: Symbol; weight?: Symbol; bias?: Symbol; num_hidden: number; no_bias?: boolean; flatten?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  FullyConnected(params: { data?: Symbol; weight?: Symbol; bias?: Symbol; num_hidden: number; no_bias?: boolean; flatten?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Applies instance normalization to the n-dimensional input array. Each (batch, channel) plane is normalised by its own mean and variance: out = (data - mean) / sqrt(var + eps) * gamma[c] + beta[c], with gamma and beta of shape (channels,).
+   */
+  InstanceNorm(data?: Symbol | null, gamma?: Symbol | null, beta?: Symbol | null, params?: { data?: Symbol; gamma?: Symbol; beta?: Symbol; eps?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  InstanceNorm(params: { data?: Symbol; gamma?: Symbol; beta?: Symbol; eps?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Layer normalization. Normalizes the channels of the input along the given axis: out = (data - mean(data, axis)) / sqrt(var(data, axis) + eps) * gamma + beta, with gamma and beta of shape (data.shape[axis],). With output_mean_var the mean and std (sqrt(var + eps)) are also returned, with the axis kept as size 1.
+   */
+  LayerNorm(data?: Symbol | null, gamma?: Symbol | null, beta?: Symbol | null, params?: { data?: Symbol; gamma?: Symbol; beta?: Symbol; axis?: number; eps?: number; output_mean_var?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  LayerNorm(params: { data?: Symbol; gamma?: Symbol; beta?: Symbol; axis?: number; eps?: number; output_mean_var?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Leaky rectified linear units: leaky (x or slope*x), prelu (x or gamma*x with a learned gamma per channel), elu (x or slope*(exp(x)-1)), selu and gelu (erf form).
+   */
+  LeakyReLU(data?: Symbol | null, gamma?: Symbol | null, params?: { data?: Symbol; gamma?: Symbol; act_type?: "elu" | "gelu" | "leaky" | "prelu" | "selu"; slope?: number; lower_bound?: number; upper_bound?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  LeakyReLU(params: { data?: Symbol; gamma?: Symbol; act_type?: "elu" | "gelu" | "leaky" | "prelu" | "selu"; slope?: number; lower_bound?: number; upper_bound?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Identity forward; squared-loss gradient (out - label) * grad_scale / m.
+   */
+  LinearRegressionOutput(data?: Symbol | null, label?: Symbol | null, params?: { data?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  LinearRegressionOutput(params: { data?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sigmoid forward; logistic-loss gradient (out - label) * grad_scale / m.
+   */
+  LogisticRegressionOutput(data?: Symbol | null, label?: Symbol | null, params?: { data?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  LogisticRegressionOutput(params: { data?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Identity forward; absolute-loss gradient sign(out - label) * grad_scale / m.
+   */
+  MAERegressionOutput(data?: Symbol | null, label?: Symbol | null, params?: { data?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  MAERegressionOutput(params: { data?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Make your own loss function in network construction. The forward pass returns data unchanged. The backward pass ignores the incoming gradient and returns grad_scale everywhere, divided by the batch size (normalization='batch') or by the number of elements greater than valid_thresh (normalization='valid', at least 1).
+   */
+  MakeLoss(data?: Symbol | null, params?: { data?: Symbol; grad_scale?: number; valid_thresh?: number; normalization?: "batch" | "null" | "valid"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  MakeLoss(params: { data?: Symbol; grad_scale?: number; valid_thresh?: number; normalization?: "batch" | "null" | "valid"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Pads every axis: pad_width = (before0, after0, before1, after1, ...). mode 'constant' fills constant_value, 'edge' repeats the edge value, 'reflect' mirrors without repeating the edge. (MXNet accepts only 4-D/5-D input; any rank works here.)
+   */
+  Pad(data?: Symbol | null, params?: { data?: Symbol; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Pad(params: { data?: Symbol; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs pooling on the input (NCW, NCHW or NCDHW). pool_type: max, avg (divides by the padded window size unless count_include_pad is False), sum, or lp ((sum x^p)^(1/p), p_value 1, 2 or 3). Output size per spatial dim: valid: floor((x + 2*pad - kernel) / stride) + 1; full: the same with ceil; same: ceil(x / stride). global_pool pools each whole feature map to size 1.
+   */
+  Pooling(data?: Symbol | null, params?: { data?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Pooling(params: { data?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Reshapes the input without copying semantics changes. shape may use the codes 0 (copy this dim), -1 (infer), -2 (copy the remaining dims), -3 (merge two dims), -4 (split a dim into the two values that follow, one may be -1).
+   */
+  Reshape(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; reverse?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Reshape(params: { data?: Symbol; shape?: number[] | number; reverse?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Splits an array along axis into num_outputs equal parts.
+   */
+  SliceChannel(data?: Symbol | null, params?: { data?: Symbol; num_outputs: number; axis?: number; squeeze_axis?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  SliceChannel(params: { data?: Symbol; num_outputs: number; axis?: number; squeeze_axis?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Softmax with a cross-entropy gradient: forward is softmax(data); backward gives (softmax - one_hot(label)) * grad_scale / normalization, ignoring the incoming gradient.
+   * (registry name: SoftmaxOutput)
+   */
+  Softmax(data?: Symbol | null, label?: Symbol | null, params?: { data?: Symbol; label?: Symbol; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  Softmax(params: { data?: Symbol; label?: Symbol; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Softmax over the last axis (mode='instance') or over the channel axis 1 (mode='channel').
+   */
+  SoftmaxActivation(data?: Symbol | null, params?: { data?: Symbol; mode?: "channel" | "instance"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  SoftmaxActivation(params: { data?: Symbol; mode?: "channel" | "instance"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Softmax with a cross-entropy gradient: forward is softmax(data); backward gives (softmax - one_hot(label)) * grad_scale / normalization, ignoring the incoming gradient.
+   */
+  SoftmaxOutput(data?: Symbol | null, label?: Symbol | null, params?: { data?: Symbol; label?: Symbol; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  SoftmaxOutput(params: { data?: Symbol; label?: Symbol; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Interchanges two axes.
+   */
+  SwapAxis(data?: Symbol | null, params?: { data?: Symbol; dim1?: number; dim2?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  SwapAxis(params: { data?: Symbol; dim1?: number; dim2?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Upsamples the given 4-D inputs (NCHW) by scale along height and width. nearest: every pixel is repeated scale x scale times; several inputs are brought to the size of the first times scale and concatenated along channels (or summed). bilinear: a depthwise Deconvolution with the given weight of shape (channels, 1, 2*scale - scale%2, same), stride scale and pad ceil((scale-1)/2); initialise the weight with the Bilinear initializer.
+   */
+  UpSampling(...args: Array<Symbol | Symbol[] | { scale: number; num_filter?: number; sample_type: "bilinear" | "nearest"; multi_input_mode?: "concat" | "sum"; num_args?: number; workspace?: number; name?: string; attr?: { [key: string]: string } }>): Symbol;
+  /**
+   * Absolute value, elementwise.
+   */
+  abs(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  abs(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for Adam optimizer. It updates the weights and the moment estimates (in place) using::   g = clip(rescale_grad * gradient + wd * weight)
+   */
+  adam_update(weight?: Symbol | null, grad?: Symbol | null, mean?: Symbol | null, var?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  adam_update(params: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse cosine, elementwise.
+   */
+  arccos(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  arccos(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse hyperbolic cosine, elementwise.
+   */
+  arccosh(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  arccosh(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse sine, elementwise.
+   */
+  arcsin(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  arcsin(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse hyperbolic sine, elementwise.
+   */
+  arcsinh(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  arcsinh(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse tangent, elementwise.
+   */
+  arctan(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  arctan(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse hyperbolic tangent, elementwise.
+   */
+  arctanh(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  arctanh(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Indices of the maximum values along an axis.
+   */
+  argmax(data?: Symbol | null, params?: { data?: Symbol; axis?: number | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  argmax(params: { data?: Symbol; axis?: number | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Indices of the maximum values along axis 1 (the channel axis).
+   */
+  argmax_channel(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  argmax_channel(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Indices of the minimum values along an axis.
+   */
+  argmin(data?: Symbol | null, params?: { data?: Symbol; axis?: number | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  argmin(params: { data?: Symbol; axis?: number | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Indices that sort the array along axis (flattened when axis is None). Stable.
+   */
+  argsort(data?: Symbol | null, params?: { data?: Symbol; axis?: number | null; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  argsort(params: { data?: Symbol; axis?: number | null; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Batched matrix product: (B..., M, K) x (B..., K, N) -> (B..., M, N); transpose_a/transpose_b transpose the last two axes of lhs/rhs.
+   */
+  batch_dot(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; transpose_a?: boolean; transpose_b?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  batch_dot(params: { lhs?: Symbol; rhs?: Symbol; transpose_a?: boolean; transpose_b?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Adds two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_add(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_add(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Broadcasts the input along the given size-1 axes to the given sizes.
+   * (registry name: broadcast_axis)
+   */
+  broadcast_axes(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number; size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_axes(params: { data?: Symbol; axis?: number[] | number; size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Broadcasts the input along the given size-1 axes to the given sizes.
+   */
+  broadcast_axis(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number; size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_axis(params: { data?: Symbol; axis?: number[] | number; size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_div(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_div(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (==, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (>, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_greater(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_greater(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (>=, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_greater_equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_greater_equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes sqrt(a^2 + b^2) of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_hypot(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_hypot(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (<, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_lesser(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_lesser(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (<=, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_lesser_equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_lesser_equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Broadcasts lhs to the shape of rhs (or, with lhs_axes/rhs_axes, only those axes of lhs to the sizes of rhs's axes).
+   */
+  broadcast_like(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; lhs_axes?: number[] | number | null; rhs_axes?: number[] | number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_like(params: { lhs?: Symbol; rhs?: Symbol; lhs_axes?: number[] | number | null; rhs_axes?: number[] | number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical and (1 or 0 in the input dtype) of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_logical_and(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_logical_and(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical or (1 or 0 in the input dtype) of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_logical_or(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_logical_or(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical xor (1 or 0 in the input dtype) of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_logical_xor(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_logical_xor(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the maximum of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_maximum(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_maximum(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the minimum of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_minimum(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_minimum(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Subtracts two arrays with numpy-style broadcasting, elementwise.
+   * (registry name: broadcast_sub)
+   */
+  broadcast_minus(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_minus(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_mod(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_mod(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Multiplies two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_mul(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_mul(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (!=, 1 or 0 in the input dtype) two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_not_equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_not_equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Adds two arrays with numpy-style broadcasting, elementwise.
+   * (registry name: broadcast_add)
+   */
+  broadcast_plus(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_plus(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Raises to a power two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_power(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_power(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Subtracts two arrays with numpy-style broadcasting, elementwise.
+   */
+  broadcast_sub(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_sub(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Broadcasts the input to a new shape; size-1 axes are repeated. A 0 in `shape` keeps that axis.
+   */
+  broadcast_to(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  broadcast_to(params: { data?: Symbol; shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Casts every element to the given dtype (floats truncate toward zero when cast to integers).
+   * (registry name: Cast)
+   */
+  cast(data?: Symbol | null, params?: { data?: Symbol; dtype: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  cast(params: { data?: Symbol; dtype: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Cube root, elementwise.
+   */
+  cbrt(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  cbrt(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Smallest integer >= x, elementwise.
+   */
+  ceil(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  ceil(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Clips values to [a_min, a_max]: a_min where x < a_min, else a_max where x > a_max, else x.
+   */
+  clip(data?: Symbol | null, params?: { data?: Symbol; a_min: number; a_max: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  clip(params: { data?: Symbol; a_min: number; a_max: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Joins arrays along dim; all other dimensions must match.
+   * (registry name: Concat)
+   */
+  concat(...args: Array<Symbol | Symbol[] | { num_args?: number; dim?: number; name?: string; attr?: { [key: string]: string } }>): Symbol;
+  /**
+   * Cosine (radians), elementwise.
+   */
+  cos(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  cos(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Hyperbolic cosine, elementwise.
+   */
+  cosh(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  cosh(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Converts radians to degrees, elementwise.
+   */
+  degrees(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  degrees(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Moves blocks of channels into space: (N, C, H, W) -> (N, C/b^2, H*b, W*b).
+   */
+  depth_to_space(data?: Symbol | null, params?: { data?: Symbol; block_size: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  depth_to_space(params: { data?: Symbol; block_size: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Dot product. 2-D: matrix product. N-D: lhs is flattened to 2-D over all but its last axis and rhs over all but its first; the result has shape lhs.shape[:-1] + rhs.shape[1:]. 1-D x 1-D gives shape (1,). transpose_a/transpose_b transpose the 2-D views first.
+   */
+  dot(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; transpose_a?: boolean; transpose_b?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  dot(params: { lhs?: Symbol; rhs?: Symbol; transpose_a?: boolean; transpose_b?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Adds two arrays of the same shape, elementwise.
+   */
+  elemwise_add(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  elemwise_add(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) two arrays of the same shape, elementwise.
+   */
+  elemwise_div(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  elemwise_div(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Multiplies two arrays of the same shape, elementwise.
+   */
+  elemwise_mul(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  elemwise_mul(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Subtracts two arrays of the same shape, elementwise.
+   */
+  elemwise_sub(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  elemwise_sub(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gauss error function, elementwise.
+   */
+  erf(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  erf(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Exponential e^x, elementwise.
+   */
+  exp(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  exp(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inserts a new axis of size 1 at position axis.
+   */
+  expand_dims(data?: Symbol | null, params?: { data?: Symbol; axis: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  expand_dims(params: { data?: Symbol; axis: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * exp(x) - 1, elementwise, accurate for small x.
+   */
+  expm1(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  expm1(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Rounds toward zero, elementwise.
+   */
+  fix(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  fix(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Flattens to 2-D: (d0, d1*...*dn-1).
+   * (registry name: Flatten)
+   */
+  flatten(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  flatten(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Reverses the order of elements along the given axes.
+   * (registry name: reverse)
+   */
+  flip(data?: Symbol | null, params?: { data?: Symbol; axis: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  flip(params: { data?: Symbol; axis: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Largest integer <= x, elementwise.
+   */
+  floor(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  floor(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The FTML optimizer (Zheng & Kwok, Follow the Moving Leader in Deep Learning, 2017). It updates the weights and the states d, v, z (in place) using::   g = clip(rescale_grad * gradient + wd * weight)
+   */
+  ftml_update(weight?: Symbol | null, grad?: Symbol | null, d?: Symbol | null, v?: Symbol | null, z?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; d?: Symbol; v?: Symbol; z?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; t: number; wd?: number; rescale_grad?: number; clip_grad?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  ftml_update(params: { weight?: Symbol; grad?: Symbol; d?: Symbol; v?: Symbol; z?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; t: number; wd?: number; rescale_grad?: number; clip_grad?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for Ftrl optimizer (McMahan et al., Ad Click Prediction: a View from the Trenches). It updates the weights and the states z, n (in place) using::   g = clip(rescale_grad * gradient)
+   */
+  ftrl_update(weight?: Symbol | null, grad?: Symbol | null, z?: Symbol | null, n?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; z?: Symbol; n?: Symbol; lr: number; lamda1?: number; beta?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  ftrl_update(params: { weight?: Symbol; grad?: Symbol; z?: Symbol; n?: Symbol; lr: number; lamda1?: number; beta?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gamma function, elementwise.
+   */
+  gamma(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  gamma(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * log|Gamma(x)|, elementwise.
+   */
+  gammaln(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  gammaln(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gathers blocks addressed by the first axis of indices: indices of shape (M, Y...) give a result of shape Y + data.shape[M:], out[y] = data[indices[:, y]]. Negative indices count from the end; out-of-range ones are an error.
+   */
+  gather_nd(data?: Symbol | null, indices?: Symbol | null, params?: { data?: Symbol; indices?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  gather_nd(params: { data?: Symbol; indices?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Returns a copy of the input.
+   * (registry name: _copy)
+   */
+  identity(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  identity(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Natural logarithm, elementwise.
+   */
+  log(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  log(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Base-10 logarithm, elementwise.
+   */
+  log10(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  log10(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * log(1 + x), elementwise, accurate for small x.
+   */
+  log1p(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  log1p(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Base-2 logarithm, elementwise.
+   */
+  log2(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  log2(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Log of the softmax along an axis, computed stably.
+   */
+  log_softmax(data?: Symbol | null, params?: { data?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  log_softmax(params: { data?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical not: 1 where x == 0 else 0, in the input dtype.
+   */
+  logical_not(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  logical_not(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Maximum of array elements over the given axes (NaN propagates).
+   */
+  max(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  max(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Maximum of array elements over the given axes (NaN propagates).
+   * (registry name: max)
+   */
+  max_axis(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  max_axis(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Mean of array elements over the given axes (integers divide with truncation).
+   */
+  mean(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  mean(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Minimum of array elements over the given axes (NaN propagates).
+   */
+  min(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  min(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Minimum of array elements over the given axes (NaN propagates).
+   * (registry name: min)
+   */
+  min_axis(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  min_axis(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for multi-precision Nesterov Accelerated Gradient (NAG) optimizer. As nag_mom_update, applied to the float32 master copy weight32 with a float32 momentum (both updated in place); the output is weight32 cast to the weight's dtype.
+   */
+  mp_nag_mom_update(weight?: Symbol | null, grad?: Symbol | null, mom?: Symbol | null, weight32?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mom?: Symbol; weight32?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  mp_nag_mom_update(params: { weight?: Symbol; grad?: Symbol; mom?: Symbol; weight32?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Updater function for multi-precision sgd optimizer with momentum. As sgd_mom_update, applied to the float32 master copy weight32 with a float32 momentum (both updated in place); the output is weight32 cast to the weight's dtype.
+   */
+  mp_sgd_mom_update(weight?: Symbol | null, grad?: Symbol | null, mom?: Symbol | null, weight32?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mom?: Symbol; weight32?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  mp_sgd_mom_update(params: { weight?: Symbol; grad?: Symbol; mom?: Symbol; weight32?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Updater function for multi-precision sgd optimizer. As sgd_update, applied to the float32 master copy weight32 (updated in place); the output is weight32 cast to the weight's dtype.
+   */
+  mp_sgd_update(weight?: Symbol | null, grad?: Symbol | null, weight32?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; weight32?: Symbol; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  mp_sgd_update(params: { weight?: Symbol; grad?: Symbol; weight32?: Symbol; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for Nesterov Accelerated Gradient (NAG) optimizer. It updates the weights and the momentum (in place) using::   g = clip(rescale_grad * gradient) + wd * weight
+   */
+  nag_mom_update(weight?: Symbol | null, grad?: Symbol | null, mom?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mom?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  nag_mom_update(params: { weight?: Symbol; grad?: Symbol; mom?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Product over the given axes, treating NaN as one.
+   */
+  nanprod(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  nanprod(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sum over the given axes, treating NaN as zero.
+   */
+  nansum(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  nansum(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Numerical negative, elementwise.
+   */
+  negative(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  negative(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The L1 or L2 norm of the elements over the given axes (all by default).
+   */
+  norm(data?: Symbol | null, params?: { data?: Symbol; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  norm(params: { data?: Symbol; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the normal distribution N(loc, scale^2).
+   * (registry name: _random_normal)
+   */
+  normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * One-hot encoding: out[..., j] = on_value where j == indices[...], else off_value. Indices outside [0, depth) give a row of off_value.
+   */
+  one_hot(indices?: Symbol | null, params?: { indices?: Symbol; depth: number; on_value?: number; off_value?: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  one_hot(params: { indices?: Symbol; depth: number; on_value?: number; off_value?: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * An array of ones with the shape and dtype of the input.
+   */
+  ones_like(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  ones_like(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Pads every axis: pad_width = (before0, after0, before1, after1, ...). mode 'constant' fills constant_value, 'edge' repeats the edge value, 'reflect' mirrors without repeating the edge. (MXNet accepts only 4-D/5-D input; any rank works here.)
+   * (registry name: Pad)
+   */
+  pad(data?: Symbol | null, params?: { data?: Symbol; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  pad(params: { data?: Symbol; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Picks one element per position along axis: out[i] = data[i with axis -> index[i]]. index has data's shape without axis (or with it as 1).
+   */
+  pick(data?: Symbol | null, index?: Symbol | null, params?: { data?: Symbol; index?: Symbol; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  pick(params: { data?: Symbol; index?: Symbol; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Product of array elements over the given axes.
+   */
+  prod(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  prod(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Converts degrees to radians, elementwise.
+   */
+  radians(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  radians(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam).
+   * (registry name: _random_exponential)
+   */
+  random_exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta.
+   * (registry name: _random_gamma)
+   */
+  random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the normal distribution N(loc, scale^2).
+   * (registry name: _random_normal)
+   */
+  random_normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats).
+   * (registry name: _random_poisson)
+   */
+  random_poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples integers uniformly from [low, high).
+   * (registry name: _random_randint)
+   */
+  random_randint(params?: { low: number; high: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "int32" | "int64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the uniform distribution on [low, high).
+   * (registry name: _random_uniform)
+   */
+  random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Reciprocal 1/x, elementwise.
+   */
+  reciprocal(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  reciprocal(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Rectified linear unit max(x, 0), elementwise.
+   */
+  relu(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  relu(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Repeats each element `repeats` times along axis (the flattened array if axis is None).
+   */
+  repeat(data?: Symbol | null, params?: { data?: Symbol; repeats: number; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  repeat(params: { data?: Symbol; repeats: number; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Reshapes the input without copying semantics changes. shape may use the codes 0 (copy this dim), -1 (infer), -2 (copy the remaining dims), -3 (merge two dims), -4 (split a dim into the two values that follow, one may be -1).
+   * (registry name: Reshape)
+   */
+  reshape(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; reverse?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  reshape(params: { data?: Symbol; shape?: number[] | number; reverse?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Reshapes lhs to the shape of rhs; with lhs_begin/lhs_end/rhs_begin/rhs_end, only lhs dims [lhs_begin, lhs_end) are replaced by rhs dims [rhs_begin, rhs_end).
+   */
+  reshape_like(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; lhs_begin?: number | null; lhs_end?: number | null; rhs_begin?: number | null; rhs_end?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  reshape_like(params: { lhs?: Symbol; rhs?: Symbol; lhs_begin?: number | null; lhs_end?: number | null; rhs_begin?: number | null; rhs_end?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Reverses the order of elements along the given axes.
+   */
+  reverse(data?: Symbol | null, params?: { data?: Symbol; axis: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  reverse(params: { data?: Symbol; axis: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Nearest integer, halves to even, elementwise.
+   */
+  rint(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  rint(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for RMSProp optimizer (Tieleman & Hinton, 2012). It updates the weights and the mean square n (in place) using::   g = clip(rescale_grad * gradient + wd * weight)
+   */
+  rmsprop_update(weight?: Symbol | null, grad?: Symbol | null, n?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; n?: Symbol; lr: number; gamma1?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; clip_weights?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  rmsprop_update(params: { weight?: Symbol; grad?: Symbol; n?: Symbol; lr: number; gamma1?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; clip_weights?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for RMSPropAlex optimizer: the centered RMSProp of Graves (2013). It updates the weights and the states n, g, delta (in place) using::   grad = clip(rescale_grad * gradient + wd * weight)
+   */
+  rmspropalex_update(weight?: Symbol | null, grad?: Symbol | null, n?: Symbol | null, g?: Symbol | null, delta?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; n?: Symbol; g?: Symbol; delta?: Symbol; lr: number; gamma1?: number; gamma2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; clip_weights?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  rmspropalex_update(params: { weight?: Symbol; grad?: Symbol; n?: Symbol; g?: Symbol; delta?: Symbol; lr: number; gamma1?: number; gamma2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; clip_weights?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Nearest integer, halves away from zero, elementwise.
+   */
+  round(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  round(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse square root 1/sqrt(x), elementwise.
+   */
+  rsqrt(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  rsqrt(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Scatters data into zeros of the given shape: out[indices[:, y]] = data[y] (the inverse of gather_nd; with repeated indices the last one wins).
+   */
+  scatter_nd(data?: Symbol | null, indices?: Symbol | null, params?: { data?: Symbol; indices?: Symbol; shape: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  scatter_nd(params: { data?: Symbol; indices?: Symbol; shape: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Momentum update function for Stochastic Gradient Descent (SGD) optimizer. It updates the weights and the momentum (in place) using::   mom = momentum * mom - learning_rate * (clip(rescale_grad * gradient) + wd * weight)
+   */
+  sgd_mom_update(weight?: Symbol | null, grad?: Symbol | null, mom?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mom?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sgd_mom_update(params: { weight?: Symbol; grad?: Symbol; mom?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for Stochastic Gradient Descent (SGD) optimizer. It updates the weights using::   weight = weight - learning_rate * (clip(rescale_grad * gradient) + wd * weight)
+   */
+  sgd_update(weight?: Symbol | null, grad?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sgd_update(params: { weight?: Symbol; grad?: Symbol; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logistic sigmoid 1/(1+exp(-x)), elementwise.
+   */
+  sigmoid(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sigmoid(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sign (-1, 0 or 1), elementwise.
+   */
+  sign(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sign(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for SignSGD optimizer. It updates the weights using::   weight = (1 - learning_rate * wd) * weight - learning_rate * sign(clip(rescale_grad * gradient))
+   */
+  signsgd_update(weight?: Symbol | null, grad?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  signsgd_update(params: { weight?: Symbol; grad?: Symbol; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * SIGN momentUM (Signum) optimizer. It updates the weights and the momentum (in place) using::   mom = momentum * mom - (1 - momentum) * (clip(rescale_grad * gradient) + wd * weight)
+   */
+  signum_update(weight?: Symbol | null, grad?: Symbol | null, mom?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mom?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; wd_lh?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  signum_update(params: { weight?: Symbol; grad?: Symbol; mom?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; wd_lh?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sine (radians), elementwise.
+   */
+  sin(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sin(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Hyperbolic sine, elementwise.
+   */
+  sinh(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sinh(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Slices with begin/end/step per leading axis (numpy semantics; None entries mean the default: whole axis, step 1).
+   */
+  slice(data?: Symbol | null, params?: { data?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  slice(params: { data?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Slices [begin, end) along one axis (negative values count from the end).
+   */
+  slice_axis(data?: Symbol | null, params?: { data?: Symbol; axis: number; begin: number; end?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  slice_axis(params: { data?: Symbol; axis: number; begin: number; end?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Slices data to the shape of shape_like (on `axes`, or on every axis when empty), starting at index 0.
+   */
+  slice_like(data?: Symbol | null, shape_like?: Symbol | null, params?: { data?: Symbol; shape_like?: Symbol; axes?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  slice_like(params: { data?: Symbol; shape_like?: Symbol; axes?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Smooth L1 loss, elementwise: 0.5*(s*x)^2 where |x| < 1/s^2, else |x| - 0.5/s^2 (s = scalar).
+   */
+  smooth_l1(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  smooth_l1(params: { data?: Symbol; scalar?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Softmax along an axis: exp(x/T) / sum(exp(x/T)), computed stably.
+   */
+  softmax(data?: Symbol | null, params?: { data?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  softmax(params: { data?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Softmin along an axis: the softmax of -x/T.
+   */
+  softmin(data?: Symbol | null, params?: { data?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  softmin(params: { data?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * x / (1 + |x|), elementwise.
+   */
+  softsign(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  softsign(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sorts along axis (the flattened array when axis is None). Stable.
+   */
+  sort(data?: Symbol | null, params?: { data?: Symbol; axis?: number | null; is_ascend?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sort(params: { data?: Symbol; axis?: number | null; is_ascend?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Moves spatial blocks into channels: (N, C, H, W) -> (N, C*b^2, H/b, W/b).
+   */
+  space_to_depth(data?: Symbol | null, params?: { data?: Symbol; block_size: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  space_to_depth(params: { data?: Symbol; block_size: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Splits an array along axis into num_outputs equal parts.
+   * (registry name: SliceChannel)
+   */
+  split(data?: Symbol | null, params?: { data?: Symbol; num_outputs: number; axis?: number; squeeze_axis?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  split(params: { data?: Symbol; num_outputs: number; axis?: number; squeeze_axis?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Square root, elementwise.
+   */
+  sqrt(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sqrt(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Square x*x, elementwise.
+   */
+  square(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  square(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Removes axes of length 1 (all of them, or those listed in axis). A result with no axes left keeps one, as MXNet does: squeezing (1, 1) gives (1,).
+   */
+  squeeze(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  squeeze(params: { data?: Symbol; axis?: number[] | number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Joins arrays of one shape along a new axis.
+   */
+  stack(...args: Array<Symbol | Symbol[] | { axis?: number; num_args?: number; name?: string; attr?: { [key: string]: string } }>): Symbol;
+  /**
+   * Returns the input unchanged and stops gradients from flowing back through it.
+   * (registry name: BlockGrad)
+   */
+  stop_gradient(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  stop_gradient(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sum of array elements over the given axes.
+   */
+  sum(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sum(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sum of array elements over the given axes.
+   * (registry name: sum)
+   */
+  sum_axis(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sum_axis(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Interchanges two axes.
+   * (registry name: SwapAxis)
+   */
+  swapaxes(data?: Symbol | null, params?: { data?: Symbol; dim1?: number; dim2?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  swapaxes(params: { data?: Symbol; dim1?: number; dim2?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes elements of a along axis at the given indices: the result has shape a.shape[:axis] + indices.shape + a.shape[axis+1:]. mode: 'clip' clamps indices into range, 'wrap' wraps them around, 'raise' rejects out-of-range indices.
+   */
+  take(a?: Symbol | null, indices?: Symbol | null, params?: { a?: Symbol; indices?: Symbol; axis?: number; mode?: "clip" | "raise" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  take(params: { a?: Symbol; indices?: Symbol; axis?: number; mode?: "clip" | "raise" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Tangent (radians), elementwise.
+   */
+  tan(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  tan(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Hyperbolic tangent, elementwise.
+   */
+  tanh(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  tanh(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Repeats the whole array reps[i] times along axis i (numpy.tile).
+   */
+  tile(data?: Symbol | null, params?: { data?: Symbol; reps: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  tile(params: { data?: Symbol; reps: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The k largest (or smallest, is_ascend) elements along axis. ret_typ: 'indices' their positions, 'value' their values, 'both' [values, indices], 'mask' an array shaped like data with 1 at the selected positions. k < 1 selects the whole axis.
+   */
+  topk(data?: Symbol | null, params?: { data?: Symbol; axis?: number | null; k?: number; ret_typ?: "both" | "indices" | "mask" | "value"; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  topk(params: { data?: Symbol; axis?: number | null; k?: number; ret_typ?: "both" | "indices" | "mask" | "value"; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Permutes the axes: output axis i is input axis axes[i] (default: reversed).
+   */
+  transpose(data?: Symbol | null, params?: { data?: Symbol; axes?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  transpose(params: { data?: Symbol; axes?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Integer part (rounds toward zero), elementwise.
+   */
+  trunc(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  trunc(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the uniform distribution on [low, high).
+   * (registry name: _random_uniform)
+   */
+  uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Elementwise choice: x where condition is non-zero, else y. condition has the shape of x, or is 1-D with length x.shape[0] (choosing whole rows).
+   */
+  where(condition?: Symbol | null, x?: Symbol | null, y?: Symbol | null, params?: { condition?: Symbol; x?: Symbol; y?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  where(params: { condition?: Symbol; x?: Symbol; y?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * An array of zeros with the shape and dtype of the input.
+   */
+  zeros_like(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  zeros_like(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+}
+
+/** mx.sym._internal operators (generated from the registry). */
+
+export interface SymInternalOps {
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) two arrays of the same shape, elementwise.
+   * (registry name: elemwise_div)
+   */
+  _Div(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Div(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) an array and a scalar, elementwise.
+   * (registry name: _div_scalar)
+   */
+  _DivScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _DivScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (==, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _equal)
+   */
+  _Equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (==, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _equal_scalar)
+   */
+  _EqualScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _EqualScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (>, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _greater)
+   */
+  _Greater(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Greater(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (>=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _greater_equal_scalar)
+   */
+  _GreaterEqualScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _GreaterEqualScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (>, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _greater_scalar)
+   */
+  _GreaterScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _GreaterScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (>=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _greater_equal)
+   */
+  _Greater_Equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Greater_Equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes sqrt(a^2 + b^2) of two arrays of the same shape, elementwise.
+   * (registry name: _hypot)
+   */
+  _Hypot(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Hypot(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes sqrt(a^2 + b^2) of an array and a scalar, elementwise.
+   * (registry name: _hypot_scalar)
+   */
+  _HypotScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _HypotScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (<, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _lesser)
+   */
+  _Lesser(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Lesser(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (<=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _lesser_equal_scalar)
+   */
+  _LesserEqualScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _LesserEqualScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (<, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _lesser_scalar)
+   */
+  _LesserScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _LesserScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (<=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _lesser_equal)
+   */
+  _Lesser_Equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Lesser_Equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical and (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   * (registry name: _logical_and_scalar)
+   */
+  _LogicalAndScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _LogicalAndScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical or (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   * (registry name: _logical_or_scalar)
+   */
+  _LogicalOrScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _LogicalOrScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical xor (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   * (registry name: _logical_xor_scalar)
+   */
+  _LogicalXorScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _LogicalXorScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical and (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   * (registry name: _logical_and)
+   */
+  _Logical_And(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Logical_And(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical or (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   * (registry name: _logical_or)
+   */
+  _Logical_Or(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Logical_Or(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical xor (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   * (registry name: _logical_xor)
+   */
+  _Logical_Xor(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Logical_Xor(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the maximum of two arrays of the same shape, elementwise.
+   * (registry name: _maximum)
+   */
+  _Maximum(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Maximum(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the maximum of an array and a scalar, elementwise.
+   * (registry name: _maximum_scalar)
+   */
+  _MaximumScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _MaximumScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the minimum of two arrays of the same shape, elementwise.
+   * (registry name: _minimum)
+   */
+  _Minimum(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Minimum(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the minimum of an array and a scalar, elementwise.
+   * (registry name: _minimum_scalar)
+   */
+  _MinimumScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _MinimumScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Subtracts two arrays of the same shape, elementwise.
+   * (registry name: elemwise_sub)
+   */
+  _Minus(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Minus(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Subtracts an array and a scalar, elementwise.
+   * (registry name: _minus_scalar)
+   */
+  _MinusScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _MinusScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of two arrays of the same shape, elementwise.
+   * (registry name: _mod)
+   */
+  _Mod(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Mod(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of an array and a scalar, elementwise.
+   * (registry name: _mod_scalar)
+   */
+  _ModScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _ModScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Multiplies two arrays of the same shape, elementwise.
+   * (registry name: elemwise_mul)
+   */
+  _Mul(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Mul(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Multiplies an array and a scalar, elementwise.
+   * (registry name: _mul_scalar)
+   */
+  _MulScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _MulScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (!=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   * (registry name: _not_equal_scalar)
+   */
+  _NotEqualScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _NotEqualScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (!=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   * (registry name: _not_equal)
+   */
+  _Not_Equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Not_Equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Adds two arrays of the same shape, elementwise.
+   * (registry name: elemwise_add)
+   */
+  _Plus(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Plus(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Adds an array and a scalar, elementwise.
+   * (registry name: _plus_scalar)
+   */
+  _PlusScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _PlusScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Raises to a power two arrays of the same shape, elementwise.
+   * (registry name: _power)
+   */
+  _Power(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _Power(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Raises to a power an array and a scalar, elementwise.
+   * (registry name: _power_scalar)
+   */
+  _PowerScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _PowerScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) a scalar and an array (scalar first), elementwise.
+   * (registry name: _rdiv_scalar)
+   */
+  _RDivScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _RDivScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Subtracts a scalar and an array (scalar first), elementwise.
+   * (registry name: _rminus_scalar)
+   */
+  _RMinusScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _RMinusScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of a scalar and an array (scalar first), elementwise.
+   * (registry name: _rmod_scalar)
+   */
+  _RModScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _RModScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Raises to a power a scalar and an array (scalar first), elementwise.
+   * (registry name: _rpower_scalar)
+   */
+  _RPowerScalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _RPowerScalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for AdaDelta optimizer (Zeiler, 2012); it has no learning rate. It updates the weights and the accumulators (in place) using::   g = clip(rescale_grad * gradient)
+   */
+  _adadelta_update(weight?: Symbol | null, grad?: Symbol | null, acc_g?: Symbol | null, acc_delta?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; acc_g?: Symbol; acc_delta?: Symbol; rho?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _adadelta_update(params: { weight?: Symbol; grad?: Symbol; acc_g?: Symbol; acc_delta?: Symbol; rho?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for AdaGrad optimizer (Duchi et al., 2011), dense arrays. It updates the weights and the history (in place) using::   g = clip(rescale_grad * gradient)
+   */
+  _adagrad_update(weight?: Symbol | null, grad?: Symbol | null, history?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; history?: Symbol; lr: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _adagrad_update(params: { weight?: Symbol; grad?: Symbol; history?: Symbol; lr: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Adds two arrays of the same shape, elementwise.
+   * (registry name: elemwise_add)
+   */
+  _add(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _add(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Evenly spaced values in [start, stop) (numpy.arange); with stop None the range is [0, start). Each value is repeated `repeat` times.
+   */
+  _arange(params?: { start: number; stop?: number | null; step?: number; repeat?: number; infer_range?: boolean; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of Activation.
+   */
+  _backward_Activation(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; act_type: "relu" | "sigmoid" | "softrelu" | "softsign" | "tanh"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_Activation(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; act_type: "relu" | "sigmoid" | "softrelu" | "softsign" | "tanh"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradients of BatchNorm: inputs (ograd, data, gamma, moving_mean, moving_var); outputs the gradients of data, gamma and beta. Batch statistics are recomputed when is_train and not use_global_stats, as in the forward.
+   */
+  _backward_BatchNorm(ograd?: Symbol | null, data?: Symbol | null, gamma?: Symbol | null, moving_mean?: Symbol | null, moving_var?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; gamma?: Symbol; moving_mean?: Symbol; moving_var?: Symbol; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_BatchNorm(params: { ograd?: Symbol; data?: Symbol; gamma?: Symbol; moving_mean?: Symbol; moving_var?: Symbol; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Casts ograd to the dtype of data, keeping ograd's shape (gradient of Cast).
+   */
+  _backward_Cast(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_Cast(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of Concat: splits ograd (input 0) into pieces shaped like the other inputs.
+   */
+  _backward_Concat(...args: Array<Symbol | Symbol[] | { num_args?: number; dim?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
+   * Gradients of Convolution: inputs (ograd, data, weight); outputs the gradients of data, weight and (unless no_bias) bias.
+   */
+  _backward_Convolution(ograd?: Symbol | null, data?: Symbol | null, weight?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; weight?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  _backward_Convolution(params: { ograd?: Symbol; data?: Symbol; weight?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Gradients of Deconvolution: inputs (ograd, data, weight); outputs the gradients of data, weight and (unless no_bias) bias.
+   */
+  _backward_Deconvolution(ograd?: Symbol | null, data?: Symbol | null, weight?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; weight?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  _backward_Deconvolution(params: { ograd?: Symbol; data?: Symbol; weight?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Gradient of Dropout.
+   */
+  _backward_Dropout(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_Dropout(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of Embedding w.r.t. weight (a scatter-add of ograd rows). Inputs: ograd, data.
+   */
+  _backward_Embedding(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; input_dim: number; output_dim: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_Embedding(params: { ograd?: Symbol; data?: Symbol; input_dim: number; output_dim: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of FullyConnected: (data grad, weight grad[, bias grad]).
+   */
+  _backward_FullyConnected(ograd?: Symbol | null, data?: Symbol | null, weight?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; weight?: Symbol; num_hidden: number; no_bias?: boolean; flatten?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  _backward_FullyConnected(params: { ograd?: Symbol; data?: Symbol; weight?: Symbol; num_hidden: number; no_bias?: boolean; flatten?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Gradients of InstanceNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.
+   */
+  _backward_InstanceNorm(ograd?: Symbol | null, data?: Symbol | null, gamma?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; gamma?: Symbol; eps?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_InstanceNorm(params: { ograd?: Symbol; data?: Symbol; gamma?: Symbol; eps?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradients of LayerNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.
+   */
+  _backward_LayerNorm(ograd?: Symbol | null, data?: Symbol | null, gamma?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; gamma?: Symbol; axis?: number; eps?: number; output_mean_var?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_LayerNorm(params: { ograd?: Symbol; data?: Symbol; gamma?: Symbol; axis?: number; eps?: number; output_mean_var?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of LeakyReLU: the data gradient (and gamma's, for prelu).
+   */
+  _backward_LeakyReLU(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, gamma?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; gamma?: Symbol; act_type?: "elu" | "gelu" | "leaky" | "prelu" | "selu"; slope?: number; lower_bound?: number; upper_bound?: number; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  _backward_LeakyReLU(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; gamma?: Symbol; act_type?: "elu" | "gelu" | "leaky" | "prelu" | "selu"; slope?: number; lower_bound?: number; upper_bound?: number; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Gradient of LinearRegressionOutput with respect to data.
+   */
+  _backward_LinearRegressionOutput(output?: Symbol | null, label?: Symbol | null, params?: { output?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_LinearRegressionOutput(params: { output?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of LogisticRegressionOutput with respect to data.
+   */
+  _backward_LogisticRegressionOutput(output?: Symbol | null, label?: Symbol | null, params?: { output?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_LogisticRegressionOutput(params: { output?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of MAERegressionOutput with respect to data.
+   */
+  _backward_MAERegressionOutput(output?: Symbol | null, label?: Symbol | null, params?: { output?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_MAERegressionOutput(params: { output?: Symbol; label?: Symbol; grad_scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of MakeLoss: input data; output grad_scale (normalized) in data's shape.
+   */
+  _backward_MakeLoss(data?: Symbol | null, params?: { data?: Symbol; grad_scale?: number; valid_thresh?: number; normalization?: "batch" | "null" | "valid"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_MakeLoss(params: { data?: Symbol; grad_scale?: number; valid_thresh?: number; normalization?: "batch" | "null" | "valid"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of Pad: sums ograd back onto the source elements.
+   */
+  _backward_Pad(ograd?: Symbol | null, params?: { ograd?: Symbol; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_Pad(params: { ograd?: Symbol; mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of Pooling: inputs (ograd, data, output); output the gradient of data.
+   */
+  _backward_Pooling(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_Pooling(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of SoftmaxActivation.
+   */
+  _backward_SoftmaxActivation(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; mode?: "channel" | "instance"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_SoftmaxActivation(params: { ograd?: Symbol; output?: Symbol; mode?: "channel" | "instance"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of SoftmaxOutput with respect to data.
+   */
+  _backward_SoftmaxOutput(ograd?: Symbol | null, output?: Symbol | null, label?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; label?: Symbol; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_SoftmaxOutput(params: { ograd?: Symbol; output?: Symbol; label?: Symbol; grad_scale?: number; ignore_label?: number; multi_output?: boolean; use_ignore?: boolean; preserve_shape?: boolean; normalization?: "batch" | "null" | "valid"; out_grad?: boolean; smooth_alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradients of UpSampling: inputs (ograd, the forward inputs); outputs their gradients.
+   */
+  _backward_UpSampling(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scale: number; num_filter?: number; sample_type: "bilinear" | "nearest"; multi_input_mode?: "concat" | "sum"; num_args: number; workspace?: number; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  _backward_UpSampling(params: { ograd?: Symbol; data?: Symbol; scale: number; num_filter?: number; sample_type: "bilinear" | "nearest"; multi_input_mode?: "concat" | "sum"; num_args: number; workspace?: number; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Gradient of abs: ograd * dabs/dx.
+   */
+  _backward_abs(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_abs(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of elemwise_add and broadcast_add: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_add(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_add(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of arccos: ograd * darccos/dx.
+   */
+  _backward_arccos(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_arccos(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of arccosh: ograd * darccosh/dx.
+   */
+  _backward_arccosh(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_arccosh(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of arcsin: ograd * darcsin/dx.
+   */
+  _backward_arcsin(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_arcsin(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of arcsinh: ograd * darcsinh/dx.
+   */
+  _backward_arcsinh(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_arcsinh(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of arctan: ograd * darctan/dx.
+   */
+  _backward_arctan(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_arctan(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of arctanh: ograd * darctanh/dx.
+   */
+  _backward_arctanh(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_arctanh(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of batch_dot. Inputs: ograd, lhs, rhs; outputs: lhs and rhs gradients.
+   */
+  _backward_batch_dot(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; transpose_a?: boolean; transpose_b?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_batch_dot(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; transpose_a?: boolean; transpose_b?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of cbrt: ograd * dcbrt/dx.
+   */
+  _backward_cbrt(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_cbrt(params: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of clip: ograd where a_min <= x <= a_max, else 0.
+   */
+  _backward_clip(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; a_min: number; a_max: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_clip(params: { ograd?: Symbol; data?: Symbol; a_min: number; a_max: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of cos: ograd * dcos/dx.
+   */
+  _backward_cos(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_cos(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of cosh: ograd * dcosh/dx.
+   */
+  _backward_cosh(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_cosh(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of degrees: ograd * ddegrees/dx.
+   */
+  _backward_degrees(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_degrees(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of elemwise_div and broadcast_div: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_div(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_div(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of _div_scalar.
+   */
+  _backward_div_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_div_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of dot. Inputs: ograd, lhs, rhs; outputs: lhs and rhs gradients.
+   */
+  _backward_dot(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; transpose_a?: boolean; transpose_b?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_dot(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; transpose_a?: boolean; transpose_b?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of erf: ograd * derf/dx.
+   */
+  _backward_erf(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_erf(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of exp: ograd * dexp/dx.
+   */
+  _backward_exp(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_exp(params: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of expm1: ograd * dexpm1/dx.
+   */
+  _backward_expm1(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_expm1(params: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of gamma: ograd * dgamma/dx.
+   */
+  _backward_gamma(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_gamma(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of gammaln: ograd * dgammaln/dx.
+   */
+  _backward_gammaln(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_gammaln(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of gather_nd (a scatter-add, repeated indices accumulate). Inputs: ograd, indices, data.
+   */
+  _backward_gather_nd(ograd?: Symbol | null, indices?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; indices?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_gather_nd(params: { ograd?: Symbol; indices?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _hypot and broadcast_hypot: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_hypot(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_hypot(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of _hypot_scalar.
+   */
+  _backward_hypot_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_hypot_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of log: ograd * dlog/dx.
+   */
+  _backward_log(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_log(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of log10: ograd * dlog10/dx.
+   */
+  _backward_log10(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_log10(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of log1p: ograd * dlog1p/dx.
+   */
+  _backward_log1p(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_log1p(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of log2: ograd * dlog2/dx.
+   */
+  _backward_log2(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_log2(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of log_softmax, from the output (in the output's dtype).
+   */
+  _backward_log_softmax(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_log_softmax(params: { ograd?: Symbol; output?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of max.
+   */
+  _backward_max(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_max(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _maximum and broadcast_maximum: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_maximum(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_maximum(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of _maximum_scalar.
+   */
+  _backward_maximum_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_maximum_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of mean.
+   */
+  _backward_mean(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_mean(params: { ograd?: Symbol; data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of min.
+   */
+  _backward_min(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_min(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _minimum and broadcast_minimum: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_minimum(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_minimum(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of _minimum_scalar.
+   */
+  _backward_minimum_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_minimum_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _minus_scalar.
+   */
+  _backward_minus_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_minus_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _mod and broadcast_mod: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_mod(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_mod(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of _mod_scalar.
+   */
+  _backward_mod_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_mod_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of elemwise_mul and broadcast_mul: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_mul(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_mul(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of _mul_scalar.
+   */
+  _backward_mul_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_mul_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of nanprod.
+   */
+  _backward_nanprod(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_nanprod(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of nansum.
+   */
+  _backward_nansum(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_nansum(params: { ograd?: Symbol; data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of negative: ograd * dnegative/dx.
+   */
+  _backward_negative(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_negative(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of norm.
+   */
+  _backward_norm(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_norm(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of pick w.r.t. data. Inputs: ograd, index, data.
+   */
+  _backward_pick(ograd?: Symbol | null, index?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; index?: Symbol; data?: Symbol; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_pick(params: { ograd?: Symbol; index?: Symbol; data?: Symbol; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _plus_scalar.
+   */
+  _backward_plus_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_plus_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _power and broadcast_power: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_power(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_power(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of _power_scalar.
+   */
+  _backward_power_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_power_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of prod.
+   */
+  _backward_prod(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_prod(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of radians: ograd * dradians/dx.
+   */
+  _backward_radians(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_radians(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _rdiv_scalar.
+   */
+  _backward_rdiv_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_rdiv_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of reciprocal: ograd * dreciprocal/dx.
+   */
+  _backward_reciprocal(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_reciprocal(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of relu: ograd * drelu/dx.
+   */
+  _backward_relu(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_relu(params: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of repeat: sums ograd over the repetitions. Inputs: ograd, data.
+   */
+  _backward_repeat(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; repeats: number; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_repeat(params: { ograd?: Symbol; data?: Symbol; repeats: number; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _rminus_scalar.
+   */
+  _backward_rminus_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_rminus_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _rmod_scalar.
+   */
+  _backward_rmod_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_rmod_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _rpower_scalar.
+   */
+  _backward_rpower_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_rpower_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of rsqrt: ograd * drsqrt/dx.
+   */
+  _backward_rsqrt(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_rsqrt(params: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of sigmoid: ograd * dsigmoid/dx.
+   */
+  _backward_sigmoid(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_sigmoid(params: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of sin: ograd * dsin/dx.
+   */
+  _backward_sin(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_sin(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of sinh: ograd * dsinh/dx.
+   */
+  _backward_sinh(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_sinh(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of slice: zeros shaped like data with the slice set to ograd. Inputs: ograd, data.
+   */
+  _backward_slice(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_slice(params: { ograd?: Symbol; data?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of slice_axis. Inputs: ograd, data.
+   */
+  _backward_slice_axis(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; axis: number; begin: number; end?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_slice_axis(params: { ograd?: Symbol; data?: Symbol; axis: number; begin: number; end?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of slice_like: ograd placed at the origin of zeros shaped like data. Inputs: ograd, data.
+   */
+  _backward_slice_like(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_slice_like(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of smooth_l1.
+   */
+  _backward_smooth_l1(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_smooth_l1(params: { ograd?: Symbol; data?: Symbol; scalar?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of softmax, from the output (in the output's dtype).
+   */
+  _backward_softmax(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_softmax(params: { ograd?: Symbol; output?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of softmin, from the output (in the output's dtype).
+   */
+  _backward_softmin(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_softmin(params: { ograd?: Symbol; output?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of softsign: ograd * dsoftsign/dx.
+   */
+  _backward_softsign(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_softsign(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of sqrt: ograd * dsqrt/dx.
+   */
+  _backward_sqrt(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_sqrt(params: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of square: ograd * dsquare/dx.
+   */
+  _backward_square(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_square(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of elemwise_sub and broadcast_sub: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
+   */
+  _backward_sub(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_sub(params: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of sum.
+   */
+  _backward_sum(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_sum(params: { ograd?: Symbol; data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of take w.r.t. a (a scatter-add). Inputs: ograd, indices, a.
+   */
+  _backward_take(ograd?: Symbol | null, indices?: Symbol | null, a?: Symbol | null, params?: { ograd?: Symbol; indices?: Symbol; a?: Symbol; axis?: number; mode?: "clip" | "raise" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_take(params: { ograd?: Symbol; indices?: Symbol; a?: Symbol; axis?: number; mode?: "clip" | "raise" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of tan: ograd * dtan/dx.
+   */
+  _backward_tan(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_tan(params: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of tanh: ograd * dtanh/dx.
+   */
+  _backward_tanh(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_tanh(params: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of tile: sums ograd over the repetitions. Inputs: ograd, data.
+   */
+  _backward_tile(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; reps: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_tile(params: { ograd?: Symbol; data?: Symbol; reps: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of sort/topk values: ograd scattered to the selected positions, zeros elsewhere. Inputs: ograd, indices (positions along axis), data.
+   */
+  _backward_topk(ograd?: Symbol | null, indices?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; indices?: Symbol; data?: Symbol; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_topk(params: { ograd?: Symbol; indices?: Symbol; data?: Symbol; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of where: (ograd where condition else 0, 0 where condition else ograd). Inputs: ograd, condition.
+   */
+  _backward_where(ograd?: Symbol | null, condition?: Symbol | null, params?: { ograd?: Symbol; condition?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_where(params: { ograd?: Symbol; condition?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Sums ograd over the axes where `like` was broadcast, giving like's shape.
+   */
+  _broadcast_backward(ograd?: Symbol | null, like?: Symbol | null, params?: { ograd?: Symbol; like?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _broadcast_backward(params: { ograd?: Symbol; like?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Returns a copy of the input.
+   */
+  _copy(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _copy(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * lhs with the slice begin/end/step replaced by rhs (x[...] = y).
+   * (registry name: _slice_assign)
+   */
+  _crop_assign(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _crop_assign(params: { lhs?: Symbol; rhs?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * data with the slice begin/end/step set to scalar (x[...] = v).
+   * (registry name: _slice_assign_scalar)
+   */
+  _crop_assign_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _crop_assign_scalar(params: { data?: Symbol; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) two arrays of the same shape, elementwise.
+   * (registry name: elemwise_div)
+   */
+  _div(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _div(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) an array and a scalar, elementwise.
+   */
+  _div_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _div_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (==, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (==, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _equal_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _equal_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * A 2-D array with ones on the k-th diagonal and zeros elsewhere.
+   */
+  _eye(params?: { N: number; M?: number; k?: number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * An array filled with value.
+   */
+  _full(params?: { shape?: number[] | number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; value: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Adds two arrays of the same shape, elementwise.
+   * (registry name: elemwise_add)
+   */
+  _grad_add(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _grad_add(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (>, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _greater(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _greater(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (>=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _greater_equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _greater_equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (>=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _greater_equal_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _greater_equal_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (>, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _greater_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _greater_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes sqrt(a^2 + b^2) of two arrays of the same shape, elementwise.
+   */
+  _hypot(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _hypot(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes sqrt(a^2 + b^2) of an array and a scalar, elementwise.
+   */
+  _hypot_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _hypot_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (<, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _lesser(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _lesser(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (<=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _lesser_equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _lesser_equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (<=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _lesser_equal_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _lesser_equal_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (<, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _lesser_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _lesser_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * num evenly spaced values from start to stop (inclusive when endpoint).
+   */
+  _linspace(params?: { start: number; stop: number; num: number; endpoint?: boolean; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical and (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   */
+  _logical_and(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _logical_and(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical and (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   */
+  _logical_and_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _logical_and_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical or (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   */
+  _logical_or(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _logical_or(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical or (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   */
+  _logical_or_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _logical_or_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical xor (1 or 0 in the input dtype) of two arrays of the same shape, elementwise.
+   */
+  _logical_xor(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _logical_xor(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logical xor (1 or 0 in the input dtype) of an array and a scalar, elementwise.
+   */
+  _logical_xor_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _logical_xor_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the maximum of two arrays of the same shape, elementwise.
+   */
+  _maximum(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _maximum(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the maximum of an array and a scalar, elementwise.
+   */
+  _maximum_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _maximum_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the minimum of two arrays of the same shape, elementwise.
+   */
+  _minimum(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _minimum(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the minimum of an array and a scalar, elementwise.
+   */
+  _minimum_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _minimum_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Subtracts two arrays of the same shape, elementwise.
+   * (registry name: elemwise_sub)
+   */
+  _minus(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _minus(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Subtracts an array and a scalar, elementwise.
+   */
+  _minus_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _minus_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of two arrays of the same shape, elementwise.
+   */
+  _mod(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _mod(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of an array and a scalar, elementwise.
+   */
+  _mod_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _mod_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Multiplies two arrays of the same shape, elementwise.
+   * (registry name: elemwise_mul)
+   */
+  _mul(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _mul(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Multiplies an array and a scalar, elementwise.
+   */
+  _mul_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _mul_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (!=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
+   */
+  _not_equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _not_equal(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Compares (!=, 1 or 0 in the input dtype) an array and a scalar, elementwise.
+   */
+  _not_equal_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _not_equal_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Batch normalization. Normalizes a data batch by mean and variance per channel (axis), and applies a scale gamma and offset beta: out = (data - mean) / sqrt(var + eps) * gamma + beta. In training (is_train and not use_global_stats) mean and var come from the batch and the auxiliary states are updated: moving_mean = moving_mean * momentum + mean * (1 - momentum), likewise moving_var with the biased batch variance; otherwise the moving statistics are used. fix_gamma treats gamma as 1. With output_mean_var the mean and the inverse std are also returned.
+   * (registry name: BatchNorm)
+   */
+  _npx_batch_norm(data?: Symbol | null, gamma?: Symbol | null, beta?: Symbol | null, moving_mean?: Symbol | null, moving_var?: Symbol | null, params?: { data?: Symbol; gamma?: Symbol; beta?: Symbol; moving_mean?: Symbol; moving_var?: Symbol; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  _npx_batch_norm(params: { data?: Symbol; gamma?: Symbol; beta?: Symbol; moving_mean?: Symbol; moving_var?: Symbol; eps?: number; momentum?: number; fix_gamma?: boolean; use_global_stats?: boolean; output_mean_var?: boolean; axis?: number; cudnn_off?: boolean; min_calib_range?: number | null; max_calib_range?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Compute N-D convolution on (N+2)-D input (NCW, NCHW or NCDHW). out[n, f] = bias[f] + sum over c, window of weight[f, c] * data[n, c]; the output spatial size is floor((x + 2*pad - dilate*(kernel-1) - 1) / stride) + 1. weight has shape (num_filter, channels / num_group, *kernel) and bias (num_filter,). With num_group > 1 the channels are split into independent groups.
+   * (registry name: Convolution)
+   */
+  _npx_convolution(data?: Symbol | null, weight?: Symbol | null, bias?: Symbol | null, params?: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _npx_convolution(params: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes 1-D, 2-D or 3-D transposed convolution (aka fractionally strided convolution) of the input tensor: the gradient of Convolution with respect to its data. The output spatial size is stride*(x-1) + dilate*(kernel-1) + 1 - 2*pad + adj, or target_shape when given. weight has shape (channels, num_filter / num_group, *kernel) and bias (num_filter,).
+   * (registry name: Deconvolution)
+   */
+  _npx_deconvolution(data?: Symbol | null, weight?: Symbol | null, bias?: Symbol | null, params?: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _npx_deconvolution(params: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Layer normalization. Normalizes the channels of the input along the given axis: out = (data - mean(data, axis)) / sqrt(var(data, axis) + eps) * gamma + beta, with gamma and beta of shape (data.shape[axis],). With output_mean_var the mean and std (sqrt(var + eps)) are also returned, with the axis kept as size 1.
+   * (registry name: LayerNorm)
+   */
+  _npx_layer_norm(data?: Symbol | null, gamma?: Symbol | null, beta?: Symbol | null, params?: { data?: Symbol; gamma?: Symbol; beta?: Symbol; axis?: number; eps?: number; output_mean_var?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  _npx_layer_norm(params: { data?: Symbol; gamma?: Symbol; beta?: Symbol; axis?: number; eps?: number; output_mean_var?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Performs pooling on the input (NCW, NCHW or NCDHW). pool_type: max, avg (divides by the padded window size unless count_include_pad is False), sum, or lp ((sum x^p)^(1/p), p_value 1, 2 or 3). Output size per spatial dim: valid: floor((x + 2*pad - kernel) / stride) + 1; full: the same with ceil; same: ceil(x / stride). global_pool pools each whole feature map to size 1.
+   * (registry name: Pooling)
+   */
+  _npx_pooling(data?: Symbol | null, params?: { data?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _npx_pooling(params: { data?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * An array of ones.
+   */
+  _ones(params?: { shape?: number[] | number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Adds two arrays of the same shape, elementwise.
+   * (registry name: elemwise_add)
+   */
+  _plus(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _plus(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Adds an array and a scalar, elementwise.
+   */
+  _plus_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _plus_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Raises to a power two arrays of the same shape, elementwise.
+   */
+  _power(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _power(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Raises to a power an array and a scalar, elementwise.
+   */
+  _power_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _power_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam).
+   */
+  _random_exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta.
+   */
+  _random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the normal distribution N(loc, scale^2).
+   */
+  _random_normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats).
+   */
+  _random_poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples integers uniformly from [low, high).
+   */
+  _random_randint(params?: { low: number; high: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "int32" | "int64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the uniform distribution on [low, high).
+   */
+  _random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Divides (integers truncate toward zero; integer division by zero is an error) a scalar and an array (scalar first), elementwise.
+   */
+  _rdiv_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _rdiv_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Subtracts a scalar and an array (scalar first), elementwise.
+   */
+  _rminus_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _rminus_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the modulo (sign of the divisor, like Python) of a scalar and an array (scalar first), elementwise.
+   */
+  _rmod_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _rmod_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Raises to a power a scalar and an array (scalar first), elementwise.
+   */
+  _rpower_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _rpower_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * lhs with the slice begin/end/step replaced by rhs (x[...] = y).
+   */
+  _slice_assign(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _slice_assign(params: { lhs?: Symbol; rhs?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * data with the slice begin/end/step set to scalar (x[...] = v).
+   */
+  _slice_assign_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _slice_assign_scalar(params: { data?: Symbol; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Subtracts two arrays of the same shape, elementwise.
+   * (registry name: elemwise_sub)
+   */
+  _sub(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _sub(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * An array of zeros.
+   */
+  _zeros(params?: { shape?: number[] | number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+}
+
+export interface SymContribOps {
+
+}
+
+export interface SymLinalgOps {
+
+}
+
+export interface SymRandomOps {
+  /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam).
+   * (registry name: _random_exponential)
+   */
+  exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta.
+   * (registry name: _random_gamma)
+   */
+  gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the normal distribution N(loc, scale^2).
+   * (registry name: _random_normal)
+   */
+  normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats).
+   * (registry name: _random_poisson)
+   */
+  poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples integers uniformly from [low, high).
+   * (registry name: _random_randint)
+   */
+  randint(params?: { low: number; high: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "int32" | "int64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the uniform distribution on [low, high).
+   * (registry name: _random_uniform)
+   */
+  uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+}
+
+export interface SymImageOps {
+
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The Node.js binding's tests, for tests/run_all.sh: installs the npm dependencies when
+# node_modules is missing, then `npm test` (API tests, registry and index.d.ts checks,
+# the conformance cases, the tutorial MLP on digits, FeedForward, packaging).
+# Uses MXLITE_LIBRARY from the environment when set (else the binding's own search).
+# Prints "js: N passed, N failed" and the conformance line; exits non-zero on failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v node >/dev/null 2>&1; then
+  echo "js: not run (node is not installed)"; exit 1
+fi
+if [ ! -d node_modules/koffi ]; then
+  npm install --no-audit --no-fund >/dev/null || { echo "js: npm install failed"; exit 1; }
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+npm test --silent >"$log" 2>&1  # not a TTY: node:test reports in TAP
+status=$?
+passed=$(grep -E '^(# |ℹ )pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
+failed=$(grep -E '^(# |ℹ )fail [0-9]+' "$log" | tail -1 | awk '{print $3}')
+if [ "$status" -ne 0 ] || [ -z "$passed" ]; then
+  grep -E '^not ok|^# Subtest|error:|FAIL ' "$log" | head -80
+  [ -z "$passed" ] && tail -40 "$log"
+fi
+grep -Eo 'conformance: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1 | sed 's/^/js /'
+echo "js: ${passed:-0} passed, ${failed:-?} failed"
+exit $status
