@@ -5,7 +5,7 @@
 // (toArray, data, asScalar, toString) blocks until they are ready, dataAsync() waits
 // on a worker thread without blocking the event loop. Operators come from the registry.
 
-const { lib, check, errorFor, MXNetError, C, cArray } = require('./capi');
+const { koffi, lib, check, errorFor, MXNetError, C, cArray } = require('./capi');
 const ops = require('./ops');
 const { Context, toContext, TYPE_NAMES } = require('./context');
 
@@ -413,7 +413,6 @@ function checkReq(r) {
 }
 
 const invokeC = lib.mxl_imperative_invoke;
-const SCALAR_KEYS = ['scalar'];
 
 function scalarText(v) {
   if (typeof v === 'boolean') return v ? '1' : '0';
@@ -426,7 +425,8 @@ function scalarOp(info, a, v, out) {
   S.ins[0] = a.handle;
   S.slot[0] = out ? out.handle : 0n;
   S.nout[0] = 1;
-  const rc = invokeC(info.handle, 1, S.ins, 1, SCALAR_KEYS, [scalarText(v)], S.nout, S.slot);
+  const [keys, vals] = paramArrays(['scalar'], [scalarText(v)]);
+  const rc = invokeC(info.handle, 1, S.ins, 1, keys, vals, S.nout, S.slot);
   if (rc) throw errorFor(rc);
   if (out) return out;
   return new NDArray(S.slot[0], a._meta); // same shape, dtype and device as the input
@@ -462,35 +462,77 @@ function rbinary(arr, other, t) {
   return binary(array(other, { ctx: arr.context, dtype: arr.dtype }), arr, t);
 }
 
-const CAP_OUT = 64; // output slots given to ops whose output count depends on params
+const CAP = 16;     // inputs that fit the scratch array
+const CAP_OUT = 64; // output slots: the scratch size, and the room given to ops whose count depends on params
+const G = {
+  ins: new BigUint64Array(CAP), slots: new BigUint64Array(CAP_OUT), nout: new Int32Array(1),
+  keys: new BigUint64Array(CAP), vals: new BigUint64Array(CAP),
+};
+
+// Parameter strings repeat (scalar=2, axis=1, shapes, dtypes), so each one is made a C
+// string once and kept (as Python's binding does); the cache is bounded so odd values
+// cannot grow it forever. Past the bound, or for non-ASCII text, the strings go to
+// koffi as JS strings, converted per call.
+const CSTRINGS = new Map();
+const CSTRINGS_MAX = 8192;
+
+function cstring(text) {
+  let p = CSTRINGS.get(text);
+  if (p === undefined) {
+    if (CSTRINGS.size >= CSTRINGS_MAX || !/^[\x20-\x7e]*$/.test(text)) return 0n;
+    p = koffi.alloc('char', text.length + 1);
+    koffi.encode(p, 'char', `${text}\0`, text.length + 1);
+    CSTRINGS.set(text, p);
+  }
+  return p;
+}
+
+/** keys/vals as C string arrays from the cache, or the JS arrays when one is not cacheable. */
+function paramArrays(keys, vals) {
+  const n = keys.length;
+  const k = n <= CAP ? G.keys : new BigUint64Array(n);
+  const v = n <= CAP ? G.vals : new BigUint64Array(n);
+  for (let i = 0; i < n; i++) {
+    k[i] = cstring(keys[i]);
+    v[i] = cstring(vals[i]);
+    if (k[i] === 0n || v[i] === 0n) return [keys, vals];
+  }
+  return [k, v];
+}
 
 /**
  * Runs a registry op. inputs: NDArrays; keys/vals: parameter strings; out: undefined,
  * an NDArray or a list. Returns an NDArray, or an array of them for several outputs.
  */
 function invoke(info, inputs, keys, vals, out) {
-  const ins = new BigUint64Array(inputs.length);
-  for (let i = 0; i < inputs.length; i++) ins[i] = inputs[i].handle;
+  const nIn = inputs.length;
+  const ins = nIn <= CAP ? G.ins : new BigUint64Array(nIn);
+  for (let i = 0; i < nIn; i++) ins[i] = inputs[i].handle;
   let slots;
+  let nSlots;
   let outList = null;
   if (out !== undefined && out !== null) {
     outList = out instanceof NDArray ? [out] : Array.from(out);
-    slots = BigUint64Array.from(outList, (o) => o.handle);
+    nSlots = outList.length;
+    slots = nSlots <= CAP_OUT ? G.slots : new BigUint64Array(nSlots);
+    for (let i = 0; i < nSlots; i++) slots[i] = outList[i].handle;
   } else {
-    let n = info.numOutputs;
-    if (n < 0) {
-      n = CAP_OUT;
+    nSlots = info.numOutputs;
+    if (nSlots < 0) {
+      nSlots = CAP_OUT;
       const k = keys.indexOf('num_outputs');
-      if (k >= 0) n = Math.max(n, Number(vals[k]) + 1);
+      if (k >= 0) nSlots = Math.max(nSlots, Number(vals[k]) + 1);
     }
-    slots = new BigUint64Array(n);
+    slots = nSlots <= CAP_OUT ? G.slots : new BigUint64Array(nSlots);
+    slots.fill(0n, 0, nSlots);
   }
-  const nout = new Int32Array([slots.length]);
-  const rc = invokeC(info.handle, inputs.length, ins, keys.length, keys.length ? keys : null,
-    keys.length ? vals : null, nout, slots);
+  G.nout[0] = nSlots;
+  const nPar = keys.length;
+  const [k, v] = nPar ? paramArrays(keys, vals) : [null, null];
+  const rc = invokeC(info.handle, nIn, ins, nPar, k, v, G.nout, slots);
   if (rc) throw errorFor(rc);
   if (outList) return out;
-  const n = nout[0];
+  const n = G.nout[0];
   if (n === 1) return new NDArray(slots[0]);
   const res = new Array(n);
   for (let i = 0; i < n; i++) res[i] = new NDArray(slots[i]);

@@ -216,3 +216,12 @@ test('autograd: record, attachGrad, backward', () => {
   near(x.grad.toArray(), [2, 4, 6]);
   assert.equal(mx.autograd.isRecording(), false);
 });
+
+test('the tutorial\'s imperative part runs and prints the values Python prints', () => {
+  const r = require('child_process').spawnSync(process.execPath,
+    [path.join(__dirname, '..', 'examples', 'tutorial_imperative.js')], { encoding: 'utf8', env: process.env });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal((r.stdout.match(/0\.20000000298023224/g) || []).length, 10); // float32(0.2), as in Python
+  assert.match(r.stdout, /\[2\. 2\. 2\. 2\. 2\. 2\. 2\. 2\. 2\. 2\.\]\n<NDArray 10 @cpu\(0\)>/);
+  assert.match(r.stdout, /sum over axis 1: \[ 6, 22, 38 \]/);
+});

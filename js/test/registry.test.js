@@ -63,3 +63,20 @@ test('the C ABI: version check and declarations parsed from c_api.h', () => {
   assert.equal(constants.MXL_ERR_SHAPE, 2);
   for (const p of prototypes) assert.equal(typeof capi.lib[p.name], 'function', p.name);
 });
+
+test('library discovery: MXLITE_LIBRARY, else the Python package or a build; clear errors', () => {
+  const pkg = path.join(__dirname, '..');
+  const run = (env) => childProcess.spawnSync(process.execPath, ['-e', `console.log(require(${JSON.stringify(pkg)}).libraryPath)`],
+    { encoding: 'utf8', env });
+  const bad = run({ ...process.env, MXLITE_LIBRARY: '/nonexistent/libmxlite.so' });
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /MXLITE_LIBRARY=\/nonexistent\/libmxlite\.so: no such file/);
+  const env = { ...process.env };
+  delete env.MXLITE_LIBRARY;
+  const found = run(env);
+  if (found.status === 0) {
+    assert.ok(require('fs').existsSync(found.stdout.trim()), found.stdout);
+  } else { // nothing built or installed where it looks: the error lists the places tried
+    assert.match(found.stderr, /libmxlite not found; looked in:/);
+  }
+});
