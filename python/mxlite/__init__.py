@@ -17,6 +17,11 @@ from . import symbol  # noqa: F401
 from . import symbol as sym  # noqa: F401
 from . import executor  # noqa: F401
 from . import autograd  # noqa: F401
+from . import lr_scheduler  # noqa: F401
+from . import optimizer  # noqa: F401
+from . import initializer  # noqa: F401
+from . import initializer as init  # noqa: F401  (mx.init, as in MXNet)
+from . import metric  # noqa: F401
 from . import io  # noqa: F401
 from . import model  # noqa: F401
 from . import callback  # noqa: F401
