@@ -73,9 +73,10 @@ The handle is released by a finalizer; `finalize(x)` releases it at once.
 mutable struct NDArray{T,N}
     handle::Ptr{Cvoid}
     dims::NTuple{N,Int}   # Julia order (the core shape reversed)
+    grad::Any             # the gradient array after attach_grad! (an NDArray), else nothing
 
     function NDArray{T,N}(handle::Ptr{Cvoid}, dims::NTuple{N,Int}) where {T,N}
-        x = new{T,N}(handle, dims)
+        x = new{T,N}(handle, dims, nothing)
         finalizer(_free_ndarray, x)
         return x
     end
@@ -334,6 +335,8 @@ function Base.reshape(x::NDArray, dims::Tuple{Vararg{Union{Integer,Colon}}})
     for d in core
         d >= -1 || throw(ArgumentError("reshape: dimensions must be >= 0, got $(dims)"))
     end
+    # While autograd records, a view would not be on the tape: run the Reshape op.
+    is_recording() && return _invoke_op(op"Reshape", NDArray[x], ["shape"], [_param_str(core)])
     out = Ref{Ptr{Cvoid}}(C_NULL)
     @mxcall(:mxl_nd_reshape, (Ptr{Cvoid}, Ptr{Int64}, Cint, Cint, Ref{Ptr{Cvoid}}),
             x, core, length(core), 0, out)

@@ -184,6 +184,26 @@
         @test_throws ArgumentError view(nd, 1, :, :)
     end
 
+    @testset "autograd" begin
+        xv = Float32[1, 2, 3]
+        x = mx.array(xv)
+        mx.attach_grad!(x)
+        @test !mx.is_recording()
+        y = mx.record() do
+            @test mx.is_recording() && mx.is_training()
+            mx.nd.sum(x .* x)
+        end
+        @test !mx.is_recording()
+        mx.backward!(y)
+        @test Array(mx.grad(x)) == 2 .* xv
+        z = mx.record() do
+            reshape(x, 3, 1) .* 3        # reshape is recorded (the Reshape op) while recording
+        end
+        mx.backward!(z, mx.ones(3, 1))
+        @test Array(mx.grad(x)) == fill(3.0f0, 3)
+        @test_throws ArgumentError mx.grad(mx.ones(2))
+    end
+
     @testset "save and load" begin
         a = mx.array(Float32[1 2; 3 4])
         b = mx.array(Int32[5, 6, 7])

@@ -314,6 +314,40 @@ def load_registry(library):
     return {name: list(_ops.get(name).params) for name in _ops.op_names()}
 
 
+# Snippets each check must reject: proof that a pass means something.
+_SELF_TESTS = [
+    ("parse", "function f(x)\n    x +\nend\n"),
+    ("ccall", "ccall((:mxl_waitall, \"libmxlite\"), Cint, ())\n"),
+    ("ccall", "@mxcall(:mxl_nd_free, (Ptr{Cvoid}, Cint), h, 1)\n"),          # arity
+    ("ccall", "@mxcall(:mxl_nd_free, (Ptr{Cvoid},))\n"),                      # values
+    ("ccall", "@mxcall(:mxl_no_such_function, ())\n"),                        # undeclared
+    ("ccall", "@mxcall(:mxl_nd_slice, (Ptr{Cvoid}, Cint, Int64, Ref{Ptr{Cvoid}}), h, 0, 1, o)\n"),  # type
+    ("ccall", "@mxccall(:mxl_last_error, Cint, ())\n"),                       # return type
+    ("operators", "x = op\"no_such_operator\"\n"),
+    ("operators", "_invoke_op(op\"elemwise_add\", NDArray[a, b], [\"no_such_param\"], [\"1\"])\n"),
+    ("constants", "const MXL_ERR_SHAPE = 99\n"),
+]
+
+
+def self_test(parser, functions, defines, exports, registry, report):
+    import tempfile
+    checks = {"parse": lambda t, r: None, "ccall": lambda t, r: check_ccalls(t, functions, exports, r),
+              "operators": lambda t, r: check_operators(t, registry, r),
+              "constants": lambda t, r: check_constants(t, defines, r)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (kind, code) in enumerate(_SELF_TESTS):
+            path = os.path.join(tmp, "bad%d.jl" % i)
+            with open(path, "w") as f:
+                f.write(code)
+            inner = Report()
+            import contextlib
+            import io
+            with contextlib.redirect_stdout(io.StringIO()):
+                trees = parse_files([path], parser, inner)
+                checks[kind](trees, inner)
+            report.check(inner.failed > 0, "self-test: the %s check accepts %r" % (kind, code.strip()))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--library", required=True, help="the built libmxlite")
@@ -328,10 +362,20 @@ def main():
     exports = exported_symbols(opts.library)
     registry = load_registry(opts.library)
 
-    trees = parse_files(files, parser, report)
-    used = check_ccalls(trees, functions, exports, report)
-    check_operators(trees, registry, report)
-    check_constants(trees, defines, report)
+    counts = []
+
+    def stage(name, fn):
+        before = report.passed + report.failed
+        result = fn()
+        counts.append("%s %d" % (name, report.passed + report.failed - before))
+        return result
+
+    stage("self-tests", lambda: self_test(parser, functions, defines, exports, registry, report))
+    trees = stage("files parsed", lambda: parse_files(files, parser, report))
+    used = stage("C call sites", lambda: check_ccalls(trees, functions, exports, report))
+    stage("operator and parameter checks", lambda: check_operators(trees, registry, report))
+    stage("constants", lambda: check_constants(trees, defines, report))
+    print("checks: " + ", ".join(counts))
     print("checked %d files; %d C functions called of %d declared; registry: %d operator names"
           % (len(files), len(used), len(functions), len(registry)))
     print("julia static: %d passed, %d failed" % (report.passed, report.failed))
