@@ -122,16 +122,17 @@ mx.init.create <- function(initializer, shape.array, ctx = NULL, skip.unknown = 
 #' where update writes the weight in place and returns the new state.
 #'
 #' "sgd": learning.rate, momentum, wd, rescale.grad, clip_gradient. It uses the
-#' registry's fused sgd_update / sgd_mom_update when present, else the update
-#' w <- w - lr * (rescale * g + wd * w) through registry arithmetic.
+#' registry's fused sgd_update / sgd_mom_update when present (fused = NA; TRUE/FALSE
+#' forces the choice), else the same update through registry arithmetic:
+#' mom <- momentum * mom - lr * (rescale * g + wd * w); w <- w + mom.
 mx.opt.create <- function(name, ...) {
   if (name != "sgd") stop(sprintf("mx.opt.create: unknown optimizer '%s' (available: sgd)", name))
   mx.opt.sgd(...)
 }
 
-mx.opt.sgd <- function(learning.rate = 0.01, momentum = 0, wd = 0, rescale.grad = 1, clip_gradient = -1, ...) {
-  ops <- mx.op.list()
-  fused <- if (momentum > 0) "sgd_mom_update" %in% ops else "sgd_update" %in% ops
+mx.opt.sgd <- function(learning.rate = 0.01, momentum = 0, wd = 0, rescale.grad = 1, clip_gradient = -1,
+                       fused = NA, ...) {
+  if (is.na(fused)) fused <- (if (momentum > 0) "sgd_mom_update" else "sgd_update") %in% mx.op.list()
   params <- list(lr = learning.rate, wd = wd, rescale_grad = rescale.grad, clip_gradient = clip_gradient)
   if (momentum > 0) params$momentum <- momentum
   create.state <- function(index, weight) {

@@ -791,6 +791,37 @@ SEXP R_mxl_exec_memory(SEXP ex) {
   return out;
 }
 
+/* ----------------------------------------------------------------- autograd */
+
+SEXP R_mxl_autograd_set(SEXP what, SEXP on) {
+  int prev = 0;
+  if (Rf_asInteger(what) == 0) check(mxl_autograd_set_recording(Rf_asLogical(on) == TRUE, &prev));
+  else check(mxl_autograd_set_training(Rf_asLogical(on) == TRUE, &prev));
+  return Rf_ScalarLogical(prev);
+}
+
+/* Attach grad (an array of x's shape) to x; the grad array is kept alive by x's handle
+ * (the external pointer's protected slot) and read back by R_mxl_nd_grad. */
+SEXP R_mxl_autograd_mark(SEXP x, SEXP grad, SEXP req) {
+  check(mxl_autograd_mark_variable(get_nd(x), get_nd(grad), Rf_asInteger(req)));
+  R_SetExternalPtrProtected(x, grad);
+  return R_NilValue;
+}
+
+SEXP R_mxl_nd_grad(SEXP x) {
+  get_nd(x);
+  return R_ExternalPtrProtected(x);
+}
+
+SEXP R_mxl_autograd_backward(SEXP heads, SEXP head_grads, SEXP train) {
+  int n = Rf_length(heads);
+  mxl_ndarray* h = nd_list(heads, 0);
+  mxl_ndarray* g = head_grads == R_NilValue ? NULL : nd_list(head_grads, 1);
+  if (g && Rf_length(head_grads) != n) arg_error("backward: one head gradient per head (or NULL)");
+  check(mxl_autograd_backward(n, h, g, 0, NULL, Rf_asLogical(train) == TRUE, NULL));
+  return R_NilValue;
+}
+
 /* ------------------------------------------------------------- registration */
 
 #define DEF(name, n) {#name, (DL_FUNC)&name, n}
@@ -812,6 +843,8 @@ static const R_CallMethodDef call_methods[] = {
     DEF(R_mxl_sym_reset_names, 0), DEF(R_mxl_sym_infer_shape, 3),
     DEF(R_mxl_exec_bind, 7), DEF(R_mxl_exec_free, 1), DEF(R_mxl_exec_forward, 2),
     DEF(R_mxl_exec_backward, 2), DEF(R_mxl_exec_outputs, 1), DEF(R_mxl_exec_memory, 1),
+    DEF(R_mxl_autograd_set, 2), DEF(R_mxl_autograd_mark, 3), DEF(R_mxl_nd_grad, 1),
+    DEF(R_mxl_autograd_backward, 3),
     {NULL, NULL, 0}};
 
 static SEXP keep_string(const char* s) {

@@ -40,3 +40,15 @@ test_that("bind with given arrays, grad.req add accumulates, head gradients", {
   mx.exec.free(ex)
   expect_error(mx.exec.forward(ex), "freed")
 })
+
+test_that("autograd: record, attach.grad, backward", {
+  x <- mx.nd.array(c(1, 2, 3))
+  mx.nd.attach.grad(x)
+  y <- mx.autograd.record(mx.nd.sum(x * x))
+  mx.autograd.backward(y)
+  expect_equal(as.vector(mx.nd.grad(x)), c(2, 4, 6))
+  z <- mx.autograd.record(x * 3)
+  mx.autograd.backward(z, mx.nd.array(c(1, 0, 2)))
+  expect_equal(as.vector(mx.nd.grad(x)), c(3, 0, 6))
+  expect_null(mx.nd.grad(mx.nd.ones(2)))
+})

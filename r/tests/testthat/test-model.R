@@ -70,15 +70,20 @@ test_that("FeedForward trains, predicts (samples in columns), saves and loads", 
   expect_equal(predict(back, d$x), pred, tolerance = 1e-6)
 })
 
-test_that("the optimizer's fallback path (registry arithmetic) updates in place", {
-  opt <- mx.opt.sgd(learning.rate = 0.5, momentum = 0.9, wd = 0)
-  w <- mx.nd.array(c(1, 2))
-  g <- mx.nd.array(c(1, 1))
-  st <- opt$create.state(1, w)
-  st <- opt$update(1, w, g, st)
-  expect_equal(as.vector(w), c(0.5, 1.5))
-  st <- opt$update(1, w, g, st)
-  expect_equal(as.vector(w), c(0.5, 1.5) - 0.5 - 0.9 * 0.5, tolerance = 1e-6)
+test_that("sgd with momentum: the fused registry op and the arithmetic fallback agree", {
+  for (fused in c(FALSE, NA)) {
+    opt <- mx.opt.sgd(learning.rate = 0.5, momentum = 0.9, wd = 0.1, fused = fused)
+    w <- mx.nd.array(c(1, 2))
+    g <- mx.nd.array(c(1, 1))
+    st <- opt$create.state(1, w)
+    st <- opt$update(1, w, g, st)
+    mom1 <- -0.5 * (1 + 0.1 * c(1, 2))
+    expect_equal(as.vector(w), c(1, 2) + mom1, tolerance = 1e-6)
+    st <- opt$update(1, w, g, st)
+    w1 <- c(1, 2) + mom1
+    expect_equal(as.vector(w), w1 + 0.9 * mom1 - 0.5 * (1 + 0.1 * w1), tolerance = 1e-6)
+  }
+  expect_equal(mx.opt.sgd(fused = FALSE)$fused, FALSE)
 })
 
 test_that("the tutorial's manual loop: simple.bind, forward, backward, W - lr * G", {

@@ -112,6 +112,9 @@ test_that("generated functions carry the registry's help text", {
   expect_true(any(grepl("FullyConnected", txt)))
   expect_true(any(grepl("act_type", capture.output(print(mx.symbol.Activation)))))
   expect_true("FullyConnected" %in% mx.op.list())
+  # ?mx.nd.FullyConnected: Rd pages written from the registry at install time
+  expect_equal(length(help("mx.nd.FullyConnected", package = "mxlite")), 1)
+  expect_equal(length(help("mx.symbol.Convolution", package = "mxlite")), 1)
   # every public registry operator has both functions
   public <- mx.op.list()[!startsWith(mx.op.list(), "_")]
   ns <- asNamespace("mxlite")

@@ -142,35 +142,18 @@ run_invoke <- function(case) {
   for (i in seq_along(outs)) compare(sprintf("output %d", i - 1), outs[[i]], exp$outputs[[i]], exp$rtol, exp$atol)
 }
 
-# Gradients through a one-operator symbol bound to the inputs: forward(is_train) and
-# backward(head_grads) (the README allows this or autograd; both give the same numbers).
+# Gradients with autograd: attach gradients to the inputs, record the call (training
+# mode when is_train), backward from the outputs with the head gradients.
 run_grad <- function(case) {
   inputs <- lapply(case$inputs, to_nd)
-  names(inputs) <- sprintf("x%d", seq_along(inputs) - 1)
-  vars <- lapply(names(inputs), mx.symbol.Variable)
-  sym <- mx.symbol.invoke(case$op, vars, as.list(unlist(case$params)), name = "op")
   wrt <- as.integer(unlist(case$grad_inputs))
-  reqs <- ifelse((seq_along(inputs) - 1L) %in% wrt, "write", "null")
-  names(reqs) <- names(inputs)
-  args <- inputs[arguments(sym)]
-  aux_names <- auxiliary.states(sym)
-  aux <- list()
-  if (length(aux_names)) {
-    shapes <- do.call(mx.symbol.infer.shape, c(list(sym), lapply(inputs, dim)))
-    aux <- lapply(aux_names, function(n) {
-      if (endsWith(n, "var")) mx.nd.ones(shapes$aux.shapes[[n]], dtype = mx.nd.dtype(inputs[[1]]))
-      else mx.nd.zeros(shapes$aux.shapes[[n]], dtype = mx.nd.dtype(inputs[[1]]))
-    })
-    names(aux) <- aux_names
-  }
-  ex <- mx.symbol.bind(sym, mx.cpu(), args, aux, grad.reqs = reqs[arguments(sym)])
-  mx.exec.forward(ex, is.train = isTRUE(case$is_train))
+  for (i in wrt) mx.nd.attach.grad(inputs[[i + 1]])
+  outs <- mx.autograd.record(invoke(case$op, inputs, case$params), train.mode = isTRUE(case$is_train))
   heads <- case$head_grads
-  mx.exec.backward(ex, if (is.null(heads)) NULL else lapply(heads, to_nd))
+  mx.autograd.backward(outs, if (is.null(heads)) NULL else lapply(heads, to_nd), train.mode = isTRUE(case$is_train))
   exp <- case$expect
   for (k in seq_along(wrt)) {
-    compare(sprintf("gradient of input %d", wrt[k]), ex$grad.arrays[[sprintf("x%d", wrt[k])]],
-            exp$grads[[k]], exp$rtol, exp$atol)
+    compare(sprintf("gradient of input %d", wrt[k]), mx.nd.grad(inputs[[wrt[k] + 1]]), exp$grads[[k]], exp$rtol, exp$atol)
   }
 }
 
