@@ -97,11 +97,11 @@ One step on `weight` in place.
 function update!(opt::SGD, name::Symbol, weight::NDArray, grad::NDArray, batch_size::Integer)
     rescale = opt.rescale_grad === nothing ? 1.0 / batch_size : opt.rescale_grad
     clip = opt.clip_gradient === nothing ? -1.0 : opt.clip_gradient
-    keys = ["lr", "wd", "rescale_grad", "clip_gradient"]
     vals = [_param_str(opt.lr), _param_str(opt.weight_decay), _param_str(rescale), _param_str(clip)]
     if opt.momentum == 0
         if haskey(_OPS, fused_op"sgd_update")
-            _invoke_op(fused_op"sgd_update", NDArray[weight, grad], keys, vals; out=weight)
+            _invoke_op(fused_op"sgd_update", NDArray[weight, grad],
+                       ["lr", "wd", "rescale_grad", "clip_gradient"], vals; out=weight)
         else
             copy!(weight, weight .- _sgd_step(opt, weight, grad, rescale, clip))
         end
@@ -110,7 +110,8 @@ function update!(opt::SGD, name::Symbol, weight::NDArray, grad::NDArray, batch_s
     mom = get!(() -> zeros(eltype(weight), size(weight), context(weight)), opt.states, name)
     if haskey(_OPS, fused_op"sgd_mom_update")
         _invoke_op(fused_op"sgd_mom_update", NDArray[weight, grad, mom],
-                   vcat(keys, "momentum"), vcat(vals, _param_str(opt.momentum)); out=weight)
+                   ["lr", "wd", "rescale_grad", "clip_gradient", "momentum"],
+                   vcat(vals, _param_str(opt.momentum)); out=weight)
     else
         copy!(mom, mom .* opt.momentum .- _sgd_step(opt, weight, grad, rescale, clip))
         copy!(weight, weight .+ mom)
