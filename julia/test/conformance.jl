@@ -278,11 +278,11 @@ _params(p) = [Symbol(k) => v for (k, v) in p]   # strings, passed unchanged
 
 # ------------------------------------------------------------------ actions
 function run_invoke(case)
-    f = getproperty(mx.nd, Symbol(case["op"]))
     inputs = [make_ndarray(a) for a in case["inputs"]]
     params = _params(case["params"])
     if haskey(case, "expect_error")
         err = try
+            f = getproperty(mx.nd, Symbol(case["op"]))   # an unknown operator is MXL_ERR_NOT_FOUND
             outs = f(inputs...; params...)
             foreach(Array, _as_list(outs))   # an error may come back at the first read
             nothing
@@ -292,6 +292,7 @@ function run_invoke(case)
         err === nothing && return "expected $(case["expect_error"]["kind"]), but the call and every read succeeded"
         return check_error(err, case["expect_error"])
     end
+    f = getproperty(mx.nd, Symbol(case["op"]))
     outs = _as_list(f(inputs...; params...))
     exp = case["expect"]
     rtol, atol = _tolerances(exp)
