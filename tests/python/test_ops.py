@@ -47,6 +47,11 @@ def test_forward_against_numpy(name, i):
         assert gn.dtype == e.dtype, "%s: dtype %s, expected %s" % (name, gn.dtype, e.dtype)
         np.testing.assert_allclose(gn.astype(np.float64), e.astype(np.float64),
                                    rtol=case.rtol, atol=case.atol, err_msg=name)
+    # Inputs the op updates in place (optimizer states) hold their new values.
+    for idx, e in case.expected_updates().items():
+        np.testing.assert_allclose(inputs[idx].asnumpy().astype(np.float64),
+                                   np.asarray(e).astype(np.float64), rtol=case.rtol,
+                                   atol=case.atol, err_msg="%s: updated input %d" % (name, idx))
 
 
 def _public_ops():
