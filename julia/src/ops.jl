@@ -158,7 +158,7 @@ dimension (1 = the first, fastest-varying one) and is passed to the core as the
 negative axis that counts the same dimension from the end of the core's shape:
 Julia dimension `d` is core axis `-d`, whatever the number of dimensions.
 """
-const AXIS_PARAMS = ("axis", "axes", "dim")
+const AXIS_PARAMS = ("axis", "axes", "dim", "dim1", "dim2", "lhs_axes", "rhs_axes")
 
 function _core_axis(name::String, d::Integer)
     d >= 1 || throw(ArgumentError("parameter $(name): Julia dimensions count from 1, got $(d) " *
@@ -174,7 +174,7 @@ _is_int_tuple(v) = (v isa Tuple || v isa AbstractVector) && all(x -> x isa Integ
 The text the core receives for a parameter given from Julia:
 
 - a `String` passes through unchanged: it is the core's own (row-major) text;
-- a dimension parameter (`axis`, `axes`, `dim`) given as an integer or a tuple of them
+- a dimension parameter (`axis`, `axes`, `dim`, `dim1`, `dim2`, `lhs_axes`, `rhs_axes`) given as an integer or a tuple of them
   counts Julia dimensions: `d` becomes `-d`, and a tuple is also reversed (so that a
   permutation given to `transpose` stays one);
 - `pad_width` (before, after) pairs per Julia dimension are reversed pair-wise;

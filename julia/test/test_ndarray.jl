@@ -62,6 +62,10 @@
         @test MXLite.core_param("shape", (4, 5)) == "(5, 4)"
         @test MXLite.core_param("axis", 1) == "-1"
         @test MXLite.core_param("axes", (2, 1, 3)) == "(-3, -1, -2)"
+        @test MXLite.core_param("dim1", 2) == "-2"
+        sw = reshape(Float32.(1:24), 2, 3, 4)
+        @test Array(mx.nd.swapaxes(mx.array(sw); dim1=1, dim2=3)) == permutedims(sw, (3, 2, 1))
+        @test size(mx.nd.stack(mx.ones(2, 3), mx.ones(2, 3); axis=1)) == (2, 2, 3)
         @test MXLite.core_param("pad_width", (0, 0, 0, 0, 1, 2, 3, 4)) == "(3, 4, 1, 2, 0, 0, 0, 0)"
         @test MXLite.core_param("kernel", "(3, 5)") == "(3, 5)"
         @test MXLite.core_param("act_type", :relu) == "relu"
