@@ -451,7 +451,7 @@ export interface NdOps {
   /**
    * Update function for Adam optimizer. It updates the weights and the moment estimates (in place) using::   g = clip(rescale_grad * gradient + wd * weight)
    */
-  adam_update(weight?: NDArray | null, grad?: NDArray | null, mean?: NDArray | null, var?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  adam_update(weight?: NDArray | null, grad?: NDArray | null, mean?: NDArray | null, var_?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   adam_update(params: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Inverse cosine, elementwise.
@@ -2465,7 +2465,7 @@ export interface SymOps {
   /**
    * Update function for Adam optimizer. It updates the weights and the moment estimates (in place) using::   g = clip(rescale_grad * gradient + wd * weight)
    */
-  adam_update(weight?: Symbol | null, grad?: Symbol | null, mean?: Symbol | null, var?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  adam_update(weight?: Symbol | null, grad?: Symbol | null, mean?: Symbol | null, var_?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   adam_update(params: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Inverse cosine, elementwise.

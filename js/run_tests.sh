@@ -10,8 +10,10 @@ cd "$(dirname "$0")"
 if ! command -v node >/dev/null 2>&1; then
   echo "js: not run (node is not installed)"; exit 1
 fi
-if [ ! -d node_modules/koffi ]; then
-  npm install --no-audit --no-fund >/dev/null || { echo "js: npm install failed"; exit 1; }
+if [ ! -d node_modules/koffi ] || [ ! -d node_modules/typescript ]; then
+  # koffi's own install script (a source build) need not run: its prebuilt binary comes
+  # in @koromix/koffi-<platform>, so npm's note about unapproved scripts is dropped.
+  out=$(npm install --no-audit --no-fund 2>&1) || { echo "$out"; echo "js: npm install failed"; exit 1; }
 fi
 
 log=$(mktemp)

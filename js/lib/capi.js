@@ -107,6 +107,9 @@ function findHeader(libPath) {
   const tried = [
     process.env.MXLITE_HEADER,
     path.join(path.dirname(libPath), '..', 'include', 'mxlite', 'c_api.h'),
+    // a CMake build in a repository: <repo>/build/libmxlite.so or <repo>/build/<dir>/libmxlite.so
+    path.join(path.dirname(libPath), '..', 'capi', 'include', 'mxlite', 'c_api.h'),
+    path.join(path.dirname(libPath), '..', '..', 'capi', 'include', 'mxlite', 'c_api.h'),
     path.join(PKG_DIR, 'include', 'mxlite', 'c_api.h'),
     path.join(REPO_DIR, 'capi', 'include', 'mxlite', 'c_api.h'),
   ].filter(Boolean);

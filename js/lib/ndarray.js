@@ -355,7 +355,7 @@ class NDArray {
   // ---------------------------------------------------------- printing
   toString() {
     const shape = this.shape;
-    return `\n${formatValues(this.toList(), this.dtype)}\n<NDArray ${shape.join('x')} @${this.context}>`;
+    return `\n${formatValues(this.toList(), this.dtype, this.size > 1000)}\n<NDArray ${shape.join('x')} @${this.context}>`;
   }
 
   [Symbol.for('nodejs.util.inspect.custom')]() {
@@ -804,7 +804,7 @@ function load(fname) {
 }
 
 // ------------------------------------------------------------ printing
-function formatValues(list, dtype) {
+function formatValues(list, dtype, summarize = false) {
   const isFloat = dtype.startsWith('float');
   const fmt = (v) => {
     if (typeof v === 'bigint') return v.toString();
@@ -815,9 +815,12 @@ function formatValues(list, dtype) {
     return String(Number(v.toPrecision(dtype === 'float64' ? 8 : 7)));
   };
   // numpy-like layout: rows of the last axis on one line, nested brackets indented.
+  // Past 1000 elements, numpy shows the first and last 3 of each axis around '...'.
   const rec = (x, indent) => {
     if (!Array.isArray(x)) return fmt(x);
-    const parts = x.map((e) => rec(e, indent + 1));
+    const parts = summarize && x.length > 6
+      ? [...x.slice(0, 3).map((e) => rec(e, indent + 1)), '...', ...x.slice(-3).map((e) => rec(e, indent + 1))]
+      : x.map((e) => rec(e, indent + 1));
     const nested = x.length > 0 && Array.isArray(x[0]);
     return '[' + parts.join(nested ? '\n' + ' '.repeat(indent + 1) : ' ') + ']';
   };

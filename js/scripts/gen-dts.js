@@ -49,6 +49,18 @@ function docComment(info, indent) {
   return lines.join('\n');
 }
 
+// Words TypeScript refuses as parameter names (an input called `var`, ...).
+const RESERVED = new Set(['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
+  'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if',
+  'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true',
+  'try', 'typeof', 'var', 'void', 'while', 'with', 'implements', 'interface', 'let', 'package',
+  'private', 'protected', 'public', 'static', 'yield', 'arguments', 'eval']);
+
+function paramName(name) {
+  const id = name.replace(/\W/g, '_');
+  return RESERVED.has(id) || /^\d/.test(id) ? `${id}_` : id;
+}
+
 function ident(name) {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
@@ -83,7 +95,7 @@ function declareOp(name, info, arrayType, extras, indent) {
     out.push(`${indent}${ident(name)}(...args: Array<${arrayType} | ${arrayType}[] | ${P}>): ${R};`);
     return out.join('\n');
   }
-  const ins = info.inputs.map((n) => `${ident(n)}?: ${arrayType} | null`);
+  const ins = info.inputs.map((n) => `${paramName(n)}?: ${arrayType} | null`);
   out.push(`${indent}${ident(name)}(${ins.concat([`params?: ${P}`]).join(', ')}): ${R};`);
   if (info.inputs.length) out.push(`${indent}${ident(name)}(params: ${P}): ${R};`);
   return out.join('\n');
