@@ -292,14 +292,20 @@ end
 
 Base.Docs.getdoc(f::OpFunction) = Text(docstring(f))
 
-function _nd_call(info::OpInfo, opname::String, args, kwargs)
-    inputs = NDArray[]
+# Positional arguments of mx.nd.<op> / mx.sym.<op>: inputs of type T only.
+function _positional_inputs(::Type{T}, namespace::String, opname::String, args) where {T}
+    inputs = T[]
     for (i, a) in enumerate(args)
-        a isa NDArray ||
-            throw(ArgumentError("mx.nd.$(opname): positional argument $(i) must be an NDArray " *
+        a isa T ||
+            throw(ArgumentError("mx.$(namespace).$(opname): positional argument $(i) must be a $(T) " *
                                 "(parameters go by keyword), got $(typeof(a))"))
         push!(inputs, a)
     end
+    return inputs
+end
+
+function _nd_call(info::OpInfo, opname::String, args, kwargs)
+    inputs = _positional_inputs(NDArray, "nd", opname, args)
     npos = length(inputs)
     if !info.variadic && npos > length(info.inputs)
         throw(ArgumentError("mx.nd.$(opname) takes at most $(length(info.inputs)) input(s) " *

@@ -386,13 +386,7 @@ end
 
 # mx.sym.<op>(inputs...; params..., name=...): an atomic node composed with its inputs.
 function _sym_call(info::OpInfo, opname::String, args, kwargs)
-    positional = SymbolicNode[]
-    for (i, a) in enumerate(args)
-        a isa SymbolicNode ||
-            throw(ArgumentError("mx.sym.$(opname): positional argument $(i) must be a SymbolicNode " *
-                                "(parameters go by keyword), got $(typeof(a))"))
-        push!(positional, a)
-    end
+    positional = _positional_inputs(SymbolicNode, "sym", opname, args)
     name = ""
     attrs = nothing
     sym_keys = String[]

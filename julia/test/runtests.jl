@@ -6,6 +6,14 @@ using MXLite
 
 include("conformance.jl")
 
+"The exception `f()` throws, or `nothing` (for checking an error's kind and message)."
+caught(f) = try
+    f()
+    nothing
+catch e
+    e
+end
+
 @testset "MXLite.jl" begin
     include("test_ndarray.jl")
     include("test_symbol.jl")

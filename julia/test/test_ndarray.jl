@@ -225,12 +225,7 @@
             @test l isa Vector && length(l) == 2
             @test Array(l[1]) == Float32[1 2; 3 4]
             bad = joinpath(dir, "missing.params")
-            err = try
-                mx.load(bad)
-                nothing
-            catch e
-                e
-            end
+            err = caught(() -> mx.load(bad))
             @test err isa mx.MXError
             @test err.kind == :MXL_ERR_IO
             @test occursin("missing.params", err.msg)
@@ -238,31 +233,16 @@
     end
 
     @testset "errors carry the core's message" begin
-        err = try
-            mx.nd.broadcast_add(mx.zeros(2, 3), mx.zeros(2, 4))
-            nothing
-        catch e
-            e
-        end
+        err = caught(() -> mx.nd.broadcast_add(mx.zeros(2, 3), mx.zeros(2, 4)))
         @test err isa mx.MXError
         @test err.kind == :MXL_ERR_SHAPE
         @test err.code == MXLite.MXL_ERR_SHAPE
         @test occursin("broadcast_add", err.msg)
         @test occursin("broadcast_add", sprint(showerror, err))
-        err = try
-            mx.nd.Activation(mx.ones(2); act_type="nope")
-            nothing
-        catch e
-            e
-        end
+        err = caught(() -> mx.nd.Activation(mx.ones(2); act_type="nope"))
         @test err isa mx.MXError && err.kind == :MXL_ERR_INVALID_ARGUMENT
         @test occursin("act_type", err.msg)
-        err = try
-            mx.nd.NoSuchOperator
-            nothing
-        catch e
-            e
-        end
+        err = caught(() -> mx.nd.NoSuchOperator)
         @test err isa mx.MXError && err.kind == :MXL_ERR_NOT_FOUND
         @test occursin("NoSuchOperator", err.msg)
         @test_throws ArgumentError mx.nd.elemwise_add(mx.ones(2), 3)

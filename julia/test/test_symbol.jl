@@ -100,21 +100,11 @@
     @testset "errors" begin
         data = mx.Variable(:data)
         fc = mx.sym.FullyConnected(data; num_hidden=3, name=:fc)
-        err = try
-            mx.infer_shape(fc; data=(5, 2), fc_weight=(4, 3))
-            nothing
-        catch e
-            e
-        end
+        err = caught(() -> mx.infer_shape(fc; data=(5, 2), fc_weight=(4, 3)))
         @test err isa mx.MXError
         @test err.kind == :MXL_ERR_SHAPE
         @test occursin("fc", err.msg)
-        err = try
-            mx.sym.FullyConnected(data; num_hidden=3, no_such_param=1)
-            nothing
-        catch e
-            e
-        end
+        err = caught(() -> mx.sym.FullyConnected(data; num_hidden=3, no_such_param=1))
         @test err isa mx.MXError
         @test occursin("no_such_param", err.msg)
         @test_throws ArgumentError mx.simple_bind(fc, mx.cpu())
