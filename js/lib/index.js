@@ -143,29 +143,23 @@ function flag(fn, on) {
   return prev[0] !== 0;
 }
 
+/** Runs fn() with the autograd recording and training flags set, restoring them after. */
+function withFlags(recording, training, fn) {
+  const rec = flag(lib.mxl_autograd_set_recording, recording);
+  const train = flag(lib.mxl_autograd_set_training, training);
+  try {
+    return fn();
+  } finally {
+    flag(lib.mxl_autograd_set_recording, rec);
+    flag(lib.mxl_autograd_set_training, train);
+  }
+}
+
 const autograd = {
   /** Runs fn() while recording operations for backward (trainMode: is_train for ops). */
-  record(fn, { trainMode = true } = {}) {
-    const rec = flag(lib.mxl_autograd_set_recording, true);
-    const train = flag(lib.mxl_autograd_set_training, trainMode);
-    try {
-      return fn();
-    } finally {
-      flag(lib.mxl_autograd_set_recording, rec);
-      flag(lib.mxl_autograd_set_training, train);
-    }
-  },
+  record(fn, { trainMode = true } = {}) { return withFlags(true, trainMode, fn); },
   /** Runs fn() with recording off. */
-  pause(fn, { trainMode = false } = {}) {
-    const rec = flag(lib.mxl_autograd_set_recording, false);
-    const train = flag(lib.mxl_autograd_set_training, trainMode);
-    try {
-      return fn();
-    } finally {
-      flag(lib.mxl_autograd_set_recording, rec);
-      flag(lib.mxl_autograd_set_training, train);
-    }
-  },
+  pause(fn, { trainMode = false } = {}) { return withFlags(false, trainMode, fn); },
   isRecording() {
     const on = new Int32Array(1);
     check(lib.mxl_autograd_is_recording(on));

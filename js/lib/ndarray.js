@@ -385,6 +385,7 @@ function hostBuffer(value, dtype, size, what) {
   if (flat.length !== size) {
     throw new MXNetError(`${what}: got ${flat.length} values for an array of ${size} elements`, 'MXL_ERR_SHAPE');
   }
+  if (dtype === 'bool') return Uint8Array.from(flat, (v) => (Number(v) ? 1 : 0)); // nonzero is true, as in numpy
   if (flat instanceof Typed) return flat;
   return convertTo(Typed, flat);
 }
