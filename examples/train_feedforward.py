@@ -5,6 +5,10 @@ which would need a download. Then: save a checkpoint, load it back, and show the
 loaded model's predictions for a few held-out images.
 
 Run: python examples/train_feedforward.py [--epochs N] [--min-accuracy 0.95]
+
+The tutorial trained 10 epochs on MNIST's 60,000 images; the digits set has 1,347
+training images, so 10 epochs end near 95% (MXNet 1.9 itself: 95.8%) and the default
+here is 20 (96-97% over seeds), with the tutorial's learning rate and batch size.
 """
 import argparse
 import os
@@ -16,7 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import digits  # noqa: E402
 
 parser = argparse.ArgumentParser()
-parser.add_argument("--epochs", type=int, default=10, help="the tutorial's num_epoch")
+parser.add_argument("--epochs", type=int, default=20, help="num_epoch (the tutorial's 10 was for MNIST)")
 parser.add_argument("--seed", type=int, default=0, help="numpy / mxlite seed: the run is reproducible")
 parser.add_argument("--min-accuracy", type=float, default=None,
                     help="exit with status 1 if the held-out accuracy is lower")

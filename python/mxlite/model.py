@@ -176,6 +176,7 @@ class FeedForward:
         if self.epoch_size is not None:
             data = ResizeIter(data, self.epoch_size)
         mod = self._new_module(data, logger)
+        (logger or logging).info("Start training with %s", self.ctx)
         optimizer_params = dict(self.kwargs)
         if isinstance(self.optimizer, str):
             optimizer, params = self.optimizer, optimizer_params
