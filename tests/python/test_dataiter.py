@@ -244,3 +244,33 @@ def test_csv_iter(tmp_path):
     label.write_text("1\n2\n")
     with pytest.raises(mx.MXNetError, match="5 rows.*2"):
         mx.io.CSVIter(data_csv=str(data), data_shape=(2,), label_csv=str(label))
+
+
+def test_prefetching_iter_loads_ahead():
+    """While the caller holds batch k, the wrapped iterator is already asked for k+1."""
+    import threading
+
+    class Counting(mx.io.DataIter):
+        def __init__(self):
+            super().__init__(batch_size=1)
+            self.calls = 0
+            self.asked = threading.Condition()
+            self.provide_data = [mx.io.DataDesc("data", (1, 1))]
+            self.provide_label = []
+
+        def next(self):
+            with self.asked:
+                self.calls += 1
+                self.asked.notify_all()
+            if self.calls > 3:
+                raise StopIteration
+            return mx.io.DataBatch([mx.nd.array([[self.calls]])], [], pad=0)
+
+    inner = Counting()
+    pre = mx.io.PrefetchingIter(inner)
+    first = next(pre)
+    with inner.asked:
+        assert inner.asked.wait_for(lambda: inner.calls >= 2, timeout=10)  # batch 2 requested already
+    assert first.data[0].asnumpy()[0, 0] == 1
+    assert [b.data[0].asnumpy()[0, 0] for b in pre] == [2, 3]
+    pre.close()

@@ -236,3 +236,51 @@ def test_symbol_without_label_input():
     mod.bind(it.provide_data, it.provide_label, for_training=False)
     mod.init_params(mx.init.Xavier())
     assert mod.predict(it).shape == (6, 2)
+
+
+def test_optimizer_instance_and_lr_mult():
+    data = mx.sym.Variable("data")
+    frozen = mx.sym.Variable("fc1_weight", lr_mult=0.0)  # read by the optimizer through sym
+    fc1 = mx.sym.FullyConnected(data, weight=frozen, num_hidden=4, name="fc1")
+    net = mx.sym.SoftmaxOutput(mx.sym.FullyConnected(fc1, num_hidden=3, name="fc2"), name="softmax")
+    x, y = _blobs(16)
+    mod = mx.mod.Module(net)
+    mod.bind(data_shapes=[("data", (16, 8))], label_shapes=[("softmax_label", (16,))])
+    mod.init_params(mx.init.Xavier())
+    mod.init_optimizer(optimizer="sgd", optimizer_params={"learning_rate": 1.0})
+    before = {k: v.asnumpy() for k, v in mod.get_params()[0].items()}
+    mod.forward_backward(mx.io.DataBatch([mx.nd.array(x)], [mx.nd.array(y)]))
+    mod.update()
+    after = mod.get_params()[0]
+    np.testing.assert_array_equal(after["fc1_weight"].asnumpy(), before["fc1_weight"])
+    assert not np.array_equal(after["fc2_weight"].asnumpy(), before["fc2_weight"])
+    # An Optimizer object is used as given (with a warning when rescale_grad is not 1/batch).
+    other = mx.mod.Module(_mlp())
+    other.bind(data_shapes=[("data", (16, 8))], label_shapes=[("softmax_label", (16,))])
+    other.init_params(mx.init.Xavier())
+    with pytest.warns(UserWarning, match="rescale_grad"):
+        other.init_optimizer(optimizer=mx.optimizer.SGD(learning_rate=0.1))
+    other.init_optimizer(optimizer=mx.optimizer.SGD(learning_rate=0.1, rescale_grad=1 / 16.), force_init=True)
+    with pytest.raises(TypeError, match="Optimizer"):
+        other.init_optimizer(optimizer=42, force_init=True)
+
+
+def test_optimizer_states_in_checkpoint(tmp_path):
+    np.random.seed(4)
+    x, y = _blobs(32)
+    it = mx.io.NDArrayIter(x, y, 16)
+    mod = mx.mod.Module(_mlp())
+    mod.fit(it, num_epoch=1, optimizer="sgd", optimizer_params={"learning_rate": 0.1, "momentum": 0.9})
+    prefix = str(tmp_path / "st")
+    mod.save_checkpoint(prefix, 1, save_optimizer_states=True)
+    assert os.path.exists(prefix + "-0001.states")
+    loaded = mx.mod.Module.load(prefix, 1, load_optimizer_states=True)
+    loaded.bind(data_shapes=it.provide_data, label_shapes=it.provide_label)
+    loaded.init_optimizer(optimizer="sgd", optimizer_params={"learning_rate": 0.1, "momentum": 0.9})
+    # Same weights and momentum: one more step gives the same weights in both.
+    for m in (mod, loaded):
+        it.reset()
+        m.forward_backward(next(it))
+        m.update()
+    for k, v in mod.get_params()[0].items():
+        np.testing.assert_allclose(loaded.get_params()[0][k].asnumpy(), v.asnumpy(), rtol=1e-6, atol=1e-7)
