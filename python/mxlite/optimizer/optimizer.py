@@ -39,9 +39,21 @@ class _Fused:
         info = self._info
         if info is None:
             info = self._info = _ops.get(self.name)
-        keys = list(params)
-        vals = [_ops.param_str(v) for v in params.values()]
-        _nd.invoke(info, inputs, keys, vals, out)
+        _nd.invoke(info, inputs, list(params), [_value_str(v) for v in params.values()], out)
+
+
+_STR_CACHE = {}
+
+
+def _value_str(v):
+    """A parameter value as the op's string; hyper-parameters repeat from call to call,
+    so their strings are remembered."""
+    s = _STR_CACHE.get(v)
+    if s is None or type(v) is bool:  # True == 1 shares a dict slot with 1
+        s = _ops.param_str(v)
+        if len(_STR_CACHE) < 4096:
+            _STR_CACHE[v] = s
+    return s
 
 
 _sgd_update = _Fused("sgd_update")
@@ -218,9 +230,10 @@ class Optimizer(object):
                 self.num_update = c
 
     def _mult(self, index, mults, attr):
-        p = self.param_dict.get(index)
-        if p is not None:
-            return getattr(p, attr)
+        if self.param_dict:
+            p = self.param_dict.get(index)
+            if p is not None:
+                return getattr(p, attr)
         if index in mults:
             return mults[index]
         name = self.idx2name.get(index)
@@ -229,19 +242,19 @@ class Optimizer(object):
         return 1.0
 
     def _get_lrs(self, indices):
-        lr = self.lr_scheduler(self.num_update) if self.lr_scheduler is not None else self.lr
-        return [lr * self._mult(i, self.lr_mult, "lr_mult") for i in indices]
+        return [self._get_lr(i) for i in indices]
 
     def _get_lr(self, index):
         """Learning rate of parameter `index`: the global one times its multiplier."""
-        return self._get_lrs([index])[0]
+        lr = self.lr_scheduler(self.num_update) if self.lr_scheduler is not None else self.lr
+        return lr * self._mult(index, self.lr_mult, "lr_mult")
 
     def _get_wds(self, indices):
-        return [self.wd * self._mult(i, self.wd_mult, "wd_mult") for i in indices]
+        return [self._get_wd(i) for i in indices]
 
     def _get_wd(self, index):
         """Weight decay of parameter `index`: the global one times its multiplier."""
-        return self._get_wds([index])[0]
+        return self.wd * self._mult(index, self.wd_mult, "wd_mult")
 
     def _grad_kwargs(self):
         """rescale_grad and, when set, clip_gradient, as the fused ops take them."""
@@ -645,6 +658,9 @@ class FTML(Optimizer):
 
 
 # ------------------------------------------------------------------ Updater
+_NO_STATE = object()  # "no entry yet" (None is a valid state: SGD without momentum)
+
+
 class Updater(object):
     """Applies an optimizer to parameters by index, creating each parameter's state
     on its first update: updater(index, grad, weight)."""
@@ -659,21 +675,24 @@ class Updater(object):
 
     def __call__(self, index, grad, weight):
         """Updates weight (in place) with grad; index, grad and weight may be lists."""
-        if not isinstance(index, (list, tuple)):
-            index, grad, weight = [index], [grad], [weight]
-        opt = self.optimizer
-        states = self.states
-        for i, g, w in zip(index, grad, weight):
-            if not isinstance(w, NDArray) or not isinstance(g, NDArray):
+        if isinstance(index, (list, tuple)):
+            for i, g, w in zip(index, grad, weight):
+                self._update_one(i, g, w)
+        else:
+            self._update_one(index, grad, weight)
+
+    def _update_one(self, index, grad, weight):
+        state = self.states.get(index, _NO_STATE)
+        if state is _NO_STATE:
+            if not isinstance(weight, NDArray) or not isinstance(grad, NDArray):
                 raise TypeError("Updater: grad and weight must be NDArrays, got %s and %s"
-                                % (type(g).__name__, type(w).__name__))
-            if i not in states:
-                states[i] = opt.create_state_multi_precision(i, w)
-                self.states_synced[i] = True
-            elif not self.states_synced[i]:
-                states[i] = self.sync_state_context(states[i], w.context)
-                self.states_synced[i] = True
-            opt.update_multi_precision(i, w, g, states[i])
+                                % (type(grad).__name__, type(weight).__name__))
+            state = self.states[index] = self.optimizer.create_state_multi_precision(index, weight)
+            self.states_synced[index] = True
+        elif not self.states_synced[index]:
+            state = self.states[index] = self.sync_state_context(state, weight.context)
+            self.states_synced[index] = True
+        self.optimizer.update_multi_precision(index, weight, grad, state)
 
     def sync_state_context(self, state, context):
         """The state moved to `context` (the weight's), recursively for tuples."""
