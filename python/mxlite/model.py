@@ -110,6 +110,13 @@ class FeedForward:
         self._module = None
         self._pred_module = None
 
+    def __getstate__(self):
+        # Pickles the symbol, parameters and settings; bound modules are rebuilt on use.
+        state = self.__dict__.copy()
+        state["_module"] = None
+        state["_pred_module"] = None
+        return state
+
     # -------------------------------------------------------------- data
     def _init_iter(self, X, y, is_train):
         from . import io

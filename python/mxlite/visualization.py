@@ -8,7 +8,6 @@ import json
 
 import numpy as np
 
-from .base import MXNetValueError
 
 # Variables whose names end like this are parameters or states of an op, not inputs.
 _PARAM_SUFFIXES = ("_weight", "_bias", "_beta", "_gamma", "_moving_var", "_moving_mean",
@@ -18,6 +17,16 @@ _PARAM_SUFFIXES = ("_weight", "_bias", "_beta", "_gamma", "_moving_var", "_movin
 def _graph(symbol):
     conf = json.loads(symbol.tojson())
     return conf["nodes"], conf.get("heads", [])
+
+
+def _graph_and_shapes(caller, symbol, shape):
+    """Checked arguments -> (the graph's nodes, node output name -> shape)."""
+    from .symbol import Symbol
+    if not isinstance(symbol, Symbol):
+        raise TypeError("%s: symbol must be an mx.sym.Symbol, got %s" % (caller, type(symbol).__name__))
+    if shape is not None and not isinstance(shape, dict):
+        raise TypeError("%s: shape must be a dict of input name -> shape" % caller)
+    return _graph(symbol)[0], _node_shapes(symbol, shape)
 
 
 def _node_shapes(symbol, shape):
@@ -61,13 +70,7 @@ def _counts_as_param(node, shape, aux_names):
 def print_summary(symbol, shape=None, line_length=120, positions=(.44, .64, .74, 1.)):
     """Print each layer with its output shape (batch axis dropped), parameter count and
     input layers, then the total number of parameters. shape: {input name: shape}."""
-    from .symbol import Symbol
-    if not isinstance(symbol, Symbol):
-        raise TypeError("print_summary: symbol must be an mx.sym.Symbol, got %s" % type(symbol).__name__)
-    if shape is not None and not isinstance(shape, dict):
-        raise TypeError("print_summary: shape must be a dict of input name -> shape")
-    nodes, _ = _graph(symbol)
-    shapes = _node_shapes(symbol, shape)
+    nodes, shapes = _graph_and_shapes("print_summary", symbol, shape)
     positions = list(positions)
     if positions[-1] <= 1:
         positions = [int(line_length * p) for p in positions]
@@ -146,13 +149,7 @@ def plot_network(symbol, title="plot", save_format="pdf", shape=None, dtype=None
     except ImportError as e:
         raise ImportError("plot_network needs the graphviz Python package: pip install graphviz "
                           "(and the Graphviz 'dot' program to render)") from e
-    from .symbol import Symbol
-    if not isinstance(symbol, Symbol):
-        raise TypeError("plot_network: symbol must be an mx.sym.Symbol, got %s" % type(symbol).__name__)
-    if shape is not None and not isinstance(shape, dict):
-        raise MXNetValueError("plot_network: shape must be a dict of input name -> shape")
-    nodes, _ = _graph(symbol)
-    shapes = _node_shapes(symbol, shape)
+    nodes, shapes = _graph_and_shapes("plot_network", symbol, shape)
     attrs = {"shape": "box", "fixedsize": "true", "width": "1.3", "height": "0.8034", "style": "filled"}
     attrs.update(node_attrs or {})
     dot = Digraph(name=title, format=save_format)

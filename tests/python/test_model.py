@@ -157,3 +157,10 @@ def test_main_job_example(tmp_path):
     assert "Validation-accuracy=" in out and "samples/sec" in out
     assert "reloaded model predicts the same as the trained one: True" in out
     assert os.path.exists(str(tmp_path / "digits") + "-symbol.json")
+
+
+def test_pickle_round_trip():
+    import pickle
+    model, x, _ = _fitted(num_epoch=1)
+    clone = pickle.loads(pickle.dumps(model))
+    np.testing.assert_array_equal(clone.predict(x[:20]), model.predict(x[:20]))

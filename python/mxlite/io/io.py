@@ -275,7 +275,29 @@ class NDArrayIter(DataIter):
                          provide_data=self.provide_data, provide_label=self.provide_label)
 
 
-class ResizeIter(DataIter):
+class _WrappingIter(DataIter):
+    """An iterator whose iter_next() sets self.current_batch from another iterator."""
+    current_batch = None
+
+    def next(self):
+        if not self.iter_next():
+            raise StopIteration
+        return self.current_batch
+
+    def getdata(self):
+        return self.current_batch.data
+
+    def getlabel(self):
+        return self.current_batch.label
+
+    def getindex(self):
+        return self.current_batch.index
+
+    def getpad(self):
+        return self.current_batch.pad
+
+
+class ResizeIter(_WrappingIter):
     """Makes an epoch of `size` batches from another iterator, resetting it when it
     runs out (reset_internal=True also resets it at every reset)."""
 
@@ -308,25 +330,8 @@ class ResizeIter(DataIter):
         self.cur += 1
         return True
 
-    def next(self):
-        if not self.iter_next():
-            raise StopIteration
-        return self.current_batch
 
-    def getdata(self):
-        return self.current_batch.data
-
-    def getlabel(self):
-        return self.current_batch.label
-
-    def getindex(self):
-        return self.current_batch.index
-
-    def getpad(self):
-        return self.current_batch.pad
-
-
-class PrefetchingIter(DataIter):
+class PrefetchingIter(_WrappingIter):
     """Wraps one iterator (or several, whose batches are joined) and loads the next
     batch on a background thread while the caller computes on the current one.
 
@@ -437,23 +442,6 @@ class PrefetchingIter(DataIter):
             r.clear()
             w.set()  # load the following batch while this one is used
         return True
-
-    def next(self):
-        if not self.iter_next():
-            raise StopIteration
-        return self.current_batch
-
-    def getdata(self):
-        return self.current_batch.data
-
-    def getlabel(self):
-        return self.current_batch.label
-
-    def getindex(self):
-        return self.current_batch.index
-
-    def getpad(self):
-        return self.current_batch.pad
 
 
 # ------------------------------------------------------------------ files
