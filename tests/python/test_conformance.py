@@ -92,6 +92,51 @@ def test_case_ids_are_unique():
     assert not dup
 
 
+ITEMSIZE = {"float16": 2, "float32": 4, "float64": 8, "uint8": 1, "int8": 1, "int32": 4,
+            "int64": 8, "bool": 1}
+ACTIONS = {"invoke", "grad", "symbol", "engine", "save_load", "load"}
+
+
+def _arrays(node):
+    """Every array object (dtype + shape) inside a case, at any depth."""
+    if isinstance(node, dict):
+        if "dtype" in node and isinstance(node.get("shape"), list):  # not a params object
+            yield node
+        for v in node.values():
+            yield from _arrays(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _arrays(v)
+
+
+def test_cases_follow_the_documented_format():
+    """What README.md promises every runner: known actions, expect xor expect_error, and
+    arrays whose bytes or values fit their dtype and shape."""
+    bad = []
+    for c in CASES:
+        if c.get("action") not in ACTIONS:
+            bad.append("%s: action %r" % (c.get("id"), c.get("action")))
+        if c["action"] != "symbol" and ("expect" in c) == ("expect_error" in c):
+            bad.append("%s: needs exactly one of expect / expect_error" % c["id"])
+        for a in _arrays(c):
+            if a["dtype"] not in ITEMSIZE:
+                bad.append("%s: dtype %r" % (c["id"], a["dtype"]))
+                continue
+            size = 1
+            for d in a["shape"]:
+                size *= d
+            if "hex" in a:
+                ok = a["dtype"].startswith("float") and len(a["hex"]) == 2 * size * ITEMSIZE[a["dtype"]]
+            elif "values" in a:
+                ok = not a["dtype"].startswith("float") and len(a["values"]) == size and \
+                    all(isinstance(v, int) for v in a["values"])
+            else:  # a property expectation (random operators)
+                ok = set(a) <= {"dtype", "shape", "min", "max", "integral"}
+            if not ok:
+                bad.append("%s: malformed %s array of shape %s" % (c["id"], a["dtype"], a["shape"]))
+    assert not bad, "\n".join(bad[:20])
+
+
 def test_committed_cases_match_the_generator(tmp_path):
     """generate.py (NumPy only, never mxlite) reproduces the committed files exactly."""
     code = ("import runpy, sys; sys.argv = ['generate.py', %r]; "

@@ -27,12 +27,13 @@ class Graph:
         self.num_outputs.append(1)
         return (len(self.nodes) - 1, 0)
 
-    def op(self, op, name, inputs, num_outputs=1, **attrs):
+    def op(self, op, name, inputs, n_out=1, **attrs):
+        """An operator node; n_out: how many outputs it has (for node_row_ptr)."""
         node = {"op": op, "name": name, "inputs": [[i, o, 0] for i, o in inputs]}
         if attrs:
             node["attrs"] = {k: _param_string(v) for k, v in attrs.items()}
         self.nodes.append(node)
-        self.num_outputs.append(num_outputs)
+        self.num_outputs.append(n_out)
         return (len(self.nodes) - 1, 0)
 
     def json(self, heads):
@@ -241,11 +242,55 @@ def _bad_bind(rng):
     return g.json([fc]), steps
 
 
+def _shared_input(rng):
+    """One argument used by two nodes (its gradients add up), one behind BlockGrad."""
+    g = Graph()
+    a, b = g.var("a"), g.var("b")
+    sq = g.op("elemwise_mul", "square0", [a, a])
+    blocked = g.op("BlockGrad", "block0", [g.op("elemwise_mul", "ab0", [a, b])])
+    out = g.op("elemwise_add", "sum0", [sq, blocked])
+    av = rng.uniform(-1, 1, (3, 2)).astype(F32)
+    bv = rng.uniform(-1, 1, (3, 2)).astype(F32)
+    head = rng.uniform(0.5, 1.5, (3, 2)).astype(F32)
+    tol = {"rtol": 1e-5, "atol": 1e-6}
+    steps = [
+        {"do": "list_arguments", "expect": ["a", "b"]},
+        {"do": "list_outputs", "expect": ["sum0_output"]},
+        {"do": "bind", "args": {"a": av, "b": bv}, "aux": {}, "grad_req": "write"},
+        {"do": "forward", "is_train": True, "expect": dict(outputs=[av * av + av * bv], **tol)},
+        {"do": "backward", "head_grads": [head],
+         "expect": dict(grads={"a": (2 * av * head).astype(F32), "b": np.zeros_like(bv)}, **tol)},
+    ]
+    return g.json([out]), steps
+
+
+def _split_heads(rng):
+    """A multi-output operator whose outputs 0 and 2 are the graph's heads."""
+    g = Graph()
+    split = g.op("SliceChannel", "split", [g.var("data")], n_out=3, num_outputs=3, axis=1)
+    x = rng.uniform(-1, 1, (2, 6)).astype(F32)
+    h0 = rng.uniform(0.5, 1.5, (2, 2)).astype(F32)
+    h2 = rng.uniform(0.5, 1.5, (2, 2)).astype(F32)
+    grad = np.concatenate([h0, np.zeros((2, 2), F32), h2], axis=1)
+    tol = {"rtol": 0, "atol": 0}
+    steps = [
+        {"do": "list_arguments", "expect": ["data"]},
+        {"do": "list_outputs", "expect": ["split_output0", "split_output2"]},
+        {"do": "infer_shape", "shapes": {"data": [2, 6]},
+         "expect": {"arg_shapes": [[2, 6]], "out_shapes": [[2, 2], [2, 2]], "aux_shapes": []}},
+        {"do": "bind", "args": {"data": x}, "aux": {}, "grad_req": "write"},
+        {"do": "forward", "is_train": True, "expect": dict(outputs=[x[:, 0:2], x[:, 4:6]], **tol)},
+        {"do": "backward", "head_grads": [h0, h2], "expect": dict(grads={"data": grad}, **tol)},
+    ]
+    return g.json([(split[0], 0), (split[0], 2)]), steps
+
+
 def symbol_programs():
     rng = np.random.RandomState(7)
     return [("mlp_softmax", _mlp(rng, "write")), ("mlp_grad_req_add", _mlp(rng, "add")),
             ("batchnorm_train", _batchnorm(rng)), ("arithmetic_two_heads", _arithmetic(rng)),
-            ("convnet_float64", _convnet(rng)), ("bind_shape_error", _bad_bind(rng))]
+            ("convnet_float64", _convnet(rng)), ("bind_shape_error", _bad_bind(rng)),
+            ("shared_input_blockgrad", _shared_input(rng)), ("split_heads", _split_heads(rng))]
 
 
 # ------------------------------------------------------------------ engine sequences
