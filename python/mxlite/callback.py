@@ -150,19 +150,23 @@ class TerminalProgress:
             return
         elapsed = max(time.time() - self._start, 1e-9)
         if self.total:
-            frac = min(1.0, nbatch / float(self.total))
-            filled = int(self.width * frac)
-            bar = "[%s%s] %d/%d" % ("=" * filled, " " * (self.width - filled), nbatch, self.total)
+            total = max(self.total, nbatch)
+            filled = int(self.width * nbatch / float(total))
+            bar = "[%s%s] %d/%d" % ("=" * filled, " " * (self.width - filled), nbatch, total)
         else:
             bar = "batch %d" % nbatch
         self.stream.write("\rEpoch[%d] %s  %.0f samples/sec" % (self.epoch, bar, samples / elapsed))
         self.stream.flush()
         self._drawn = True
 
-    def end_epoch(self, nbatch):
+    def clear(self):
+        """Erase the bar (before a log line, so the two do not share a line)."""
         if self._drawn:
             self.stream.write("\r\033[K")
             self.stream.flush()
             self._drawn = False
+
+    def end_epoch(self, nbatch):
+        self.clear()
         if self.total is None:
             self.total = nbatch  # the first epoch tells how many batches an epoch has

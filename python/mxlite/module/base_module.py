@@ -31,9 +31,9 @@ def _batches_per_epoch(data_iter):
     batch_size = getattr(data_iter, "batch_size", 0)
     if not num_data or not batch_size:
         return None
-    if getattr(data_iter, "last_batch_handle", "pad") == "pad":
-        return -(-num_data // batch_size)
-    return num_data // batch_size
+    if getattr(data_iter, "last_batch_handle", "pad") == "discard":
+        return num_data // batch_size
+    return -(-num_data // batch_size)  # roll_over: the upper of the two counts it alternates
 
 
 def _unpadded(arrays, pad):
@@ -183,6 +183,7 @@ class BaseModule:
                     monitor.toc_print()
                 samples += data_batch.data[0].shape[0] - (data_batch.pad or 0)
                 if batch_end_callback is not None:
+                    progress.clear()  # callbacks may log
                     param = BatchEndParam(epoch=epoch, nbatch=nbatch, eval_metric=eval_metric, locals=locals())
                     for callback in _as_list(batch_end_callback):
                         callback(param)
