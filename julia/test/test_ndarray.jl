@@ -242,7 +242,7 @@
         err = caught(() -> mx.nd.Activation(mx.ones(2); act_type="nope"))
         @test err isa mx.MXError && err.kind == :MXL_ERR_INVALID_ARGUMENT
         @test occursin("act_type", err.msg)
-        err = caught(() -> mx.nd.NoSuchOperator)
+        err = caught(() -> getproperty(mx.nd, :NoSuchOperator))
         @test err isa mx.MXError && err.kind == :MXL_ERR_NOT_FOUND
         @test occursin("NoSuchOperator", err.msg)
         @test_throws ArgumentError mx.nd.elemwise_add(mx.ones(2), 3)

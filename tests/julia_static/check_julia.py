@@ -10,7 +10,10 @@ MXLite.jl is checked here with what can run:
              and as many values as types;
   operators  every operator the package names (op"..." and fused_op"...") is in the
              registry, and the parameter names it passes with it are that operator's;
-  constants  every `const MXL_* = n` in the package has the header's value.
+  constants  every `const MXL_* = n` in the package has the header's value;
+  names      every mx.X used (package, tests, the README's code) is defined by the
+             package, and every mx.nd.X / mx.sym.X is a registry operator or helper;
+             the README's julia code blocks parse too.
 
 Usage: python3 check_julia.py --library build/x/libmxlite.so  (needs the Python
 package importable, for the registry: PYTHONPATH=python)
@@ -306,6 +309,108 @@ def check_constants(trees, defines, report):
                          "%s: const %s = %d, but c_api.h says %s" % (rel, name, value, defines.get(name)))
 
 
+def _call_name(node, src):
+    """The function name a definition's call expression defines (Base.f -> f)."""
+    if node.type == "where_expression":
+        node = node.named_children[0]
+    if node.type != "call_expression":
+        return None
+    callee = node.named_children[0]
+    if callee.type == "identifier":
+        return text_of(callee, src)
+    if callee.type == "field_expression":
+        return text_of(callee.named_children[-1], src).lstrip(":")
+    return None
+
+
+def defined_names(trees):
+    """Names the package defines: functions, consts, types, macros (as @name)."""
+    names = set()
+    for rel, (tree, src) in trees.items():
+        if not rel.startswith("julia/src/"):
+            continue
+        for node in walk(tree.root_node):
+            if node.type in ("function_definition", "macro_definition"):
+                sig = [c for c in node.named_children if c.type == "signature"]
+                name = _call_name(sig[0].named_children[0], src) if sig and sig[0].named_children else None
+                if name:
+                    names.add(("@" + name) if node.type == "macro_definition" else name)
+            elif node.type == "assignment" and node.parent is not None and node.parent.type in (
+                    "source_file", "module_definition", "const_statement", "block"):
+                lhs = node.named_children[0]
+                name = _call_name(lhs, src) if lhs.type in ("call_expression", "where_expression") else (
+                    text_of(lhs, src) if lhs.type == "identifier" else None)
+                if name:
+                    names.add(name)
+            elif node.type in ("struct_definition", "abstract_definition"):
+                head = [c for c in node.named_children if c.type == "type_head"][0]
+                first = head.named_children[0]
+                if first.type == "parametrized_type_expression":
+                    first = first.named_children[0]
+                elif first.type == "binary_expression":  # abstract type A <: B
+                    first = first.named_children[0]
+                names.add(text_of(first, src))
+    return names
+
+
+def namespace_helpers(trees):
+    """mx.nd.zeros, mx.sym.Variable, ...: the non-operator names each namespace serves."""
+    helpers = {"nd": set(), "sym": set()}
+    for rel, (tree, src) in trees.items():
+        text = src.decode()
+        for m in re.finditer(r"function _namespace_helper\(::OpNamespace\{:(\w+)\}.*?\nend", text, flags=re.S):
+            helpers.setdefault(m.group(1), set()).update(re.findall(r"name === :(\w+)", m.group(0)))
+    return helpers
+
+
+def check_names(trees, registry, report):
+    """Every mx.X / MXLite.X is defined by the package; every mx.nd.X / mx.sym.X is a
+    registry operator or a namespace helper."""
+    defined = defined_names(trees)
+    helpers = namespace_helpers(trees)
+    ops = set(registry)
+    seen = {}
+    for rel, (tree, src) in trees.items():
+        for node in walk(tree.root_node):
+            if node.type != "field_expression" or len(node.named_children) != 2:
+                continue
+            value, field = node.named_children
+            if field.type != "identifier":
+                continue
+            name = text_of(field, src)
+            where = "%s:%d" % (rel, node.start_point[0] + 1)
+            if value.type == "identifier" and text_of(value, src) in ("mx", "MXLite"):
+                seen.setdefault(("pkg", name), where)
+            elif (value.type == "field_expression" and len(value.named_children) == 2
+                  and text_of(value.named_children[0], src) in ("mx", "MXLite")
+                  and text_of(value.named_children[1], src) in ("nd", "sym")):
+                seen.setdefault((text_of(value.named_children[1], src), name), where)
+    for (ns, name), where in sorted(seen.items()):
+        if ns == "pkg":
+            report.check(name in defined,
+                         "%s: mx.%s is not defined by the package" % (where, name))
+        else:
+            report.check(name in ops or name in helpers.get(ns, ()),
+                         "%s: mx.%s.%s is neither a registry operator nor a helper of mx.%s"
+                         % (where, ns, name, ns))
+
+
+def readme_blocks(path):
+    """The ```julia code blocks of a README, REPL prompts removed, as one source."""
+    text = open(path).read()
+    blocks = re.findall(r"```julia\n(.*?)```", text, flags=re.S)
+    return "\n".join(re.sub(r"^julia> ", "", b, flags=re.M) for b in blocks).encode()
+
+
+def parse_readme(path, parser, report):
+    src = readme_blocks(path)
+    tree = parser.parse(src)
+    bad = [n for n in walk(tree.root_node) if n.type == "ERROR" or n.is_missing]
+    report.check(not bad, "parse %s (julia code blocks): %s" % (os.path.relpath(path, ROOT), "; ".join(
+        "line %d: %r" % (n.start_point[0] + 1, text_of(n, src)[:60]) for n in bad[:3])))
+    return {os.path.relpath(path, ROOT) + " (code)": (tree, src)}
+
+
 def load_registry(library):
     """{op name: [param names]} from the Python binding (mxl_op_list / mxl_op_info)."""
     os.environ["MXLITE_LIBRARY"] = library
@@ -326,6 +431,7 @@ _SELF_TESTS = [
     ("operators", "x = op\"no_such_operator\"\n"),
     ("operators", "_invoke_op(op\"elemwise_add\", NDArray[a, b], [\"no_such_param\"], [\"1\"])\n"),
     ("constants", "const MXL_ERR_SHAPE = 99\n"),
+    ("names", "y = mx.nd.no_such_operator(x)\n"),
 ]
 
 
@@ -333,7 +439,8 @@ def self_test(parser, functions, defines, exports, registry, report):
     import tempfile
     checks = {"parse": lambda t, r: None, "ccall": lambda t, r: check_ccalls(t, functions, exports, r),
               "operators": lambda t, r: check_operators(t, registry, r),
-              "constants": lambda t, r: check_constants(t, defines, r)}
+              "constants": lambda t, r: check_constants(t, defines, r),
+              "names": lambda t, r: check_names(t, registry, r)}
     with tempfile.TemporaryDirectory() as tmp:
         for i, (kind, code) in enumerate(_SELF_TESTS):
             path = os.path.join(tmp, "bad%d.jl" % i)
@@ -372,9 +479,12 @@ def main():
 
     stage("self-tests", lambda: self_test(parser, functions, defines, exports, registry, report))
     trees = stage("files parsed", lambda: parse_files(files, parser, report))
+    readme = os.path.join(ROOT, "julia", "README.md")
+    readme_trees = stage("README code parsed", lambda: parse_readme(readme, parser, report))
     used = stage("C call sites", lambda: check_ccalls(trees, functions, exports, report))
     stage("operator and parameter checks", lambda: check_operators(trees, registry, report))
     stage("constants", lambda: check_constants(trees, defines, report))
+    stage("mx. names", lambda: check_names({**trees, **readme_trees}, registry, report))
     print("checks: " + ", ".join(counts))
     print("checked %d files; %d C functions called of %d declared; registry: %d operator names"
           % (len(files), len(used), len(functions), len(registry)))
