@@ -8,6 +8,11 @@
 # Case shapes are the C ABI's; R sees dims reversed over the same memory, so arrays are
 # built from their bytes with the dims reversed and compared back in C order.
 # The format is described in tests/conformance/README.md. Needs the jsonlite package.
+# No package, no run (README, "Runners"): say so and exit 77 rather than crash.
+if (!suppressPackageStartupMessages(requireNamespace("mxlite", quietly = TRUE))) {
+  cat("conformance: not run (R package mxlite is not installed: r/run_tests.sh installs it into build/rlib)\n")
+  quit(status = 77)
+}
 suppressPackageStartupMessages({
   library(mxlite)
   library(jsonlite)
