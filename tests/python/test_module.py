@@ -284,3 +284,17 @@ def test_optimizer_states_in_checkpoint(tmp_path):
         m.update()
     for k, v in mod.get_params()[0].items():
         np.testing.assert_allclose(loaded.get_params()[0][k].asnumpy(), v.asnumpy(), rtol=1e-6, atol=1e-7)
+
+
+def test_force_rebind_keeps_current_weights():
+    np.random.seed(5)
+    x, y = _blobs(32)
+    mod = _bound_module(batch=16)
+    mod.get_params()  # the module's copies, soon stale
+    mod.init_optimizer(optimizer_params={"learning_rate": 0.5})
+    mod.forward_backward(mx.io.DataBatch([mx.nd.array(x[:16])], [mx.nd.array(y[:16])]))
+    mod.update()
+    live = mod._exec.arg_dict["fc1_weight"].asnumpy()
+    mod.bind(data_shapes=[("data", (32, 8))], label_shapes=[("softmax_label", (32,))], force_rebind=True)
+    np.testing.assert_array_equal(mod.get_params()[0]["fc1_weight"].asnumpy(), live)
+    assert mod.output_shapes == [("softmax_output", (32, 3))]

@@ -487,7 +487,7 @@ class MNISTIter(NDArrayIter):
     def __init__(self, image="./train-images-idx3-ubyte", label="./train-labels-idx1-ubyte", batch_size=128,
                  shuffle=True, flat=False, seed=0, silent=False, num_parts=1, part_index=0,
                  data_name="data", label_name="softmax_label", **kwargs):
-        unknown = set(kwargs) - {"prefetch_buffer", "ctx", "dtype", "input_shape", "seed_aug"}
+        unknown = set(kwargs) - {"prefetch_buffer", "ctx"}  # loading hints with no effect here
         if unknown:
             raise MXNetValueError("MNISTIter: unknown arguments %s" % sorted(unknown))
         if not 0 <= part_index < num_parts:
@@ -524,7 +524,7 @@ class CSVIter(NDArrayIter):
 
     def __init__(self, data_csv, data_shape, label_csv=None, label_shape=(1,), batch_size=1, round_batch=True,
                  data_name="data", label_name="softmax_label", dtype="float32", **kwargs):
-        unknown = set(kwargs) - {"prefetch_buffer", "ctx", "seed"}
+        unknown = set(kwargs) - {"prefetch_buffer", "ctx"}  # loading hints with no effect here
         if unknown:
             raise MXNetValueError("CSVIter: unknown arguments %s" % sorted(unknown))
         data_shape = tuple(data_shape)

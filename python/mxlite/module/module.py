@@ -223,6 +223,7 @@ class Module(BaseModule):
         elif label_descs:
             self._check_names(label_descs, self._label_names, "label")
         shared = None
+        first_bind = self._exec is None
         if shared_module is not None:
             if not (shared_module.binded and shared_module.params_initialized):
                 raise MXNetValueError("bind: shared_module must be bound and initialized")
@@ -241,7 +242,7 @@ class Module(BaseModule):
         if shared_module is not None:
             self.params_initialized = True
             self._arg_params, self._aux_params = shared_module._arg_params, shared_module._aux_params
-        elif self.params_initialized:
+        elif first_bind and self.params_initialized:  # e.g. after Module.load
             self._push_params()
 
     @staticmethod
