@@ -104,8 +104,9 @@ def test_ndarrayiter_errors():
         mx.io.NDArrayIter(None)
     with pytest.raises(TypeError, match="array"):
         mx.io.NDArrayIter(object())
-    with pytest.raises(ValueError, match="discard"):
-        mx.io.NDArrayIter(x, np.zeros(5), 8, last_batch_handle="discard")
+    for handle in ("discard", "roll_over"):
+        with pytest.raises(ValueError, match="larger than the 5 samples.*%s" % handle):
+            mx.io.NDArrayIter(x, np.zeros(5), 8, last_batch_handle=handle)
 
 
 def test_resize_iter():

@@ -190,9 +190,10 @@ class NDArrayIter(DataIter):
                     "(axis 0): %r has %d but %r has %d" % (counts[0][0], self.num_data, name, count))
         if self.num_data == 0:
             raise MXNetValueError("NDArrayIter: the data has no samples")
-        if last_batch_handle == "discard" and self.num_data < batch_size:
+        if last_batch_handle != "pad" and self.num_data < batch_size:
             raise MXNetValueError("NDArrayIter: batch_size %d is larger than the %d samples, and "
-                                  "last_batch_handle='discard' would yield no batch" % (batch_size, self.num_data))
+                                  "last_batch_handle=%r would yield no batch" % (batch_size, self.num_data,
+                                                                                 last_batch_handle))
         self.shuffle = shuffle
         self.last_batch_handle = last_batch_handle
         self._order = np.arange(self.num_data)
