@@ -104,7 +104,8 @@
         @test err isa mx.MXError
         @test err.kind == :MXL_ERR_SHAPE
         @test occursin("fc", err.msg)
-        err = caught(() -> mx.sym.FullyConnected(data; num_hidden=3, no_such_param=1))
+        fully_connected = mx.sym.FullyConnected   # (a bad keyword on purpose: the core names it)
+        err = caught(() -> fully_connected(data; num_hidden=3, no_such_param=1))
         @test err isa mx.MXError
         @test occursin("no_such_param", err.msg)
         @test_throws ArgumentError mx.simple_bind(fc, mx.cpu())

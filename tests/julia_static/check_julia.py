@@ -12,7 +12,8 @@ MXLite.jl is checked here with what can run:
              registry, and the parameter names it passes with it are that operator's;
   constants  every `const MXL_* = n` in the package has the header's value;
   names      every mx.X used (package, tests, the README's code) is defined by the
-             package, and every mx.nd.X / mx.sym.X is a registry operator or helper;
+             package, every mx.nd.X / mx.sym.X is a registry operator or helper, and
+             the keywords passed to it are its parameters or inputs;
              the README's julia code blocks parse too.
 
 Usage: python3 check_julia.py --library build/x/libmxlite.so  (needs the Python
@@ -385,6 +386,31 @@ def check_names(trees, registry, report):
                   and text_of(value.named_children[0], src) in ("mx", "MXLite")
                   and text_of(value.named_children[1], src) in ("nd", "sym")):
                 seen.setdefault((text_of(value.named_children[1], src), name), where)
+    # Keywords of mx.nd.X(...) / mx.sym.X(...) calls: parameters or inputs of X.
+    inputs = load_inputs(registry) if registry else {}
+    for rel, (tree, src) in trees.items():
+        for node in walk(tree.root_node):
+            if node.type != "call_expression":
+                continue
+            callee = node.named_children[0]
+            if callee.type != "field_expression" or len(callee.named_children) != 2:
+                continue
+            value, field = callee.named_children
+            if not (value.type == "field_expression" and len(value.named_children) == 2
+                    and text_of(value.named_children[0], src) in ("mx", "MXLite")
+                    and text_of(value.named_children[1], src) in ("nd", "sym")):
+                continue
+            op = text_of(field, src)
+            if op not in registry:
+                continue   # reported below
+            allowed = set(registry[op]) | set(inputs.get(op, ())) | {"out", "name", "attr", "attrs"}
+            arglist = [c for c in node.named_children if c.type == "argument_list"]
+            for arg in (named_args(arglist[0]) if arglist else []):
+                if arg.type != "named_argument":
+                    continue
+                key = text_of(arg.named_children[0], src)
+                report.check(key in allowed, "%s:%d: mx.%s.%s has no parameter or input %r"
+                             % (rel, node.start_point[0] + 1, text_of(value.named_children[1], src), op, key))
     for (ns, name), where in sorted(seen.items()):
         if ns == "pkg":
             report.check(name in defined,
@@ -419,6 +445,12 @@ def load_registry(library):
     return {name: list(_ops.get(name).params) for name in _ops.op_names()}
 
 
+def load_inputs(registry):
+    """{op name: [input names]} (after load_registry)."""
+    from mxlite import _ops
+    return {name: list(_ops.get(name).inputs) for name in registry}
+
+
 # Snippets each check must reject: proof that a pass means something.
 _SELF_TESTS = [
     ("parse", "function f(x)\n    x +\nend\n"),
@@ -432,6 +464,7 @@ _SELF_TESTS = [
     ("operators", "_invoke_op(op\"elemwise_add\", NDArray[a, b], [\"no_such_param\"], [\"1\"])\n"),
     ("constants", "const MXL_ERR_SHAPE = 99\n"),
     ("names", "y = mx.nd.no_such_operator(x)\n"),
+    ("names", "y = mx.nd.sum(x; no_such_param=1)\n"),
 ]
 
 
