@@ -158,6 +158,8 @@ def error_cases():
     for op in registered_ops():
         c = keyword_cases(op)[0]
         out.append(_error_case(errors.unknown_param_case(op, c.inputs, c.params)))
+        if len(c.inputs) == 1 and op not in table.VARIADIC_COUNT:
+            out.append(_error_case(errors.no_input_case(op, c.params)))
     for op, specs in table.RANDOM.items():
         out.append(_error_case(errors.unknown_param_case(op, [], specs[0][0])))
     return out

@@ -209,6 +209,11 @@ def family_cases(names):
     return out
 
 
+def no_input_case(op, params):
+    """An operator of one input called with none (every unary operator has this)."""
+    return ErrorCase("no_input", op, [], params, ARG, [REGISTERED_NAME.get(op, op), "input"])
+
+
 # Messages name an operator by its registered name, also when it was called by an
 # alias (as MXNet does): the aliases the case table calls, and their operator.
 REGISTERED_NAME = {"swapaxes": "SwapAxis", "identity": "_copy"}
