@@ -19,32 +19,12 @@ import re
 import numpy as np
 
 from . import ndarray as _nd
+from . import registry as _registry
 from .ndarray import NDArray
 
 __all__ = ["InitDesc", "Initializer", "register", "alias", "create", "Load", "Mixed", "Zero",
            "One", "Constant", "Uniform", "Normal", "Orthogonal", "Xavier", "MSRAPrelu",
            "Bilinear", "LSTMBias"]
-
-_REGISTRY = {}
-
-
-def register(klass):
-    """Class decorator: makes an Initializer creatable by its lower-case class name
-    (in create() and in the JSON of a variable's ``__init__`` attribute)."""
-    if not (isinstance(klass, type) and issubclass(klass, Initializer)):
-        raise TypeError("register: expected an Initializer subclass, got %r" % (klass,))
-    _REGISTRY[klass.__name__.lower()] = klass
-    return klass
-
-
-def alias(*names):
-    """Class decorator: extra registered names for an Initializer ('zeros' for Zero)."""
-    def deco(klass):
-        for n in names:
-            _REGISTRY[n.lower()] = klass
-        return klass
-    return deco
-
 
 def create(init, **kwargs):
     """An Initializer from an instance (returned as is), a registered name
@@ -65,11 +45,7 @@ def create(init, **kwargs):
         kw = dict(kw)
         kw.update(kwargs)
         return create(name, **kw)
-    klass = _REGISTRY.get(text.lower())
-    if klass is None:
-        raise ValueError("Cannot find initializer '%s'; registered initializers: %s"
-                         % (init, ", ".join(sorted(_REGISTRY))))
-    return klass(**kwargs)
+    return _registry.find(Initializer, "initializer", text)(**kwargs)
 
 
 class InitDesc(str):
@@ -197,6 +173,10 @@ class Initializer(object):
             "Unknown initialization pattern for '%s'. Default initialization covers names ending "
             "in weight, bias, gamma (1.0), beta (0.0), moving_mean, moving_var, min and max; use "
             "mx.sym.Variable(name, init=mx.init.*) to choose one for other names." % name)
+
+
+register = _registry.get_register_func(Initializer, "initializer")
+alias = _registry.get_alias_func(Initializer, "initializer")
 
 
 class Load(object):

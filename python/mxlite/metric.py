@@ -13,32 +13,13 @@ from collections import OrderedDict
 
 import numpy
 
+from . import registry as _registry
 from .ndarray import NDArray
 
 __all__ = ["EvalMetric", "CompositeEvalMetric", "Accuracy", "TopKAccuracy", "F1", "MCC",
            "Perplexity", "MAE", "MSE", "RMSE", "CrossEntropy", "NegativeLogLikelihood",
            "PearsonCorrelation", "Loss", "Torch", "Caffe", "CustomMetric", "np", "create",
            "register", "alias", "check_label_shapes"]
-
-_REGISTRY = {}
-
-
-def register(klass):
-    """Class decorator: makes an EvalMetric creatable by its lower-case class name."""
-    if not (isinstance(klass, type) and issubclass(klass, EvalMetric)):
-        raise TypeError("register: expected an EvalMetric subclass, got %r" % (klass,))
-    _REGISTRY[klass.__name__.lower()] = klass
-    return klass
-
-
-def alias(*names):
-    """Class decorator: extra names for a metric in create() ('acc' for Accuracy)."""
-    def deco(klass):
-        for n in names:
-            _REGISTRY[n.lower()] = klass
-        return klass
-    return deco
-
 
 def create(metric, *args, **kwargs):
     """A metric from a name ('acc', 'ce', 'rmse', ...), an EvalMetric (returned as
@@ -62,11 +43,7 @@ def create(metric, *args, **kwargs):
     if not isinstance(metric, str):
         raise TypeError("create: expected a metric name, an EvalMetric, a function or a list, "
                         "got %s" % type(metric).__name__)
-    klass = _REGISTRY.get(metric.lower())
-    if klass is None:
-        raise ValueError("Cannot find metric '%s'; registered metrics: %s"
-                         % (metric, ", ".join(sorted(_REGISTRY))))
-    return klass(*args, **kwargs)
+    return _registry.find(EvalMetric, "metric", metric)(*args, **kwargs)
 
 
 def check_label_shapes(labels, preds, wrap=False, shape=False):
@@ -186,6 +163,10 @@ class EvalMetric(object):
     def get_global_name_value(self):
         """As get_name_value, for the global statistics."""
         return self._pairs(*self.get_global())
+
+
+register = _registry.get_register_func(EvalMetric, "metric")
+alias = _registry.get_alias_func(EvalMetric, "metric")
 
 
 @register

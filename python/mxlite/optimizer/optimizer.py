@@ -341,6 +341,10 @@ class SGD(Optimizer):
         Accepted for compatibility (dense arrays only).
     """
 
+    # The fused ops with a momentum state (NAG swaps in its own).
+    _mom_update = _sgd_mom_update
+    _mp_mom_update = _mp_sgd_mom_update
+
     def __init__(self, momentum=0.0, lazy_update=True, **kwargs):
         super().__init__(**kwargs)
         self.momentum = momentum
@@ -363,11 +367,11 @@ class SGD(Optimizer):
         if multi_precision:
             mom, master = state
             if mom is not None:
-                _mp_sgd_mom_update([weight, grad, mom, master], weight, momentum=self.momentum, **kw)
+                self._mp_mom_update([weight, grad, mom, master], weight, momentum=self.momentum, **kw)
             else:
                 _mp_sgd_update([weight, grad, master], weight, **kw)
         elif state is not None:
-            _sgd_mom_update([weight, grad, state], weight, momentum=self.momentum, **kw)
+            self._mom_update([weight, grad, state], weight, momentum=self.momentum, **kw)
         else:
             _sgd_update([weight, grad], weight, **kw)
 
@@ -380,50 +384,20 @@ class SGD(Optimizer):
 
 
 @register
-class NAG(Optimizer):
+class NAG(SGD):
     """Nesterov accelerated gradient (fused nag_mom_update; mp_nag_mom_update with
-    multi_precision)::
+    multi_precision; plain SGD without momentum)::
 
         g = clip(rescale_grad * grad) + wd * weight
         mom = momentum * mom - lr * g
         weight += momentum * mom - lr * g
     """
 
+    _mom_update = _nag_mom_update
+    _mp_mom_update = _mp_nag_mom_update
+
     def __init__(self, momentum=0.0, **kwargs):
-        super().__init__(**kwargs)
-        self.momentum = momentum
-
-    def create_state(self, index, weight):
-        return _zeros_like(weight) if self.momentum != 0.0 else None
-
-    def create_state_multi_precision(self, index, weight):
-        if self.multi_precision and _is_f16(weight):
-            master = weight.astype(np.float32)
-            return (self.create_state(index, master), master)
-        return super().create_state_multi_precision(index, weight)
-
-    def _step(self, index, weight, grad, state, multi_precision):
-        self._update_count(index)
-        kw = self._grad_kwargs()
-        kw["lr"] = self._get_lr(index)
-        kw["wd"] = self._get_wd(index)
-        if multi_precision:
-            mom, master = state
-            if mom is not None:
-                _mp_nag_mom_update([weight, grad, mom, master], weight, momentum=self.momentum, **kw)
-            else:
-                _mp_sgd_update([weight, grad, master], weight, **kw)
-        elif state is not None:
-            _nag_mom_update([weight, grad, state], weight, momentum=self.momentum, **kw)
-        else:
-            _sgd_update([weight, grad], weight, **kw)
-
-    def update(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, lambda i, w, g, s: self._step(i, w, g, s, False))
-
-    def update_multi_precision(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, lambda i, w, g, s: self._step(
-            i, w, g, s, self.multi_precision and _is_f16(w)))
+        super().__init__(momentum=momentum, **kwargs)
 
 
 @register
