@@ -593,3 +593,47 @@ def test_updates_are_ordered_by_the_engine():
     for _ in range(50):
         upd(0, g, w)
     _check(w.asnumpy(), np_sgd(W0, [g_np] * 50, 0.01, momentum=0.9), rtol=1e-4, atol=1e-5)
+
+
+def test_multi_precision_nag_uses_the_fused_mp_op():
+    grads = _steps(4, scale=0.01)
+    w16 = mx.nd.array(W0, dtype=np.float16)
+    upd = mx.optimizer.get_updater(mx.optimizer.NAG(learning_rate=0.1, momentum=0.9, wd=0.01,
+                                                    multi_precision=True))
+    for g in grads:
+        upd(0, mx.nd.array(g, dtype=np.float16), w16)
+    mom, master = upd.states[0]
+    g16 = [g.astype(np.float16).astype(np.float32) for g in grads]
+    want = np_nag(W0.astype(np.float16).astype(np.float32), g16, 0.1, 0.9, wd=0.01)
+    _check(master.asnumpy(), want, rtol=1e-5, atol=1e-6)
+    np.testing.assert_array_equal(w16.asnumpy(), master.asnumpy().astype(np.float16))
+
+
+def test_lr_mult_by_index():
+    opt = mx.optimizer.SGD(learning_rate=1.0)
+    opt.set_lr_mult({3: 0.1})
+    opt.set_wd_mult({3: 0.5})
+    opt.wd = 0.2
+    assert opt._get_lr(3) == pytest.approx(0.1) and opt._get_lr(4) == 1.0
+    assert opt._get_wd(3) == pytest.approx(0.1) and opt._get_wds([3, 4]) == [pytest.approx(0.1), 0.2]
+
+
+def test_updater_restored_states_are_moved_to_the_weight_context():
+    upd = mx.optimizer.get_updater(mx.optimizer.Adam())
+    w = mx.nd.ones((2,))
+    upd(0, mx.nd.ones((2,)), w)
+    upd2 = mx.optimizer.get_updater(mx.optimizer.Adam())
+    upd2.set_states(upd.get_states())
+    assert upd2.states_synced == {0: False}
+    upd2(0, mx.nd.ones((2,)), mx.nd.ones((2,)))
+    assert upd2.states_synced == {0: True}
+    mean, var = upd2.states[0]
+    assert mean.context == w.context
+
+
+def test_updater_rejects_non_arrays():
+    upd = mx.optimizer.get_updater(mx.optimizer.SGD())
+    with pytest.raises(TypeError, match="NDArray"):
+        upd(0, np.ones(2), mx.nd.ones((2,)))
+    with pytest.raises(TypeError, match="Optimizer"):
+        mx.optimizer.get_updater("sgd")
