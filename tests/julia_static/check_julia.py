@@ -13,7 +13,8 @@ MXLite.jl is checked here with what can run:
   constants  every `const MXL_* = n` in the package has the header's value;
   names      every mx.X used (package, tests, the README's code) is defined by the
              package, every mx.nd.X / mx.sym.X is a registry operator or helper, and
-             the keywords passed to it are its parameters or inputs;
+             the keywords passed to it are its parameters or inputs; keywords passed
+             to a package function mx.f are f's;
              the README's julia code blocks parse too.
 
 Usage: python3 check_julia.py --library build/x/libmxlite.so  (needs the Python
@@ -324,11 +325,19 @@ def _call_name(node, src):
     return None
 
 
+# Files whose definitions count as the package's (the self-tests use their snippets).
+_SOURCE_PREFIX = ["julia/src/"]
+
+
+def _is_source(rel):
+    return any(rel.startswith(p) for p in _SOURCE_PREFIX)
+
+
 def defined_names(trees):
     """Names the package defines: functions, consts, types, macros (as @name)."""
     names = set()
     for rel, (tree, src) in trees.items():
-        if not rel.startswith("julia/src/"):
+        if not _is_source(rel):
             continue
         for node in walk(tree.root_node):
             if node.type in ("function_definition", "macro_definition"):
@@ -352,6 +361,56 @@ def defined_names(trees):
                     first = first.named_children[0]
                 names.add(text_of(first, src))
     return names
+
+
+def _top_level_semicolon(arglist, src):
+    """Byte offset of the `;` that starts keyword parameters in an argument list, or None."""
+    depth = 0
+    for i in range(arglist.start_byte, arglist.end_byte):
+        c = src[i:i + 1]
+        if c in (b"(", b"[", b"{"):
+            depth += 1
+        elif c in (b")", b"]", b"}"):
+            depth -= 1
+        elif c == b";" and depth == 1:
+            return i
+    return None
+
+
+def keyword_signatures(trees):
+    """{function name: (keyword names of all its methods, accepts any keyword)}."""
+    sigs = {}
+    for rel, (tree, src) in trees.items():
+        if not _is_source(rel):
+            continue
+        for node in walk(tree.root_node):
+            call = None
+            if node.type == "function_definition":
+                sig = [c for c in node.named_children if c.type == "signature"]
+                call = sig[0].named_children[0] if sig and sig[0].named_children else None
+            elif node.type == "assignment" and node.named_children[0].type in ("call_expression", "where_expression"):
+                call = node.named_children[0]
+            if call is None:
+                continue
+            name = _call_name(call, src)
+            if call.type == "where_expression":
+                call = call.named_children[0]
+            if not name or call.type != "call_expression":
+                continue
+            arglist = [c for c in call.named_children if c.type == "argument_list"]
+            keys, any_key = set(), False
+            semicolon = _top_level_semicolon(arglist[0], src) if arglist else None
+            for arg in (named_args(arglist[0]) if arglist else []):
+                if arg.type == "named_argument":
+                    target = arg.named_children[0]
+                    if target.type == "typed_expression":
+                        target = target.named_children[0]
+                    keys.add(text_of(target, src))
+                elif arg.type == "splat_expression" and semicolon is not None and arg.start_byte > semicolon:
+                    any_key = True   # f(...; kwargs...)
+            old_keys, old_any = sigs.get(name, (set(), False))
+            sigs[name] = (old_keys | keys, old_any or any_key)
+    return sigs
 
 
 def namespace_helpers(trees):
@@ -411,6 +470,27 @@ def check_names(trees, registry, report):
                 key = text_of(arg.named_children[0], src)
                 report.check(key in allowed, "%s:%d: mx.%s.%s has no parameter or input %r"
                              % (rel, node.start_point[0] + 1, text_of(value.named_children[1], src), op, key))
+    # Keywords of mx.f(...) calls: keywords of some method of the package's f.
+    sigs = keyword_signatures(trees)
+    for rel, (tree, src) in trees.items():
+        for node in walk(tree.root_node):
+            if node.type != "call_expression":
+                continue
+            callee = node.named_children[0]
+            if callee.type != "field_expression" or len(callee.named_children) != 2:
+                continue
+            value, field = callee.named_children
+            if not (value.type == "identifier" and text_of(value, src) in ("mx", "MXLite")):
+                continue
+            fname = text_of(field, src)
+            if fname not in sigs or sigs[fname][1]:
+                continue
+            arglist = [c for c in node.named_children if c.type == "argument_list"]
+            for arg in (named_args(arglist[0]) if arglist else []):
+                if arg.type == "named_argument":
+                    key = text_of(arg.named_children[0], src)
+                    report.check(key in sigs[fname][0], "%s:%d: mx.%s takes no keyword %r (it takes: %s)"
+                                 % (rel, node.start_point[0] + 1, fname, key, ", ".join(sorted(sigs[fname][0]))))
     for (ns, name), where in sorted(seen.items()):
         if ns == "pkg":
             report.check(name in defined,
@@ -465,6 +545,7 @@ _SELF_TESTS = [
     ("constants", "const MXL_ERR_SHAPE = 99\n"),
     ("names", "y = mx.nd.no_such_operator(x)\n"),
     ("names", "y = mx.nd.sum(x; no_such_param=1)\n"),
+    ("names", "function fit(m; n_epoch=1)\nend\nmx.fit(m; n_epochs=2)\n"),
 ]
 
 
@@ -482,9 +563,16 @@ def self_test(parser, functions, defines, exports, registry, report):
             inner = Report()
             import contextlib
             import io
-            with contextlib.redirect_stdout(io.StringIO()):
-                trees = parse_files([path], parser, inner)
-                checks[kind](trees, inner)
+            out = io.StringIO()
+            _SOURCE_PREFIX.append(os.path.relpath(path, ROOT))
+            try:
+                with contextlib.redirect_stdout(out):
+                    trees = parse_files([path], parser, inner)
+                    checks[kind](trees, inner)
+            finally:
+                _SOURCE_PREFIX.pop()
+            if os.environ.get("JULIA_STATIC_VERBOSE"):
+                print("self-test %s: %s" % (kind, out.getvalue().strip().replace("\n", " | ")))
             report.check(inner.failed > 0, "self-test: the %s check accepts %r" % (kind, code.strip()))
 
 
