@@ -462,8 +462,15 @@ def check_names(trees, registry, report):
             op = text_of(field, src)
             if op not in registry:
                 continue   # reported below
-            allowed = set(registry[op]) | set(inputs.get(op, ())) | {"out", "name", "attr", "attrs"}
+            op_inputs = inputs.get(op)
+            allowed = set(registry[op]) | set(op_inputs or ()) | {"out", "name", "attr", "attrs"}
             arglist = [c for c in node.named_children if c.type == "argument_list"]
+            positional = [a for a in (named_args(arglist[0]) if arglist else []) if a.type != "named_argument"]
+            if op_inputs is not None and not any(a.type == "splat_expression" for a in positional):
+                report.check(len(positional) <= len(op_inputs),
+                             "%s:%d: mx.%s.%s takes at most %d inputs (%s), given %d"
+                             % (rel, node.start_point[0] + 1, text_of(value.named_children[1], src), op,
+                                len(op_inputs), ", ".join(op_inputs), len(positional)))
             for arg in (named_args(arglist[0]) if arglist else []):
                 if arg.type != "named_argument":
                     continue
@@ -528,7 +535,7 @@ def load_registry(library):
 def load_inputs(registry):
     """{op name: [input names]} (after load_registry)."""
     from mxlite import _ops
-    return {name: list(_ops.get(name).inputs) for name in registry}
+    return {name: (None if _ops.get(name).variadic else list(_ops.get(name).inputs)) for name in registry}
 
 
 # Snippets each check must reject: proof that a pass means something.
@@ -546,6 +553,7 @@ _SELF_TESTS = [
     ("names", "y = mx.nd.no_such_operator(x)\n"),
     ("names", "y = mx.nd.sum(x; no_such_param=1)\n"),
     ("names", "function fit(m; n_epoch=1)\nend\nmx.fit(m; n_epochs=2)\n"),
+    ("names", "y = mx.nd.exp(a, b)\n"),
 ]
 
 
