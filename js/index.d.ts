@@ -242,6 +242,9 @@ export class FeedForward {
     epochEndCallback?: ((p: { epoch: number }) => void) | null }):
     { epochs: Array<{ epoch: number; train: [string, number]; eval: [string, number] | null }> };
   predict(X: Data): NDArray;
+  save(prefix: string, epoch?: number): void;
+  static load(prefix: string, epoch: number, options?: Partial<FeedForwardOptions>): FeedForward;
+  readonly symbol: Symbol;
   score(X: Data, y: NDArray | TypedArray | number[], evalMetric?: 'acc'): number;
 }
 
@@ -292,6 +295,12 @@ declare const mx: {
     SGD: new (options?: { learningRate?: number; momentum?: number; wd?: number; rescaleGrad?: number;
       clipGradient?: number }) => { update(index: number, weight: NDArray, grad: NDArray): void };
     prng(seed: number): () => number;
+    saveCheckpoint(prefix: string, epoch: number, symbol: Symbol | null, argParams: { [name: string]: NDArray },
+      auxParams?: { [name: string]: NDArray } | null): void;
+    loadCheckpoint(prefix: string, epoch: number): { symbol: Symbol; argParams: { [name: string]: NDArray };
+      auxParams: { [name: string]: NDArray } };
+    loadParams(prefix: string, epoch: number): { argParams: { [name: string]: NDArray };
+      auxParams: { [name: string]: NDArray } };
   };
   init: {
     Uniform: new (scale?: number) => Initializer;

@@ -166,6 +166,43 @@ module.exports = function makeModel(mx) {
     return flat;
   }
 
+  // ---------------------------------------------------------- checkpoints
+  // MXNet's layout: prefix-symbol.json and prefix-%04d.params, an NDArray dict whose
+  // keys are `arg:<name>` and `aux:<name>` (readable by MXNet 1.x and mxlite's Python).
+  const paramsFile = (prefix, epoch) => `${prefix}-${String(epoch).padStart(4, '0')}.params`;
+
+  /** Writes prefix-symbol.json (when symbol is given) and prefix-%04d.params. */
+  function saveCheckpoint(prefix, epoch, symbol, argParams, auxParams) {
+    if (symbol) symbol.save(`${prefix}-symbol.json`);
+    const dict = {};
+    for (const [k, v] of Object.entries(argParams || {})) dict[`arg:${k}`] = v.asInContext(mx.cpu());
+    for (const [k, v] of Object.entries(auxParams || {})) dict[`aux:${k}`] = v.asInContext(mx.cpu());
+    nd.save(paramsFile(prefix, epoch), dict);
+  }
+
+  /** {argParams, auxParams} from prefix-%04d.params. */
+  function loadParams(prefix, epoch) {
+    const fname = paramsFile(prefix, epoch);
+    const loaded = nd.load(fname);
+    if (Array.isArray(loaded)) throw invalid(`load: '${fname}' holds an unnamed array list, not a checkpoint's arg:/aux: dict`);
+    const argParams = {};
+    const auxParams = {};
+    for (const [key, value] of Object.entries(loaded)) {
+      const at = key.indexOf(':');
+      const kind = key.slice(0, at);
+      if (at < 0 || (kind !== 'arg' && kind !== 'aux')) {
+        throw invalid(`load: '${fname}' has a key '${key}'; checkpoint keys start with 'arg:' or 'aux:'`);
+      }
+      (kind === 'arg' ? argParams : auxParams)[key.slice(at + 1)] = value;
+    }
+    return { argParams, auxParams };
+  }
+
+  /** {symbol, argParams, auxParams} from a checkpoint (this package's, Python's or MXNet 1.x's). */
+  function loadCheckpoint(prefix, epoch) {
+    return { symbol: mx.sym.load(`${prefix}-symbol.json`), ...loadParams(prefix, epoch) };
+  }
+
   // ---------------------------------------------------------- FeedForward
   /**
    * MXNet's mx.model.FeedForward:
@@ -311,6 +348,18 @@ module.exports = function makeModel(mx) {
       return nd.array(result, { shape: outShape });
     }
 
+    /** Checkpoint: prefix-symbol.json and prefix-%04d.params (epoch: numEpoch by default). */
+    save(prefix, epoch = this.numEpoch) {
+      if (!this.argParams) throw invalid('FeedForward.save: the model has no parameters; call fit first');
+      saveCheckpoint(prefix, epoch, this.symbol, this.argParams, this.auxParams || {});
+    }
+
+    /** A FeedForward from a checkpoint; training goes on from beginEpoch = epoch. */
+    static load(prefix, epoch, options = {}) {
+      const { symbol, argParams, auxParams } = loadCheckpoint(prefix, epoch);
+      return new FeedForward({ ...options, symbol, argParams, auxParams, beginEpoch: epoch });
+    }
+
     /** Accuracy of predict(X) against y. */
     score(X, y, evalMetric = 'acc') {
       const pred = this.predict(X);
@@ -322,5 +371,5 @@ module.exports = function makeModel(mx) {
     }
   }
 
-  return { FeedForward, SGD, init, metric, prng };
+  return { FeedForward, SGD, init, metric, prng, saveCheckpoint, loadCheckpoint, loadParams };
 };

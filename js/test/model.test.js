@@ -40,15 +40,20 @@ test('FeedForward fits the tutorial MLP on digits: >= 95% held out, predict, sco
   assert.deepEqual(pred.shape, [d.nTest, 10]);
   const acc = model.score(Xt, d.testY);
   assert.equal(acc, last.eval[1]);
-  // The trained parameters save and load like MXNet's .params.
+  // A checkpoint in MXNet's layout (prefix-symbol.json, prefix-0020.params with arg:/aux: keys)
+  // reloads into a model that predicts the same.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mxlite-js-'));
   try {
-    const f = path.join(dir, 'mlp.params');
-    mx.nd.save(f, model.argParams);
-    const loaded = mx.nd.load(f);
-    assert.deepEqual(Object.keys(loaded).sort(), ['layer1_bias', 'layer1_weight', 'layer2_bias', 'layer2_weight']);
-    const copy = new mx.model.FeedForward({ symbol: net, argParams: loaded });
+    const prefix = path.join(dir, 'mlp');
+    model.save(prefix);
+    assert.ok(fs.existsSync(`${prefix}-symbol.json`) && fs.existsSync(`${prefix}-0020.params`));
+    assert.deepEqual(Object.keys(mx.nd.load(`${prefix}-0020.params`)).sort(),
+      ['arg:layer1_bias', 'arg:layer1_weight', 'arg:layer2_bias', 'arg:layer2_weight']);
+    const copy = mx.model.FeedForward.load(prefix, 20);
+    assert.deepEqual(copy.symbol.listArguments(), net.listArguments());
     assert.equal(copy.score(Xt, d.testY), acc);
+    const { argParams } = mx.model.loadCheckpoint(prefix, 20);
+    assert.deepEqual(argParams.layer2_bias.toArray(), model.argParams.layer2_bias.toArray());
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -73,4 +78,18 @@ test('SGD: the fused update and the elementwise fallback agree', () => {
   let m = 0;
   for (let i = 0; i < 3; i++) { m = 0.9 * m - 0.1 * (0.5 * 0.5 + 0.01 * w); w += m; }
   assert.ok(Math.abs(a[0] - w) < 1e-5, `${a[0]} vs ${w}`);
+});
+
+test('examples/train_feedforward.js: the tutorial\'s FeedForward block reaches 95%; its checkpoint reloads', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mxlite-js-'));
+  try {
+    const r = require('child_process').spawnSync(process.execPath, [path.join(__dirname, '..', 'examples', 'train_feedforward.js'),
+      '--min-accuracy', '0.95', '--prefix', path.join(dir, 'digits')], { encoding: 'utf8', env: process.env });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /Epoch\[19\] Validation-accuracy=/);
+    assert.match(r.stdout, /reloaded model predicts the same as the trained one: true/);
+    assert.ok(fs.existsSync(path.join(dir, 'digits-symbol.json')));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
