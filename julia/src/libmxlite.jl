@@ -213,7 +213,7 @@ end
 function _CStrings(strs)
     s = String[String(x) for x in strs]
     for x in s
-        Base.containsnul(x) && throw(ArgumentError("string $(repr(x)) contains a NUL byte"))
+        occursin('\0', x) && throw(ArgumentError("string $(repr(x)) contains a NUL byte"))
     end
     return _CStrings(s, Ptr{UInt8}[pointer(x) for x in s])
 end
