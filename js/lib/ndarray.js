@@ -157,9 +157,10 @@ class NDArray {
    */
   dataAsync() {
     let h;
-    try { h = this.handle; } catch (e) { return Promise.reject(e); }
+    try { h = ND_HANDLES.hold(this._cell); } catch (e) { return Promise.reject(e); }
     return new Promise((resolve, reject) => {
       lib.mxl_nd_wait_to_read.async(h, (err, rc) => {
+        ND_HANDLES.unhold(this._cell); // a dispose() during the wait frees the handle now
         if (err) { reject(err); return; }
         try {
           // mxl_last_error is per thread: after a failure on the worker, wait again

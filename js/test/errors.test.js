@@ -117,3 +117,13 @@ test('bad input in a child process exits cleanly (no signal)', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /caught \d+/);
 });
+
+test('dispose() during a pending dataAsync rejects the promise and frees the handle after the wait', async () => {
+  const a = mx.nd.random.uniform({ shape: [400, 400] });
+  let y = a;
+  for (let i = 0; i < 10; i++) y = mx.nd.dot(y, a).div(400);
+  const p = y.dataAsync();
+  y.dispose(); // while a worker thread waits on it
+  await assert.rejects(p, isMx('MXL_ERR_INVALID_HANDLE', 'disposed'));
+  assert.equal(y.isDisposed, true);
+});
