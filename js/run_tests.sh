@@ -3,7 +3,8 @@
 # node_modules is missing, then `npm test` (API tests, registry and index.d.ts checks,
 # the conformance cases, the tutorial MLP on digits, FeedForward, packaging).
 # Uses MXLITE_LIBRARY from the environment when set (else the binding's own search).
-# Prints "js: N passed, N failed" and the conformance line; exits non-zero on failure.
+# Prints "js: N passed, N failed[, N skipped]" and the conformance line; exits non-zero
+# on failure.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -22,10 +23,13 @@ npm test --silent >"$log" 2>&1  # not a TTY: node:test reports in TAP
 status=$?
 passed=$(grep -E '^(# |ℹ )pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
 failed=$(grep -E '^(# |ℹ )fail [0-9]+' "$log" | tail -1 | awk '{print $3}')
+skipped=$(grep -E '^(# |ℹ )skipped [0-9]+' "$log" | tail -1 | awk '{print $3}')
 if [ "$status" -ne 0 ] || [ -z "$passed" ]; then
   grep -E '^not ok|^# Subtest|error:|FAIL ' "$log" | head -80
   [ -z "$passed" ] && tail -40 "$log"
 fi
 grep -Eo 'conformance: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1 | sed 's/^/js /'
-echo "js: ${passed:-0} passed, ${failed:-?} failed"
+# Skipped tests (the GPU ones on a machine without a GPU) are listed, never counted as passed.
+grep -E '^ok .* # SKIP' "$log" | sed 's/^ok [0-9]* - /js skipped: /'
+echo "js: ${passed:-0} passed, ${failed:-?} failed${skipped:+, $skipped skipped}"
 exit $status

@@ -1,0 +1,57 @@
+'use strict';
+// GPU arrays and executors from JS (runs where mx.numGpus() > 0; reported as skipped,
+// not passed, elsewhere): values must equal the CPU's.
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const mx = require('..');
+
+function gpuCount() {
+  try { return mx.numGpus(); } catch (e) { return 0; }
+}
+const skip = gpuCount() > 0 ? false : 'no usable GPU here (mx.numGpus() is 0)';
+
+const near = (got, exp, tol) => {
+  assert.equal(got.length, exp.length);
+  for (let i = 0; i < exp.length; i++) {
+    assert.ok(Math.abs(got[i] - exp[i]) <= tol * (1 + Math.abs(exp[i])), `index ${i}: ${got[i]} != ${exp[i]}`);
+  }
+};
+
+test('arrays on gpu(0): create, compute, read (sync and async), copy across devices', { skip }, async () => {
+  const g = mx.gpu(0);
+  const a = mx.nd.array([[1, 2, 3], [4, 5, 6]], { ctx: g });
+  assert.equal(String(a.context), 'gpu(0)');
+  const b = a.add(1).mul(a).sum({ axis: 1 });
+  near(b.toArray(), [2 + 6 + 12, 20 + 30 + 42], 1e-6);
+  near(await b.dataAsync(), [20, 92], 1e-6);
+  const c = a.copyTo(mx.cpu());
+  assert.equal(String(c.context), 'cpu(0)');
+  near(c.toArray(), [1, 2, 3, 4, 5, 6], 0);
+  const x = mx.nd.random.uniform({ shape: [64, 32], ctx: mx.cpu() });
+  const w = mx.nd.random.uniform({ shape: [16, 32], ctx: mx.cpu() });
+  const cpu = mx.nd.dot(x, w.T).toArray();
+  const gpu = mx.nd.dot(x.copyTo(g), w.copyTo(g).T).toArray();
+  near(gpu, cpu, 1e-4);
+  assert.throws(() => a.add(mx.nd.ones([2, 3])).toArray(), (e) => e instanceof mx.MXNetError);
+});
+
+test('an executor on gpu(0) gives the CPU executor\'s outputs and gradients', { skip }, () => {
+  const data = mx.sym.Variable('data');
+  const fc = mx.sym.FullyConnected({ data, num_hidden: 8, name: 'fc' });
+  const net = mx.sym.SoftmaxOutput({ data: mx.sym.Activation({ data: fc, act_type: 'relu' }), name: 'softmax' });
+  const run = (ctx) => {
+    const ex = net.simpleBind({ ctx, data: [16, 10] });
+    mx.random.seed(3);
+    const init = { data: mx.nd.random.normal({ shape: [16, 10] }), fc_weight: mx.nd.random.normal({ shape: [8, 10] }),
+      fc_bias: mx.nd.zeros([8]), softmax_label: mx.nd.array(Array.from({ length: 16 }, (_, i) => i % 8)) };
+    for (const [k, v] of Object.entries(init)) ex.argDict[k].set(v);
+    ex.forward(true);
+    ex.backward();
+    return [ex.outputs[0].toArray(), ex.gradDict.fc_weight.toArray()];
+  };
+  const [outC, gradC] = run(mx.cpu());
+  const [outG, gradG] = run(mx.gpu(0));
+  near(outG, outC, 1e-5);
+  near(gradG, gradC, 1e-4);
+});
