@@ -5,7 +5,7 @@
 // (toArray, data, asScalar, toString) blocks until they are ready, dataAsync() waits
 // on a worker thread without blocking the event loop. Operators come from the registry.
 
-const { koffi, lib, check, errorFor, MXNetError, C, cArray } = require('./capi');
+const { koffi, lib, check, errorFor, MXNetError, C, cArray, cStrings } = require('./capi');
 const ops = require('./ops');
 const { Context, toContext, TYPE_NAMES } = require('./context');
 
@@ -795,7 +795,6 @@ function load(fname) {
   const arrs = new BigUint64Array(1);
   const names = new BigUint64Array(1);
   check(lib.mxl_nd_load(String(fname), n, arrs, names));
-  const { cStrings } = require('./capi');
   const hs = cArray(arrs[0], 'uint64_t', n[0]);
   const res = hs.map((h) => new NDArray(BigInt(h)));
   if (!names[0]) return res;
