@@ -155,3 +155,13 @@ def test_round_trip_keeps_symbol_and_params(tmp_path):
         assert set(src) == set(dst)
         for k in src:
             np.testing.assert_array_equal(src[k].asnumpy(), dst[k].asnumpy())
+
+
+def test_truncated_symbol_json_names_file_and_offset(tmp_path):
+    text = open(os.path.join(DATA, "mxnet191_convnet-symbol.json")).read()
+    prefix = str(tmp_path / "j")
+    open(prefix + "-symbol.json", "w").write(text[:300])
+    with pytest.raises(mx.MXNetError, match="j-symbol.json.*offset 300"):
+        mx.model.load_checkpoint(prefix, 3)
+    with pytest.raises(mx.MXNetError, match="cannot open.*missing-symbol.json"):
+        mx.model.load_checkpoint(str(tmp_path / "missing"), 1)
