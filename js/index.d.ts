@@ -284,6 +284,10 @@ declare const mx: {
       options?: { trainMode?: boolean }): void;
   };
   waitall(): void;
+  /** Frees every NDArray made during fn except those returned or kept (fn must be synchronous). */
+  tidy<T>(fn: () => T): T;
+  /** Marks arrays (or lists / objects of them) as surviving enclosing tidy scopes. */
+  keep<T>(value: T): T;
   base: {
     blasName(): string;
     engineInfo(): { kind: string; cpuWorkers: number };

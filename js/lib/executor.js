@@ -83,6 +83,8 @@ class Executor {
     const outs = new BigUint64Array(1);
     check(lib.mxl_executor_outputs(out[0], n, outs));
     this.outputs = cArray(outs[0], 'uint64_t', n[0]).map((h) => new NDArray(BigInt(h)));
+    // Arrays bound here live as long as the executor, whatever tidy scope made them.
+    nd.keep([this.argArrays, this.gradArrays, this.auxArrays, this.outputs]);
     this._argNames = argNames;
     this._auxNames = auxNames;
     this._outputNames = symbol.listOutputs();

@@ -172,6 +172,7 @@ const autograd = {
   },
   /** Marks arrays as variables with the given gradient arrays (grad_req per array or one for all). */
   markVariables(variables, gradients, gradReqs = 'write') {
+    nd.keep(gradients);
     variables.forEach((v, i) => {
       const req = Array.isArray(gradReqs) ? gradReqs[i] : gradReqs;
       check(lib.mxl_autograd_mark_variable(v.handle, gradients[i].handle, nd.GRAD_REQ[nd.checkReq(req)]));
@@ -229,6 +230,8 @@ const mx = {
   random,
   autograd,
   waitall: nd.waitall,
+  tidy: nd.tidy,
+  keep: nd.keep,
   base: { blasName, engineInfo, storageStats },
   /** The registry: every operator name (aliases included) and its description. */
   ops: { names: ops.opNames, info: ops.getOp, exists: ops.opExists },

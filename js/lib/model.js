@@ -112,7 +112,7 @@ module.exports = function makeModel(mx) {
       if (this.momentum > 0) {
         mom = this.states.get(index);
         if (!mom) {
-          mom = nd.zeros(weight.shape, { ctx: weight.context, dtype: weight.dtype });
+          mom = mx.keep(nd.zeros(weight.shape, { ctx: weight.context, dtype: weight.dtype }));
           this.states.set(index, mom);
         }
       }
@@ -293,10 +293,10 @@ module.exports = function makeModel(mx) {
           if (labelArr) labelArr.set(by);
           ex.forward(true);
           ex.backward();
-          argNames.forEach((name, i) => {
+          mx.tidy(() => argNames.forEach((name, i) => { // frees the update's temporaries at once
             const g = ex.gradArrays[i];
             if (g) opt.update(i, ex.argArrays[i], g);
-          });
+          }));
           const out = ex.outputs[0];
           const classes = out.shape[1];
           m.update(by, out.toArray(), classes, Math.min(bs, n - start));

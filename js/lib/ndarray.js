@@ -42,6 +42,53 @@ function dtypeName(dtype) {
 
 const ND_HANDLES = require('./handles').handleKind('NDArray', (h) => lib.mxl_nd_free(h));
 
+// ------------------------------------------------------------ tidy scopes
+// tidy(fn) frees, when fn returns, every NDArray created during fn except those it
+// returns and those kept (keep(), and arrays bound into an executor): JavaScript's
+// collector frees native memory late (its callbacks wait for the event loop), so long
+// synchronous loops use tidy or dispose() to keep memory flat. fn must be synchronous.
+const scopes = [];
+const kept = new WeakSet();
+
+/** Marks arrays as surviving the enclosing tidy scopes; returns its argument. */
+function keep(value) {
+  forEachArray(value, (a) => kept.add(a));
+  return value;
+}
+
+function forEachArray(value, fn, seen = new Set()) {
+  if (value instanceof NDArray) fn(value);
+  else if (value && typeof value === 'object' && !seen.has(value) && !ArrayBuffer.isView(value)) {
+    seen.add(value);
+    for (const v of Array.isArray(value) ? value : Object.values(value)) forEachArray(v, fn, seen);
+  }
+}
+
+function tidy(fn) {
+  const scope = [];
+  scopes.push(scope);
+  let result;
+  try {
+    result = fn();
+  } finally {
+    scopes.pop();
+    if (result && typeof result.then === 'function') {
+      throw new TypeError('tidy: fn must be synchronous (it returned a Promise)');
+    }
+    const survivors = new Set();
+    forEachArray(result, (a) => survivors.add(a));
+    const outer = scopes[scopes.length - 1];
+    for (const a of scope) {
+      if (survivors.has(a) || kept.has(a)) {
+        if (outer) outer.push(a); // an enclosing tidy decides about it
+      } else {
+        a.dispose();
+      }
+    }
+  }
+  return result;
+}
+
 // Scratch buffers reused by the hot paths (JS runs one call at a time).
 const S = {
   ins: new BigUint64Array(2),
@@ -87,6 +134,7 @@ class NDArray {
     // [shape, dtype flag, device type, device id]: fixed for a handle.
     this._meta = meta;
     this._grad = null;
+    if (scopes.length) scopes[scopes.length - 1].push(this);
   }
 
   /** The C handle (a BigInt pointer); throws MXNetError once disposed. */
@@ -335,7 +383,7 @@ class NDArray {
   // ------------------------------------------------------------ autograd
   /** Allocates a gradient (x.grad) and marks x as a variable for autograd. */
   attachGrad(gradReq = 'write') {
-    const grad = zeros(this.shape, { ctx: this.context, dtype: this.dtype });
+    const grad = keep(zeros(this.shape, { ctx: this.context, dtype: this.dtype }));
     check(lib.mxl_autograd_mark_variable(this.handle, grad.handle, GRAD_REQ[checkReq(gradReq)]));
     this._grad = grad;
     return this;
@@ -829,7 +877,7 @@ function formatValues(list, dtype, summarize = false) {
 }
 
 module.exports = {
-  NDArray, DTYPES, dtypeName, array, empty, zeros, ones, full, arange, waitall, save, load,
+  NDArray, DTYPES, dtypeName, tidy, keep, array, empty, zeros, ones, full, arange, waitall, save, load,
   invoke, makeOpFunction, callOp, binaryFunction, TABLES, GRAD_REQ, checkReq, shapeArray,
   isOptions, describe,
 };

@@ -225,3 +225,25 @@ test('the tutorial\'s imperative part runs and prints the values Python prints',
   assert.match(r.stdout, /\[2\. 2\. 2\. 2\. 2\. 2\. 2\. 2\. 2\. 2\.\]\n<NDArray 10 @cpu\(0\)>/);
   assert.match(r.stdout, /sum over axis 1: \[ 6, 22, 38 \]/);
 });
+
+test('tidy frees the arrays made inside except the result and kept ones', () => {
+  const a = mx.nd.ones([3]);
+  let inner;
+  let kept;
+  const out = mx.tidy(() => {
+    inner = a.add(1);
+    kept = mx.keep(a.mul(3));
+    const nested = mx.tidy(() => inner.mul(2)); // survives the inner scope, freed by the outer
+    assert.equal(nested.isDisposed, false);
+    return { sum: inner.add(nested) };
+  });
+  assert.equal(inner.isDisposed, true);
+  assert.equal(kept.isDisposed, false);
+  assert.equal(a.isDisposed, false);
+  assert.deepEqual(Array.from(out.sum.toArray()), [6, 6, 6]);
+  // Arrays bound into an executor inside tidy stay usable.
+  const ex = mx.tidy(() => mx.sym.Variable('x').mul(2).simpleBind({ x: [2] }));
+  ex.forward({ x: [1, 2] });
+  assert.deepEqual(Array.from(ex.outputs[0].toArray()), [2, 4]);
+  assert.throws(() => mx.tidy(async () => 1), /synchronous/);
+});
