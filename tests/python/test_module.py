@@ -298,3 +298,31 @@ def test_force_rebind_keeps_current_weights():
     mod.bind(data_shapes=[("data", (32, 8))], label_shapes=[("softmax_label", (32,))], force_rebind=True)
     np.testing.assert_array_equal(mod.get_params()[0]["fc1_weight"].asnumpy(), live)
     assert mod.output_shapes == [("softmax_output", (32, 3))]
+
+
+def test_fit_loop_does_not_wait_on_the_engine(monkeypatch):
+    """With a metric that reads nothing, a training epoch never blocks on results
+    (no asnumpy / wait_to_read / waitall per batch): the engine can run ahead."""
+
+    class Quiet(mx.metric.EvalMetric):
+        def __init__(self):
+            super().__init__("quiet")
+
+        def update(self, labels, preds):
+            self.num_inst += 1
+
+    x, y = _blobs(64)
+    it = mx.io.NDArrayIter(x, y, 8)
+    mod = mx.mod.Module(_mlp())
+    waits = []
+    nd_cls = mx.nd.NDArray
+    for name in ("asnumpy", "wait_to_read", "asscalar"):
+        original = getattr(nd_cls, name)
+        monkeypatch.setattr(nd_cls, name, lambda self, *a, _o=original, _n=name, **k: (waits.append(_n),
+                                                                                       _o(self, *a, **k))[1])
+    monkeypatch.setattr(mx.nd, "waitall", lambda: waits.append("waitall"))
+    batches = []
+    mod.fit(it, eval_metric=Quiet(), num_epoch=2, batch_end_callback=lambda p: batches.append(waits[:]))
+    assert len(batches) == 16 and all(w == [] for w in batches), batches
+    mod.get_outputs()[0].asnumpy()
+    assert waits == ["asnumpy"]  # the counting works
