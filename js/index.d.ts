@@ -89,8 +89,7 @@ export class NDArray {
   backward(outGrad?: NDArray | null, options?: { trainMode?: boolean }): void;
   detach(): NDArray;
   toString(): string;
-  /** Fluent methods generated from the registry (sum, mean, argmax, softmax, ...). */
-  [method: string]: any;
+  // Fluent methods (sum, mean, argmax, softmax, ...) are declared at the end, from the registry.
 }
 
 export interface ArrayOptions { shape?: Shape; dtype?: DType; ctx?: Context | string }
@@ -169,7 +168,7 @@ export class Symbol {
   le(other: Symbol | number): Symbol;
   reshape(shape: Shape, options?: { reverse?: boolean }): Symbol;
   toString(): string;
-  [method: string]: any;
+  // Fluent methods (sum, relu, softmax, ...) are declared at the end, from the registry.
 }
 
 export interface BindOptions {
@@ -4345,4 +4344,584 @@ export interface SymRandomOps {
 
 export interface SymImageOps {
 
+}
+
+/** NDArray methods that call the registry op of the same name (generated). */
+export interface NDArray {
+  /**
+   * Absolute value, elementwise.
+   */
+  abs(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Inverse cosine, elementwise.
+   */
+  arccos(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Inverse hyperbolic cosine, elementwise.
+   */
+  arccosh(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Inverse sine, elementwise.
+   */
+  arcsin(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Inverse hyperbolic sine, elementwise.
+   */
+  arcsinh(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Inverse tangent, elementwise.
+   */
+  arctan(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Inverse hyperbolic tangent, elementwise.
+   */
+  arctanh(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Indices of the maximum values along an axis.
+   */
+  argmax(params?: { axis?: number | null; keepdims?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Indices of the maximum values along axis 1 (the channel axis).
+   */
+  argmaxChannel(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Indices of the minimum values along an axis.
+   */
+  argmin(params?: { axis?: number | null; keepdims?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Indices that sort the array along axis (flattened when axis is None). Stable.
+   */
+  argsort(params?: { axis?: number | null; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Broadcasts the input along the given size-1 axes to the given sizes.
+   * (registry name: broadcast_axis)
+   */
+  broadcastAxes(params?: { axis?: number[] | number; size?: number[] | number; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Broadcasts lhs to the shape of rhs (or, with lhs_axes/rhs_axes, only those axes of lhs to the sizes of rhs's axes).
+   */
+  broadcastLike(rhs?: NDArray | null, params?: { rhs?: NDArray; lhs_axes?: number[] | number | null; rhs_axes?: number[] | number | null; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Broadcasts the input to a new shape; size-1 axes are repeated. A 0 in `shape` keeps that axis.
+   */
+  broadcastTo(params?: { shape?: number[] | number; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Cube root, elementwise.
+   */
+  cbrt(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Smallest integer >= x, elementwise.
+   */
+  ceil(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Clips values to [a_min, a_max]: a_min where x < a_min, else a_max where x > a_max, else x.
+   */
+  clip(params?: { a_min: number; a_max: number; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Cosine (radians), elementwise.
+   */
+  cos(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Hyperbolic cosine, elementwise.
+   */
+  cosh(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Converts radians to degrees, elementwise.
+   */
+  degrees(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Exponential e^x, elementwise.
+   */
+  exp(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * exp(x) - 1, elementwise, accurate for small x.
+   */
+  expm1(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Rounds toward zero, elementwise.
+   */
+  fix(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Reverses the order of elements along the given axes.
+   * (registry name: reverse)
+   */
+  flip(params?: { axis: number[] | number; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Largest integer <= x, elementwise.
+   */
+  floor(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Natural logarithm, elementwise.
+   */
+  log(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Base-10 logarithm, elementwise.
+   */
+  log10(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * log(1 + x), elementwise, accurate for small x.
+   */
+  log1p(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Base-2 logarithm, elementwise.
+   */
+  log2(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Log of the softmax along an axis, computed stably.
+   */
+  logSoftmax(params?: { axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Maximum of array elements over the given axes (NaN propagates).
+   */
+  max(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Mean of array elements over the given axes (integers divide with truncation).
+   */
+  mean(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Minimum of array elements over the given axes (NaN propagates).
+   */
+  min(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Product over the given axes, treating NaN as one.
+   */
+  nanprod(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Sum over the given axes, treating NaN as zero.
+   */
+  nansum(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * The L1 or L2 norm of the elements over the given axes (all by default).
+   */
+  norm(params?: { ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * One-hot encoding: out[..., j] = on_value where j == indices[...], else off_value. Indices outside [0, depth) give a row of off_value.
+   */
+  oneHot(params?: { depth: number; on_value?: number; off_value?: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * An array of ones with the shape and dtype of the input.
+   */
+  onesLike(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Pads every axis: pad_width = (before0, after0, before1, after1, ...). mode 'constant' fills constant_value, 'edge' repeats the edge value, 'reflect' mirrors without repeating the edge. (MXNet accepts only 4-D/5-D input; any rank works here.)
+   * (registry name: Pad)
+   */
+  pad(params?: { mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Picks one element per position along axis: out[i] = data[i with axis -> index[i]]. index has data's shape without axis (or with it as 1).
+   */
+  pick(index?: NDArray | null, params?: { index?: NDArray; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Product of array elements over the given axes.
+   */
+  prod(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Converts degrees to radians, elementwise.
+   */
+  radians(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Reciprocal 1/x, elementwise.
+   */
+  reciprocal(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Rectified linear unit max(x, 0), elementwise.
+   */
+  relu(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Repeats each element `repeats` times along axis (the flattened array if axis is None).
+   */
+  repeat(params?: { repeats: number; axis?: number | null; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Reshapes lhs to the shape of rhs; with lhs_begin/lhs_end/rhs_begin/rhs_end, only lhs dims [lhs_begin, lhs_end) are replaced by rhs dims [rhs_begin, rhs_end).
+   */
+  reshapeLike(rhs?: NDArray | null, params?: { rhs?: NDArray; lhs_begin?: number | null; lhs_end?: number | null; rhs_begin?: number | null; rhs_end?: number | null; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Nearest integer, halves to even, elementwise.
+   */
+  rint(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Nearest integer, halves away from zero, elementwise.
+   */
+  round(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Inverse square root 1/sqrt(x), elementwise.
+   */
+  rsqrt(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Logistic sigmoid 1/(1+exp(-x)), elementwise.
+   */
+  sigmoid(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Sign (-1, 0 or 1), elementwise.
+   */
+  sign(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Sine (radians), elementwise.
+   */
+  sin(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Hyperbolic sine, elementwise.
+   */
+  sinh(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Slices [begin, end) along one axis (negative values count from the end).
+   */
+  sliceAxis(params?: { axis: number; begin: number; end?: number | null; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Slices data to the shape of shape_like (on `axes`, or on every axis when empty), starting at index 0.
+   */
+  sliceLike(shape_like?: NDArray | null, params?: { shape_like?: NDArray; axes?: number[] | number; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Softmax along an axis: exp(x/T) / sum(exp(x/T)), computed stably.
+   */
+  softmax(params?: { axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Softmin along an axis: the softmax of -x/T.
+   */
+  softmin(params?: { axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Sorts along axis (the flattened array when axis is None). Stable.
+   */
+  sort(params?: { axis?: number | null; is_ascend?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Splits an array along axis into num_outputs equal parts.
+   */
+  split(params?: { num_outputs: number; axis?: number; squeeze_axis?: boolean; out?: NDArray | NDArray[] }): NDArray | NDArray[];
+  /**
+   * Square root, elementwise.
+   */
+  sqrt(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Square x*x, elementwise.
+   */
+  square(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Sum of array elements over the given axes.
+   */
+  sum(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Interchanges two axes.
+   * (registry name: SwapAxis)
+   */
+  swapaxes(params?: { dim1?: number; dim2?: number; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Takes elements of a along axis at the given indices: the result has shape a.shape[:axis] + indices.shape + a.shape[axis+1:]. mode: 'clip' clamps indices into range, 'wrap' wraps them around, 'raise' rejects out-of-range indices.
+   */
+  take(indices?: NDArray | null, params?: { indices?: NDArray; axis?: number; mode?: "clip" | "raise" | "wrap"; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Tangent (radians), elementwise.
+   */
+  tan(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Hyperbolic tangent, elementwise.
+   */
+  tanh(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Repeats the whole array reps[i] times along axis i (numpy.tile).
+   */
+  tile(params?: { reps: number[] | number; out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * The k largest (or smallest, is_ascend) elements along axis. ret_typ: 'indices' their positions, 'value' their values, 'both' [values, indices], 'mask' an array shaped like data with 1 at the selected positions. k < 1 selects the whole axis.
+   */
+  topk(params?: { axis?: number | null; k?: number; ret_typ?: "both" | "indices" | "mask" | "value"; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[] }): NDArray | NDArray[];
+  /**
+   * Integer part (rounds toward zero), elementwise.
+   */
+  trunc(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * An array of zeros with the shape and dtype of the input.
+   */
+  zerosLike(params?: { out?: NDArray | NDArray[] }): NDArray;
+}
+
+/** Symbol methods that call the registry op of the same name (generated). */
+export interface Symbol {
+  /**
+   * Absolute value, elementwise.
+   */
+  abs(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse cosine, elementwise.
+   */
+  arccos(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse hyperbolic cosine, elementwise.
+   */
+  arccosh(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse sine, elementwise.
+   */
+  arcsin(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse hyperbolic sine, elementwise.
+   */
+  arcsinh(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse tangent, elementwise.
+   */
+  arctan(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse hyperbolic tangent, elementwise.
+   */
+  arctanh(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Indices of the maximum values along an axis.
+   */
+  argmax(params?: { axis?: number | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Indices of the maximum values along axis 1 (the channel axis).
+   */
+  argmaxChannel(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Indices of the minimum values along an axis.
+   */
+  argmin(params?: { axis?: number | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Indices that sort the array along axis (flattened when axis is None). Stable.
+   */
+  argsort(params?: { axis?: number | null; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Broadcasts the input along the given size-1 axes to the given sizes.
+   * (registry name: broadcast_axis)
+   */
+  broadcastAxes(params?: { axis?: number[] | number; size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Broadcasts lhs to the shape of rhs (or, with lhs_axes/rhs_axes, only those axes of lhs to the sizes of rhs's axes).
+   */
+  broadcastLike(rhs?: Symbol | null, params?: { rhs?: Symbol; lhs_axes?: number[] | number | null; rhs_axes?: number[] | number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Broadcasts the input to a new shape; size-1 axes are repeated. A 0 in `shape` keeps that axis.
+   */
+  broadcastTo(params?: { shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Cube root, elementwise.
+   */
+  cbrt(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Smallest integer >= x, elementwise.
+   */
+  ceil(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Clips values to [a_min, a_max]: a_min where x < a_min, else a_max where x > a_max, else x.
+   */
+  clip(params?: { a_min: number; a_max: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Cosine (radians), elementwise.
+   */
+  cos(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Hyperbolic cosine, elementwise.
+   */
+  cosh(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Converts radians to degrees, elementwise.
+   */
+  degrees(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Exponential e^x, elementwise.
+   */
+  exp(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * exp(x) - 1, elementwise, accurate for small x.
+   */
+  expm1(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Rounds toward zero, elementwise.
+   */
+  fix(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Reverses the order of elements along the given axes.
+   * (registry name: reverse)
+   */
+  flip(params?: { axis: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Largest integer <= x, elementwise.
+   */
+  floor(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Natural logarithm, elementwise.
+   */
+  log(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Base-10 logarithm, elementwise.
+   */
+  log10(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * log(1 + x), elementwise, accurate for small x.
+   */
+  log1p(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Base-2 logarithm, elementwise.
+   */
+  log2(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Log of the softmax along an axis, computed stably.
+   */
+  logSoftmax(params?: { axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Maximum of array elements over the given axes (NaN propagates).
+   */
+  max(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Mean of array elements over the given axes (integers divide with truncation).
+   */
+  mean(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Minimum of array elements over the given axes (NaN propagates).
+   */
+  min(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Product over the given axes, treating NaN as one.
+   */
+  nanprod(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sum over the given axes, treating NaN as zero.
+   */
+  nansum(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The L1 or L2 norm of the elements over the given axes (all by default).
+   */
+  norm(params?: { ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * One-hot encoding: out[..., j] = on_value where j == indices[...], else off_value. Indices outside [0, depth) give a row of off_value.
+   */
+  oneHot(params?: { depth: number; on_value?: number; off_value?: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * An array of ones with the shape and dtype of the input.
+   */
+  onesLike(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Pads every axis: pad_width = (before0, after0, before1, after1, ...). mode 'constant' fills constant_value, 'edge' repeats the edge value, 'reflect' mirrors without repeating the edge. (MXNet accepts only 4-D/5-D input; any rank works here.)
+   * (registry name: Pad)
+   */
+  pad(params?: { mode: "constant" | "edge" | "reflect"; pad_width: number[] | number; constant_value?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Picks one element per position along axis: out[i] = data[i with axis -> index[i]]. index has data's shape without axis (or with it as 1).
+   */
+  pick(index?: Symbol | null, params?: { index?: Symbol; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Product of array elements over the given axes.
+   */
+  prod(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Converts degrees to radians, elementwise.
+   */
+  radians(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Reciprocal 1/x, elementwise.
+   */
+  reciprocal(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Rectified linear unit max(x, 0), elementwise.
+   */
+  relu(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Repeats each element `repeats` times along axis (the flattened array if axis is None).
+   */
+  repeat(params?: { repeats: number; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Reshapes lhs to the shape of rhs; with lhs_begin/lhs_end/rhs_begin/rhs_end, only lhs dims [lhs_begin, lhs_end) are replaced by rhs dims [rhs_begin, rhs_end).
+   */
+  reshapeLike(rhs?: Symbol | null, params?: { rhs?: Symbol; lhs_begin?: number | null; lhs_end?: number | null; rhs_begin?: number | null; rhs_end?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Nearest integer, halves to even, elementwise.
+   */
+  rint(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Nearest integer, halves away from zero, elementwise.
+   */
+  round(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Inverse square root 1/sqrt(x), elementwise.
+   */
+  rsqrt(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Logistic sigmoid 1/(1+exp(-x)), elementwise.
+   */
+  sigmoid(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sign (-1, 0 or 1), elementwise.
+   */
+  sign(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sine (radians), elementwise.
+   */
+  sin(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Hyperbolic sine, elementwise.
+   */
+  sinh(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Slices with begin/end/step per leading axis (numpy semantics; None entries mean the default: whole axis, step 1).
+   */
+  slice(params?: { begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Slices [begin, end) along one axis (negative values count from the end).
+   */
+  sliceAxis(params?: { axis: number; begin: number; end?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Slices data to the shape of shape_like (on `axes`, or on every axis when empty), starting at index 0.
+   */
+  sliceLike(shape_like?: Symbol | null, params?: { shape_like?: Symbol; axes?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Softmax along an axis: exp(x/T) / sum(exp(x/T)), computed stably.
+   */
+  softmax(params?: { axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Softmin along an axis: the softmax of -x/T.
+   */
+  softmin(params?: { axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sorts along axis (the flattened array when axis is None). Stable.
+   */
+  sort(params?: { axis?: number | null; is_ascend?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Splits an array along axis into num_outputs equal parts.
+   */
+  split(params?: { num_outputs: number; axis?: number; squeeze_axis?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Square root, elementwise.
+   */
+  sqrt(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Square x*x, elementwise.
+   */
+  square(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sum of array elements over the given axes.
+   */
+  sum(params?: { axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Interchanges two axes.
+   * (registry name: SwapAxis)
+   */
+  swapaxes(params?: { dim1?: number; dim2?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes elements of a along axis at the given indices: the result has shape a.shape[:axis] + indices.shape + a.shape[axis+1:]. mode: 'clip' clamps indices into range, 'wrap' wraps them around, 'raise' rejects out-of-range indices.
+   */
+  take(indices?: Symbol | null, params?: { indices?: Symbol; axis?: number; mode?: "clip" | "raise" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Tangent (radians), elementwise.
+   */
+  tan(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Hyperbolic tangent, elementwise.
+   */
+  tanh(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Repeats the whole array reps[i] times along axis i (numpy.tile).
+   */
+  tile(params?: { reps: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The k largest (or smallest, is_ascend) elements along axis. ret_typ: 'indices' their positions, 'value' their values, 'both' [values, indices], 'mask' an array shaped like data with 1 at the selected positions. k < 1 selects the whole axis.
+   */
+  topk(params?: { axis?: number | null; k?: number; ret_typ?: "both" | "indices" | "mask" | "value"; is_ascend?: boolean; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Integer part (rounds toward zero), elementwise.
+   */
+  trunc(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * An array of zeros with the shape and dtype of the input.
+   */
+  zerosLike(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
 }

@@ -18,20 +18,7 @@ const { lib, check, MXNetError } = capi;
 // sub-namespace (MXNet's mx.nd.random.uniform, mx.nd.linalg.gemm, ...).
 const SUBMODULE_PREFIXES = { _contrib_: 'contrib', _linalg_: 'linalg', _random_: 'random', _sample_: 'random', _image_: 'image' };
 
-// NDArray and Symbol methods MXNet defines as calls of the op of the same name
-// (x.sum({axis: 1})), attached in camelCase when the registry has the op.
-const FLUENT_METHODS = [
-  'zeros_like', 'ones_like', 'broadcast_axes', 'repeat', 'pad', 'swapaxes', 'split',
-  'slice', 'slice_axis', 'slice_like', 'take', 'one_hot', 'pick', 'sort', 'topk',
-  'argmax', 'argmax_channel', 'argmin', 'argsort', 'clip', 'abs', 'sign', 'tile', 'flip',
-  'diag', 'sum', 'nansum', 'prod', 'nanprod', 'mean', 'max', 'min', 'norm', 'round', 'rint',
-  'fix', 'floor', 'ceil', 'trunc', 'sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan',
-  'degrees', 'radians', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'exp',
-  'expm1', 'log', 'log10', 'log2', 'log1p', 'sqrt', 'rsqrt', 'cbrt', 'rcbrt', 'square',
-  'reciprocal', 'relu', 'sigmoid', 'softmax', 'log_softmax', 'softmin', 'broadcast_to',
-  'broadcast_like', 'reshape_like', 'shape_array', 'size_array',
-];
-const FLUENT_OP = { split: 'SliceChannel' };
+const { FLUENT_METHODS, FLUENT_OP } = require('./fluent');
 
 /** proto.sum(...) = funcs.sum(this, ...) for the fluent methods proto lacks. */
 function attachFluentMethods(proto, funcs) {
@@ -39,11 +26,9 @@ function attachFluentMethods(proto, funcs) {
     const f = funcs[FLUENT_OP[meth] || meth];
     const jsName = ops.camelCase(meth);
     if (!f || jsName in proto) continue;
-    Object.defineProperty(proto, jsName, {
-      value: function (...args) { return f(this, ...args); },
-      writable: true,
-      configurable: true,
-    });
+    const method = function (...args) { return f(this, ...args); };
+    method.fluentOp = f.name; // for scripts/gen-dts.js
+    Object.defineProperty(proto, jsName, { value: method, writable: true, configurable: true });
   }
 }
 

@@ -101,6 +101,22 @@ function declareOp(name, info, arrayType, extras, indent) {
   return out.join('\n');
 }
 
+/** Fluent methods (x.sum(...) = op(x, ...)) of a class, generated into a merged interface. */
+function declareFluent(className, proto, arrayType, extras) {
+  const decls = [];
+  for (const name of Object.getOwnPropertyNames(proto).sort()) {
+    const m = Object.getOwnPropertyDescriptor(proto, name).value; // not getters
+    if (typeof m !== 'function' || !m.fluentOp) continue;
+    const info = ops.getOp(m.fluentOp);
+    const P = paramsType({ ...info, inputs: info.inputs.slice(1) }, arrayType, extras);
+    const rest = info.variadic ? [] : info.inputs.slice(1).map((n) => `${paramName(n)}?: ${arrayType} | null`);
+    decls.push(docComment({ ...info, opName: m.fluentOp }, '  '));
+    decls.push(`  ${name}(${rest.concat([`params?: ${P}`]).join(', ')}): ${returnType(info, arrayType)};`);
+  }
+  return `/** ${className} methods that call the registry op of the same name (generated). */\n` +
+    `export interface ${className} {\n${decls.join('\n')}\n}`;
+}
+
 const SUBMODULE_PREFIXES = { _contrib_: 'contrib', _linalg_: 'linalg', _random_: 'random', _sample_: 'random', _image_: 'image' };
 
 function generate() {
@@ -137,6 +153,9 @@ function generate() {
       sections.push(`export interface ${iface} {\n${decls.join('\n')}\n}`);
     }
   }
+  const mx = require('..');
+  sections.push(declareFluent('NDArray', mx.nd.NDArray.prototype, 'NDArray', ['out?: NDArray | NDArray[]']));
+  sections.push(declareFluent('Symbol', mx.sym.Symbol.prototype, 'Symbol', ['name?: string', 'attr?: { [key: string]: string }']));
   const template = fs.readFileSync(TEMPLATE, 'utf8');
   if (!template.includes(MARKER)) throw new Error(`${TEMPLATE}: missing the ${MARKER} line`);
   return template.replace(MARKER, `${MARKER} below: do not edit by hand (node scripts/gen-dts.js)\n\n${sections.join('\n\n')}`);

@@ -33,3 +33,11 @@ try {
   if (e instanceof MXNetError) console.log(e.kind, e.code);
 }
 export { b, b2, c, sum, flat, later, r, relu, shapes, w, g, model, gpus };
+
+// No catch-all index signature: a misspelt method or a wrong parameter type is an error.
+// @ts-expect-error
+a.summ();
+// @ts-expect-error
+mx.nd.FullyConnected({ data: a, num_hidden: 'ten' });
+const soft: NDArray = a.softmax({ axis: -1 }).logSoftmax();
+export { soft };
