@@ -73,18 +73,26 @@ mx.nd.reshape.view <- function(nd, shape) .Call(R_mxl_nd_reshape, nd, rev(as.int
 mx.nd.slice.last <- function(nd, begin, end) .Call(R_mxl_nd_slice, nd, begin - 1, end)
 
 #' Save a list of arrays (named: a dict) to a file in MXNet's .params format.
+.file_arg <- function(filename, fn) {
+  if (!is.character(filename) || length(filename) != 1 || is.na(filename)) {
+    stop(fn, ": filename must be one string")
+  }
+  path.expand(filename)
+}
+
 mx.nd.save <- function(ndarray, filename) {
+  filename <- .file_arg(filename, "mx.nd.save")
   if (is.mx.ndarray(ndarray)) ndarray <- list(ndarray)
   if (!is.list(ndarray) || !all(vapply(ndarray, is.mx.ndarray, TRUE))) {
     stop("mx.nd.save: expected a list of MXNDArray")
   }
   nms <- names(ndarray)
   if (!is.null(nms) && any(nms == "")) stop("mx.nd.save: either every array is named or none")
-  invisible(.Call(R_mxl_nd_save, path.expand(filename), unname(ndarray), nms))
+  invisible(.Call(R_mxl_nd_save, filename, unname(ndarray), nms))
 }
 
 #' Load arrays saved by mx.nd.save (or MXNet): a list, named when the file has names.
-mx.nd.load <- function(filename) .Call(R_mxl_nd_load, path.expand(filename))
+mx.nd.load <- function(filename) .Call(R_mxl_nd_load, .file_arg(filename, "mx.nd.load"))
 
 # ------------------------------------------------------------ base generics
 as.array.MXNDArray <- function(x, ...) .Call(R_mxl_nd_to_r, x)

@@ -88,8 +88,9 @@ mx.op.list <- function() .Call(R_mxl_op_list)
       } else if (is.list(a) && length(a) > 0 && all(vapply(a, inherits, TRUE, input_class))) {
         positional <- c(positional, a)
       } else {
-        stop(sprintf("%s: unnamed argument %d must be an %s; give parameters by name (%s)",
-                     fn_name, i, input_class, paste(info$params, collapse = ", ")), call. = FALSE)
+        params_doc <- if (length(info$params)) paste0("give parameters by name (", paste(info$params, collapse = ", "), ")")
+                      else "the operator takes no parameters"
+        stop(sprintf("%s: unnamed argument %d must be an %s; %s", fn_name, i, input_class, params_doc), call. = FALSE)
       }
     } else if (nm %in% info$inputs) {
       if (!inherits(a, input_class)) {

@@ -82,10 +82,10 @@ mx.symbol.tojson <- function(x) .Call(R_mxl_sym_to_json, x)
 mx.symbol.load.json <- function(str) .Call(R_mxl_sym_from_json, str)
 
 #' Save to a JSON file (written to a temp file, then renamed).
-mx.symbol.save <- function(symbol, filename) invisible(.Call(R_mxl_sym_save, symbol, path.expand(filename)))
+mx.symbol.save <- function(symbol, filename) invisible(.Call(R_mxl_sym_save, symbol, .file_arg(filename, "mx.symbol.save")))
 
 #' Load a symbol saved by mx.symbol.save or MXNet.
-mx.symbol.load <- function(filename) .Call(R_mxl_sym_load, path.expand(filename))
+mx.symbol.load <- function(filename) .Call(R_mxl_sym_load, .file_arg(filename, "mx.symbol.load"))
 
 # Symbol arithmetic: the graph counterparts of the NDArray operators.
 .SYM_OPS <- list("+" = c("_plus", "_plus_scalar", "_plus_scalar"),

@@ -150,6 +150,16 @@ static SEXP mk_strs(int n, const char** s) {
   return out;
 }
 
+/* The first string of x, checked (a bad value is an R error, not a crash). */
+static const char* str0(SEXP x, const char* what) {
+  if (TYPEOF(x) != STRSXP || XLENGTH(x) < 1 || STRING_ELT(x, 0) == NA_STRING) {
+    char buf[160];
+    snprintf(buf, sizeof buf, "%s must be one string", what);
+    arg_error(buf);
+  }
+  return Rf_translateCharUTF8(STRING_ELT(x, 0));
+}
+
 static int64_t* shape_arg(SEXP shape, int* ndim) {
   int n = Rf_length(shape);
   if (n > MXL_MAX_NDIM) arg_error("shape has more than MXL_MAX_NDIM (10) dims");
@@ -369,13 +379,13 @@ SEXP R_mxl_nd_save(SEXP fname, SEXP arrays, SEXP names) {
   mxl_ndarray* a = nd_list(arrays, 0);
   const char** nm = str_array(names);
   if (nm && Rf_length(names) != Rf_length(arrays)) arg_error("mx.nd.save: names and arrays differ in length");
-  check(mxl_nd_save(Rf_translateChar(STRING_ELT(fname, 0)), Rf_length(arrays), a, nm));
+  check(mxl_nd_save(str0(fname, "fname"), Rf_length(arrays), a, nm));
   return R_NilValue;
 }
 
 SEXP R_mxl_nd_load(SEXP fname) {
   int n = 0; mxl_ndarray* arrays = NULL; const char** names = NULL;
-  check(mxl_nd_load(Rf_translateChar(STRING_ELT(fname, 0)), &n, &arrays, &names));
+  check(mxl_nd_load(str0(fname, "fname"), &n, &arrays, &names));
   /* Copy what the library lent us before any allocation can longjmp; the handles are
    * wrapped one by one right away. */
   mxl_ndarray* hs = (mxl_ndarray*)R_alloc(n > 0 ? n : 1, sizeof(mxl_ndarray));
@@ -399,7 +409,7 @@ SEXP R_mxl_op_list(void) {
 
 SEXP R_mxl_op_find(SEXP name) {
   mxl_op op = NULL;
-  check(mxl_op_find(Rf_translateCharUTF8(STRING_ELT(name, 0)), &op));
+  check(mxl_op_find(str0(name, "name"), &op));
   return wrap((void*)op, tag_op, class_op, NULL); /* static: never freed */
 }
 
@@ -515,7 +525,7 @@ static int scalar_str(SEXP x, char* buf, size_t n) {
 }
 
 SEXP R_mxl_ops(SEXP generic, SEXP e1, SEXP e2) {
-  const char* g = CHAR(STRING_ELT(generic, 0));
+  const char* g = str0(generic, "generic");
   int row = -1;
   for (int i = 0; i < N_OPS; i++) if (strcmp(g, ops_table[i][0]) == 0) { row = i; break; }
   if (row < 0) {
@@ -561,7 +571,7 @@ SEXP R_mxl_ops_names(void) {
 SEXP R_mxl_scalar(SEXP op, SEXP a, SEXP scalar) {
   mxl_ndarray in = get_nd(a);
   const char* key = "scalar";
-  const char* val = CHAR(STRING_ELT(scalar, 0));
+  const char* val = str0(scalar, "scalar");
   mxl_ndarray out = NULL;
   int nout = 1;
   check(mxl_imperative_invoke(get_op(op), 1, &in, 1, &key, &val, &nout, &out));
@@ -572,7 +582,7 @@ SEXP R_mxl_scalar(SEXP op, SEXP a, SEXP scalar) {
 
 SEXP R_mxl_sym_variable(SEXP name) {
   mxl_symbol s = NULL;
-  check(mxl_symbol_variable(Rf_translateCharUTF8(STRING_ELT(name, 0)), &s));
+  check(mxl_symbol_variable(str0(name, "name"), &s));
   return wrap_sym(s);
 }
 
@@ -589,7 +599,7 @@ SEXP R_mxl_sym_compose(SEXP sym, SEXP name, SEXP keys, SEXP args) {
   int n = Rf_length(args);
   mxl_symbol* a = (mxl_symbol*)R_alloc(n > 0 ? n : 1, sizeof(mxl_symbol));
   for (int i = 0; i < n; i++) a[i] = get_sym(VECTOR_ELT(args, i));
-  const char* nm = name == R_NilValue ? NULL : Rf_translateCharUTF8(STRING_ELT(name, 0));
+  const char* nm = name == R_NilValue ? NULL : str0(name, "name");
   mxl_symbol out = NULL;
   check(mxl_symbol_compose(s, nm, n, str_array(keys), a, &out));
   return wrap_sym(out);
@@ -644,14 +654,14 @@ SEXP R_mxl_sym_children(SEXP sym) {
 }
 
 SEXP R_mxl_sym_set_attr(SEXP sym, SEXP key, SEXP value) {
-  check(mxl_symbol_set_attr(get_sym(sym), Rf_translateCharUTF8(STRING_ELT(key, 0)),
-                            Rf_translateCharUTF8(STRING_ELT(value, 0))));
+  check(mxl_symbol_set_attr(get_sym(sym), str0(key, "key"),
+                            str0(value, "value")));
   return R_NilValue;
 }
 
 SEXP R_mxl_sym_get_attr(SEXP sym, SEXP key) {
   const char* v; int found;
-  check(mxl_symbol_get_attr(get_sym(sym), Rf_translateCharUTF8(STRING_ELT(key, 0)), &v, &found));
+  check(mxl_symbol_get_attr(get_sym(sym), str0(key, "key"), &v, &found));
   return found ? Rf_mkString(v) : R_NilValue;
 }
 
@@ -677,18 +687,18 @@ SEXP R_mxl_sym_to_json(SEXP sym) {
 
 SEXP R_mxl_sym_from_json(SEXP json) {
   mxl_symbol out = NULL;
-  check(mxl_symbol_from_json(Rf_translateCharUTF8(STRING_ELT(json, 0)), &out));
+  check(mxl_symbol_from_json(str0(json, "json"), &out));
   return wrap_sym(out);
 }
 
 SEXP R_mxl_sym_save(SEXP sym, SEXP fname) {
-  check(mxl_symbol_save(get_sym(sym), Rf_translateChar(STRING_ELT(fname, 0))));
+  check(mxl_symbol_save(get_sym(sym), str0(fname, "fname")));
   return R_NilValue;
 }
 
 SEXP R_mxl_sym_load(SEXP fname) {
   mxl_symbol out = NULL;
-  check(mxl_symbol_load(Rf_translateChar(STRING_ELT(fname, 0)), &out));
+  check(mxl_symbol_load(str0(fname, "fname"), &out));
   return wrap_sym(out);
 }
 
