@@ -8,10 +8,20 @@
 # Case shapes are the C ABI's; R sees dims reversed over the same memory, so arrays are
 # built from their bytes with the dims reversed and compared back in C order.
 # The format is described in tests/conformance/README.md. Needs the jsonlite package.
+# The package as r/run_tests.sh installs it (build/rlib) when R_LIBS does not name one.
+local({
+  file_arg <- grep("^--file=", commandArgs(FALSE), value = TRUE)
+  here <- if (length(file_arg)) dirname(sub("^--file=", "", file_arg[1])) else "."
+  rlib <- file.path(here, "..", "..", "..", "build", "rlib")
+  if (!requireNamespace("mxlite", quietly = TRUE) && dir.exists(rlib)) .libPaths(c(normalizePath(rlib), .libPaths()))
+})
 # No package, no run (README, "Runners"): say so and exit 77 rather than crash.
-if (!suppressPackageStartupMessages(requireNamespace("mxlite", quietly = TRUE))) {
-  cat("conformance: not run (R package mxlite is not installed: r/run_tests.sh installs it into build/rlib)\n")
-  quit(status = 77)
+for (pkg in c("mxlite", "jsonlite")) {
+  if (!suppressPackageStartupMessages(requireNamespace(pkg, quietly = TRUE))) {
+    cat(sprintf("conformance: not run (R package %s is not installed: r/run_tests.sh installs it%s)\n", pkg,
+                if (pkg == "mxlite") " into build/rlib" else ""))
+    quit(status = 77)
+  }
 }
 suppressPackageStartupMessages({
   library(mxlite)
