@@ -240,7 +240,9 @@ SEXP R_mxl_nd_from_r(SEXP x, SEXP shape, SEXP dtype_s, SEXP dev_type, SEXP dev_i
   SEXP out = PROTECT(wrap_nd(h));
   size_t item = dtype_size(dtype);
   void* buf = R_alloc(n > 0 ? n : 1, item);
+  int integral = dtype != MXL_FLOAT32 && dtype != MXL_FLOAT64;
   for (R_xlen_t i = 0; i < n; i++) {
+    if (integral && !R_FINITE(v[i])) arg_error("mx.nd.array: NA, NaN or Inf cannot be stored in an integer or bool dtype");
     switch (dtype) {
       case MXL_FLOAT32: ((float*)buf)[i] = (float)v[i]; break;
       case MXL_FLOAT64: ((double*)buf)[i] = v[i]; break;
@@ -457,7 +459,7 @@ SEXP R_mxl_invoke(SEXP opx, SEXP inputs, SEXP keys, SEXP vals, SEXP out, SEXP si
   for (int i = 0; i < nslots; i++) outs[i] = NULL;
   if (given) {
     mxl_ndarray* o = nd_list(out, 1);
-    for (int i = 0; i < nslots; i++) outs[i] = o[i];
+    for (int i = 0; i < Rf_length(out); i++) outs[i] = o[i];
   }
   int nout = nslots;
   int rc = mxl_imperative_invoke(op, nin, in, np, k, v, &nout, outs);

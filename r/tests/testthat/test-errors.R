@@ -52,6 +52,7 @@ test_that("wrong types and values anywhere are R errors", {
   bad <- list(
     quote(mx.nd.array(c(1, NA))  + "x"),
     quote(mx.nd.zeros(c(-1, 2))),
+    quote(mx.nd.array(c(1, NA), dtype = "int32")),
     quote(mx.nd.zeros(rep(2, 11))),
     quote(mx.nd.from.raw(1:4, 4)),
     quote(mx.nd.save(list(a, 3), tempfile())),
