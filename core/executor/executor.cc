@@ -175,7 +175,9 @@ struct Executor::Impl {
         og.push_back(it != contrib.end() ? sum(it->second, name) : add_op("zeros_like", {v}, name + "_zeros")[0]);
       }
       Builder b(*this, n, og);
-      GVals res = nodes[size_t(n)].op->grad(b, nodes[size_t(n)].attrs);
+      // A copy: the gradient adds nodes while it runs, which may move `nodes`.
+      const Attrs attrs = nodes[size_t(n)].attrs;
+      GVals res = nodes[size_t(n)].op->grad(b, attrs);
       const GNode& fn2 = nodes[size_t(n)];
       MXL_CHECK(res.size() == fn2.in.size(), Err::kInternal, fn2.op->name, ": gradient returned ", res.size(),
                 " values for ", fn2.in.size(), " inputs");
