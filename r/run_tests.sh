@@ -3,7 +3,9 @@
 # into a local library (build/rlib, not system-wide) against libmxlite, then runs
 #   1. the testthat tests            -> "testthat: N passed, N failed"
 #   2. the conformance cases         -> "conformance: N passed, N failed"
-#   3. the tutorial's MLP on digits  -> "mlp: held-out accuracy ... (>= 0.95): N passed, N failed"
+#   3. the tutorial's MLP on digits, FeedForward         -> "mlp: N passed, N failed"
+#   4. the same MLP with the tutorial's manual executor loop -> "tutorial loop: N passed, N failed"
+#      (both need >= 95% held-out accuracy)
 # and exits non-zero when anything failed.
 #
 # The library: MXLITE_LIBRARY=/path/to/libmxlite.so when set, else what r/configure
@@ -57,6 +59,14 @@ if Rscript r/examples/mlp_digits.R 0.95; then
   echo "mlp: 1 passed, 0 failed"
 else
   echo "mlp: 0 passed, 1 failed"
+  status=1
+fi
+
+echo "== tutorial's manual executor loop on digits (R)"
+if Rscript r/examples/tutorial_symbolic.R 40 0.95 | tail -1; then
+  echo "tutorial loop: 1 passed, 0 failed"
+else
+  echo "tutorial loop: 0 passed, 1 failed"
   status=1
 fi
 
