@@ -788,6 +788,16 @@ export interface NdOps {
   identity(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   identity(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Phase I of the LAMB update (You et al., Large Batch Optimization for Deep Learning, 2019): updates the moment estimates (in place) and returns the update direction g::   grad = clip(rescale_grad * grad)   mean = beta1 * mean + (1 - beta1) * grad
+   */
+  lamb_update_phase1(weight?: NDArray | null, grad?: NDArray | null, mean?: NDArray | null, var_?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; beta1?: number; beta2?: number; epsilon?: number; t: number; bias_correction?: boolean; wd: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  lamb_update_phase1(params: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; beta1?: number; beta2?: number; epsilon?: number; t: number; bias_correction?: boolean; wd: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Phase II of the LAMB update: scales the learning rate by the trust ratio r1 / r2 (r1 the weight's norm, bounded to [lower_bound, upper_bound]; r2 the norm of g from phase I; the ratio is left out when either is 0) and updates the weight::   weight = weight - lr * r1 / r2 * g
+   */
+  lamb_update_phase2(weight?: NDArray | null, g?: NDArray | null, r1?: NDArray | null, r2?: NDArray | null, params?: { weight?: NDArray; g?: NDArray; r1?: NDArray; r2?: NDArray; lr: number; lower_bound?: number; upper_bound?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  lamb_update_phase2(params: { weight?: NDArray; g?: NDArray; r1?: NDArray; r2?: NDArray; lr: number; lower_bound?: number; upper_bound?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Natural logarithm, elementwise.
    */
   log(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -844,6 +854,16 @@ export interface NdOps {
    */
   min_axis(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   min_axis(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Phase I of the multi-precision LAMB update: as lamb_update_phase1 with float32 moments, the float32 master copy weight32 for the weight decay term, and a float32 result g.
+   */
+  mp_lamb_update_phase1(weight?: NDArray | null, grad?: NDArray | null, mean?: NDArray | null, var_?: NDArray | null, weight32?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; weight32?: NDArray; beta1?: number; beta2?: number; epsilon?: number; t: number; bias_correction?: boolean; wd: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  mp_lamb_update_phase1(params: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; weight32?: NDArray; beta1?: number; beta2?: number; epsilon?: number; t: number; bias_correction?: boolean; wd: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Phase II of the multi-precision LAMB update: as lamb_update_phase2 on the float32 master copy weight32 (updated in place); the output is weight32 cast to the weight's dtype.
+   */
+  mp_lamb_update_phase2(weight?: NDArray | null, g?: NDArray | null, r1?: NDArray | null, r2?: NDArray | null, weight32?: NDArray | null, params?: { weight?: NDArray; g?: NDArray; r1?: NDArray; r2?: NDArray; weight32?: NDArray; lr: number; lower_bound?: number; upper_bound?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  mp_lamb_update_phase2(params: { weight?: NDArray; g?: NDArray; r1?: NDArray; r2?: NDArray; weight32?: NDArray; lr: number; lower_bound?: number; upper_bound?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Update function for multi-precision Nesterov Accelerated Gradient (NAG) optimizer. As nag_mom_update, applied to the float32 master copy weight32 with a float32 momentum (both updated in place); the output is weight32 cast to the weight's dtype.
    */
@@ -1449,6 +1469,11 @@ export interface NdInternalOps {
    */
   _adagrad_update(weight?: NDArray | null, grad?: NDArray | null, history?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; history?: NDArray; lr: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _adagrad_update(params: { weight?: NDArray; grad?: NDArray; history?: NDArray; lr: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Update function for AdamW optimizer (Loshchilov & Hutter, Decoupled Weight Decay Regularization): the weight decay is applied to the weight, not through the gradient::   grad = clip(rescale_grad * grad)   mean = beta1 * mean + (1 - beta1) * grad
+   */
+  _adamw_update(weight?: NDArray | null, grad?: NDArray | null, mean?: NDArray | null, var_?: NDArray | null, rescale_grad?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; rescale_grad?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; eta: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _adamw_update(params: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; rescale_grad?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; eta: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Adds two arrays of the same shape, elementwise.
    * (registry name: elemwise_add)
@@ -2146,6 +2171,11 @@ export interface NdInternalOps {
   _mod_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _mod_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Update function for multi-precision AdamW optimizer: as _adamw_update on the float32 master copy weight32 with float32 moments (all updated in place); the output is weight32 cast to the weight's dtype.
+   */
+  _mp_adamw_update(weight?: NDArray | null, grad?: NDArray | null, mean?: NDArray | null, var_?: NDArray | null, weight32?: NDArray | null, rescale_grad?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; weight32?: NDArray; rescale_grad?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; eta: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _mp_adamw_update(params: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; weight32?: NDArray; rescale_grad?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; eta: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Multiplies two arrays of the same shape, elementwise.
    * (registry name: elemwise_mul)
    */
@@ -2802,6 +2832,16 @@ export interface SymOps {
   identity(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   identity(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Phase I of the LAMB update (You et al., Large Batch Optimization for Deep Learning, 2019): updates the moment estimates (in place) and returns the update direction g::   grad = clip(rescale_grad * grad)   mean = beta1 * mean + (1 - beta1) * grad
+   */
+  lamb_update_phase1(weight?: Symbol | null, grad?: Symbol | null, mean?: Symbol | null, var_?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; beta1?: number; beta2?: number; epsilon?: number; t: number; bias_correction?: boolean; wd: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  lamb_update_phase1(params: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; beta1?: number; beta2?: number; epsilon?: number; t: number; bias_correction?: boolean; wd: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Phase II of the LAMB update: scales the learning rate by the trust ratio r1 / r2 (r1 the weight's norm, bounded to [lower_bound, upper_bound]; r2 the norm of g from phase I; the ratio is left out when either is 0) and updates the weight::   weight = weight - lr * r1 / r2 * g
+   */
+  lamb_update_phase2(weight?: Symbol | null, g?: Symbol | null, r1?: Symbol | null, r2?: Symbol | null, params?: { weight?: Symbol; g?: Symbol; r1?: Symbol; r2?: Symbol; lr: number; lower_bound?: number; upper_bound?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  lamb_update_phase2(params: { weight?: Symbol; g?: Symbol; r1?: Symbol; r2?: Symbol; lr: number; lower_bound?: number; upper_bound?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Natural logarithm, elementwise.
    */
   log(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -2858,6 +2898,16 @@ export interface SymOps {
    */
   min_axis(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   min_axis(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Phase I of the multi-precision LAMB update: as lamb_update_phase1 with float32 moments, the float32 master copy weight32 for the weight decay term, and a float32 result g.
+   */
+  mp_lamb_update_phase1(weight?: Symbol | null, grad?: Symbol | null, mean?: Symbol | null, var_?: Symbol | null, weight32?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; weight32?: Symbol; beta1?: number; beta2?: number; epsilon?: number; t: number; bias_correction?: boolean; wd: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  mp_lamb_update_phase1(params: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; weight32?: Symbol; beta1?: number; beta2?: number; epsilon?: number; t: number; bias_correction?: boolean; wd: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Phase II of the multi-precision LAMB update: as lamb_update_phase2 on the float32 master copy weight32 (updated in place); the output is weight32 cast to the weight's dtype.
+   */
+  mp_lamb_update_phase2(weight?: Symbol | null, g?: Symbol | null, r1?: Symbol | null, r2?: Symbol | null, weight32?: Symbol | null, params?: { weight?: Symbol; g?: Symbol; r1?: Symbol; r2?: Symbol; weight32?: Symbol; lr: number; lower_bound?: number; upper_bound?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  mp_lamb_update_phase2(params: { weight?: Symbol; g?: Symbol; r1?: Symbol; r2?: Symbol; weight32?: Symbol; lr: number; lower_bound?: number; upper_bound?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Update function for multi-precision Nesterov Accelerated Gradient (NAG) optimizer. As nag_mom_update, applied to the float32 master copy weight32 with a float32 momentum (both updated in place); the output is weight32 cast to the weight's dtype.
    */
@@ -3463,6 +3513,11 @@ export interface SymInternalOps {
    */
   _adagrad_update(weight?: Symbol | null, grad?: Symbol | null, history?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; history?: Symbol; lr: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   _adagrad_update(params: { weight?: Symbol; grad?: Symbol; history?: Symbol; lr: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for AdamW optimizer (Loshchilov & Hutter, Decoupled Weight Decay Regularization): the weight decay is applied to the weight, not through the gradient::   grad = clip(rescale_grad * grad)   mean = beta1 * mean + (1 - beta1) * grad
+   */
+  _adamw_update(weight?: Symbol | null, grad?: Symbol | null, mean?: Symbol | null, var_?: Symbol | null, rescale_grad?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; rescale_grad?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; eta: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _adamw_update(params: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; rescale_grad?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; eta: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Adds two arrays of the same shape, elementwise.
    * (registry name: elemwise_add)
@@ -4159,6 +4214,11 @@ export interface SymInternalOps {
    */
   _mod_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _mod_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Update function for multi-precision AdamW optimizer: as _adamw_update on the float32 master copy weight32 with float32 moments (all updated in place); the output is weight32 cast to the weight's dtype.
+   */
+  _mp_adamw_update(weight?: Symbol | null, grad?: Symbol | null, mean?: Symbol | null, var_?: Symbol | null, weight32?: Symbol | null, rescale_grad?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; weight32?: Symbol; rescale_grad?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; eta: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _mp_adamw_update(params: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; weight32?: Symbol; rescale_grad?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; eta: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Multiplies two arrays of the same shape, elementwise.
    * (registry name: elemwise_mul)

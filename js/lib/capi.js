@@ -118,8 +118,9 @@ function findHeader(libPath) {
 }
 
 /**
- * Parses c_api.h: integer #defines and every `MXL_API` prototype.
- * Returns {constants: {NAME: int}, prototypes: [{name, text}]}.
+ * Parses c_api.h: integer #defines, typedefs (handle pointers and structs) and every
+ * `MXL_API` prototype. Returns {constants: {NAME: int}, types: [{kind, name, ...}],
+ * prototypes: [{name, text}]}.
  */
 function parseHeader(text) {
   const constants = {};
@@ -127,6 +128,22 @@ function parseHeader(text) {
     constants[m[1]] = parseInt(m[2], 10);
   }
   const code = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, '');
+  const types = [];
+  // typedef [const] struct tag* name;  and  typedef struct [tag] { fields } name;
+  for (const m of code.matchAll(/\btypedef\s+(?:const\s+)?struct\s+(\w+)\s*\*\s*(\w+)\s*;|\btypedef\s+struct\s*(\w*)\s*\{([^}]*)\}\s*(\w+)\s*;/g)) {
+    if (m[2]) {
+      types.push({ kind: 'handle', name: m[2], tag: m[1] });
+      continue;
+    }
+    const fields = [];
+    let simple = true;
+    for (const decl of m[4].split(';').map((d) => d.replace(/\s+/g, ' ').trim()).filter(Boolean)) {
+      const f = decl.match(/^(.*?[\s*])(\w+)$/); // "const char** keys" -> type, name
+      if (!f || decl.includes('(')) { simple = false; break; } // e.g. a function pointer
+      fields.push([f[2], f[1].trim()]);
+    }
+    types.push(simple ? { kind: 'struct', name: m[5], fields } : { kind: 'opaque', name: m[5] });
+  }
   const prototypes = [];
   for (const m of code.matchAll(/\bMXL_API\s+([^;(]+?)\s*\(([^)]*)\)\s*;/g)) {
     const head = m[1].replace(/\s+/g, ' ').trim();
@@ -134,22 +151,33 @@ function parseHeader(text) {
     const params = m[2].replace(/\s+/g, ' ').trim();
     prototypes.push({ name, text: `${head}(${params === 'void' ? '' : params})` });
   }
-  return { constants, prototypes };
+  return { constants, types, prototypes };
 }
 
-// Handle types of the header, declared as opaque pointers (BigInt values in koffi 3).
-koffi.pointer('mxl_ndarray', koffi.opaque('mxl_ndarray_t'));
-koffi.pointer('mxl_symbol', koffi.opaque('mxl_symbol_t'));
-koffi.pointer('mxl_executor', koffi.opaque('mxl_executor_t'));
-koffi.pointer('mxl_op', koffi.opaque('mxl_op_t'));
-// DLPack exchange is not exposed in JS (no zero-copy consumer to hand tensors to);
-// the struct is declared opaque so the prototypes that mention it still parse.
-koffi.opaque('DLManagedTensorVersioned');
+/**
+ * Declares the header's types to koffi: handles as opaque pointers (BigInt values in
+ * koffi 3), structs with their fields, structs koffi cannot describe (a function
+ * pointer member, as in DLPack's managed tensor) as opaque. Returns the names skipped.
+ */
+function declareTypes(types) {
+  const skipped = [];
+  for (const t of types) {
+    try {
+      if (t.kind === 'handle') koffi.pointer(t.name, koffi.opaque(t.tag));
+      else if (t.kind === 'struct') koffi.struct(t.name, Object.fromEntries(t.fields));
+      else koffi.opaque(t.name);
+    } catch (e) {
+      skipped.push(`${t.name} (${e.message})`);
+    }
+  }
+  return skipped;
+}
 
 blasHint();
 const LIBRARY_PATH = findLibrary();
 const HEADER_PATH = findHeader(LIBRARY_PATH);
-const { constants: C, prototypes } = parseHeader(fs.readFileSync(HEADER_PATH, 'utf8'));
+const { constants: C, types, prototypes } = parseHeader(fs.readFileSync(HEADER_PATH, 'utf8'));
+const skippedTypes = declareTypes(types);
 
 let handle;
 try {
@@ -179,22 +207,20 @@ function pinLibrary(libPath) {
 
 /** Every C ABI function by name: lib.mxl_nd_create(...) etc. */
 // A function the header declares but the library lacks (a library older than the
-// header, within the same ABI major: changes are additive) throws when called, so the
-// rest of the package still loads.
+// header, within the same ABI major: changes are additive), or one koffi cannot
+// declare, throws when called, so the rest of the package still loads. The tests
+// check that every function this package uses is declared.
 const lib = {};
 const missing = [];
 for (const p of prototypes) {
   try {
     lib[p.name] = handle.func(p.text);
   } catch (e) {
-    if (!/Cannot find function/i.test(e.message)) {
-      throw new Error(`mxlite: cannot declare ${p.text} from ${HEADER_PATH}: ${e.message}`);
-    }
+    const why = /Cannot find function/i.test(e.message)
+      ? `${LIBRARY_PATH} has no ${p.name} (the library is older than ${HEADER_PATH}; rebuild it)`
+      : `${p.name} cannot be declared from ${HEADER_PATH}: ${e.message}`;
     missing.push(p.name);
-    lib[p.name] = () => {
-      throw new MXNetError(`${LIBRARY_PATH} has no ${p.name} (the library is older than ${HEADER_PATH}; rebuild it)`,
-        'MXL_ERR_NOT_FOUND');
-    };
+    lib[p.name] = () => { throw new MXNetError(why, 'MXL_ERR_NOT_FOUND'); };
   }
 }
 
@@ -255,6 +281,6 @@ function cArray(ptr, type, n) {
 }
 
 module.exports = {
-  koffi, lib, missing, C, ABI_MAJOR, VERSION, LIBRARY_PATH, HEADER_PATH, ERR_NAMES,
+  koffi, lib, missing, skippedTypes, C, ABI_MAJOR, VERSION, LIBRARY_PATH, HEADER_PATH, ERR_NAMES,
   MXNetError, check, errorFor, lastError, cString, cStrings, cArray, parseHeader, findLibrary,
 };

@@ -62,6 +62,23 @@ test('the C ABI: version check and declarations parsed from c_api.h', () => {
   assert.ok(prototypes.some((p) => p.name === 'mxl_imperative_invoke'));
   assert.equal(constants.MXL_ERR_SHAPE, 2);
   for (const p of prototypes) assert.equal(typeof capi.lib[p.name], 'function', p.name);
+  assert.deepEqual(capi.skippedTypes, []);
+  // Every C function the package calls is one the header declares.
+  const declared = new Set(prototypes.map((p) => p.name));
+  const libDir = path.join(__dirname, '..', 'lib');
+  for (const f of require('fs').readdirSync(libDir)) {
+    const src = require('fs').readFileSync(path.join(libDir, f), 'utf8');
+    for (const m of src.matchAll(/\blib\.(mxl_\w+)/g)) assert.ok(declared.has(m[1]), `${f} calls ${m[1]}, not in c_api.h`);
+  }
+});
+
+test('header types: handles, structs and DLPack declared with the C sizes', () => {
+  const { koffi } = require('../lib/capi');
+  assert.equal(koffi.sizeof('mxl_ndarray'), 8);
+  assert.equal(koffi.sizeof('DLTensor'), 48);
+  const { types } = require('../lib/capi').parseHeader('typedef struct a_t* a; typedef struct { int x; const char** y; } s_t;');
+  assert.deepEqual(types, [{ kind: 'handle', name: 'a', tag: 'a_t' },
+    { kind: 'struct', name: 's_t', fields: [['x', 'int'], ['y', 'const char**']] }]);
 });
 
 test('library discovery: MXLITE_LIBRARY, else the Python package or a build; clear errors', () => {
