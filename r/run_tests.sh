@@ -33,7 +33,7 @@ fi
 
 echo "== R CMD INSTALL r (into $RLIB)"
 mkdir -p "$RLIB"
-if ! R CMD INSTALL --no-multiarch -l "$RLIB" r > build/r-install.log 2>&1; then
+if ! R CMD INSTALL --preclean --no-multiarch -l "$RLIB" r > build/r-install.log 2>&1; then
   cat build/r-install.log
   exit 1
 fi
