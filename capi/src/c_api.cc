@@ -502,8 +502,9 @@ int mxl_op_flags(mxl_op op, int* flags) {
   API_END();
 }
 
-int mxl_imperative_invoke(mxl_op op, int num_inputs, const mxl_ndarray* inputs, int num_params,
-                          const char** keys, const char** vals, int* num_outputs, mxl_ndarray* outputs) {
+namespace {
+int invoke_impl(mxl_op op, int num_inputs, const mxl_ndarray* inputs, int num_params, const char** keys,
+                const char** vals, int* num_outputs, mxl_ndarray* outputs) {
   API_BEGIN();
   const mxl::OpDef* d = get_op(op);
   CHECK_ARG(num_inputs >= 0 && (inputs || num_inputs == 0), d->name, ": bad input list");
@@ -522,18 +523,29 @@ int mxl_imperative_invoke(mxl_op op, int num_inputs, const mxl_ndarray* inputs, 
   int nout = d->num_outs(attrs);
   CHECK_ARG(*num_outputs >= nout, d->name, ": has ", nout, " outputs but only ", *num_outputs,
             " output slots were given");
-  std::vector<NDArray> outs(nout);
-  bool any_given = false;
+  std::vector<NDArray> outs;
   for (int i = 0; i < nout; ++i)
     if (outputs[i]) {
+      outs.resize(size_t(nout));
       outs[i] = get(outputs[i], "output");
-      any_given = true;
     }
-  std::vector<NDArray> res = mxl::invoke(*d, in, std::move(attrs), any_given ? outs : std::vector<NDArray>{});
+  std::vector<NDArray> res = mxl::invoke(*d, in, std::move(attrs), std::move(outs));
   for (int i = 0; i < nout; ++i)
     if (!outputs[i]) outputs[i] = new_handle(std::move(res[i]));
   *num_outputs = nout;
   API_END();
+}
+}  // namespace
+
+int mxl_imperative_invoke(mxl_op op, int num_inputs, const mxl_ndarray* inputs, int num_params,
+                          const char** keys, const char** vals, int* num_outputs, mxl_ndarray* outputs) {
+  return invoke_impl(op, num_inputs, inputs, num_params, keys, vals, num_outputs, outputs);
+}
+
+int mxl_imperative_invoke_args(mxl_invoke_args* a) {
+  if (!a) return set_error(MXL_ERR_INVALID_ARGUMENT, "mxl_imperative_invoke_args: args is NULL");
+  return invoke_impl(a->op, a->num_inputs, a->inputs, a->num_params, a->keys, a->vals, &a->num_outputs,
+                     a->outputs);
 }
 
 // ------------------------------------------------------------------ symbols

@@ -76,6 +76,17 @@ int main(void) {
   OK(mxl_nd_sync_copy_to(a, out, sizeof(out)));
   CHECK(dst[0] == a && out[0] == 11);
 
+  /* the one-struct form of the same call */
+  mxl_ndarray got[1] = {NULL};
+  mxl_invoke_args call = {add, 2, ab, 0, NULL, NULL, 1, got};
+  OK(mxl_imperative_invoke_args(&call));
+  OK(mxl_nd_sync_copy_to(got[0], out, sizeof(out)));
+  CHECK(call.num_outputs == 1 && out[0] == 21 && out[5] == 126);
+  OK(mxl_nd_free(got[0]));
+  CHECK(mxl_imperative_invoke_args(NULL) == MXL_ERR_INVALID_ARGUMENT && contains(mxl_last_error(), "NULL"));
+  call.num_outputs = 0;
+  CHECK(mxl_imperative_invoke_args(&call) == MXL_ERR_INVALID_ARGUMENT && contains(mxl_last_error(), "slots"));
+
   /* views: reshape with codes, slice, at */
   int64_t rs[2] = {-1, 2};
   mxl_ndarray r;

@@ -234,6 +234,22 @@ MXL_API int mxl_imperative_invoke(mxl_op op, int num_inputs, const mxl_ndarray* 
                                   int num_params, const char** keys, const char** vals,
                                   int* num_outputs, mxl_ndarray* outputs);
 
+/* The same call with its arguments in one struct, for bindings whose foreign-call
+ * cost grows with the argument count (Python's cffi in ABI mode, koffi): the
+ * struct is filled once and only the changing fields are set per call.
+ * num_outputs is in/out exactly as above. Thread-safe like the rest. */
+typedef struct mxl_invoke_args {
+  mxl_op op;
+  int num_inputs;
+  const mxl_ndarray* inputs;
+  int num_params;
+  const char** keys;
+  const char** vals;
+  int num_outputs;
+  mxl_ndarray* outputs;
+} mxl_invoke_args;
+MXL_API int mxl_imperative_invoke_args(mxl_invoke_args* args);
+
 /* ---------------------------------------------------------------- symbols */
 /* A symbol is an immutable graph; functions that "change" one return a new handle.
  * Every returned mxl_symbol is owned by the caller (mxl_symbol_free). */

@@ -70,23 +70,40 @@ _CAP_OUT = 64  # output slots; also the room given to ops with a variable count
 class _Scratch(threading.local):
     def __init__(self):
         self.nout = ffi.new("int*")
-        # (inputs, one output slot, output count) for the operator fast paths
-        self.call = (ffi.new("mxl_ndarray[2]"), ffi.new("mxl_ndarray[1]"), self.nout)
         self.h = ffi.new("mxl_ndarray*")
         self.ndim = ffi.new("int*")
         self.dims = ffi.new("int64_t[%d]" % lib.MXL_MAX_NDIM)
         self.dtype = ffi.new("int*")
         self.devtype = ffi.new("int*")
         self.devid = ffi.new("int*")
+        # One-struct calls (mxl_imperative_invoke_args) for the operator fast paths:
+        # everything but the op, the input handles, the output slot and the scalar
+        # is set here once, so a + b costs a few field stores and one foreign call.
+        self.binary = self._args(2, 0)
+        self.scalar = self._args(1, 1)
+        self.scalar[0].keys = _SCALAR_KEYS
         # (inputs, keys, values, output slots, output count) for generic op calls
         self.generic = (ffi.new("mxl_ndarray[%d]" % _CAP), ffi.new("const char*[%d]" % _CAP),
                         ffi.new("const char*[%d]" % _CAP), ffi.new("mxl_ndarray[%d]" % _CAP_OUT),
                         self.nout)
 
+    @staticmethod
+    def _args(n_in, n_par):
+        a = ffi.new("mxl_invoke_args*")
+        ins = ffi.new("mxl_ndarray[%d]" % n_in)
+        slot = ffi.new("mxl_ndarray[1]")
+        a.inputs, a.outputs = ins, slot
+        a.num_inputs, a.num_params, a.num_outputs = n_in, n_par, 1
+        return a, ins, slot, (ins, slot)  # the last item keeps the buffers alive
 
+
+# Scalar parameter key, as a ready-made C array ("scalar" -> "2.0").
+_SCALAR_KEY = ffi.new("char[]", b"scalar")
+_SCALAR_KEYS = ffi.new("const char*[1]", [_SCALAR_KEY])
 _scratch = _Scratch()
 _NULL = ffi.NULL
 _invoke_c = lib.mxl_imperative_invoke
+_invoke_args = lib.mxl_imperative_invoke_args
 
 
 def _handle_new(shape, dtype_flag_, ctx):
@@ -495,11 +512,12 @@ def _is_recording():
 
 def _scalar_op(op, a, v, out=None):
     """op(a, scalar=v): the hot path behind a + 1.0."""
-    ins, slot, nout = _scratch.call
+    args, ins, slot, _ = _scratch.scalar
+    args.op = op
     ins[0] = a.handle
     slot[0] = _NULL if out is None else out.handle
-    nout[0] = 1
-    rc = _invoke_c(op, 1, ins, 1, _SCALAR_KEYS, _scalar_val(v), nout, slot)
+    args.vals = _scalar_val(v)
+    rc = _invoke_args(args)  # on success num_outputs stays 1: these ops have one output
     if rc:
         check_call(rc)
     if out is not None:
@@ -511,9 +529,7 @@ def _scalar_op(op, a, v, out=None):
     return r
 
 
-# Scalar parameter strings, kept as ready-made C arrays ("scalar" -> "2.0").
-_SCALAR_KEY = ffi.new("char[]", b"scalar")
-_SCALAR_KEYS = ffi.new("const char*[1]", [_SCALAR_KEY])
+# Scalar parameter strings, kept as ready-made C arrays ("2.0").
 _scalar_cache = {}
 
 
@@ -545,12 +561,12 @@ def _binary(lhs, rhs, ops, out=None):
         ma = lhs._meta or lhs._load_meta()
         mb = rhs._meta or rhs._load_meta()
         same = ma[0] == mb[0]
-        ins, slot, nout = _scratch.call
+        args, ins, slot, _ = _scratch.binary
+        args.op = ops[0] if same else ops[1]
         ins[0] = lhs.handle
         ins[1] = rhs.handle
         slot[0] = _NULL if out is None else out.handle
-        nout[0] = 1
-        rc = _invoke_c(ops[0] if same else ops[1], 2, ins, 0, _NULL, _NULL, nout, slot)
+        rc = _invoke_args(args)
         if rc:
             check_call(rc)
         if out is not None:
