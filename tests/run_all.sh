@@ -2,7 +2,8 @@
 # The full test run (the README's test command): installs what it needs, builds the
 # core once with CMake, runs the C and core tests (CTest), then pytest against that
 # build. Each layer prints "N passed, N failed". (`pip install .` is exercised by the
-# main job, examples/run_main.sh.)
+# main job, examples/run_main.sh.) Then the R, JavaScript and Julia bindings against the
+# same build, and every language's conformance runner.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -10,7 +11,7 @@ PY=${PYTHON:-python3}
 
 echo "== installing build and test dependencies"
 $PY -m pip install -q --disable-pip-version-check "cffi>=1.15" "numpy>=1.21" "scipy-openblas32>=0.3.27" \
-    "pytest>=7" scikit-learn scipy ninja cmake 2>&1 | grep -v "Running pip as the 'root'" || true
+    "pytest>=7" scikit-learn scipy ninja cmake graphviz 2>&1 | grep -v "Running pip as the 'root'" || true
 
 echo "== build (CMake)"
 cmake -S . -B build/ctest -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -27,3 +28,15 @@ fi
 echo "== pytest"
 export MXLITE_LIBRARY=$ROOT/build/ctest/libmxlite.so PYTHONPATH=$ROOT/python
 $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python"
+
+echo "== R package (r/run_tests.sh)"
+bash "$ROOT/r/run_tests.sh"
+
+echo "== JavaScript package (js/run_tests.sh)"
+bash "$ROOT/js/run_tests.sh"
+
+echo "== Julia package: static checks (no Julia runtime on this machine)"
+bash "$ROOT/tests/julia_static/run.sh"
+
+echo "== conformance, one line per language"
+"$ROOT/tests/conformance/run_all" -q
