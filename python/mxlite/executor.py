@@ -26,6 +26,31 @@ def _ctx(ctx):
     return ctx
 
 
+def check_group2ctx(symbol, ctx, group2ctx):
+    """Validates bind's group2ctx (ctx_group name -> Context) against the graph.
+
+    Every CPU context is the same host memory, so groups mapped to CPU contexts run in
+    the executor's one engine graph on the host, as MXNet computes them. A group
+    mapped to another device than the executor's would need copies between devices
+    inside the graph, which this executor does not place: that is an error, not a
+    silent fallback."""
+    if not group2ctx:
+        return
+    if not isinstance(group2ctx, dict):
+        raise TypeError("bind: group2ctx must be a dict of ctx_group name -> Context, got %s"
+                        % type(group2ctx).__name__)
+    used = {a.get("__ctx_group__", a.get("ctx_group")) for a in symbol.attr_dict().values()} - {None}
+    for group, gctx in group2ctx.items():
+        if not isinstance(gctx, Context):
+            raise TypeError("bind: group2ctx[%r] must be a Context, got %r" % (group, gctx))
+        same_memory = gctx == ctx or (gctx.device_type == "cpu" and ctx.device_type == "cpu")
+        if group in used and not same_memory:
+            raise MXNetValueError(
+                "bind: group2ctx places ctx_group %r on %s but the executor is on %s; "
+                "one executor over several devices is not supported (bind one executor "
+                "per device, or use Module with a context list)" % (group, gctx, ctx))
+
+
 def _as_list(what, values, names, allow_missing=False):
     """args given as a list (list order) or a dict (by name) -> list in `names` order."""
     if values is None:
@@ -202,8 +227,14 @@ class Executor:
         return py_str(p[0])
 
 
-def simple_bind(symbol, ctx, grad_req, type_dict, shared_exec, shapes):
+def simple_bind(symbol, ctx, grad_req, type_dict, shared_exec, shapes, group2ctx=None,
+                shared_arg_names=None, shared_buffer=None):
+    """Allocates what `symbol` needs for `shapes` and binds it. Arrays are shared, by
+    name and when the shape matches, with shared_buffer (a dict that also receives the
+    new arrays, like MXNet's) and with shared_exec's arguments; shared_arg_names, when
+    given, limits the sharing to those names."""
     ctx = _ctx(ctx)
+    check_group2ctx(symbol, ctx, group2ctx)
     arg_shapes, _, aux_shapes = symbol.infer_shape(**shapes)
     if arg_shapes is None:
         partial = symbol.infer_shape_partial(**shapes)[0]
@@ -216,11 +247,19 @@ def simple_bind(symbol, ctx, grad_req, type_dict, shared_exec, shapes):
         aux_types = [np.float32] * len(aux_shapes)
     names = symbol.list_arguments()
     reqs = _reqs(grad_req, names)
-    shared = shared_exec.arg_dict if shared_exec is not None else {}
+    shared = dict(shared_buffer) if shared_buffer is not None else {}
+    if shared_exec is not None:
+        shared.update(shared_exec.arg_dict)
+    if shared_arg_names is not None:
+        shared = {n: a for n, a in shared.items() if n in set(shared_arg_names)}
     args = []
     for n, s, t in zip(names, arg_shapes, arg_types):
         a = shared.get(n)
-        args.append(a if a is not None and a.shape == s else zeros(s, ctx=ctx, dtype=t))
+        if a is None or a.shape != s or a.context != ctx:
+            a = zeros(s, ctx=ctx, dtype=t)
+            if shared_buffer is not None and (shared_arg_names is None or n in shared_arg_names):
+                shared_buffer[n] = a
+        args.append(a)
     grads = [zeros(s, ctx=ctx, dtype=t) if r != "null" else None for s, t, r in zip(arg_shapes, arg_types, reqs)]
     aux = [zeros(s, ctx=ctx, dtype=t) for s, t in zip(aux_shapes, aux_types)]
     return Executor(symbol, ctx, args, grads, reqs, aux)

@@ -137,3 +137,28 @@ def test_mlp_loss_head_needs_no_out_grads():
     p = ex.outputs[0].asnumpy()
     onehot = np.eye(3)[[0, 1, 2, 1]]
     np.testing.assert_allclose(ex.grad_dict["fc_bias"].asnumpy(), (p - onehot).sum(0), rtol=1e-5, atol=1e-6)
+
+
+def test_group2ctx_and_shared_buffer():
+    with mx.AttrScope(ctx_group="dev1"):
+        a = mx.sym.Variable("a")
+        b = a * 2
+    c = b + 1
+    assert c.attr_dict()["a"]["ctx_group"] == "dev1"
+    # CPU contexts share host memory: the group runs in the executor's graph.
+    ex = c.simple_bind(mx.cpu(), a=(2,), group2ctx={"dev1": mx.cpu(1)})
+    np.testing.assert_allclose(ex.forward(a=mx.nd.ones((2,)))[0].asnumpy(), [3, 3])
+    ex = c.bind(mx.cpu(), {"a": mx.nd.ones((2,))}, group2ctx={"dev1": mx.cpu(0)})
+    np.testing.assert_allclose(ex.forward()[0].asnumpy(), [3, 3])
+    with pytest.raises(TypeError, match="group2ctx\\['dev1'\\] must be a Context"):
+        c.simple_bind(mx.cpu(), a=(2,), group2ctx={"dev1": "cpu"})
+    with pytest.raises(mx.MXNetError, match="ctx_group 'dev1' on gpu\\(0\\)"):
+        c.simple_bind(mx.cpu(), a=(2,), group2ctx={"dev1": mx.gpu(0)})
+    # shared_buffer: new arrays are put in it, and a second bind reuses them
+    buf = {}
+    e1 = c.simple_bind(mx.cpu(), a=(2,), shared_buffer=buf)
+    assert buf["a"] is e1.arg_dict["a"]
+    e2 = c.simple_bind(mx.cpu(), a=(2,), shared_buffer=buf)
+    assert e2.arg_dict["a"] is e1.arg_dict["a"]
+    e3 = c.simple_bind(mx.cpu(), a=(2,), shared_buffer=buf, shared_arg_names=[])
+    assert e3.arg_dict["a"] is not e1.arg_dict["a"]

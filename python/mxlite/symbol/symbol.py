@@ -260,13 +260,18 @@ class Symbol:
     # --------------------------------------------------------------- binding
     def simple_bind(self, ctx=None, grad_req="write", type_dict=None, stype_dict=None, group2ctx=None,
                     shared_arg_names=None, shared_exec=None, shared_buffer=None, **kwargs):
-        """Allocate arguments, gradients and aux states from input shapes and bind."""
+        """Allocate arguments, gradients and aux states from input shapes and bind.
+        stype_dict is accepted for MXNet compatibility: every array is dense here."""
         from ..executor import simple_bind
-        return simple_bind(self, ctx, grad_req, type_dict, shared_exec, kwargs)
+        return simple_bind(self, ctx, grad_req, type_dict, shared_exec, kwargs, group2ctx,
+                           shared_arg_names, shared_buffer)
 
     def bind(self, ctx, args, args_grad=None, grad_req="write", aux_states=None, group2ctx=None,
              shared_exec=None):
-        from ..executor import Executor
+        """Bind to the given arrays. shared_exec is accepted for MXNet compatibility: the
+        arrays are the caller's, and each executor plans its own intermediate buffers."""
+        from ..executor import Executor, check_group2ctx, _ctx
+        check_group2ctx(self, _ctx(ctx), group2ctx)
         return Executor(self, ctx, args, args_grad, grad_req, aux_states)
 
     def eval(self, ctx=None, **kwargs):
