@@ -189,7 +189,7 @@ class NDArray {
   toArray() {
     const { Typed } = DTYPES[this.dtype];
     const out = new Typed(this.size);
-    check(lib.mxl_nd_sync_copy_to(this.handle, out, out.byteLength));
+    copyToHost(this, out);
     return out;
   }
 
@@ -272,8 +272,7 @@ class NDArray {
       callOp('_full', [], { shape: this.shape, value: Number(value), dtype: this.dtype, ctx: this.context, out: this });
       return this;
     }
-    const buf = hostBuffer(value, this.dtype, this.size, 'set');
-    check(lib.mxl_nd_sync_copy_from(this.handle, buf, buf.byteLength));
+    copyFromHost(this, hostBuffer(value, this.dtype, this.size, 'set'));
     return this;
   }
 
@@ -409,6 +408,34 @@ class NDArray {
 
   [Symbol.for('nodejs.util.inspect.custom')]() {
     try { return this.toString(); } catch (e) { return `<NDArray (${e.message})>`; }
+  }
+}
+
+// Host copies go through a CPU array for arrays on other devices: the engine's copy
+// between devices (mxl_nd_copy_to) moves the data, and the host copy stays on the CPU.
+const isCpu = (arr) => (arr._meta || arr._loadMeta())[2] === C.MXL_CPU;
+
+function copyToHost(arr, buf) {
+  if (isCpu(arr)) {
+    check(lib.mxl_nd_sync_copy_to(arr.handle, buf, buf.byteLength));
+    return;
+  }
+  const staged = arr.copyTo(toContext('cpu'));
+  try { copyToHost(staged, buf); } finally { staged.dispose(); }
+}
+
+function copyFromHost(arr, buf) {
+  if (isCpu(arr)) {
+    check(lib.mxl_nd_sync_copy_from(arr.handle, buf, buf.byteLength));
+    return;
+  }
+  const staged = empty(arr.shape, { ctx: 'cpu', dtype: arr.dtype });
+  try {
+    copyFromHost(staged, buf);
+    check(lib.mxl_nd_copy_to(staged.handle, arr.handle));
+    arr.waitToRead(); // blocking, like the CPU path; staged may go now
+  } finally {
+    staged.dispose();
   }
 }
 
@@ -808,8 +835,7 @@ function array(data, { shape, dtype, ctx } = {}) {
     return array(data, { shape: dims, dtype: 'float32', ctx }).astype('float16');
   }
   const arr = empty(dims, { ctx, dtype: name });
-  const buf = hostBuffer(data, name, shapeSize(dims), 'array');
-  check(lib.mxl_nd_sync_copy_from(arr.handle, buf, buf.byteLength));
+  copyFromHost(arr, hostBuffer(data, name, shapeSize(dims), 'array'));
   return arr;
 }
 
