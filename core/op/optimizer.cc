@@ -140,6 +140,49 @@ OpDef& update_op(const char* name, std::vector<const char*> inputs, std::vector<
   return op;
 }
 
+// Per-input dtype and shape roles for the updates whose inputs are not all alike
+// (LAMB, AdamW): 'L' has the weight's dtype, 'F' is float32; 'S' has the weight's
+// shape, '1' holds one element (a norm, a rescale factor).
+FInferType dtype_roles(std::string in_roles, char out_role) {
+  return [in_roles, out_role](const Attrs& a, std::vector<int>& in, std::vector<int>& out) {
+    const char* op = a.op->name.c_str();
+    int low = in[0] >= 0 ? in[0] : out_role == 'L' ? out[0] : -1;
+    for (size_t i = 0; i < in.size() && low < 0; ++i)
+      if (in_roles[i] == 'L' && in[i] >= 0) low = in[i];
+    if (low >= 0) check_float_dtype(op, "weight", low);
+    for (size_t i = 0; i < in.size(); ++i) {
+      int want = in_roles[i] == 'F' ? int(DType::f32) : low;
+      if (want >= 0) assign_type(op, a.op->inputs[i].c_str(), in[i], want);
+    }
+    int want = out_role == 'F' ? int(DType::f32) : low;
+    if (want >= 0) assign_type(op, "output", out[0], want);
+    return low >= 0;
+  };
+}
+
+FInferShape shape_roles(std::string in_roles) {
+  return [in_roles](const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+    const char* op = a.op->name.c_str();
+    Shape w = in[0].known() ? in[0] : out[0];
+    for (size_t i = 0; i < in.size() && !w.known(); ++i)
+      if (in_roles[i] == 'S' && in[i].known()) w = in[i];
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (in_roles[i] == '1') {
+        if (in[i].known())
+          MXL_CHECK(in[i].size() == 1, Err::kShape, op, ": ", a.op->inputs[i], " must hold one element, got shape ",
+                    in[i]);
+        else
+          in[i] = Shape{1};
+      } else if (w.known()) {
+        assign_shape(op, a.op->inputs[i].c_str(), in[i], w);
+      }
+    }
+    if (!w.known()) return false;
+    assign_shape(op, "output", out[0], w);
+    return true;
+  };
+}
+
 // Calls body<T>() with T the weight's dtype (float types only).
 #define MXL_UPDATE_SWITCH(blob, T, op, ...) MXL_FLOAT_SWITCH((blob).dtype, T, op, __VA_ARGS__)
 
@@ -409,6 +452,119 @@ void adadelta_update(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in,
   });
 }
 
+// ---- LAMB (You et al., 2019), phase 1: the update direction.
+// g = clip(rescale * grad); mean, var as Adam; with bias_correction they are divided
+// by (1 - beta^t); out = mean / (sqrt(var) + epsilon) + wd * weight.
+template <class T, class S>
+void lamb_phase1_kernel(const Attrs& a, const T* grad, S* mean, S* var, const S* w_in, S* out, int64_t n) {
+  using C = acc_t<S>;
+  GradParams<C> p(a, /*has_lr=*/false);
+  C b1 = C(a.f("beta1")), b2 = C(a.f("beta2")), eps = C(a.f("epsilon"));
+  double t = double(a.i("t"));
+  bool bc = a.b("bias_correction");
+  C c1 = bc ? C(1 - std::pow(double(b1), t)) : C(1), c2 = bc ? C(1 - std::pow(double(b2), t)) : C(1);
+  for_each_element(n, [&](int64_t i) {
+    C g = p.grad(C(grad[i]));
+    C m = b1 * C(mean[i]) + (C(1) - b1) * g;
+    C v = b2 * C(var[i]) + (C(1) - b2) * g * g;
+    mean[i] = S(m);
+    var[i] = S(v);
+    out[i] = S((m / c1) / (std::sqrt(v / c2) + eps) + p.wd * C(w_in[i]));
+  });
+}
+
+// ---- LAMB phase 2: weight -= lr * r1 / r2 * g, where r1 (the weight's norm) is
+// first bounded to [lower_bound, upper_bound] (a bound <= 0 is not set); when r1 or
+// r2 is 0 the ratio is left out.
+template <class T, class S>
+void lamb_phase2_kernel(const Attrs& a, const S* g, double r1, double r2, const S* w_in, S* w_out, T* out,
+                        int64_t n) {
+  using C = acc_t<S>;
+  double lb = a.f("lower_bound"), ub = a.f("upper_bound"), lr = a.f("lr");
+  if (lb > 0) r1 = std::max(r1, lb);
+  if (ub > 0) r1 = std::min(r1, ub);
+  C step = C(r1 == 0 || r2 == 0 ? lr : lr * r1 / r2);
+  for_each_element(n, [&](int64_t i) {
+    C nw = C(w_in[i]) - step * C(g[i]);
+    if (w_out) w_out[i] = S(nw);
+    out[i] = T(nw);
+  });
+}
+
+// ---- AdamW (Loshchilov & Hutter): decoupled weight decay, a learning-rate schedule
+// multiplier eta, and rescale_grad given as an array: when it is 0, NaN or infinite
+// (a skipped step in mixed-precision training) the weight is copied and the states
+// stay as they were. g = clip(rescale * grad); mean, var as Adam;
+// weight -= eta * (lr * mean / (sqrt(var) + epsilon) + wd * weight).
+template <class T, class S>
+void adamw_kernel(const Attrs& a, const T* grad, S* mean, S* var, const S* w_in, S* w_out, T* out, double rescale,
+                  int64_t n) {
+  using C = acc_t<S>;
+  if (rescale == 0 || !std::isfinite(rescale)) {
+    for_each_element(n, [&](int64_t i) { out[i] = T(w_in[i]); });
+    return;
+  }
+  C lr = C(a.f("lr")), wd = C(a.f("wd")), eta = C(a.f("eta")), clip = C(a.f("clip_gradient"));
+  C b1 = C(a.f("beta1")), b2 = C(a.f("beta2")), eps = C(a.f("epsilon")), rs = C(rescale);
+  for_each_element(n, [&](int64_t i) {
+    C w = C(w_in[i]);
+    C g = rescale_clip(C(grad[i]), rs, clip);
+    C m = b1 * C(mean[i]) + (C(1) - b1) * g;
+    C v = b2 * C(var[i]) + (C(1) - b2) * g * g;
+    mean[i] = S(m);
+    var[i] = S(v);
+    C nw = w - eta * (lr * m / (std::sqrt(v) + eps) + wd * w);
+    if (w_out) w_out[i] = S(nw);
+    out[i] = T(nw);
+  });
+}
+
+// The value of a one-element array (a norm or a rescale factor), as double.
+double scalar_of(const TBlob& b) {
+  double v = 0;
+  MXL_FLOAT_SWITCH(b.dtype, T, "optimizer", { v = double(b.ptr<T>()[0]); });
+  return v;
+}
+
+void lamb_update_phase1(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  MXL_UPDATE_SWITCH(in[0], T, "lamb_update_phase1", {
+    lamb_phase1_kernel<T, T>(a, in[1].ptr<T>(), in[2].ptr<T>(), in[3].ptr<T>(), in[0].ptr<T>(), out[0].ptr<T>(),
+                             in[0].size());
+  });
+}
+void mp_lamb_update_phase1(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  MXL_UPDATE_SWITCH(in[0], T, "mp_lamb_update_phase1", {
+    lamb_phase1_kernel<T, float>(a, in[1].ptr<T>(), in[2].ptr<float>(), in[3].ptr<float>(), in[4].ptr<float>(),
+                                 out[0].ptr<float>(), in[0].size());
+  });
+}
+void lamb_update_phase2(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  MXL_UPDATE_SWITCH(in[0], T, "lamb_update_phase2", {
+    lamb_phase2_kernel<T, T>(a, in[1].ptr<T>(), scalar_of(in[2]), scalar_of(in[3]), in[0].ptr<T>(), nullptr,
+                             out[0].ptr<T>(), in[0].size());
+  });
+}
+void mp_lamb_update_phase2(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  MXL_UPDATE_SWITCH(in[0], T, "mp_lamb_update_phase2", {
+    float* w32 = in[4].ptr<float>();
+    lamb_phase2_kernel<T, float>(a, in[1].ptr<float>(), scalar_of(in[2]), scalar_of(in[3]), w32, w32,
+                                 out[0].ptr<T>(), in[0].size());
+  });
+}
+void adamw_update(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  MXL_UPDATE_SWITCH(in[0], T, "_adamw_update", {
+    adamw_kernel<T, T>(a, in[1].ptr<T>(), in[2].ptr<T>(), in[3].ptr<T>(), in[0].ptr<T>(), nullptr, out[0].ptr<T>(),
+                       scalar_of(in[4]), in[0].size());
+  });
+}
+void mp_adamw_update(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  MXL_UPDATE_SWITCH(in[0], T, "_mp_adamw_update", {
+    float* w32 = in[4].ptr<float>();
+    adamw_kernel<T, float>(a, in[1].ptr<T>(), in[2].ptr<float>(), in[3].ptr<float>(), w32, w32, out[0].ptr<T>(),
+                           scalar_of(in[5]), in[0].size());
+  });
+}
+
 }  // namespace
 
 // ================================================================ registrations
@@ -599,5 +755,98 @@ static OpDef& reg_adadelta = [] () -> OpDef& {
   p_epsilon(op, "1e-5");
   return p_clip(p_rescale(p_wd(op)));
 }().cpu_fn(adadelta_update);
+
+// ---- LAMB and AdamW: inputs beyond weight/grad/states, so explicit type/shape roles.
+static OpDef& lamb_phase1_op(const char* name, std::vector<const char*> inputs, std::vector<int> mutated,
+                             const char* roles_dtype, char out_role, std::string doc) {
+  OpDef& op = update_op(name, std::move(inputs), std::move(mutated), false, std::move(doc));
+  op.inplace_pairs.clear();  // the output is the direction g, not the weight
+  op.infer_type_fn(dtype_roles(roles_dtype, out_role));
+  p_decay(op, "beta1", "0.9", "The decay rate for the 1st moment estimates.");
+  p_decay(op, "beta2", "0.999", "The decay rate for the 2nd moment estimates.");
+  p_epsilon(op, "1e-6");
+  op.param_required("t", PType::kInt, "Index update count (1 for the first).").range(1, 1e18);
+  op.param("bias_correction", PType::kBool, "True", "Whether to use bias correction.");
+  op.param_required("wd", PType::kFloat,
+                    "Weight decay augments the objective function with a regularization term that penalizes "
+                    "large weights. The penalty scales with the square of the magnitude of each weight.");
+  return p_clip(p_rescale(op));
+}
+
+static OpDef& reg_lamb1 = lamb_phase1_op(
+    "lamb_update_phase1", {"weight", "grad", "mean", "var"}, {2, 3}, "LLLL", 'L',
+    "Phase I of the LAMB update (You et al., Large Batch Optimization for Deep Learning, 2019): "
+    "updates the moment estimates (in place) and returns the update direction g::\n\n"
+    "  grad = clip(rescale_grad * grad)\n"
+    "  mean = beta1 * mean + (1 - beta1) * grad\n"
+    "  var = beta2 * var + (1 - beta2) * grad**2\n"
+    "  with bias_correction: mean_hat = mean / (1 - beta1**t), var_hat = var / (1 - beta2**t)\n"
+    "  g = mean_hat / (sqrt(var_hat) + epsilon) + wd * weight")
+    .cpu_fn(lamb_update_phase1);
+
+static OpDef& reg_mp_lamb1 = lamb_phase1_op(
+    "mp_lamb_update_phase1", {"weight", "grad", "mean", "var", "weight32"}, {2, 3}, "LLFFF", 'F',
+    "Phase I of the multi-precision LAMB update: as lamb_update_phase1 with float32 moments, the "
+    "float32 master copy weight32 for the weight decay term, and a float32 result g.")
+    .cpu_fn(mp_lamb_update_phase1);
+
+static OpDef& lamb_phase2_op(const char* name, std::vector<const char*> inputs, std::vector<int> mutated,
+                      const char* roles_dtype, const char* roles_shape, std::string doc) {
+  OpDef& op = update_op(name, std::move(inputs), std::move(mutated), false, std::move(doc));
+  op.infer_type_fn(dtype_roles(roles_dtype, 'L'));
+  op.infer_shape_fn(shape_roles(roles_shape));
+  p_lr(op);
+  op.param("lower_bound", PType::kFloat, "-1", "Lower limit of norm of weight. If lower_bound <= 0, Lower limit is not set");
+  op.param("upper_bound", PType::kFloat, "-1", "Upper limit of norm of weight. If upper_bound <= 0, Upper limit is not set");
+  return op;
+}
+
+static OpDef& reg_lamb2 = lamb_phase2_op(
+    "lamb_update_phase2", {"weight", "g", "r1", "r2"}, {}, "LLLL", "SS11",
+    "Phase II of the LAMB update: scales the learning rate by the trust ratio r1 / r2 (r1 the "
+    "weight's norm, bounded to [lower_bound, upper_bound]; r2 the norm of g from phase I; the "
+    "ratio is left out when either is 0) and updates the weight::\n\n"
+    "  weight = weight - lr * r1 / r2 * g")
+    .cpu_fn(lamb_update_phase2);
+
+static OpDef& reg_mp_lamb2 = lamb_phase2_op(
+    "mp_lamb_update_phase2", {"weight", "g", "r1", "r2", "weight32"}, {4}, "LFFFF", "SS11S",
+    "Phase II of the multi-precision LAMB update: as lamb_update_phase2 on the float32 master copy "
+    "weight32 (updated in place); the output is weight32 cast to the weight's dtype.")
+    .cpu_fn(mp_lamb_update_phase2);
+
+static OpDef& adamw_op(const char* name, std::vector<const char*> inputs, std::vector<int> mutated,
+                const char* roles_dtype, const char* roles_shape, std::string doc) {
+  OpDef& op = update_op(name, std::move(inputs), std::move(mutated), false, std::move(doc));
+  op.infer_type_fn(dtype_roles(roles_dtype, 'L'));
+  op.infer_shape_fn(shape_roles(roles_shape));
+  p_lr(op);
+  p_decay(op, "beta1", "0.9", "The decay rate for the 1st moment estimates.");
+  p_decay(op, "beta2", "0.999", "The decay rate for the 2nd moment estimates.");
+  p_epsilon(op);
+  p_wd(op);
+  op.param_required("eta", PType::kFloat, "Learning rate schedule multiplier");
+  return p_clip(op);
+}
+
+static OpDef& reg_adamw = adamw_op(
+    "_adamw_update", {"weight", "grad", "mean", "var", "rescale_grad"}, {2, 3}, "LLLLL", "SSSS1",
+    "Update function for AdamW optimizer (Loshchilov & Hutter, Decoupled Weight Decay "
+    "Regularization): the weight decay is applied to the weight, not through the gradient::\n\n"
+    "  grad = clip(rescale_grad * grad)\n"
+    "  mean = beta1 * mean + (1 - beta1) * grad\n"
+    "  var = beta2 * var + (1 - beta2) * grad**2\n"
+    "  weight = weight - eta * (learning_rate * mean / (sqrt(var) + epsilon) + wd * weight)\n\n"
+    "rescale_grad is a one-element array; when it is 0, NaN or infinite the update is skipped (the "
+    "output is the weight, the states are unchanged).")
+    .cpu_fn(adamw_update);
+
+static OpDef& reg_mp_adamw = adamw_op(
+    "_mp_adamw_update", {"weight", "grad", "mean", "var", "weight32", "rescale_grad"}, {2, 3, 4}, "LLFFFF",
+    "SSSSS1",
+    "Update function for multi-precision AdamW optimizer: as _adamw_update on the float32 master "
+    "copy weight32 with float32 moments (all updated in place); the output is weight32 cast to the "
+    "weight's dtype.")
+    .cpu_fn(mp_adamw_update);
 
 }  // namespace mxl

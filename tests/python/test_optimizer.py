@@ -447,7 +447,8 @@ def test_create_by_name_is_case_insensitive():
     for name, cls in [("sgd", mx.optimizer.SGD), ("Adam", mx.optimizer.Adam), ("NAG", mx.optimizer.NAG),
                       ("adagrad", mx.optimizer.AdaGrad), ("rmsprop", mx.optimizer.RMSProp),
                       ("adadelta", mx.optimizer.AdaDelta), ("ftrl", mx.optimizer.Ftrl),
-                      ("signum", mx.optimizer.Signum), ("ftml", mx.optimizer.FTML)]:
+                      ("signum", mx.optimizer.Signum), ("ftml", mx.optimizer.FTML),
+                      ("lamb", mx.optimizer.LAMB)]:
         assert type(mx.optimizer.create(name)) is cls
     assert mx.optimizer.Optimizer.create_optimizer("sgd", momentum=0.5).momentum == 0.5
 
@@ -518,7 +519,9 @@ def test_optimizer_pickles_without_param_dict():
 UPDATE_OPS = ["sgd_update", "sgd_mom_update", "mp_sgd_update", "mp_sgd_mom_update",
               "nag_mom_update", "mp_nag_mom_update", "adam_update", "rmsprop_update",
               "rmspropalex_update", "ftrl_update", "signsgd_update", "signum_update",
-              "ftml_update", "_adagrad_update", "_adadelta_update"]
+              "ftml_update", "_adagrad_update", "_adadelta_update", "lamb_update_phase1",
+              "mp_lamb_update_phase1", "lamb_update_phase2", "mp_lamb_update_phase2",
+              "_adamw_update", "_mp_adamw_update"]
 
 
 def _flags(name):
@@ -531,7 +534,7 @@ def _flags(name):
 def test_update_ops_mutate_states_and_are_not_differentiable(name):
     flags = _flags(name)
     assert not flags & lib.MXL_OP_DIFFERENTIABLE
-    stateless = name in ("sgd_update", "signsgd_update")
+    stateless = name in ("sgd_update", "signsgd_update", "lamb_update_phase2")
     assert bool(flags & lib.MXL_OP_MUTATES_INPUTS) != stateless
 
 
@@ -637,3 +640,70 @@ def test_updater_rejects_non_arrays():
         upd(0, np.ones(2), mx.nd.ones((2,)))
     with pytest.raises(TypeError, match="Optimizer"):
         mx.optimizer.get_updater("sgd")
+
+
+def np_lamb(w, grads, lr, b1=0.9, b2=0.999, eps=1e-6, wd=0.0, lower=None, upper=None,
+            bias_correction=True):
+    w = w.astype(np.float64)
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    for t, g in enumerate(grads, 1):
+        g = g.astype(np.float64)
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        mh, vh = (m / (1 - b1 ** t), v / (1 - b2 ** t)) if bias_correction else (m, v)
+        direction = mh / (np.sqrt(vh) + eps) + wd * w
+        r1, r2 = np.linalg.norm(w), np.linalg.norm(direction)
+        if lower:
+            r1 = max(r1, lower)
+        if upper:
+            r1 = min(r1, upper)
+        trust = r1 / r2 if r1 and r2 else 1.0
+        w = w - lr * trust * direction
+    return w
+
+
+def test_lamb_trust_ratio_over_steps():
+    grads = _steps(4)
+    opt = mx.optimizer.create("lamb", learning_rate=0.01, wd=0.01)
+    _check(_run(opt, W0, grads), np_lamb(W0, grads, 0.01, wd=0.01), rtol=1e-5, atol=1e-6)
+    opt = mx.optimizer.LAMB(learning_rate=0.05, lower_bound=0.5, upper_bound=1.0,
+                            bias_correction=False)
+    _check(_run(opt, W0, grads),
+           np_lamb(W0, grads, 0.05, lower=0.5, upper=1.0, bias_correction=False), rtol=1e-5,
+           atol=1e-6)
+
+
+def test_lamb_multi_precision():
+    grads = _steps(3, scale=0.5)
+    w16 = mx.nd.array(W0, dtype=np.float16)
+    upd = mx.optimizer.get_updater(mx.optimizer.LAMB(learning_rate=0.01, multi_precision=True))
+    for g in grads:
+        upd(0, mx.nd.array(g, dtype=np.float16), w16)
+    master, _ = upd.states[0]
+    g16 = [g.astype(np.float16).astype(np.float32) for g in grads]
+    _check(master.asnumpy(), np_lamb(W0.astype(np.float16).astype(np.float32), g16, 0.01),
+           rtol=1e-5, atol=1e-6)
+    np.testing.assert_array_equal(w16.asnumpy(), master.asnumpy().astype(np.float16))
+
+
+def test_adamw_op_skips_the_step_for_a_bad_rescale():
+    w = mx.nd.array([1.0, -2.0])
+    mean = mx.nd.array([0.5, 0.5])
+    for bad in (0.0, float("nan"), float("inf")):
+        out = mx.nd._internal._adamw_update(w, mx.nd.ones((2,)), mean, mx.nd.ones((2,)),
+                                            mx.nd.array([bad]), lr=0.1, eta=1.0, wd=0.1)
+        np.testing.assert_array_equal(out.asnumpy(), [1.0, -2.0])
+        np.testing.assert_array_equal(mean.asnumpy(), [0.5, 0.5])
+    with pytest.raises(mx.MXNetError, match="one element"):
+        mx.nd._internal._adamw_update(w, w, w, w, mx.nd.ones((2,)), lr=0.1, eta=1.0)
+
+
+def test_boolean_and_integer_hyper_parameters_keep_their_types():
+    # bias_correction=True and t=1 must not be confused (True == 1 in Python).
+    opt = mx.optimizer.LAMB(bias_correction=True)
+    upd = mx.optimizer.get_updater(opt)
+    w = mx.nd.ones((3,))
+    upd(0, mx.nd.ones((3,)), w)
+    upd(0, mx.nd.ones((3,)), w)
+    assert np.isfinite(w.asnumpy()).all()

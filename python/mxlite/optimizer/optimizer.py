@@ -23,11 +23,12 @@ from ..ndarray import ndarray as _nd
 from ..ndarray.ndarray import NDArray, zeros
 
 __all__ = ["Optimizer", "SGD", "NAG", "Adam", "AdaGrad", "RMSProp", "AdaDelta", "Ftrl",
-           "Signum", "FTML", "Updater", "get_updater", "create", "register"]
+           "Signum", "FTML", "LAMB", "Updater", "get_updater", "create", "register"]
 
 
 class _Fused:
-    """A registry update op called with out=weight; the op handle is looked up once."""
+    """A registry op called as f(inputs, out, **params) (out=weight for the updates, or
+    None for a new array); the op handle is looked up once."""
 
     __slots__ = ("name", "_info")
 
@@ -39,7 +40,7 @@ class _Fused:
         info = self._info
         if info is None:
             info = self._info = _ops.get(self.name)
-        _nd.invoke(info, inputs, list(params), [_value_str(v) for v in params.values()], out)
+        return _nd.invoke(info, inputs, list(params), [_value_str(v) for v in params.values()], out)
 
 
 _STR_CACHE = {}
@@ -48,11 +49,15 @@ _STR_CACHE = {}
 def _value_str(v):
     """A parameter value as the op's string; hyper-parameters repeat from call to call,
     so their strings are remembered."""
-    s = _STR_CACHE.get(v)
-    if s is None or type(v) is bool:  # True == 1 shares a dict slot with 1
+    key = (type(v), v)  # the type too: True == 1 == 1.0 but their strings differ
+    try:
+        s = _STR_CACHE.get(key)
+    except TypeError:  # unhashable (a list): not cached
+        return _ops.param_str(v)
+    if s is None:
         s = _ops.param_str(v)
         if len(_STR_CACHE) < 4096:
-            _STR_CACHE[v] = s
+            _STR_CACHE[key] = s
     return s
 
 
@@ -71,6 +76,11 @@ _ftrl_update = _Fused("ftrl_update")
 _signsgd_update = _Fused("signsgd_update")
 _signum_update = _Fused("signum_update")
 _ftml_update = _Fused("ftml_update")
+_lamb_phase1 = _Fused("lamb_update_phase1")
+_lamb_phase2 = _Fused("lamb_update_phase2")
+_mp_lamb_phase1 = _Fused("mp_lamb_update_phase1")
+_mp_lamb_phase2 = _Fused("mp_lamb_update_phase2")
+_norm = _Fused("norm")
 _cast = _Fused("Cast")
 
 
@@ -629,6 +639,69 @@ class FTML(Optimizer):
 
     def update(self, index, weight, grad, state):
         self._each(index, weight, grad, state, self._step)
+
+
+@register
+class LAMB(Optimizer):
+    """LAMB (You et al., Large Batch Optimization for Deep Learning): Adam's direction
+    scaled per parameter by the trust ratio ||weight|| / ||direction|| (fused
+    lamb_update_phase1 / lamb_update_phase2, mp_* with multi_precision).
+
+    Parameters
+    ----------
+    beta1, beta2, epsilon : float
+        As in Adam.
+    lower_bound, upper_bound : float or None
+        Bounds for the weight norm in the trust ratio.
+    bias_correction : bool
+        Divide the moments by (1 - beta**t).
+    """
+
+    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-6,
+                 lower_bound=None, upper_bound=None, bias_correction=True, **kwargs):
+        super().__init__(learning_rate=learning_rate, **kwargs)
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.lower_bound = lower_bound
+        self.upper_bound = upper_bound
+        self.bias_correction = bias_correction
+
+    def create_state(self, index, weight):
+        return (_zeros_like(weight), _zeros_like(weight))  # mean, variance
+
+    def _step(self, index, weight, grad, state, multi_precision):
+        self._update_count(index)
+        kw = self._grad_kwargs()
+        kw.update(beta1=self.beta1, beta2=self.beta2, epsilon=self.epsilon,
+                  bias_correction=self.bias_correction, t=self._index_update_count[index],
+                  wd=self._get_wd(index))
+        bounds = {}
+        if self.lower_bound:
+            bounds["lower_bound"] = self.lower_bound
+        if self.upper_bound:
+            bounds["upper_bound"] = self.upper_bound
+        lr = self._get_lr(index)
+        if multi_precision:
+            master, (mean, var) = state
+            g = _mp_lamb_phase1([weight, grad, mean, var, master], None, **kw)
+            _mp_lamb_phase2([weight, g, _l2(master), _l2(g), master], weight, lr=lr, **bounds)
+        else:
+            mean, var = state
+            g = _lamb_phase1([weight, grad, mean, var], None, **kw)
+            _lamb_phase2([weight, g, _l2(weight), _l2(g)], weight, lr=lr, **bounds)
+
+    def update(self, index, weight, grad, state):
+        self._each(index, weight, grad, state, lambda i, w, g, s: self._step(i, w, g, s, False))
+
+    def update_multi_precision(self, index, weight, grad, state):
+        self._each(index, weight, grad, state, lambda i, w, g, s: self._step(
+            i, w, g, s, self.multi_precision and _is_f16(w)))
+
+
+def _l2(arr):
+    """The L2 norm of an array, as a one-element array (computed by the engine)."""
+    return _norm([arr], None)
 
 
 # ------------------------------------------------------------------ Updater

@@ -518,6 +518,53 @@ def _update_cases(op):
 
 OPS.update({op: _update_cases(op) for op in optimizers.UPDATES})
 
+
+def _other_update_cases():
+    """LAMB's two phases and AdamW, plain and multi-precision (see optimizers.OTHER_UPDATES)."""
+    def case(op, inputs, params, mp=False):
+        ref, updates = optimizers.OTHER_UPDATES[op]
+        tol = 1e-3 if mp else 1e-5
+        return Case(inputs, params, lambda *xs: ref(*xs, **params), tol, tol * 0.1, updates=updates)
+
+    def f16(x):
+        return x.astype(np.float16)
+
+    one = np.ones(1, np.float32)
+    out = {}
+    out["lamb_update_phase1"] = [
+        case("lamb_update_phase1", [U(2, 3), U(2, 3), U(2, 3), P(2, 3)], {"t": 1, "wd": 0.0}),
+        case("lamb_update_phase1", [U(2, 3), U(2, 3, lo=-3.0, hi=3.0), U(2, 3), P(2, 3)],
+             {"t": 3, "wd": 0.1, "rescale_grad": 0.5, "clip_gradient": 0.4, "beta1": 0.8}),
+        case("lamb_update_phase1", [U(4), U(4), U(4), P(4)],
+             {"t": 2, "wd": 0.01, "bias_correction": False})]
+    w = U(2, 3)
+    out["mp_lamb_update_phase1"] = [
+        case("mp_lamb_update_phase1", [f16(w), f16(U(2, 3)), U(2, 3), P(2, 3), w.copy()],
+             {"t": 2, "wd": 0.05}, mp=True)]
+    out["lamb_update_phase2"] = [
+        case("lamb_update_phase2", [U(2, 3), U(2, 3), one * 1.5, one * 3.0], {"lr": 0.1}),
+        case("lamb_update_phase2", [U(2, 3), U(2, 3), one * 1.5, one * 3.0],
+             {"lr": 0.1, "lower_bound": 2.0}),
+        case("lamb_update_phase2", [U(2, 3), U(2, 3), one * 1.5, one * 3.0],
+             {"lr": 0.1, "upper_bound": 0.5}),
+        case("lamb_update_phase2", [U(5), U(5), one * 0.0, one * 3.0], {"lr": 0.2})]
+    w = U(2, 3)
+    out["mp_lamb_update_phase2"] = [
+        case("mp_lamb_update_phase2", [f16(w), U(2, 3), one * 2.0, one * 0.5, w.copy()], {"lr": 0.05},
+             mp=True)]
+    out["_adamw_update"] = [
+        case("_adamw_update", [U(2, 3), U(2, 3), U(2, 3), P(2, 3), one * 0.5],
+             {"lr": 0.1, "eta": 0.5, "wd": 0.1, "clip_gradient": 0.6}),
+        case("_adamw_update", [U(3), U(3), U(3), P(3), one * 0.0], {"lr": 0.1, "eta": 1.0})]
+    w = U(2, 3)
+    out["_mp_adamw_update"] = [
+        case("_mp_adamw_update", [f16(w), f16(U(2, 3)), U(2, 3), P(2, 3), w.copy(), one],
+             {"lr": 0.01, "eta": 1.0, "wd": 0.01}, mp=True)]
+    return out
+
+
+OPS.update(_other_update_cases())
+
 # MXNet operators whose cases are written (and checked against MXNet 1.9) but that the
 # registry does not have yet: test_ops.py checks this list against the registry, and
 # the conformance generator leaves them out.

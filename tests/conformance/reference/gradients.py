@@ -41,7 +41,7 @@ LOSS_GRADIENT = {
 }
 
 # Operators without a gradient: optimizer updates write their states in place.
-NOT_DIFFERENTIABLE = set(optimizers.UPDATES)
+NOT_DIFFERENTIABLE = set(optimizers.UPDATES) | set(optimizers.OTHER_UPDATES)
 
 # Operators differentiated outside training mode: Dropout is random in training (its
 # gradient there is its mask), and the identity outside it.

@@ -148,3 +148,64 @@ UPDATES = {
     "_adagrad_update": (adagrad, (2,)),
     "_adadelta_update": (adadelta, (2, 3)),
 }
+
+
+def lamb_phase1(weight, grad, mean, var, t, wd, beta1=0.9, beta2=0.999, epsilon=1e-6,
+                bias_correction=True, rescale_grad=1.0, clip_gradient=-1.0, **_):
+    g = _grad(grad, rescale_grad, clip_gradient)
+    m = beta1 * mean.astype(F64) + (1 - beta1) * g
+    v = beta2 * var.astype(F64) + (1 - beta2) * g * g
+    m_hat, v_hat = (m / (1 - beta1 ** t), v / (1 - beta2 ** t)) if bias_correction else (m, v)
+    direction = m_hat / (np.sqrt(v_hat) + epsilon) + wd * weight.astype(F64)
+    return _like([direction, m, v], [mean, mean, var])
+
+
+def lamb_phase2(weight, g, r1, r2, lr, lower_bound=-1.0, upper_bound=-1.0, **_):
+    r1 = float(r1.reshape(-1)[0])
+    r2 = float(r2.reshape(-1)[0])
+    if lower_bound > 0:
+        r1 = max(r1, lower_bound)
+    if upper_bound > 0:
+        r1 = min(r1, upper_bound)
+    ratio = 1.0 if r1 == 0 or r2 == 0 else r1 / r2
+    return _like([weight.astype(F64) - lr * ratio * g.astype(F64)], [weight])
+
+
+def adamw(weight, grad, mean, var, rescale_grad, lr, eta, beta1=0.9, beta2=0.999, epsilon=1e-8,
+          wd=0.0, clip_gradient=-1.0, **_):
+    rs = float(rescale_grad.reshape(-1)[0])
+    if rs == 0 or not np.isfinite(rs):  # a skipped step: nothing changes
+        return [weight.copy(), mean.copy(), var.copy()]
+    w = weight.astype(F64)
+    g = _grad(grad, rs, clip_gradient)
+    m = beta1 * mean.astype(F64) + (1 - beta1) * g
+    v = beta2 * var.astype(F64) + (1 - beta2) * g * g
+    return _like([w - eta * (lr * m / (np.sqrt(v) + epsilon) + wd * w), m, v], [weight, mean, var])
+
+
+def mp_lamb_phase1(weight, grad, mean, var, weight32, **params):
+    """The float32 master copy takes the weight's place; g comes out float32."""
+    return lamb_phase1(weight32, grad.astype(np.float32), mean, var, **params)
+
+
+def mp_lamb_phase2(weight, g, r1, r2, weight32, **params):
+    new32 = lamb_phase2(weight32, g, r1, r2, **params)[0]
+    return [new32.astype(weight.dtype), new32]
+
+
+def mp_adamw(weight, grad, mean, var, weight32, rescale_grad, **params):
+    new32, m, v = adamw(weight32, grad.astype(np.float32), mean, var, rescale_grad, **params)
+    return [new32.astype(weight.dtype), m, v, new32]
+
+
+# Updates with inputs other than weight, gradient and states (norms, a rescale array) or
+# without a learning rate: their cases are written out in cases.py.
+# operator -> (reference, indices of the inputs it updates in place)
+OTHER_UPDATES = {
+    "lamb_update_phase1": (lamb_phase1, (2, 3)),
+    "mp_lamb_update_phase1": (mp_lamb_phase1, (2, 3)),
+    "lamb_update_phase2": (lamb_phase2, ()),
+    "mp_lamb_update_phase2": (mp_lamb_phase2, (4,)),
+    "_adamw_update": (adamw, (2, 3)),
+    "_mp_adamw_update": (mp_adamw, (2, 3, 4)),
+}
