@@ -673,6 +673,9 @@ function callWith(info, opName, args, opts) {
     }
     for (let i = 0; i < Math.min(args.length, nIn); i++) {
       const a = args[i];
+      if (opts[info.inputs[i]] !== undefined) {
+        throw new TypeError(`${opName}: got multiple values for input '${info.inputs[i]}'`);
+      }
       if (a === null || a === undefined) continue;
       if (!(a instanceof NDArray)) {
         throw new TypeError(`${opName}: argument '${info.inputs[i]}' must be an NDArray, got ${describe(a)}`);

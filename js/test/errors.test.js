@@ -31,6 +31,8 @@ test('bad and unknown parameters name the op and the parameter', () => {
 
 test('binding-side mistakes are clear TypeErrors or MXNetErrors, never crashes', () => {
   assert.throws(() => mx.nd.relu(5), /relu: argument 'data' must be an NDArray/);
+  assert.throws(() => mx.nd.relu(mx.nd.ones([1]), { data: mx.nd.ones([1]) }), /relu: got multiple values for input 'data'/);
+  assert.throws(() => mx.nd.sum(mx.nd.ones([1]), 0, { axis: 0 }), /sum: got multiple values for parameter 'axis'/);
   assert.throws(() => mx.nd.array([[1, 2], [3]]), isMx('MXL_ERR_SHAPE', 'ragged'));
   assert.throws(() => mx.nd.array([1, 2, 3], { shape: [2, 2] }), isMx('MXL_ERR_SHAPE', '3 values'));
   assert.throws(() => mx.nd.zeros([2], { dtype: 'complex64' }), isMx('MXL_ERR_DTYPE', 'complex64'));
