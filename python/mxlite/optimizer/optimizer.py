@@ -292,8 +292,12 @@ class Optimizer(object):
 
     def update(self, index, weight, grad, state):
         """Updates `weight` (in place) from `grad` and the state; index may be a list
-        (then weight, grad and state are lists too)."""
-        raise NotImplementedError("%s must define update()" % type(self).__name__)
+        (then weight, grad and state are lists too). Subclasses define
+        _step(index, weight, grad, state) for one parameter, or override update."""
+        step = getattr(self, "_step", None)
+        if step is None:
+            raise NotImplementedError("%s must define update() or _step()" % type(self).__name__)
+        self._each(index, weight, grad, state, step)
 
     def update_multi_precision(self, index, weight, grad, state):
         """As update; with multi_precision and a float16 weight, updates the float32
@@ -369,7 +373,7 @@ class SGD(Optimizer):
             return (self.create_state(index, master), master)
         return super().create_state_multi_precision(index, weight)
 
-    def _step(self, index, weight, grad, state, multi_precision):
+    def _step(self, index, weight, grad, state, multi_precision=False):
         self._update_count(index)
         kw = self._grad_kwargs()
         kw["lr"] = self._get_lr(index)
@@ -384,9 +388,6 @@ class SGD(Optimizer):
             self._mom_update([weight, grad, state], weight, momentum=self.momentum, **kw)
         else:
             _sgd_update([weight, grad], weight, **kw)
-
-    def update(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, lambda i, w, g, s: self._step(i, w, g, s, False))
 
     def update_multi_precision(self, index, weight, grad, state):
         self._each(index, weight, grad, state, lambda i, w, g, s: self._step(
@@ -437,9 +438,6 @@ class Adam(Optimizer):
                      beta1=self.beta1, beta2=self.beta2, epsilon=self.epsilon,
                      **self._grad_kwargs())
 
-    def update(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, self._step)
-
 
 @register
 class AdaGrad(Optimizer):
@@ -465,9 +463,6 @@ class AdaGrad(Optimizer):
         self._update_count(index)
         _adagrad_update([weight, grad, state], weight, lr=self._get_lr(index),
                         wd=self._get_wd(index), epsilon=self.float_stable_eps, **self._grad_kwargs())
-
-    def update(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, self._step)
 
 
 @register
@@ -515,9 +510,6 @@ class RMSProp(Optimizer):
         else:
             _rmsprop_update([weight, grad, state[0]], weight, **kw)
 
-    def update(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, self._step)
-
 
 @register
 class AdaDelta(Optimizer):
@@ -545,9 +537,6 @@ class AdaDelta(Optimizer):
         _adadelta_update([weight, grad, acc_g, acc_delta], weight, wd=self._get_wd(index),
                          rho=self.rho, epsilon=self.epsilon, **self._grad_kwargs())
 
-    def update(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, self._step)
-
 
 @register
 class Ftrl(Optimizer):
@@ -574,9 +563,6 @@ class Ftrl(Optimizer):
         z, n = state
         _ftrl_update([weight, grad, z, n], weight, lr=self._get_lr(index), wd=self._get_wd(index),
                      lamda1=self.lamda1, beta=self.beta, **self._grad_kwargs())
-
-    def update(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, self._step)
 
 
 @register
@@ -610,9 +596,6 @@ class Signum(Optimizer):
         else:
             _signsgd_update([weight, grad], weight, **kw)
 
-    def update(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, self._step)
-
 
 @register
 class FTML(Optimizer):
@@ -636,9 +619,6 @@ class FTML(Optimizer):
         _ftml_update([weight, grad, d, v, z], weight, lr=self._get_lr(index),
                      wd=self._get_wd(index), beta1=self.beta1, beta2=self.beta2,
                      epsilon=self.epsilon, t=self._index_update_count[index], **kw)
-
-    def update(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, self._step)
 
 
 @register
@@ -670,7 +650,7 @@ class LAMB(Optimizer):
     def create_state(self, index, weight):
         return (_zeros_like(weight), _zeros_like(weight))  # mean, variance
 
-    def _step(self, index, weight, grad, state, multi_precision):
+    def _step(self, index, weight, grad, state, multi_precision=False):
         self._update_count(index)
         kw = self._grad_kwargs()
         kw.update(beta1=self.beta1, beta2=self.beta2, epsilon=self.epsilon,
@@ -690,9 +670,6 @@ class LAMB(Optimizer):
             mean, var = state
             g = _lamb_phase1([weight, grad, mean, var], None, **kw)
             _lamb_phase2([weight, g, _l2(weight), _l2(g)], weight, lr=lr, **bounds)
-
-    def update(self, index, weight, grad, state):
-        self._each(index, weight, grad, state, lambda i, w, g, s: self._step(i, w, g, s, False))
 
     def update_multi_precision(self, index, weight, grad, state):
         self._each(index, weight, grad, state, lambda i, w, g, s: self._step(
