@@ -88,6 +88,7 @@ export class NDArray {
   attachGrad(gradReq?: GradReq): this;
   backward(outGrad?: NDArray | null, options?: { trainMode?: boolean }): void;
   detach(): NDArray;
+  toJSON(): any;
   toString(): string;
   // Fluent methods (sum, mean, argmax, softmax, ...) are declared at the end, from the registry.
 }

@@ -401,6 +401,12 @@ class NDArray {
   detach() { return this.reshape(this.shape); }
 
   // ---------------------------------------------------------- printing
+  /** JSON.stringify(array): the nested values (int64 as strings: JSON has no 64-bit ints). */
+  toJSON() {
+    const list = this.toList();
+    return this.dtype === 'int64' ? JSON.parse(JSON.stringify(list, (k, v) => (typeof v === 'bigint' ? v.toString() : v))) : list;
+  }
+
   toString() {
     const shape = this.shape;
     return `\n${formatValues(this.toList(), this.dtype, this.size > 1000)}\n<NDArray ${shape.join('x')} @${this.context}>`;

@@ -186,6 +186,8 @@ test('toString prints values, shape and context like MXNet', () => {
   const s = String(mx.nd.array([[1, 2], [3, 4]]));
   assert.match(s, /\[\[1\. 2\.\]\n \[3\. 4\.\]\]/);
   assert.match(s, /<NDArray 2x2 @cpu\(0\)>/);
+  assert.equal(JSON.stringify({ a: mx.nd.array([[1, 2], [3, 4]]) }), '{"a":[[1,2],[3,4]]}');
+  assert.equal(JSON.stringify(mx.nd.array([5], { dtype: 'int64' })), '["5"]');
 });
 
 test('save and load: lists and named arrays round-trip bit for bit', () => {
