@@ -261,12 +261,16 @@ mx.help <- function(topic) {
 }
 
 # -------------------------------------------------------------- the generator
+# (op_name is bound in each generated function's own environment, below.)
+utils::globalVariables("op_name")
+
 .generate_operator_functions <- function(ns) {
   for (name in .Call(R_mxl_op_list)) {
     if (startsWith(name, "_")) next  # internal ops: reachable by name via mx.nd.invoke
     for (kind in c("nd", "symbol")) {
       fn_name <- paste0("mx.", kind, ".", name)
       if (exists(fn_name, envir = ns, inherits = FALSE)) next  # hand-written (R conventions)
+      # Each function keeps its operator's name in its own environment.
       env <- new.env(parent = ns)
       env$op_name <- name
       env$fn_name <- fn_name

@@ -44,7 +44,10 @@ static int write_page(const char* dir, const char* name) {
     for (int i = 0; i < nin; i++) { fprintf(f, "%s\\code{", i ? ", " : ""); put_rd(f, in_names[i]); fprintf(f, "}"); }
     fprintf(f, "; ");
   }
-  fprintf(f, "then parameters by name (below), and for mx.nd \\code{out}, for mx.symbol \\code{name} and \\code{attr}.}\n");
+  fprintf(f, "then parameters by name (see Parameters), and for mx.nd \\code{out}, for mx.symbol \\code{name} and \\code{attr}.}\n}\n");
+  /* Parameters are passed through `...`, so they are listed in a section of their own. */
+  fprintf(f, "\\section{Parameters}{\n\\describe{\n");
+  int listed = 0;
   for (int i = 0; i < np; i++) {
     if (nin < 0 && kv && strcmp(pn[i], kv) == 0) continue; /* filled in from the inputs */
     fprintf(f, "\\item{");
@@ -56,8 +59,10 @@ static int write_page(const char* dir, const char* name) {
     else { fprintf(f, ", default \\code{"); put_rd(f, pd[i][0] ? pd[i] : "None"); fprintf(f, "}"); }
     if (pdoc[i] && *pdoc[i]) { fprintf(f, ". "); put_rd(f, pdoc[i]); }
     fprintf(f, "}\n");
+    listed++;
   }
-  fprintf(f, "}\n\\value{mx.nd: an MXNDArray, or a list of them when the operator has several outputs "
+  if (!listed) fprintf(f, "\\item{(none)}{The operator takes no parameters.}\n");
+  fprintf(f, "}\n}\n\\value{mx.nd: an MXNDArray, or a list of them when the operator has several outputs "
              "(this one has %d); mx.symbol: an MXSymbol.}\n", nout);
   fprintf(f, "\\details{Parameters go to the core as MXNet parameter strings. Shapes and axes in parameters "
              "are the core's (row-major, 0-based): for an R array with \\code{dim = c(784, 128)} the core "
