@@ -460,9 +460,11 @@ def test_unknown_optimizer_is_a_clear_error():
         mx.optimizer.SGD(momentum=0.9, no_such_option=1)
 
 
-def test_negative_clip_gradient_rejected():
-    with pytest.raises(ValueError, match="clip_gradient"):
-        mx.optimizer.SGD(clip_gradient=-1.0)
+def test_negative_clip_gradient_means_no_clipping():
+    grads = _steps(2, scale=5.0)
+    opt = mx.optimizer.SGD(learning_rate=0.1, clip_gradient=-1.0)
+    assert opt.clip_gradient is None
+    _check(_run(opt, W0, grads), np_sgd(W0, grads, 0.1))
 
 
 def test_register_a_custom_optimizer():

@@ -101,7 +101,8 @@ class Optimizer(object):
     wd : float
         Weight decay (L2 regularization) coefficient.
     clip_gradient : float or None
-        Clip the rescaled gradient to [-clip_gradient, clip_gradient].
+        Clip the rescaled gradient to [-clip_gradient, clip_gradient] (None or a negative
+        value: no clipping).
     learning_rate : float or None
         The learning rate; None takes lr_scheduler's base_lr, or 0.01 without one.
         Given with a scheduler, it overrides the scheduler's base_lr.
@@ -139,8 +140,7 @@ class Optimizer(object):
         self._all_index_update_counts = {0: {}}
         self._index_update_count = self._all_index_update_counts[0]
         if clip_gradient is not None and clip_gradient < 0:
-            raise ValueError("%s: clip_gradient must be >= 0 or None (no clipping), got %r"
-                             % (type(self).__name__, clip_gradient))
+            clip_gradient = None  # a negative bound means "no clipping", as in the fused ops
         self.clip_gradient = clip_gradient
         self.multi_precision = multi_precision
         self.aggregate_num = 0
