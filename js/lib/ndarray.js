@@ -5,7 +5,7 @@
 // (toArray, data, asScalar, toString) blocks until they are ready, dataAsync() waits
 // on a worker thread without blocking the event loop. Operators come from the registry.
 
-const { koffi, lib, check, errorFor, MXNetError, C, cArray, cStrings } = require('./capi');
+const { koffi, lib, missing, check, errorFor, MXNetError, C, cArray, cStrings } = require('./capi');
 const ops = require('./ops');
 const { Context, toContext, TYPE_NAMES } = require('./context');
 
@@ -91,9 +91,6 @@ function tidy(fn) {
 
 // Scratch buffers reused by the hot paths (JS runs one call at a time).
 const S = {
-  ins: new BigUint64Array(2),
-  slot: new BigUint64Array(1),
-  nout: new Int32Array(1),
   h: new BigUint64Array(1),
   ndim: new Int32Array(1),
   dims: new BigInt64Array(C.MXL_MAX_NDIM),
@@ -495,7 +492,57 @@ function checkReq(r) {
   return r;
 }
 
+// ------------------------------------------------------------ call buffers
+// One block of native memory, allocated once, holds an mxl_invoke_args struct and the
+// arrays it points to (inputs, output slots, parameter keys and values); G's views let
+// JS fill them. With mxl_imperative_invoke_args an op call passes one pointer, which
+// koffi converts far faster than the eight arguments of mxl_imperative_invoke (used
+// when the library predates the struct call, or an array outgrows the block).
+const CAP = 16;     // inputs and parameters that fit the block
+const CAP_OUT = 64; // output slots: the block's, and the room given to ops whose count depends on params
+// The struct call needs both the function in the library and the struct in the header
+// (an older installed library comes with its older header).
+const invokeArgsC = typeof lib.mxl_imperative_invoke_args === 'function' &&
+  !missing.includes('mxl_imperative_invoke_args') ? lib.mxl_imperative_invoke_args : null;
+const ARGS_BYTES = invokeArgsC === null ? 8 : koffi.sizeof('mxl_invoke_args'); // else: room for nout alone
+const BLOCK_BYTES = ARGS_BYTES + 8 * (CAP + CAP_OUT + 2 * CAP);
+const BLOCK = koffi.alloc('uint8_t', BLOCK_BYTES); // a BigInt address, valid for the process
+const BLOCK_VIEW = koffi.view(BLOCK, BLOCK_BYTES);
+const at = (offset, n) => new BigUint64Array(BLOCK_VIEW, offset, n);
+const G = {
+  ins: at(ARGS_BYTES, CAP),
+  slots: at(ARGS_BYTES + 8 * CAP, CAP_OUT),
+  keys: at(ARGS_BYTES + 8 * (CAP + CAP_OUT), CAP),
+  vals: at(ARGS_BYTES + 8 * (2 * CAP + CAP_OUT), CAP),
+  nout: new Int32Array(BLOCK_VIEW, 0, 1), // in/out in both calls: moved into the struct below
+};
+if (invokeArgsC !== null) {
+  const field = (name) => koffi.offsetof('mxl_invoke_args', name);
+  G.op = at(field('op'), 1);
+  G.nIn = new Int32Array(BLOCK_VIEW, field('num_inputs'), 1);
+  G.nPar = new Int32Array(BLOCK_VIEW, field('num_params'), 1);
+  G.nout = new Int32Array(BLOCK_VIEW, field('num_outputs'), 1);
+  at(field('inputs'), 1)[0] = BLOCK + BigInt(G.ins.byteOffset);
+  at(field('outputs'), 1)[0] = BLOCK + BigInt(G.slots.byteOffset);
+  at(field('keys'), 1)[0] = BLOCK + BigInt(G.keys.byteOffset);
+  at(field('vals'), 1)[0] = BLOCK + BigInt(G.vals.byteOffset);
+}
+
 const invokeC = lib.mxl_imperative_invoke;
+
+/**
+ * Calls the op. ins / slots / keys / vals are G's views (then the struct call is used)
+ * or larger arrays; G.nout holds the slot count before and the output count after.
+ */
+function invokeRaw(opHandle, nIn, ins, nPar, keys, vals, slots) {
+  if (invokeArgsC !== null && ins === G.ins && slots === G.slots && (nPar === 0 || keys === G.keys)) {
+    G.op[0] = opHandle;
+    G.nIn[0] = nIn;
+    G.nPar[0] = nPar;
+    return invokeArgsC(BLOCK);
+  }
+  return invokeC(opHandle, nIn, ins, nPar, nPar ? keys : null, nPar ? vals : null, G.nout, slots);
+}
 
 function scalarText(v) {
   if (typeof v === 'boolean') return v ? '1' : '0';
@@ -505,14 +552,14 @@ function scalarText(v) {
 /** op(a, scalar=v): the hot path behind a.add(1). */
 function scalarOp(info, a, v, out) {
   if (!info) throw new TypeError('this operation has no scalar form in the registry');
-  S.ins[0] = a.handle;
-  S.slot[0] = out ? out.handle : 0n;
-  S.nout[0] = 1;
+  G.ins[0] = a.handle;
+  G.slots[0] = out ? out.handle : 0n;
+  G.nout[0] = 1;
   const [keys, vals] = paramArrays(['scalar'], [scalarText(v)]);
-  const rc = invokeC(info.handle, 1, S.ins, 1, keys, vals, S.nout, S.slot);
+  const rc = invokeRaw(info.handle, 1, G.ins, 1, keys, vals, G.slots);
   if (rc) throw errorFor(rc);
   if (out) return out;
-  return new NDArray(S.slot[0], a._meta); // same shape, dtype and device as the input
+  return new NDArray(G.slots[0], a._meta); // same shape, dtype and device as the input
 }
 
 /** lhs <op> rhs: elementwise when shapes are equal, broadcast otherwise, scalar for numbers. */
@@ -522,14 +569,14 @@ function binary(lhs, rhs, t, out) {
     const mb = rhs._meta || rhs._loadMeta();
     const same = sameShape(ma[0], mb[0]);
     const info = same ? t.elem : t.bcast;
-    S.ins[0] = lhs.handle;
-    S.ins[1] = rhs.handle;
-    S.slot[0] = out ? out.handle : 0n;
-    S.nout[0] = 1;
-    const rc = invokeC(info.handle, 2, S.ins, 0, null, null, S.nout, S.slot);
+    G.ins[0] = lhs.handle;
+    G.ins[1] = rhs.handle;
+    G.slots[0] = out ? out.handle : 0n;
+    G.nout[0] = 1;
+    const rc = invokeRaw(info.handle, 2, G.ins, 0, null, null, G.slots);
     if (rc) throw errorFor(rc);
     if (out) return out;
-    return new NDArray(S.slot[0], same && ma[1] === mb[1] ? ma : null);
+    return new NDArray(G.slots[0], same && ma[1] === mb[1] ? ma : null);
   }
   if (typeof rhs === 'number' || typeof rhs === 'boolean') return scalarOp(t.scalar, lhs, rhs, out);
   if (Array.isArray(rhs) || ArrayBuffer.isView(rhs)) {
@@ -545,12 +592,6 @@ function rbinary(arr, other, t) {
   return binary(array(other, { ctx: arr.context, dtype: arr.dtype }), arr, t);
 }
 
-const CAP = 16;     // inputs that fit the scratch array
-const CAP_OUT = 64; // output slots: the scratch size, and the room given to ops whose count depends on params
-const G = {
-  ins: new BigUint64Array(CAP), slots: new BigUint64Array(CAP_OUT), nout: new Int32Array(1),
-  keys: new BigUint64Array(CAP), vals: new BigUint64Array(CAP),
-};
 
 // Parameter strings repeat (scalar=2, axis=1, shapes, dtypes), so each one is made a C
 // string once and kept (as Python's binding does); the cache is bounded so odd values
@@ -612,7 +653,7 @@ function invoke(info, inputs, keys, vals, out) {
   G.nout[0] = nSlots;
   const nPar = keys.length;
   const [k, v] = nPar ? paramArrays(keys, vals) : [null, null];
-  const rc = invokeC(info.handle, nIn, ins, nPar, k, v, G.nout, slots);
+  const rc = invokeRaw(info.handle, nIn, ins, nPar, k, v, slots);
   if (rc) throw errorFor(rc);
   if (outList) return out;
   const n = G.nout[0];
