@@ -118,28 +118,16 @@ print.MXNDArray <- function(x, ...) {
 
 format.MXNDArray <- function(x, ...) sprintf("<MXNDArray %s %s>", paste(dim(x), collapse = "x"), mx.nd.dtype(x))
 
-# Arithmetic and comparison, arrays and numbers on either side. The binary case runs
-# in C (R_mxl_ops holds the operator table): it is the per-op hot path. Each operator
-# also gets its own S3 method (registered in .onLoad from that table), which R finds
-# before the Ops group method: one lookup less per call.
-Ops.MXNDArray <- function(e1, e2) {
-  if (!missing(e2)) return(.Call(R_mxl_ops, .Generic, e1, e2))
-  .ops_unary(e1, .Generic)
-}
-
-.ops_unary <- function(e1, op) {
-  switch(op,
-         "-" = .Call(R_mxl_scalar, .op_handle("_mul_scalar"), e1, "-1"),
-         "+" = e1,
-         "!" = .Call(R_mxl_invoke, .op_handle("logical_not"), list(e1), NULL, NULL, NULL, TRUE),
-         stop(sprintf("unary '%s' is not defined for MXNDArray", op), call. = FALSE))
-}
+# Arithmetic and comparison, arrays and numbers on either side, all in C (R_mxl_ops
+# holds the operator table): it is the per-op hot path. Unary -, + and ! arrive with
+# e2 = NULL (the default), which spares the cost of missing(). Each operator also gets
+# its own S3 method (registered in .onLoad from that table), which R finds before the
+# Ops group method: one lookup less per call.
+Ops.MXNDArray <- function(e1, e2 = NULL) .Call(R_mxl_ops, .Generic, e1, e2)
 
 .register_operator_methods <- function(ns) {
   for (op in .Call(R_mxl_ops_names)) {
-    method <- eval(bquote(function(e1, e2) {
-      if (missing(e2)) .ops_unary(e1, .(op)) else .Call(R_mxl_ops, .(op), e1, e2)
-    }), ns)
+    method <- eval(bquote(function(e1, e2 = NULL) .Call(R_mxl_ops, .(op), e1, e2)), ns)
     registerS3method(op, "MXNDArray", method, envir = ns)
   }
 }

@@ -500,7 +500,8 @@ static const char* const ops_table[][5] = {
     {"<", "_lesser", "broadcast_lesser", "_lesser_scalar", "_greater_scalar"},
     {"<=", "_lesser_equal", "broadcast_lesser_equal", "_lesser_equal_scalar", "_greater_equal_scalar"},
     {"&", "_logical_and", "broadcast_logical_and", "_logical_and_scalar", "_logical_and_scalar"},
-    {"|", "_logical_or", "broadcast_logical_or", "_logical_or_scalar", "_logical_or_scalar"}};
+    {"|", "_logical_or", "broadcast_logical_or", "_logical_or_scalar", "_logical_or_scalar"},
+    {"!", NULL, NULL, NULL, NULL} /* unary only */};
 #define N_OPS ((int)(sizeof ops_table / sizeof ops_table[0]))
 static mxl_op ops_cache[N_OPS][4]; /* op handles are static in the library */
 
@@ -526,10 +527,35 @@ static int scalar_str(SEXP x, char* buf, size_t n) {
   return 1;
 }
 
+/* Unary -x, +x, !x. */
+static SEXP unary_op(const char* g, SEXP x) {
+  static mxl_op mul_scalar, logical_not;
+  mxl_ndarray in = get_nd(x), out = NULL;
+  int nout = 1;
+  if (strcmp(g, "+") == 0) return x;
+  if (strcmp(g, "-") == 0) {
+    const char* key = "scalar";
+    const char* val = "-1";
+    if (!mul_scalar) check(mxl_op_find("_mul_scalar", &mul_scalar));
+    check(mxl_imperative_invoke(mul_scalar, 1, &in, 1, &key, &val, &nout, &out));
+  } else if (strcmp(g, "!") == 0) {
+    if (!logical_not) check(mxl_op_find("logical_not", &logical_not));
+    check(mxl_imperative_invoke(logical_not, 1, &in, 0, NULL, NULL, &nout, &out));
+  } else {
+    char msg[96];
+    snprintf(msg, sizeof msg, "unary '%s' is not defined for MXNDArray", g);
+    arg_error(msg);
+  }
+  return wrap_nd(out);
+}
+
 SEXP R_mxl_ops(SEXP generic, SEXP e1, SEXP e2) {
   const char* g = str0(generic, "generic");
+  if (e2 == R_NilValue) return unary_op(g, e1);
   int row = -1;
-  for (int i = 0; i < N_OPS; i++) if (strcmp(g, ops_table[i][0]) == 0) { row = i; break; }
+  for (int i = 0; i < N_OPS; i++) {
+    if (ops_table[i][1] && strcmp(g, ops_table[i][0]) == 0) { row = i; break; } /* binary rows */
+  }
   if (row < 0) {
     char msg[96];
     snprintf(msg, sizeof msg, "'%s' is not defined for MXNDArray", g);
