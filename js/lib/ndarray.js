@@ -203,19 +203,15 @@ class NDArray {
   dataAsync() {
     let h;
     try { h = ND_HANDLES.hold(this._cell); } catch (e) { return Promise.reject(e); }
-    return new Promise((resolve, reject) => {
-      lib.mxl_nd_wait_to_read.async(h, (err, rc) => {
-        ND_HANDLES.unhold(this._cell); // a dispose() during the wait frees the handle now
-        if (err) { reject(err); return; }
-        try {
-          // mxl_last_error is per thread: after a failure on the worker, wait again
-          // here (the error stays on the array) to read the message on this thread.
-          if (rc !== 0) this.waitToRead();
-          resolve(this.toArray());
-        } catch (e) {
-          reject(e);
-        }
-      });
+    return waitOnWorker(h).then((rc) => {
+      ND_HANDLES.unhold(this._cell); // a dispose() during the wait frees the handle now
+      // mxl_last_error is per thread: after a failure on the worker, wait again here
+      // (the error stays on the array) to read the message on this thread.
+      if (rc !== 0) this.waitToRead();
+      return this.toArray();
+    }, (err) => {
+      ND_HANDLES.unhold(this._cell);
+      throw err;
     });
   }
 
@@ -440,6 +436,34 @@ function copyFromHost(arr, buf) {
   } finally {
     staged.dispose();
   }
+}
+
+// Waits for an array on koffi's worker threads. koffi refuses more than a few hundred
+// asynchronous calls at once, so at most ASYNC_MAX run and the rest queue here.
+const ASYNC_MAX = 64;
+let asyncRunning = 0;
+const asyncQueue = [];
+
+function waitOnWorker(handle) {
+  return new Promise((resolve, reject) => {
+    const start = () => {
+      asyncRunning++;
+      const done = () => {
+        asyncRunning--;
+        if (asyncQueue.length) asyncQueue.shift()();
+      };
+      try {
+        lib.mxl_nd_wait_to_read.async(handle, (err, rc) => {
+          done();
+          if (err) reject(err); else resolve(rc);
+        });
+      } catch (e) {
+        done();
+        reject(e);
+      }
+    };
+    if (asyncRunning < ASYNC_MAX) start(); else asyncQueue.push(start);
+  });
 }
 
 function sameShape(a, b) {

@@ -249,3 +249,9 @@ test('tidy frees the arrays made inside except the result and kept ones', () => 
   assert.deepEqual(Array.from(ex.outputs[0].toArray()), [2, 4]);
   assert.throws(() => mx.tidy(async () => 1), /synchronous/);
 });
+
+test('many dataAsync at once (more than koffi runs together) all resolve', async () => {
+  const arrays = Array.from({ length: 600 }, (_, i) => mx.nd.full([2], i));
+  const values = await Promise.all(arrays.map((a) => a.dataAsync()));
+  values.forEach((v, i) => assert.deepEqual(Array.from(v), [i, i]));
+});
