@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/cuda/loader.h"
 #include "core/engine/engine.h"
 #include "core/executor/executor.h"
 #include "core/ndarray/autograd.h"
@@ -197,6 +198,24 @@ int mxl_storage_release_pool(int dev_type, int dev_id) {
   API_END();
 }
 
+// ------------------------------------------------------------------- devices
+int mxl_num_gpus(int* out) {
+  API_BEGIN();
+  CHECK_ARG(out, "mxl_num_gpus: out is NULL");
+  *out = mxl::gpu::num_gpus();
+  API_END();
+}
+
+int mxl_gpu_info(const char** info) {
+  API_BEGIN();
+  CHECK_ARG(info, "mxl_gpu_info: info is NULL");
+  static std::once_flag once;
+  static std::string* text;  // fixed after the plugin's first load: lives for the process
+  std::call_once(once, [] { text = new std::string(mxl::gpu::backend_info()); });
+  *info = text->c_str();
+  API_END();
+}
+
 // ------------------------------------------------------------------ ndarray
 int mxl_nd_create(const int64_t* shape, int ndim, int dtype, int dev_type, int dev_id, mxl_ndarray* out) {
   API_BEGIN();
@@ -360,9 +379,7 @@ int mxl_nd_to_dlpack(mxl_ndarray h, DLManagedTensorVersioned** out) {
   API_BEGIN();
   const NDArray& a = get(h);
   CHECK_ARG(out, "mxl_nd_to_dlpack: out is NULL");
-  MXL_CHECK(a.ctx().type == mxl::DevType::kCPU, Err::kDevice, "DLPack export from ", a.ctx().str(),
-            " needs the CUDA backend");
-  a.wait_to_read();
+  a.wait_to_read();  // on a GPU also drains its stream: consumers may use any stream
   auto* e = new DLExport;
   e->keep = a;
   for (int i = 0; i < a.shape().ndim; ++i) e->shape[i] = a.shape()[i];
@@ -371,7 +388,7 @@ int mxl_nd_to_dlpack(mxl_ndarray h, DLManagedTensorVersioned** out) {
   e->t.deleter = [](DLManagedTensorVersioned* self) { delete static_cast<DLExport*>(self->manager_ctx); };
   e->t.flags = 0;
   e->t.dl_tensor.data = a.data();
-  e->t.dl_tensor.device = {MXL_CPU, a.ctx().id};
+  e->t.dl_tensor.device = {int(a.ctx().type), a.ctx().id};  // MXL_CPU / MXL_GPU are kDLCPU / kDLCUDA
   e->t.dl_tensor.ndim = a.shape().ndim;
   e->t.dl_tensor.dtype = to_dl(a.dtype());
   e->t.dl_tensor.shape = e->shape;
@@ -387,8 +404,10 @@ int mxl_nd_from_dlpack(DLManagedTensorVersioned* t, mxl_ndarray* out) {
   MXL_CHECK(t->version.major == DLPACK_MAJOR_VERSION, Err::kInvalidArgument, "DLPack: tensor has ABI version ",
             t->version.major, ".", t->version.minor, ", expected ", DLPACK_MAJOR_VERSION, ".x");
   const DLTensor& d = t->dl_tensor;
-  MXL_CHECK(d.device.device_type == MXL_CPU, Err::kDevice, "DLPack: device type ", d.device.device_type,
-            " is not supported (CPU only in this build)");
+  MXL_CHECK(d.device.device_type == MXL_CPU || d.device.device_type == MXL_GPU, Err::kDevice,
+            "DLPack: device type ", d.device.device_type, " is not supported (kDLCPU = 1 and kDLCUDA = 2 are)");
+  const mxl::Context ctx{mxl::DevType(d.device.device_type), int(d.device.device_id)};
+  if (ctx.type == mxl::DevType::kGPU) mxl::gpu::wait_for_default_stream(ctx.id);  // producer's work first
   mxl::Shape shape = make_shape(d.shape, d.ndim);
   mxl::DType dt = from_dl(d.dtype);
   if (d.strides) {  // only compact row-major layouts can be shared
@@ -402,13 +421,25 @@ int mxl_nd_from_dlpack(DLManagedTensorVersioned* t, mxl_ndarray* out) {
   void* data = static_cast<char*>(d.data) + d.byte_offset;
   size_t nbytes = size_t(shape.size()) * mxl::dtype_size(dt);
   if (t->flags & DLPACK_FLAG_BITMASK_READ_ONLY) {  // we could not honour read-only: copy
-    NDArray a(shape, dt, mxl::Context::cpu(d.device.device_id));
-    if (nbytes) std::memcpy(a.data(), data, nbytes);
+    NDArray a(shape, dt, ctx);
+    if (ctx.type == mxl::DevType::kCPU) {
+      if (nbytes) std::memcpy(a.data(), data, nbytes);
+    } else {  // a device copy, finished before the producer's memory is released
+      NDArray src(std::make_shared<mxl::Chunk>(ctx, data, nbytes, [] {}), shape, dt);
+      mxl::copy(src, a);
+      a.wait_to_read();
+    }
     *out = new_handle(a);
     if (t->deleter) t->deleter(t);
   } else {
-    auto chunk = std::make_shared<mxl::Chunk>(mxl::Context::cpu(d.device.device_id), data, nbytes,
-                                              [t] { if (t->deleter) t->deleter(t); });
+    auto chunk = std::make_shared<mxl::Chunk>(ctx, data, nbytes,
+                                              [t, ctx] {
+                                                // Our kernels on it complete stream-ordered: drain them first.
+                                                if (ctx.type == mxl::DevType::kGPU) {
+                                                  try { mxl::gpu::sync(ctx.id); } catch (...) {}
+                                                }
+                                                if (t->deleter) t->deleter(t);
+                                              });
     *out = new_handle(NDArray(chunk, shape, dt));
   }
   API_END();
@@ -498,7 +529,7 @@ int mxl_op_flags(mxl_op op, int* flags) {
   CHECK_ARG(flags, "mxl_op_flags: NULL argument");
   *flags = (d->grad ? MXL_OP_DIFFERENTIABLE : 0) | (d->needs_rng ? MXL_OP_RANDOM : 0) |
            (d->mutate_inputs.empty() ? 0 : MXL_OP_MUTATES_INPUTS) | (d->gpu ? MXL_OP_HAS_GPU : 0) |
-           (d->name[0] == '_' ? MXL_OP_HIDDEN : 0);
+           (d->name[0] == '_' ? MXL_OP_HIDDEN : 0) | (d->cpu_only ? MXL_OP_CPU_ONLY : 0);
   API_END();
 }
 

@@ -1,6 +1,9 @@
 #include "engine.h"
 
+#include "../cuda/loader.h"
+
 #include <algorithm>
+#include <map>
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
@@ -63,6 +66,16 @@ struct Engine {
   int idle = 0;
   std::vector<std::thread> threads;
 
+  // One worker per GPU, started on the device's first op. It only enqueues work on
+  // the device's stream (see gpu::sync_each_op), so one thread keeps up.
+  struct DeviceQueue {
+    std::mutex mu;
+    std::condition_variable cv;
+    std::deque<Opr*> queue;
+  };
+  std::mutex devq_mu;
+  std::map<int, DeviceQueue*> devqs;
+
   Engine() {
     const char* e = std::getenv("MXLITE_ENGINE");
     naive = e && (std::string(e) == "naive" || std::string(e) == "NaiveEngine");
@@ -89,11 +102,43 @@ struct Engine {
     }
   }
 
+  DeviceQueue* device_queue(int dev) {
+    std::lock_guard<std::mutex> lk(devq_mu);
+    DeviceQueue*& q = devqs[dev];
+    if (!q) {
+      q = new DeviceQueue;  // lives for the process, like the CPU workers
+      std::thread([this, q] { device_worker(q); }).detach();
+    }
+    return q;
+  }
+
+  void device_worker(DeviceQueue* q) {
+    for (;;) {
+      Opr* op;
+      {
+        std::unique_lock<std::mutex> lk(q->mu);
+        q->cv.wait(lk, [&] { return !q->queue.empty(); });
+        op = q->queue.front();
+        q->queue.pop_front();
+      }
+      execute(op);
+    }
+  }
+
   // Inline only from push: ops made ready by a completion go to the pool, so a long
   // chain of small ops cannot recurse through execute/complete.
   void dispatch(Opr* op, bool from_push) {
     if (naive || op->sync || (from_push && op->opts.small)) {
       execute(op);
+      return;
+    }
+    if (op->opts.ctx.type == DevType::kGPU) {
+      DeviceQueue* q = device_queue(op->opts.ctx.id);
+      {
+        std::lock_guard<std::mutex> lk(q->mu);
+        q->queue.push_back(op);
+      }
+      q->cv.notify_one();
       return;
     }
     bool wake;
@@ -348,8 +393,13 @@ void wait_to_write(Var* v) { eng().wait_var(v, true); }
 
 void waitall() {
   Engine& e = eng();
+  {
+    // GPU ops complete when enqueued on their stream: drain the streams too.
+    std::unique_lock<std::mutex> lk(e.mu);
+    e.all_done.wait(lk, [&] { return e.pending_ops == 0; });
+  }
+  gpu::sync_all();
   std::unique_lock<std::mutex> lk(e.mu);
-  e.all_done.wait(lk, [&] { return e.pending_ops == 0; });
   while (!e.errors.empty()) {
     ErrorPtr err = e.errors.front();
     e.errors.pop_front();

@@ -6,6 +6,7 @@
 
 #include "../storage/storage.h"
 #include "autograd.h"
+#include "device.h"
 
 namespace mxl {
 
@@ -68,7 +69,7 @@ NDArray NDArray::at(int64_t idx) const {
 void NDArray::sync_copy_from(const void* src, size_t nbytes) const {
   MXL_CHECK(nbytes == this->nbytes(), Err::kInvalidArgument, "copy from host: got ", nbytes,
             " bytes but the array holds ", this->nbytes(), " (shape ", shape_, ", ", dtype_name(dtype_), ")");
-  MXL_CHECK(ctx().type == DevType::kCPU, Err::kDevice, "copy from host into ", ctx().str(), " is not supported");
+  if (ctx().type != DevType::kCPU) return device_sync_copy_from(*this, src, nbytes);
   // Written through the engine so the copy is ordered with other work and clears errors.
   void* dst = data();
   engine::push([dst, src, nbytes] { std::memcpy(dst, src, nbytes); }, {}, {var()},
@@ -79,6 +80,7 @@ void NDArray::sync_copy_from(const void* src, size_t nbytes) const {
 void NDArray::sync_copy_to(void* dst, size_t nbytes) const {
   MXL_CHECK(nbytes == this->nbytes(), Err::kInvalidArgument, "copy to host: buffer has ", nbytes,
             " bytes but the array holds ", this->nbytes(), " (shape ", shape_, ", ", dtype_name(dtype_), ")");
+  if (ctx().type != DevType::kCPU) return device_sync_copy_to(*this, dst, nbytes);
   wait_to_read();
   if (nbytes) std::memcpy(dst, data(), nbytes);
 }
@@ -355,9 +357,8 @@ std::vector<NDArray> invoke(const std::string& name, const std::vector<NDArray>&
 void copy(const NDArray& src, const NDArray& dst) {
   MXL_CHECK(src.size() == dst.size(), Err::kShape, "copyto: source shape ", src.shape(),
             " and destination shape ", dst.shape(), " differ in size");
-  MXL_CHECK(src.ctx().type == DevType::kCPU && dst.ctx().type == DevType::kCPU, Err::kDevice,
-            "copyto: copies between ", src.ctx().str(), " and ", dst.ctx().str(), " need the CUDA backend");
   if (src.var() == dst.var() && src.offset() == dst.offset() && src.dtype() == dst.dtype()) return;
+  if (src.ctx().type != DevType::kCPU || dst.ctx().type != DevType::kCPU) return device_copy(src, dst);
   engine::push([src, dst] { copy_kernel(src.blob(), dst.blob()); }, {src.var()}, {dst.var()},
                {dst.ctx(), "copyto", src.size() < kSmallOp});
 }

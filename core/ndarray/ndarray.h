@@ -48,8 +48,10 @@ class NDArray {
   void* data() const { return static_cast<char*>(chunk_->ptr) + offset_; }
   TBlob blob() const { return TBlob{data(), shape_, dtype_, chunk_->ctx}; }
 
-  void wait_to_read() const { engine::wait_to_read(var()); }
-  void wait_to_write() const { engine::wait_to_write(var()); }
+  // Block until pending writes (and, for write, reads) are done. On a GPU this also
+  // waits for the device's stream (GPU ops complete when enqueued; device.cc).
+  void wait_to_read() const;
+  void wait_to_write() const;
 
   // Views sharing memory.
   NDArray reshape(const Shape& s) const;       // same size required

@@ -5,72 +5,14 @@
 // The broadcast forms of broadcast_to / broadcast_like / broadcast_axis live here too.
 #include <cstring>
 
-#include "elemwise_kernels.h"
+#include "elemwise_math.h"
 
 namespace mxl {
 namespace {
 
-// ------------------------------------------------------------------ functors
-template <class C>
-C int_or_float_div(C a, C b) {
-  if constexpr (std::is_integral_v<C>) {
-    if constexpr (std::is_signed_v<C>)
-      if (b == C(-1)) return wrap_sub(C(0), a);  // INT_MIN / -1 would trap
-    return C(a / b);  // b != 0 was checked before the loop
-  } else {
-    return a / b;
-  }
-}
-
-// Python's modulo (result has the divisor's sign); x % 0 is 0 for floats like MXNet.
-template <class C>
-C py_mod(C a, C b) {
-  if (b == C(0)) return C(0);
-  C r;
-  if constexpr (std::is_integral_v<C>) {
-    if constexpr (std::is_signed_v<C>)
-      if (b == C(-1)) return C(0);
-    r = C(a % b);
-  } else {
-    r = std::fmod(a, b);
-  }
-  if (r != C(0) && ((r < C(0)) != (b < C(0)))) r = C(r + b);
-  return r;
-}
-
-// int_native: integers compute in their own type; else in double, converted back.
-// int_divisor: an integer zero divisor (rhs) is an error. grad: differentiable.
-// bool_ok: accepts bool arrays (comparisons, logic).
-#define BINARY_FUNCTOR(Name, INT_NATIVE, INT_DIVISOR, GRAD, BOOL_OK, FWD, DL, DR) \
-  struct Name {                                                                  \
-    static constexpr bool int_native = INT_NATIVE, int_divisor = INT_DIVISOR;    \
-    static constexpr bool grad = GRAD, bool_ok = BOOL_OK;                        \
-    template <class C> static C f(C a, C b) { return FWD; }                      \
-    template <class C> static C dl(C a, C b, C y) { return DL; }                 \
-    template <class C> static C dr(C a, C b, C y) { return DR; }                 \
-  };
-
-BINARY_FUNCTOR(Add, true, false, true, false, wrap_add(a, b), C(1), C(1))
-BINARY_FUNCTOR(Sub, true, false, true, false, wrap_sub(a, b), C(1), C(-1))
-BINARY_FUNCTOR(Mul, true, false, true, false, wrap_mul(a, b), b, a)
-BINARY_FUNCTOR(Div, true, true, true, false, int_or_float_div(a, b), C(1) / b, -a / (b * b))
-BINARY_FUNCTOR(Mod, true, true, true, false, py_mod(a, b), C(1), C(-std::floor(a / b)))
-BINARY_FUNCTOR(Power, false, false, true, false, C(std::pow(a, b)), b * C(std::pow(a, b - C(1))),
-               y * C(std::log(a)))
-// NaN wins in maximum/minimum, like MXNet.
-BINARY_FUNCTOR(Maximum, true, false, true, false, (a > b || is_nan(a)) ? a : b, C(a >= b), C(a < b))
-BINARY_FUNCTOR(Minimum, true, false, true, false, (a < b || is_nan(a)) ? a : b, C(a <= b), C(a > b))
-BINARY_FUNCTOR(Hypot, false, false, true, false, C(std::hypot(a, b)), a / y, b / y)
-BINARY_FUNCTOR(Equal, true, false, false, true, C(a == b), C(0), C(0))
-BINARY_FUNCTOR(NotEqual, true, false, false, true, C(a != b), C(0), C(0))
-BINARY_FUNCTOR(Greater, true, false, false, true, C(a > b), C(0), C(0))
-BINARY_FUNCTOR(GreaterEqual, true, false, false, true, C(a >= b), C(0), C(0))
-BINARY_FUNCTOR(Lesser, true, false, false, true, C(a < b), C(0), C(0))
-BINARY_FUNCTOR(LesserEqual, true, false, false, true, C(a <= b), C(0), C(0))
-BINARY_FUNCTOR(LogicalAnd, true, false, false, true, C(a != C(0) && b != C(0)), C(0), C(0))
-BINARY_FUNCTOR(LogicalOr, true, false, false, true, C(a != C(0) || b != C(0)), C(0), C(0))
-BINARY_FUNCTOR(LogicalXor, true, false, false, true, C((a != C(0)) != (b != C(0))), C(0), C(0))
-#undef BINARY_FUNCTOR
+// The functor table (Add, Div, Power, ...) is in elemwise_math.h, shared with the
+// CUDA kernels.
+using namespace elemwise;
 
 // y = f(a, b) in dtype T.
 template <class F, class T>

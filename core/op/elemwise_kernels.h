@@ -12,6 +12,14 @@
 #include "blas.h"
 #include "registry.h"
 
+// Functions that the CUDA plugin's kernels share with the CPU kernels (the math
+// functors in elemwise_math.h and the helpers below) are marked MXL_HD.
+#ifdef __CUDACC__
+#define MXL_HD __host__ __device__
+#else
+#define MXL_HD
+#endif
+
 namespace mxl {
 
 // ------------------------------------------------------------ compute types
@@ -31,7 +39,7 @@ template <class T> using float_t_of = typename FloatCompute<T>::type;
 // MXNet (truncation; NaN and out-of-range give the "integer indefinite" value, and
 // 8-bit types wrap through int32) but without C++ undefined behaviour.
 template <class T, class C>
-inline T cast_to(C v) {
+MXL_HD inline T cast_to(C v) {
   if constexpr (std::is_same_v<T, bool>) {
     return v != C(0);
   } else if constexpr (std::is_integral_v<T> && !std::is_integral_v<C>) {
@@ -49,15 +57,15 @@ inline T cast_to(C v) {
 }
 
 // Integer arithmetic that wraps like the hardware instead of signed-overflow UB.
-template <class C> inline C wrap_add(C a, C b) {
+template <class C> MXL_HD inline C wrap_add(C a, C b) {
   if constexpr (std::is_integral_v<C>) return C(std::make_unsigned_t<C>(a) + std::make_unsigned_t<C>(b));
   else return a + b;
 }
-template <class C> inline C wrap_sub(C a, C b) {
+template <class C> MXL_HD inline C wrap_sub(C a, C b) {
   if constexpr (std::is_integral_v<C>) return C(std::make_unsigned_t<C>(a) - std::make_unsigned_t<C>(b));
   else return a - b;
 }
-template <class C> inline C wrap_mul(C a, C b) {
+template <class C> MXL_HD inline C wrap_mul(C a, C b) {
   if constexpr (std::is_integral_v<C>) return C(std::make_unsigned_t<C>(a) * std::make_unsigned_t<C>(b));
   else return a * b;
 }
@@ -86,7 +94,7 @@ inline bool type_same_num(const Attrs& a, std::vector<int>& in, std::vector<int>
 }
 
 // NaN test that is simply false for integer types.
-template <class C> inline bool is_nan(C x) {
+template <class C> MXL_HD inline bool is_nan(C x) {
   if constexpr (std::is_floating_point_v<C>) return std::isnan(x);
   else return false;
 }

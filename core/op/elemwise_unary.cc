@@ -6,90 +6,14 @@
 #include <cmath>
 #include <cstring>
 
-#include "elemwise_kernels.h"
+#include "elemwise_math.h"
 
 namespace mxl {
 namespace {
 
-// What the backward op reads besides the output gradient.
-enum class Dep { kIn, kOut, kZero };  // kZero: the gradient is identically 0
-
-template <class C> constexpr bool is_int_v = std::is_integral_v<C>;
-
-// digamma(x) = d/dx log Gamma(x): reflection for x < 0.5, recurrence up to 6, then
-// the asymptotic series.
-template <class C>
-C digamma(C xin) {
-  double x = double(xin), r = 0;
-  if (x <= 0 && x == std::floor(x)) return C(NAN);
-  if (x < 0.5) {
-    const double pi = 3.14159265358979323846;
-    return C(digamma(1.0 - x) - pi / std::tan(pi * x));
-  }
-  while (x < 6) { r -= 1 / x; x += 1; }
-  double f = 1 / (x * x);
-  return C(r + std::log(x) - 0.5 / x -
-           f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132))))));
-}
-
-// ------------------------------------------------------------------ functors
-// int_native: integers compute in their own type (abs, negative, ...); otherwise
-// they compute in double and convert back, as MXNet does (exp of int32 is int32).
-#define UNARY_FUNCTOR(Name, INT_NATIVE, DEP, FWD, BWD)      \
-  struct Name {                                           \
-    static constexpr bool int_native = INT_NATIVE;        \
-    static constexpr Dep dep = Dep::DEP;                  \
-    template <class C> static C f(C x) { return FWD; }    \
-    template <class C> static C df(C v) { return BWD; }   \
-  };
-
-constexpr double kPi = 3.14159265358979323846;
-UNARY_FUNCTOR(Abs, true, kIn,
-              (std::is_floating_point_v<C> ? C(std::fabs(double(x))) : (x < C(0) ? wrap_sub(C(0), x) : x)),
-              C((v > C(0)) - (v < C(0))))
-UNARY_FUNCTOR(Sign, true, kZero, C((x > C(0)) - (x < C(0))), C(0))
-UNARY_FUNCTOR(Negative, true, kIn, (is_int_v<C> ? wrap_sub(C(0), x) : C(-x)), C(-1))
-UNARY_FUNCTOR(Reciprocal, false, kIn, C(1) / x, C(-1) / (v * v))
-UNARY_FUNCTOR(Square, true, kIn, wrap_mul(x, x), C(2) * v)
-UNARY_FUNCTOR(Sqrt, false, kOut, std::sqrt(x), C(0.5) / v)
-UNARY_FUNCTOR(Rsqrt, false, kOut, C(1) / std::sqrt(x), C(-0.5) * v * v * v)
-UNARY_FUNCTOR(Cbrt, false, kOut, std::cbrt(x), C(1) / (C(3) * v * v))
-UNARY_FUNCTOR(Exp, false, kOut, std::exp(x), v)
-UNARY_FUNCTOR(Log, false, kIn, std::log(x), C(1) / v)
-UNARY_FUNCTOR(Log2, false, kIn, std::log2(x), C(1) / (v * C(0.69314718055994530942)))
-UNARY_FUNCTOR(Log10, false, kIn, std::log10(x), C(1) / (v * C(2.30258509299404568402)))
-UNARY_FUNCTOR(Log1p, false, kIn, std::log1p(x), C(1) / (C(1) + v))
-UNARY_FUNCTOR(Expm1, false, kOut, std::expm1(x), v + C(1))
-UNARY_FUNCTOR(Sin, false, kIn, std::sin(x), std::cos(v))
-UNARY_FUNCTOR(Cos, false, kIn, std::cos(x), -std::sin(v))
-UNARY_FUNCTOR(Tan, false, kOut, std::tan(x), C(1) + v * v)
-UNARY_FUNCTOR(Arcsin, false, kIn, std::asin(x), C(1) / std::sqrt(C(1) - v * v))
-UNARY_FUNCTOR(Arccos, false, kIn, std::acos(x), C(-1) / std::sqrt(C(1) - v * v))
-UNARY_FUNCTOR(Arctan, false, kIn, std::atan(x), C(1) / (C(1) + v * v))
-UNARY_FUNCTOR(Sinh, false, kIn, std::sinh(x), std::cosh(v))
-UNARY_FUNCTOR(Cosh, false, kIn, std::cosh(x), std::sinh(v))
-UNARY_FUNCTOR(Tanh, false, kOut, std::tanh(x), C(1) - v * v)
-UNARY_FUNCTOR(Arcsinh, false, kIn, std::asinh(x), C(1) / std::sqrt(v * v + C(1)))
-UNARY_FUNCTOR(Arccosh, false, kIn, std::acosh(x), C(1) / (std::sqrt(v - C(1)) * std::sqrt(v + C(1))))
-UNARY_FUNCTOR(Arctanh, false, kIn, std::atanh(x), C(1) / (C(1) - v * v))
-UNARY_FUNCTOR(Degrees, false, kIn, x * C(180 / kPi), C(180 / kPi))
-UNARY_FUNCTOR(Radians, false, kIn, x * C(kPi / 180), C(kPi / 180))
-UNARY_FUNCTOR(Relu, true, kOut, (x > C(0) || is_nan(x) ? x : C(0)), C(v > C(0)))  // NaN stays NaN
-UNARY_FUNCTOR(Sigmoid, false, kOut, C(1) / (C(1) + std::exp(-x)), v * (C(1) - v))
-UNARY_FUNCTOR(Softsign, false, kIn, x / (C(1) + std::fabs(x)),
-              C(1) / ((C(1) + std::fabs(v)) * (C(1) + std::fabs(v))))
-// Rounding is the identity on integers.
-UNARY_FUNCTOR(Floor, true, kZero, (is_int_v<C> ? x : C(std::floor(x))), C(0))
-UNARY_FUNCTOR(Ceil, true, kZero, (is_int_v<C> ? x : C(std::ceil(x))), C(0))
-UNARY_FUNCTOR(Round, true, kZero, (is_int_v<C> ? x : C(std::round(x))), C(0))  // half away from 0
-UNARY_FUNCTOR(Rint, true, kZero, (is_int_v<C> ? x : C(std::nearbyint(x))), C(0))  // half to even
-UNARY_FUNCTOR(Trunc, true, kZero, (is_int_v<C> ? x : C(std::trunc(x))), C(0))
-UNARY_FUNCTOR(Fix, true, kZero, (is_int_v<C> ? x : C(std::trunc(x))), C(0))
-UNARY_FUNCTOR(Erf, false, kIn, std::erf(x), C(1.12837916709551257390) * std::exp(-v * v))
-UNARY_FUNCTOR(Gamma, false, kIn, std::tgamma(x), std::tgamma(v) * digamma(v))
-UNARY_FUNCTOR(Gammaln, false, kIn, std::lgamma(x), digamma(v))
-UNARY_FUNCTOR(LogicalNot, true, kZero, C(x == C(0)), C(0))
-#undef UNARY_FUNCTOR
+// The functor table (Abs, Exp, Relu, ...) is in elemwise_math.h, shared with the
+// CUDA kernels.
+using namespace elemwise;
 
 // ------------------------------------------------------------------ kernels
 template <class F>

@@ -1,5 +1,7 @@
 #include "storage.h"
 
+#include "../cuda/loader.h"
+
 #include <cstdlib>
 #include <mutex>
 #include <new>
@@ -21,10 +23,16 @@ size_t size_class(size_t bytes) {
   return (bytes + step - 1) / step * step;
 }
 
-struct CpuPool {
+// One pool per device. System memory comes from sys_alloc / sys_free (aligned_alloc
+// on the CPU, the CUDA plugin's cudaMalloc on a GPU); freed blocks stay in the pool.
+struct Pool {
   std::mutex mu;
   std::unordered_map<size_t, std::vector<void*>> free_lists;
   Stats st;
+  Context ctx;
+  void* (*sys_alloc)(Context, size_t) = nullptr;  // nullptr when out of memory
+  void (*sys_free)(Context, void*) = nullptr;
+  void (*before_release)(Context) = nullptr;      // e.g. wait until no kernel uses pooled memory
 
   void* alloc(size_t bytes) {
     size_t cls = size_class(bytes);
@@ -39,12 +47,12 @@ struct CpuPool {
         return p;
       }
     }
-    void* p = std::aligned_alloc(kAlign, cls);
+    void* p = sys_alloc(ctx, cls);
     if (!p) {  // give the pool back to the system and retry once
       release();
-      p = std::aligned_alloc(kAlign, cls);
+      p = sys_alloc(ctx, cls);
     }
-    if (!p) fail(Err::kOutOfMemory, "out of memory allocating ", bytes, " bytes on cpu");
+    if (!p) fail(Err::kOutOfMemory, "out of memory allocating ", bytes, " bytes on ", ctx.str());
     std::lock_guard<std::mutex> lk(mu);
     account(cls);
     return p;
@@ -61,48 +69,72 @@ struct CpuPool {
     st.pooled += cls;
   }
   void release() {
+    if (before_release) before_release(ctx);
     std::lock_guard<std::mutex> lk(mu);
     for (auto& [cls, v] : free_lists)
-      for (void* p : v) std::free(p);
+      for (void* p : v) sys_free(ctx, p);
     free_lists.clear();
     st.pooled = 0;
     st.peak = st.in_use;
   }
 };
 
-CpuPool& cpu_pool() {
-  static CpuPool* p = new CpuPool;  // never destroyed: arrays may be freed at exit
+Pool& cpu_pool() {
+  static Pool* p = [] {  // never destroyed: arrays may be freed at exit
+    auto* pool = new Pool;
+    pool->ctx = Context::cpu(0);
+    pool->sys_alloc = [](Context, size_t n) { return std::aligned_alloc(kAlign, n); };
+    pool->sys_free = [](Context, void* ptr) { std::free(ptr); };
+    return pool;
+  }();
   return *p;
 }
 
-[[noreturn]] void no_gpu(Context ctx) {
-  fail(Err::kDevice, "device ", ctx.str(),
-       " is not available: this build of mxlite has no CUDA backend (use mx.cpu())");
+// GPU pools: one per device, created on first use (which loads the CUDA plugin and
+// throws Err::kDevice naming what is missing). Blocks are recycled stream-ordered:
+// a block freed while kernels that use it are still queued is only handed to work
+// queued after them on the same device stream (see gpu::sync_each_op).
+Pool& gpu_pool(Context ctx) {
+  static std::mutex mu;
+  static auto* pools = new std::unordered_map<int, Pool*>;
+  gpu::api(ctx);  // validates the device before a pool exists for it
+  std::lock_guard<std::mutex> lk(mu);
+  Pool*& p = (*pools)[ctx.id];
+  if (!p) {
+    p = new Pool;
+    p->ctx = ctx;
+    p->sys_alloc = [](Context c, size_t n) -> void* {
+      void* ptr = nullptr;
+      return gpu::api(c).malloc(c.id, n, &ptr) == 0 ? ptr : nullptr;
+    };
+    p->sys_free = [](Context c, void* ptr) { gpu::api(c).free(c.id, ptr); };
+    p->before_release = [](Context c) { gpu::sync(c.id); };
+  }
+  return *p;
 }
+
+Pool& pool(Context ctx) { return ctx.type == DevType::kCPU ? cpu_pool() : gpu_pool(ctx); }
 
 }  // namespace
 
 void* alloc(Context ctx, size_t bytes) {
-  if (ctx.type != DevType::kCPU) no_gpu(ctx);
+  Pool& p = pool(ctx);  // a GPU context is validated even for 0 bytes
   if (bytes == 0) return nullptr;
-  return cpu_pool().alloc(bytes);
+  return p.alloc(bytes);
 }
 
 void free(Context ctx, void* ptr, size_t bytes) {
   if (!ptr) return;
-  cpu_pool().free(ptr, bytes);
+  pool(ctx).free(ptr, bytes);
 }
 
 Stats stats(Context ctx) {
-  if (ctx.type != DevType::kCPU) no_gpu(ctx);
-  std::lock_guard<std::mutex> lk(cpu_pool().mu);
-  return cpu_pool().st;
+  Pool& p = pool(ctx);
+  std::lock_guard<std::mutex> lk(p.mu);
+  return p.st;
 }
 
-void release_pool(Context ctx) {
-  if (ctx.type != DevType::kCPU) no_gpu(ctx);
-  cpu_pool().release();
-}
+void release_pool(Context ctx) { pool(ctx).release(); }
 
 }  // namespace storage
 }  // namespace mxl

@@ -1,4 +1,5 @@
-// Per-device memory pools. CPU memory is 64-byte aligned and recycled by size class,
+// Per-device memory pools. Memory is recycled by size class (CPU memory 64-byte
+// aligned; GPU memory from the CUDA plugin, see core/cuda/loader.h),
 // so steady-state training allocates nothing from the system.
 #pragma once
 #include <cstddef>

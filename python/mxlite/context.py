@@ -78,5 +78,17 @@ def current_context():
 
 
 def num_gpus():
-    """Number of usable GPUs. The CPU build has none."""
-    return 0
+    """Number of usable GPUs. 0 when the CUDA plugin (built when a CUDA compiler is
+    found), the driver or a device is missing; mx.gpu(i) arrays then raise an
+    MXNetError (kind MXL_ERR_DEVICE) naming what is missing."""
+    n = _lib.ffi.new("int*")
+    _lib.check_call(_lib.lib.mxl_num_gpus(n))
+    return n[0]
+
+
+def gpu_info():
+    """One line on the GPU backend: the CUDA plugin's path, CUDA runtime and driver
+    versions and the number of GPUs -- or why GPUs are unusable."""
+    s = _lib.ffi.new("const char**")
+    _lib.check_call(_lib.lib.mxl_gpu_info(s))
+    return _lib.ffi.string(s[0]).decode()

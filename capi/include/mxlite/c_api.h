@@ -143,6 +143,18 @@ MXL_API int mxl_storage_stats(int dev_type, int dev_id, uint64_t* in_use, uint64
 /* Return pooled (unused) memory to the system and reset the peak to in_use. */
 MXL_API int mxl_storage_release_pool(int dev_type, int dev_id);
 
+/* ---------------------------------------------------------------- devices */
+
+/* Number of usable GPUs (mx.context.num_gpus()). 0, not an error, when the CUDA
+ * plugin (libmxlite_cuda.so next to libmxlite, or MXLITE_CUDA_PLUGIN), the driver or
+ * a device is missing; using a GPU context then fails with MXL_ERR_DEVICE naming
+ * what is missing. The first call loads the plugin. */
+MXL_API int mxl_num_gpus(int* out);
+/* One line on the GPU backend: where the plugin was loaded from, CUDA runtime and
+ * driver versions and the number of GPUs, or why GPUs are unusable. The string
+ * stays valid for the life of the process. */
+MXL_API int mxl_gpu_info(const char** info);
+
 /* ---------------------------------------------------------------- ndarray */
 
 /* New array with uninitialized contents. ndim may be 0 (a scalar). */
@@ -222,6 +234,7 @@ MXL_API int mxl_op_info(mxl_op op, const char** name, const char** doc, int* num
 #define MXL_OP_MUTATES_INPUTS 4 /* writes some inputs (aux states, optimizer state) */
 #define MXL_OP_HAS_GPU 8        /* has a CUDA kernel                               */
 #define MXL_OP_HIDDEN 16        /* internal (name starts with "_"), e.g. a backward op */
+#define MXL_OP_CPU_ONLY 32      /* no CUDA kernel wanted, for a stated reason        */
 MXL_API int mxl_op_flags(mxl_op op, int* flags);
 
 /* Run an operator on arrays. Parameters travel as strings (MXNet style: "128",

@@ -1,0 +1,156 @@
+"""GPU benchmarks (issue 10), each on mx.gpu(0) and, where PyTorch with CUDA is
+importable, against PyTorch on the same GPU in the same run:
+
+  1. large elementwise add as a fraction of device-to-device copy bandwidth (>= 85%)
+  2. sgemm 4096^3 against torch.matmul (>= 0.9x)
+  3. the tutorial MLP (784-128-10, batch 128, SGD) training samples/s (>= 1.0x)
+
+    python bench/bench_gpu.py [--quick]
+
+Prints one line per measurement and exits 0 (targets are reported, not enforced).
+"""
+import argparse
+import time
+
+import numpy as np
+
+import mxlite as mx
+
+try:
+    import torch
+    TORCH_GPU = torch.cuda.is_available()
+    WHY_NO_TORCH = "" if TORCH_GPU else "torch is installed but torch.cuda.is_available() is False"
+except ImportError:
+    torch, TORCH_GPU, WHY_NO_TORCH = None, False, "torch is not importable"
+
+
+def timed(fn, reps):
+    fn()
+    mx.nd.waitall()
+    t = time.perf_counter()
+    for _ in range(reps):
+        fn()
+    mx.nd.waitall()
+    return (time.perf_counter() - t) / reps
+
+
+def bench_add(n, reps):
+    ctx = mx.gpu(0)
+    a = mx.nd.ones((n,), ctx=ctx)
+    b = mx.nd.ones((n,), ctx=ctx)
+    out = mx.nd.zeros((n,), ctx=ctx)
+    dst = mx.nd.zeros((n,), ctx=ctx)
+    t_add = timed(lambda: mx.nd.elemwise_add(a, b, out=out), reps)
+    t_copy = timed(lambda: a.copyto(dst), reps)
+    bytes_add, bytes_copy = 3 * 4 * n, 2 * 4 * n
+    bw_add, bw_copy = bytes_add / t_add / 1e9, bytes_copy / t_copy / 1e9
+    print("elementwise add of %d floats: %.1f GB/s; d2d copy %.1f GB/s; add/copy = %.2f (target >= 0.85)"
+          % (n, bw_add, bw_copy, bw_add / bw_copy))
+    assert np.all(out[:8].asnumpy() == 2)
+
+
+def bench_sgemm(n, reps):
+    ctx = mx.gpu(0)
+    rng = np.random.RandomState(0)
+    a = mx.nd.array(rng.rand(n, n).astype(np.float32), ctx=ctx)
+    b = mx.nd.array(rng.rand(n, n).astype(np.float32), ctx=ctx)
+    c = mx.nd.zeros((n, n), ctx=ctx)
+    t = timed(lambda: mx.nd.dot(a, b, out=c), reps)
+    tflops = 2 * n ** 3 / t / 1e12
+    line = "sgemm %d^3: mxlite %.1f TFLOP/s" % (n, tflops)
+    if TORCH_GPU:
+        ta = torch.rand(n, n, device="cuda")
+        tb = torch.rand(n, n, device="cuda")
+        torch.matmul(ta, tb)
+        torch.cuda.synchronize()
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            torch.matmul(ta, tb)
+        torch.cuda.synchronize()
+        tt = (time.perf_counter() - t0) / reps
+        line += ", torch.matmul %.1f TFLOP/s (allow_tf32=%s), ratio %.2f (target >= 0.9)" % (
+            2 * n ** 3 / tt / 1e12, torch.backends.cuda.matmul.allow_tf32, tt / t)
+    else:
+        line += "; torch comparison skipped: " + WHY_NO_TORCH
+    print(line)
+
+
+def mlp_mxlite(steps, lr=0.01, batch=128):
+    ctx = mx.gpu(0)
+    data = mx.sym.Variable("data")
+    l1 = mx.sym.FullyConnected(data=data, num_hidden=128, name="layer1")
+    a1 = mx.sym.Activation(data=l1, act_type="relu", name="act1")
+    l2 = mx.sym.FullyConnected(data=a1, num_hidden=10, name="layer2")
+    net = mx.sym.SoftmaxOutput(data=l2, name="softmax")
+    ex = net.simple_bind(ctx=ctx, grad_req="write", data=(batch, 784))
+    for name, arr in ex.arg_dict.items():
+        if name not in ("data", "softmax_label"):
+            arr[:] = np.random.randn(*arr.shape) * 0.02
+    params = [(ex.arg_dict[n], ex.grad_dict[n]) for n in ex.arg_dict if n not in ("data", "softmax_label")]
+    rng = np.random.RandomState(0)
+    xb = mx.nd.array(rng.rand(batch, 784).astype(np.float32), ctx=ctx)
+    yb = mx.nd.array(rng.randint(0, 10, batch).astype(np.float32), ctx=ctx)
+
+    def step():
+        xb.copyto(ex.arg_dict["data"])
+        yb.copyto(ex.arg_dict["softmax_label"])
+        ex.forward(is_train=True)
+        ex.backward()
+        for w, g in params:
+            w -= g * lr
+
+    return steps * batch / (timed(step, steps) * steps)
+
+
+def mlp_torch(steps, lr=0.01, batch=128):
+    net = torch.nn.Sequential(torch.nn.Linear(784, 128), torch.nn.ReLU(), torch.nn.Linear(128, 10)).cuda()
+    opt = torch.optim.SGD(net.parameters(), lr=lr)
+    x = torch.rand(batch, 784, device="cuda")
+    y = torch.randint(0, 10, (batch,), device="cuda")
+    loss_fn = torch.nn.CrossEntropyLoss()
+
+    def step():
+        opt.zero_grad()
+        loss_fn(net(x), y).backward()
+        opt.step()
+
+    step()
+    torch.cuda.synchronize()
+    t = time.perf_counter()
+    for _ in range(steps):
+        step()
+    torch.cuda.synchronize()
+    return steps * batch / (time.perf_counter() - t)
+
+
+def bench_mlp(steps):
+    ours = mlp_mxlite(steps)
+    line = "MLP training (batch 128): mxlite %.0f samples/s" % ours
+    if TORCH_GPU:
+        theirs = mlp_torch(steps)
+        line += ", torch %.0f samples/s, ratio %.2f (target >= 1.0)" % (theirs, ours / theirs)
+    else:
+        line += "; torch comparison skipped: " + WHY_NO_TORCH
+    print(line)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = p.parse_args()
+    if mx.context.num_gpus() == 0:
+        print("no GPU: " + mx.context.gpu_info())
+        return
+    print(mx.context.gpu_info())
+    reps = 5 if args.quick else 20
+    for name, fn in (("add", lambda: bench_add(1 << 26, reps)),
+                     ("sgemm", lambda: bench_sgemm(4096, max(3, reps // 4))),
+                     ("mlp", lambda: bench_mlp(100 if args.quick else 300))):
+        try:
+            fn()
+        except Exception as e:  # one failing bench must not hide the others
+            print("%s bench FAILED: %s: %s" % (name, type(e).__name__, e))
+
+
+if __name__ == "__main__":
+    main()

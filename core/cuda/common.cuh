@@ -1,0 +1,216 @@
+// Shared pieces of the CUDA plugin's kernels: error reporting back to the core,
+// dtype dispatch, launch helpers (grid-stride loops), and the kernel table.
+#pragma once
+#include <cuda_runtime.h>
+
+#include <cmath>
+#include <limits>
+#include <cstdarg>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "core/op/elemwise_kernels.h"
+#include "plugin_abi.h"
+
+namespace mxlcuda {
+
+// Error codes the core understands (mxl::Err / MXL_ERR_*).
+enum : int { kOk = 0, kInvalidArgument = 1, kShape = 2, kDType = 3, kNotFound = 4, kDevice = 5,
+             kOutOfMemory = 7, kInternal = 8 };
+
+// The message of the last failed runtime call of this thread (mxl_cuda_api::last_error).
+std::string& last_error_buf();
+int set_last_error(const char* fmt, ...);  // returns kDevice
+
+// Writes a message into the call's error buffer and returns `code`.
+inline int call_fail(const mxl_cuda_call* c, int code, const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(c->err, c->err_len, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+// Inside a kernel entry: returns a kDevice failure naming the CUDA call and error.
+#define CU_CHECK_CALL(c, expr)                                                              \
+  do {                                                                                      \
+    cudaError_t e_ = (expr);                                                                \
+    if (e_ != cudaSuccess)                                                                  \
+      return ::mxlcuda::call_fail(c, ::mxlcuda::kDevice, "%s failed: %s (%s)", #expr,      \
+                                  cudaGetErrorString(e_), cudaGetErrorName(e_));            \
+  } while (0)
+// After a launch: configuration errors surface here; faults surface at the next sync.
+#define CU_CHECK_LAUNCH(c) CU_CHECK_CALL(c, cudaGetLastError())
+
+inline cudaStream_t stream_of(const mxl_cuda_call* c) { return static_cast<cudaStream_t>(c->stream); }
+
+// ------------------------------------------------------------------ dtypes
+// MXNet type flags. float16 has no kernels yet (reported as a dtype error).
+enum DT : int { f32 = 0, f64 = 1, f16 = 2, u8 = 3, i32 = 4, i8 = 5, i64 = 6, b8 = 7 };
+const char* dtype_name(int t);
+inline int64_t blob_size(const mxl_cuda_blob& b) {
+  int64_t n = 1;
+  for (int i = 0; i < b.ndim; ++i) n *= b.shape[i];
+  return n;
+}
+
+// Calls body with T bound to the element type; unsupported dtypes fail the call.
+#define MXC_SWITCH_ALL(c, t, T, ...)                                                       \
+  switch (t) {                                                                             \
+    case ::mxlcuda::f32: { using T = float; __VA_ARGS__ } break;                           \
+    case ::mxlcuda::f64: { using T = double; __VA_ARGS__ } break;                          \
+    case ::mxlcuda::u8: { using T = uint8_t; __VA_ARGS__ } break;                          \
+    case ::mxlcuda::i32: { using T = int32_t; __VA_ARGS__ } break;                         \
+    case ::mxlcuda::i8: { using T = int8_t; __VA_ARGS__ } break;                           \
+    case ::mxlcuda::i64: { using T = int64_t; __VA_ARGS__ } break;                         \
+    case ::mxlcuda::b8: { using T = bool; __VA_ARGS__ } break;                             \
+    default: return ::mxlcuda::call_fail(c, ::mxlcuda::kDType, "dtype %s has no CUDA kernel", \
+                                         ::mxlcuda::dtype_name(t));                        \
+  }
+#define MXC_SWITCH_NUM(c, t, T, ...)                                                       \
+  switch (t) {                                                                             \
+    case ::mxlcuda::f32: { using T = float; __VA_ARGS__ } break;                           \
+    case ::mxlcuda::f64: { using T = double; __VA_ARGS__ } break;                          \
+    case ::mxlcuda::u8: { using T = uint8_t; __VA_ARGS__ } break;                          \
+    case ::mxlcuda::i32: { using T = int32_t; __VA_ARGS__ } break;                         \
+    case ::mxlcuda::i8: { using T = int8_t; __VA_ARGS__ } break;                           \
+    case ::mxlcuda::i64: { using T = int64_t; __VA_ARGS__ } break;                         \
+    default: return ::mxlcuda::call_fail(c, ::mxlcuda::kDType, "dtype %s has no CUDA kernel", \
+                                         ::mxlcuda::dtype_name(t));                        \
+  }
+#define MXC_SWITCH_FLOAT(c, t, T, ...)                                                     \
+  switch (t) {                                                                             \
+    case ::mxlcuda::f32: { using T = float; __VA_ARGS__ } break;                           \
+    case ::mxlcuda::f64: { using T = double; __VA_ARGS__ } break;                          \
+    default: return ::mxlcuda::call_fail(c, ::mxlcuda::kDType,                             \
+                                         "expected float32 or float64 on the GPU, got %s", \
+                                         ::mxlcuda::dtype_name(t));                        \
+  }
+
+// Compute type: float for float, double for double, the type itself for integers
+// (arithmetic) -- transcendental math on integers goes through double.
+template <class T> struct Compute { using type = T; };
+template <class T> using compute_t = typename Compute<T>::type;
+template <class T> struct MathCompute { using type = double; };
+template <> struct MathCompute<float> { using type = float; };
+template <class T> using math_t = typename MathCompute<T>::type;
+
+// Float -> integer conversion exactly as the CPU kernels do it (one definition,
+// MXL_HD in core/op/elemwise_kernels.h).
+using mxl::cast_to;
+
+// double -> T, clamping integers to their range (NaN -> 0), like the CPU's saturate_cast.
+template <class T>
+__host__ __device__ inline T saturate(double v) {
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    if (v != v) return T(0);
+    if (v <= double(std::numeric_limits<T>::min())) return std::numeric_limits<T>::min();
+    if (v >= double(std::numeric_limits<T>::max())) return std::numeric_limits<T>::max();
+  }
+  return T(v);
+}
+
+// Bytes per element of a dtype flag.
+inline size_t esize(int dtype) {
+  switch (dtype) {
+    case f64: case i64: return 8;
+    case f32: case i32: return 4;
+    case f16: return 2;
+    default: return 1;
+  }
+}
+
+// ------------------------------------------------------------------ launches
+constexpr int kThreads = 256;
+inline int grid_for(int64_t n) {
+  int64_t b = (n + kThreads - 1) / kThreads;
+  if (b < 1) b = 1;
+  return int(b > 65535 * 8 ? 65535 * 8 : b);  // grid-stride loops cover the rest
+}
+#define MXC_KERNEL_LOOP(i, n) \
+  for (int64_t i = int64_t(blockIdx.x) * blockDim.x + threadIdx.x; i < (n); i += int64_t(blockDim.x) * gridDim.x)
+
+// ------------------------------------------------------------ broadcasting
+// Index map from an output position to up to three inputs' positions; input k's
+// stride is 0 along axes it broadcasts.
+struct Bcast {
+  int nd = 0;
+  int nin = 0;
+  int64_t dim[MXL_CUDA_MAX_DIM] = {0};
+  int64_t st[3][MXL_CUDA_MAX_DIM] = {{0}};
+  __device__ void offsets(int64_t o, int64_t* off) const {
+    for (int k = 0; k < nin; ++k) off[k] = 0;
+    for (int d = nd - 1; d >= 0; --d) {
+      int64_t i = o % dim[d];
+      o /= dim[d];
+      for (int k = 0; k < nin; ++k) off[k] += i * st[k][d];
+    }
+  }
+};
+
+// `ins` broadcast to `out` (numpy rules, right-aligned); checked by the shape rule.
+inline Bcast make_bcast(const mxl_cuda_blob& out, const mxl_cuda_blob* const* ins, int nin) {
+  Bcast b;
+  b.nd = out.ndim;
+  b.nin = nin;
+  for (int d = 0; d < out.ndim; ++d) b.dim[d] = out.shape[d];
+  for (int k = 0; k < nin; ++k) {
+    int64_t run = 1;
+    for (int d = out.ndim - 1; d >= 0; --d) {
+      int j = d - (out.ndim - ins[k]->ndim);
+      int64_t n = j >= 0 ? ins[k]->shape[j] : 1;
+      b.st[k][d] = (n == 1) ? 0 : run;
+      run *= n;
+    }
+  }
+  return b;
+}
+
+// ------------------------------------------------------------------ registry
+// Each kernel file defines `void register_<file>(KernelTable&)`; runtime.cu collects them.
+using KernelTable = std::vector<mxl_cuda_kernel_entry>;
+void register_elemwise(KernelTable& t);
+void register_elemwise_arith(KernelTable& t);
+void register_elemwise_compare(KernelTable& t);
+void register_reduce(KernelTable& t);
+void register_blas(KernelTable& t);
+void register_nn(KernelTable& t);
+void register_shape(KernelTable& t);
+void register_random(KernelTable& t);
+void register_optimizer(KernelTable& t);
+void register_misc(KernelTable& t);
+
+// Parameter helpers.
+inline int64_t attr_i(const mxl_cuda_call* c, const char* n) { return c->attr->i(c->attrs, n); }
+inline double attr_f(const mxl_cuda_call* c, const char* n) { return c->attr->f(c->attrs, n); }
+inline bool attr_b(const mxl_cuda_call* c, const char* n) { return c->attr->b(c->attrs, n) != 0; }
+inline std::string attr_s(const mxl_cuda_call* c, const char* n) { return c->attr->s(c->attrs, n); }
+inline bool attr_none(const mxl_cuda_call* c, const char* n) { return c->attr->none(c->attrs, n) != 0; }
+
+// Scratch device memory for this call (freed by the core after the call, stream-ordered).
+inline void* workspace(const mxl_cuda_call* c, size_t bytes) {
+  return c->workspace->alloc(c->workspace->self, bytes);
+}
+
+// Copies `bytes` device -> device on the call's stream.
+inline cudaError_t dcopy(const mxl_cuda_call* c, void* dst, const void* src, size_t bytes) {
+  if (bytes == 0 || dst == src) return cudaSuccess;
+  return cudaMemcpyAsync(dst, src, bytes, cudaMemcpyDeviceToDevice, stream_of(c));
+}
+
+// Fills n elements of type T with v.
+template <class T>
+__global__ void fill_kernel(T* y, int64_t n, T v) {
+  MXC_KERNEL_LOOP(i, n) y[i] = v;
+}
+template <class T>
+inline cudaError_t fill(const mxl_cuda_call* c, T* y, int64_t n, T v) {
+  if (n == 0) return cudaSuccess;
+  fill_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(y, n, v);
+  return cudaGetLastError();
+}
+
+}  // namespace mxlcuda

@@ -1,0 +1,179 @@
+// The binary elementwise kernels (same shape, broadcast, scalar, backward) and the
+// family registration, shared by elemwise_arith.cu and elemwise_compare.cu, which
+// instantiate them for their halves of the functor table (two files compile in
+// parallel).
+#pragma once
+#include <string>
+
+#include "common.cuh"
+#include "core/op/elemwise_math.h"
+
+namespace mxlcuda {
+namespace binary {
+
+using namespace mxl::elemwise;
+
+// ------------------------------------------------------------------ binary
+// y = f(a, b) in T. Integer division by zero gives 0 here (the CPU kernels raise
+// an error; checking would need a device -> host round trip).
+template <class F, class T>
+__device__ inline T apply(T a, T b) {
+  using C = std::conditional_t<F::int_native, T, math_t<T>>;
+  if constexpr (F::int_divisor && std::is_integral_v<T>)
+    if (b == T(0)) return T(0);
+  return cast_to<T>(F::f(C(a), C(b)));
+}
+
+template <class F, class T>
+__global__ void binary_same_kernel(const T* a, const T* b, T* y, int64_t n) {
+  MXC_KERNEL_LOOP(i, n) y[i] = apply<F>(a[i], b[i]);
+}
+template <class F, class T>
+__global__ void binary_bcast_kernel(const T* a, const T* b, T* y, int64_t n, Bcast bc) {
+  MXC_KERNEL_LOOP(i, n) {
+    int64_t off[3];
+    bc.offsets(i, off);
+    y[i] = apply<F>(a[off[0]], b[off[1]]);
+  }
+}
+
+template <class F>
+int binary_fwd(const mxl_cuda_call* c) {
+  const mxl_cuda_blob &A = c->in[0], &B = c->in[1], &Y = c->out[0];
+  int64_t n = blob_size(Y);
+  if (n == 0) return 0;
+  bool same = blob_size(A) == n && blob_size(B) == n;
+  const mxl_cuda_blob* ins[2] = {&A, &B};
+  Bcast bc = same ? Bcast{} : make_bcast(Y, ins, 2);
+  MXC_SWITCH_ALL(c, A.dtype, T, {
+    if constexpr (!F::bool_ok && std::is_same_v<T, bool>) {
+      return call_fail(c, kDType, "%s: unsupported dtype bool", c->op_name);
+    } else {
+      const T* a = static_cast<const T*>(A.data);
+      const T* b = static_cast<const T*>(B.data);
+      T* y = static_cast<T*>(Y.data);
+      if (same) binary_same_kernel<F, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(a, b, y, n);
+      else binary_bcast_kernel<F, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(a, b, y, n, bc);
+    }
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// _backward_<op>(ograd, lhs, rhs) -> (ograd * dl, ograd * dr) in ograd's shape.
+template <class F, class T>
+__global__ void binary_bwd_kernel(const T* g, const T* pa, const T* pb, T* gl, T* gr, int64_t n, Bcast bc) {
+  using C = math_t<T>;
+  MXC_KERNEL_LOOP(i, n) {
+    int64_t off[3];
+    bc.offsets(i, off);
+    C av = C(pa[off[1]]), bv = C(pb[off[2]]), gv = C(g[i]);
+    C y = F::f(av, bv);
+    gl[i] = cast_to<T>(gv * F::dl(av, bv, y));
+    gr[i] = cast_to<T>(gv * F::dr(av, bv, y));
+  }
+}
+template <class F>
+int binary_bwd(const mxl_cuda_call* c) {
+  int64_t n = blob_size(c->in[0]);
+  if (n == 0) return 0;
+  const mxl_cuda_blob* ins[3] = {&c->in[0], &c->in[1], &c->in[2]};
+  Bcast bc = make_bcast(c->in[0], ins, 3);
+  MXC_SWITCH_NUM(c, c->in[0].dtype, T, {
+    binary_bwd_kernel<F, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
+        static_cast<const T*>(c->in[0].data), static_cast<const T*>(c->in[1].data),
+        static_cast<const T*>(c->in[2].data), static_cast<T*>(c->out[0].data), static_cast<T*>(c->out[1].data),
+        n, bc);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// Scalar ops: y = f(x, s) or, reversed, f(s, x), with the scalar converted to the
+// output dtype; integer / bool inputs may be promoted (see scalar_type on the CPU).
+template <class F, bool kRev, class TI, class TO>
+__global__ void scalar_kernel(const TI* x, TO* y, int64_t n, TO s) {
+  MXC_KERNEL_LOOP(i, n) {
+    TO v = static_cast<TO>(x[i]);
+    y[i] = kRev ? apply<F>(s, v) : apply<F>(v, s);
+  }
+}
+template <class F, bool kRev>
+int scalar_fwd(const mxl_cuda_call* c) {
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  double s = attr_f(c, "scalar");
+  const int it = c->in[0].dtype, ot = c->out[0].dtype;
+  if (it == ot) {
+    MXC_SWITCH_ALL(c, it, T, {
+      if constexpr (!F::bool_ok && std::is_same_v<T, bool>) {
+        return call_fail(c, kDType, "%s: unsupported dtype bool", c->op_name);
+      } else {
+        scalar_kernel<F, kRev, T, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
+            static_cast<const T*>(c->in[0].data), static_cast<T*>(c->out[0].data), n, cast_to<T>(s));
+      }
+    });
+  } else {
+    MXC_SWITCH_ALL(c, it, TI, {
+      if (ot == f64)
+        scalar_kernel<F, kRev, TI, double><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
+            static_cast<const TI*>(c->in[0].data), static_cast<double*>(c->out[0].data), n, s);
+      else
+        scalar_kernel<F, kRev, TI, int64_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
+            static_cast<const TI*>(c->in[0].data), static_cast<int64_t*>(c->out[0].data), n,
+            cast_to<int64_t>(s));
+    });
+  }
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+template <class F, bool kRev, class T>
+__global__ void scalar_bwd_kernel(const T* g, const T* x, T* gx, int64_t n, math_t<T> s) {
+  using C = math_t<T>;
+  MXC_KERNEL_LOOP(i, n) {
+    C v = C(x[i]);
+    C d = kRev ? F::dr(s, v, F::f(s, v)) : F::dl(v, s, F::f(v, s));
+    gx[i] = cast_to<T>(C(g[i]) * d);
+  }
+}
+template <class F, bool kRev>
+int scalar_bwd(const mxl_cuda_call* c) {
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  double s = attr_f(c, "scalar");
+  MXC_SWITCH_NUM(c, c->in[1].dtype, T, {
+    scalar_bwd_kernel<F, kRev, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
+        static_cast<const T*>(c->in[0].data), static_cast<const T*>(c->in[1].data),
+        static_cast<T*>(c->out[0].data), n, math_t<T>(cast_to<T>(s)));
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+struct Family {
+  const char *elem, *bcast, *scalar, *rscalar, *backward;
+};
+template <class F>
+void family(KernelTable& t, Family f) {
+  t.push_back({f.elem, binary_fwd<F>});
+  t.push_back({f.bcast, binary_fwd<F>});
+  t.push_back({f.scalar, scalar_fwd<F, false>});
+  if (f.rscalar) t.push_back({f.rscalar, scalar_fwd<F, true>});
+  if (F::grad) {
+    t.push_back({f.backward, binary_bwd<F>});
+    // Scalar backward ops are named "_backward" + the scalar op's name.
+    static std::vector<std::string>* names = new std::vector<std::string>;  // outlive the table
+    names->reserve(64);
+    names->push_back(std::string("_backward") + f.scalar);
+    t.push_back({names->back().c_str(), scalar_bwd<F, false>});
+    if (f.rscalar) {
+      names->push_back(std::string("_backward") + f.rscalar);
+      t.push_back({names->back().c_str(), scalar_bwd<F, true>});
+    }
+  }
+}
+
+
+}  // namespace binary
+}  // namespace mxlcuda

@@ -1,0 +1,303 @@
+#include "loader.h"
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "../op/registry.h"
+#include "../storage/storage.h"
+
+namespace mxl {
+namespace gpu {
+
+namespace {
+
+struct Backend {
+  std::string info;       // what backend_info() reports
+  std::string missing;    // why GPUs are unusable ("" when usable)
+  void* handle = nullptr;
+  mxl_cuda_api api{};
+  bool loaded = false;    // plugin initialised (devices may still be absent)
+  int ndev = 0;
+  bool sync_each = false;
+};
+
+// Directory holding libmxlite.so: the plugin is installed next to it.
+std::string core_dir() {
+  Dl_info info;
+  if (dladdr(reinterpret_cast<void*>(&num_gpus), &info) && info.dli_fname) {
+    std::string p = info.dli_fname;
+    size_t slash = p.rfind('/');
+    if (slash != std::string::npos) return p.substr(0, slash);
+  }
+  return ".";
+}
+
+// ---- attribute access for plugin kernels (the plugin cannot call C++ across the boundary)
+const Attrs& A(const void* a) { return *static_cast<const Attrs*>(a); }
+int64_t attr_i(const void* a, const char* n) { return A(a).i(n); }
+double attr_f(const void* a, const char* n) { return A(a).f(n); }
+int attr_b(const void* a, const char* n) { return A(a).b(n) ? 1 : 0; }
+const char* attr_s(const void* a, const char* n) { return A(a).s(n).c_str(); }
+int attr_shape(const void* a, const char* n, int64_t* dims) {
+  const Shape& s = A(a).shape(n);
+  for (int i = 0; i < s.ndim; ++i) dims[i] = s[i];
+  return s.ndim;
+}
+int attr_none(const void* a, const char* n) { return A(a).none(n) ? 1 : 0; }
+const mxl_cuda_attr_api kAttrApi = {attr_i, attr_f, attr_b, attr_s, attr_shape, attr_none};
+
+// Scratch memory for one kernel call, returned to the pool when the call returns:
+// safe because later users of that memory are ordered after the kernel on the stream.
+struct Workspace {
+  mxl_cuda_workspace w;
+  Context ctx;
+  std::vector<std::pair<void*, size_t>> blocks;
+  std::string error;
+  explicit Workspace(Context c) : ctx(c) {
+    w.self = this;
+    w.alloc = [](void* self, size_t bytes) -> void* {
+      auto* ws = static_cast<Workspace*>(self);
+      try {
+        void* p = storage::alloc(ws->ctx, bytes ? bytes : 1);
+        ws->blocks.push_back({p, bytes ? bytes : 1});
+        return p;
+      } catch (const Error& e) {
+        ws->error = e.what();
+        return nullptr;
+      }
+    };
+  }
+  ~Workspace() {
+    for (auto& [p, n] : blocks) storage::free(ctx, p, n);
+  }
+};
+
+void to_blob(const TBlob& t, mxl_cuda_blob* b) {
+  b->data = t.data;
+  b->ndim = t.shape.ndim;
+  b->dtype = int(t.dtype);
+  for (int i = 0; i < t.shape.ndim; ++i) b->shape[i] = t.shape[i];
+}
+
+// Runs one plugin kernel as an operator's gpu FCompute.
+void run_kernel(mxl_cuda_kernel_fn fn, const OpCtx& oc, const Attrs& a, const std::vector<TBlob>& in,
+                const std::vector<TBlob>& out);
+
+// Points every operator the plugin has a kernel for at it. Names the core does not
+// know (a plugin built from a newer tree) are ignored.
+void attach_kernels(const mxl_cuda_api& api) {
+  for (int k = 0; k < api.num_kernels; ++k) {
+    const mxl_cuda_kernel_entry& e = api.kernels[k];
+    const OpDef* d = Registry::find(e.op);
+    if (!d) continue;
+    mxl_cuda_kernel_fn fn = e.fn;
+    // The registry hands out const defs; attaching the GPU kernel is the one
+    // mutation after static initialisation, done once under the loader's lock.
+    const_cast<OpDef*>(d)->gpu = [fn](const OpCtx& oc, const Attrs& at, const std::vector<TBlob>& in,
+                                      const std::vector<TBlob>& out) { run_kernel(fn, oc, at, in, out); };
+  }
+}
+
+Backend& backend() {
+  static Backend* b = [] {
+    auto* be = new Backend;  // lives for the process: kernels may run during exit
+    const char* sync = std::getenv("MXLITE_GPU_SYNC");
+    be->sync_each = sync && std::string(sync) != "0" && std::string(sync) != "";
+    const char* env = std::getenv("MXLITE_CUDA_PLUGIN");
+    std::string path = env && *env ? env : core_dir() + "/libmxlite_cuda.so";
+    be->handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!be->handle) {
+      const char* why = dlerror();
+      be->missing = "the CUDA plugin " + path + " could not be loaded (" + (why ? why : "unknown error") +
+                    "); build mxlite with a CUDA compiler (nvcc) or set MXLITE_CUDA_PLUGIN";
+      be->info = be->missing;
+      return be;
+    }
+    auto init = reinterpret_cast<mxl_cuda_plugin_init_fn>(dlsym(be->handle, MXL_CUDA_PLUGIN_INIT_SYMBOL));
+    char err[512] = {0};
+    if (!init) {
+      be->missing = "the CUDA plugin " + path + " has no " MXL_CUDA_PLUGIN_INIT_SYMBOL " entry point";
+    } else if (init(&be->api, err, sizeof err) != 0) {
+      be->missing = "the CUDA plugin " + path + " failed to initialise: " + err;
+    } else if (be->api.abi_version != MXL_CUDA_ABI_VERSION) {
+      be->missing = "the CUDA plugin " + path + " has ABI version " + std::to_string(be->api.abi_version) +
+                    " but this libmxlite expects " + std::to_string(MXL_CUDA_ABI_VERSION) + " (rebuild both)";
+    } else {
+      be->loaded = true;
+      attach_kernels(be->api);
+      int n = 0;
+      if (be->api.device_count(&n) != 0) {
+        be->missing = std::string("no usable CUDA driver or device: ") + be->api.last_error();
+        n = 0;
+      } else if (n == 0) {
+        be->missing = std::string("no CUDA device is visible (") + be->api.last_error() + ")";
+      }
+      be->ndev = n;
+    }
+    be->info = "CUDA plugin " + path + (be->loaded ? std::string(" (") + be->api.version() + ")" : std::string()) +
+               ": " + (be->missing.empty() ? std::to_string(be->ndev) + " GPU(s)" : be->missing);
+    return be;
+  }();
+  return *b;
+}
+
+// Per-device state created on first use: the stream and a pinned staging buffer.
+struct Device {
+  void* stream = nullptr;
+  std::mutex staging_mu;
+  void* staging = nullptr;
+  size_t staging_bytes = 0;
+};
+std::mutex dev_mu;
+std::map<int, Device*>& devices() {
+  static auto* m = new std::map<int, Device*>;
+  return *m;
+}
+Device& device(int dev) {
+  const mxl_cuda_api& a = api(Context{DevType::kGPU, dev});
+  std::lock_guard<std::mutex> lk(dev_mu);
+  Device*& d = devices()[dev];
+  if (!d) {
+    auto* nd = new Device;
+    check(a.stream_create(dev, &nd->stream), "creating the device stream");
+    d = nd;
+  }
+  return *d;
+}
+
+constexpr size_t kStagingBytes = size_t(32) << 20;  // per device; larger copies go in pieces
+
+void run_kernel(mxl_cuda_kernel_fn fn, const OpCtx& oc, const Attrs& a, const std::vector<TBlob>& in,
+                const std::vector<TBlob>& out) {
+  const int dev = oc.ctx.id;
+  void* s = stream(dev);
+  check(backend().api.set_device(dev), "selecting the device");
+  thread_local std::vector<mxl_cuda_blob> ib, ob;
+  ib.resize(in.size());
+  ob.resize(out.size());
+  for (size_t i = 0; i < in.size(); ++i) to_blob(in[i], &ib[i]);
+  for (size_t i = 0; i < out.size(); ++i) to_blob(out[i], &ob[i]);
+  Workspace ws(oc.ctx);
+  char err[1024] = {0};
+  mxl_cuda_call call{};
+  call.op_name = a.op ? a.op->name.c_str() : "op";
+  call.in = ib.data();
+  call.nin = int(ib.size());
+  call.out = ob.data();
+  call.nout = int(ob.size());
+  call.attrs = &a;
+  call.attr = &kAttrApi;
+  call.workspace = &ws.w;
+  call.device = dev;
+  call.stream = s;
+  call.is_train = oc.is_train ? 1 : 0;
+  call.seed = oc.rng ? (*oc.rng)() : 0;
+  call.err = err;
+  call.err_len = sizeof err;
+  int rc = fn(&call);
+  if (rc != 0) {
+    std::string msg = err[0] ? err : "CUDA kernel failed";
+    if (!ws.error.empty()) msg += " (" + ws.error + ")";
+    Err code = rc >= 1 && rc <= 11 ? Err(rc) : Err::kDevice;
+    throw Error(code, std::string(call.op_name) + " on gpu(" + std::to_string(dev) + "): " + msg);
+  }
+  if (backend().sync_each) sync(dev);
+}
+
+}  // namespace
+
+int num_gpus() { return backend().ndev; }
+bool plugin_loaded() { return backend().loaded; }
+std::string backend_info() { return backend().info; }
+bool sync_each_op() { return backend().sync_each; }
+
+const mxl_cuda_api& api(Context ctx) {
+  Backend& b = backend();
+  if (b.ndev == 0) fail(Err::kDevice, "device ", ctx.str(), " is not available: ", b.missing);
+  MXL_CHECK(ctx.id >= 0 && ctx.id < b.ndev, Err::kDevice, "device ", ctx.str(), " does not exist: ", b.ndev,
+            " GPU(s) are visible (ids 0..", b.ndev - 1, ")");
+  return b.api;
+}
+
+void check(int rc, const char* what) {
+  if (rc == 0) return;
+  fail(Err::kDevice, "CUDA error while ", what, ": ", backend().api.last_error());
+}
+
+void* stream(int dev) { return device(dev).stream; }
+
+void sync(int dev) {
+  Device& d = device(dev);
+  check(backend().api.stream_sync(dev, d.stream), "waiting for the device stream");
+}
+
+void sync_all() {
+  std::vector<std::pair<int, void*>> all;
+  {
+    std::lock_guard<std::mutex> lk(dev_mu);  // no streams yet: nothing to load or wait for
+    for (auto& [id, d] : devices()) all.push_back({id, d->stream});
+  }
+  if (all.empty()) return;
+  for (auto& [id, s] : all) check(backend().api.stream_sync(id, s), "waiting for the device stream");
+}
+
+void wait_for_default_stream(int dev) {
+  const mxl_cuda_api& a = api(Context{DevType::kGPU, dev});
+  void* s = stream(dev);
+  void* ev = nullptr;
+  check(a.event_create(dev, &ev), "creating an event");
+  int rc = a.event_record(dev, ev, nullptr);  // nullptr: the legacy default stream
+  if (rc == 0) rc = a.stream_wait_event(dev, s, ev);
+  a.event_destroy(ev);  // safe while the wait is pending
+  check(rc, "ordering the device stream after the default stream");
+}
+
+// Both staged copies hold the device's staging buffer for the whole copy and wait for
+// each piece: the buffer is reused by the next piece.
+namespace {
+void* staging(Device& d, const mxl_cuda_api& a) {
+  if (!d.staging) {
+    check(a.host_alloc(kStagingBytes, &d.staging), "allocating pinned host staging memory");
+    d.staging_bytes = kStagingBytes;
+  }
+  return d.staging;
+}
+}  // namespace
+
+namespace {
+// Host <-> device through the device's pinned staging buffer, one piece at a time.
+void staged_copy(int dev, void* dst, const void* src, size_t bytes, bool to_device) {
+  if (bytes == 0) return;
+  const mxl_cuda_api& a = api(Context{DevType::kGPU, dev});
+  Device& d = device(dev);
+  std::lock_guard<std::mutex> lk(d.staging_mu);
+  char* buf = static_cast<char*>(staging(d, a));
+  const char* what = to_device ? "copying to the device" : "copying to the host";
+  for (size_t off = 0; off < bytes; off += d.staging_bytes) {
+    size_t n = std::min(d.staging_bytes, bytes - off);
+    char* dp = static_cast<char*>(dst) + off;
+    const char* sp = static_cast<const char*>(src) + off;
+    if (to_device) {
+      std::memcpy(buf, sp, n);
+      check(a.memcpy_h2d(dev, dp, buf, n, d.stream), what);
+    } else {
+      check(a.memcpy_d2h(dev, buf, sp, n, d.stream), what);
+    }
+    check(a.stream_sync(dev, d.stream), what);
+    if (!to_device) std::memcpy(dp, buf, n);
+  }
+}
+}  // namespace
+
+void copy_to_device(int dev, void* dst, const void* src, size_t bytes) { staged_copy(dev, dst, src, bytes, true); }
+void copy_to_host(int dev, void* dst, const void* src, size_t bytes) { staged_copy(dev, dst, src, bytes, false); }
+
+}  // namespace gpu
+}  // namespace mxl

@@ -1,0 +1,53 @@
+// The core's side of the CUDA backend: finds and loads the plugin (libmxlite_cuda.so)
+// on the first use of a GPU context, attaches its kernels to the registered operators,
+// and offers the device runtime (streams, copies, memory) to storage, engine and
+// NDArray. Nothing here needs CUDA headers or libraries; with no plugin, driver or
+// device every entry point that needs a GPU throws Err::kDevice naming what is missing.
+#pragma once
+#include <string>
+
+#include "../base/base.h"
+#include "plugin_abi.h"
+
+namespace mxl {
+namespace gpu {
+
+// Usable GPUs; 0 when the plugin, the driver or a device is missing. Loads the
+// plugin on first call; never throws.
+int num_gpus();
+// One line on the backend: where the plugin was looked for / loaded from, CUDA
+// versions, devices, or why GPUs are unusable.
+std::string backend_info();
+// True once the plugin has been loaded (whether or not devices exist).
+bool plugin_loaded();
+
+// The plugin runtime for a GPU context; throws Err::kDevice naming what is missing
+// (plugin, driver, device) or the bad device id.
+const mxl_cuda_api& api(Context ctx);
+// Turns a plugin return code into Err::kDevice with the plugin's message.
+void check(int rc, const char* what);
+
+// The one stream of a device, created on first use. All GPU work of a device is
+// enqueued on it, in engine order; see stream-ordered completion below.
+void* stream(int dev);
+// Blocks until the device's stream has drained; throws asynchronous CUDA errors.
+void sync(int dev);
+// sync() on every device that has a stream (no-op without the plugin).
+void sync_all();
+// Orders the device's stream after all work already queued on the legacy default
+// stream (DLPack producers hand over memory ordered on it).
+void wait_for_default_stream(int dev);
+// MXLITE_GPU_SYNC=1: every GPU op waits for its kernels before it completes in the
+// engine (slower; errors point at the op that caused them). Default: completion
+// is stream-ordered -- an op completes once its work is enqueued, which is safe
+// because every consumer of GPU memory is ordered on the same stream, and host
+// readers (copies to the host, waits) synchronize the stream.
+bool sync_each_op();
+
+// Copies bytes between host memory and a device through pinned staging buffers,
+// ordered on the device stream; returns when the copy is complete.
+void copy_to_device(int dev, void* dst, const void* src, size_t bytes);
+void copy_to_host(int dev, void* dst, const void* src, size_t bytes);
+
+}  // namespace gpu
+}  // namespace mxl

@@ -1,0 +1,259 @@
+// The plugin's runtime half: device memory, streams, events and copies for the core
+// (mxl_cuda_api), plus the entry point that hands over the kernel table.
+#include <dlfcn.h>
+
+#include "common.cuh"
+
+namespace mxlcuda {
+
+std::string& last_error_buf() {
+  thread_local std::string s;
+  return s;
+}
+
+int set_last_error(const char* fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  last_error_buf() = buf;
+  return kDevice;
+}
+
+const char* dtype_name(int t) {
+  static const char* names[] = {"float32", "float64", "float16", "uint8", "int32", "int8", "int64", "bool"};
+  return t >= 0 && t < 8 ? names[t] : "unknown";
+}
+
+namespace {
+
+#define RT_CHECK(expr)                                                                          \
+  do {                                                                                          \
+    cudaError_t e_ = (expr);                                                                    \
+    if (e_ != cudaSuccess)                                                                      \
+      return set_last_error("%s: %s (%s)", #expr, cudaGetErrorString(e_), cudaGetErrorName(e_)); \
+  } while (0)
+
+const char* last_error() { return last_error_buf().c_str(); }
+
+const char* version() {
+  static std::string v = [] {
+    int rt = 0, drv = 0;
+    cudaRuntimeGetVersion(&rt);
+    cudaDriverGetVersion(&drv);
+    char buf[160];
+    snprintf(buf, sizeof buf, "CUDA runtime %d.%d, driver %s", rt / 1000, (rt % 1000) / 10,
+             drv ? (std::to_string(drv / 1000) + "." + std::to_string((drv % 1000) / 10)).c_str() : "none");
+    return std::string(buf);
+  }();
+  return v.c_str();
+}
+
+int device_count(int* n) {
+  *n = 0;
+  int c = 0;
+  cudaError_t e = cudaGetDeviceCount(&c);
+  if (e == cudaErrorNoDevice) {
+    cudaGetLastError();
+    set_last_error("%s", cudaGetErrorString(e));
+    return 0;
+  }
+  if (e == cudaErrorInsufficientDriver) {  // also what a missing driver looks like
+    cudaGetLastError();
+    void* drv = dlopen("libcuda.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (!drv) return set_last_error("the NVIDIA driver (libcuda.so.1) is not installed");
+    dlclose(drv);
+    int rt = 0;
+    cudaRuntimeGetVersion(&rt);
+    return set_last_error("the NVIDIA driver is older than this plugin's CUDA runtime %d.%d (%s)", rt / 1000,
+                          (rt % 1000) / 10, cudaGetErrorString(e));
+  }
+  RT_CHECK(e);
+  *n = c;
+  last_error_buf().clear();
+  return 0;
+}
+
+int device_name(int dev, char* buf, size_t len) {
+  cudaDeviceProp p;
+  RT_CHECK(cudaGetDeviceProperties(&p, dev));
+  snprintf(buf, len, "%s (sm_%d%d, %zu MiB)", p.name, p.major, p.minor, size_t(p.totalGlobalMem >> 20));
+  return 0;
+}
+
+int mem_info(int dev, size_t* f, size_t* t) {
+  RT_CHECK(cudaSetDevice(dev));
+  RT_CHECK(cudaMemGetInfo(f, t));
+  return 0;
+}
+
+int set_device(int dev) {
+  RT_CHECK(cudaSetDevice(dev));
+  return 0;
+}
+
+int dmalloc(int dev, size_t bytes, void** p) {
+  RT_CHECK(cudaSetDevice(dev));
+  cudaError_t e = cudaMalloc(p, bytes);
+  if (e != cudaSuccess) {
+    cudaGetLastError();  // out of memory is not sticky: clear it so the pool can retry
+    *p = nullptr;
+    return set_last_error("cudaMalloc(%zu bytes) on gpu(%d): %s", bytes, dev, cudaGetErrorString(e));
+  }
+  return 0;
+}
+
+int dfree(int dev, void* p) {
+  RT_CHECK(cudaSetDevice(dev));
+  RT_CHECK(cudaFree(p));
+  return 0;
+}
+
+int host_alloc(size_t bytes, void** p) {
+  RT_CHECK(cudaMallocHost(p, bytes));
+  return 0;
+}
+int host_free(void* p) {
+  RT_CHECK(cudaFreeHost(p));
+  return 0;
+}
+
+int stream_create(int dev, void** s) {
+  RT_CHECK(cudaSetDevice(dev));
+  cudaStream_t st;
+  RT_CHECK(cudaStreamCreateWithFlags(&st, cudaStreamNonBlocking));
+  *s = st;
+  return 0;
+}
+
+int stream_sync(int dev, void* s) {
+  RT_CHECK(cudaSetDevice(dev));
+  RT_CHECK(cudaStreamSynchronize(static_cast<cudaStream_t>(s)));
+  return 0;
+}
+
+int memcpy_h2d(int dev, void* dst, const void* src, size_t n, void* s) {
+  RT_CHECK(cudaSetDevice(dev));
+  RT_CHECK(cudaMemcpyAsync(dst, src, n, cudaMemcpyHostToDevice, static_cast<cudaStream_t>(s)));
+  return 0;
+}
+int memcpy_d2h(int dev, void* dst, const void* src, size_t n, void* s) {
+  RT_CHECK(cudaSetDevice(dev));
+  RT_CHECK(cudaMemcpyAsync(dst, src, n, cudaMemcpyDeviceToHost, static_cast<cudaStream_t>(s)));
+  return 0;
+}
+int memcpy_d2d(int ddev, void* dst, int sdev, const void* src, size_t n, void* s) {
+  RT_CHECK(cudaSetDevice(ddev));
+  if (ddev == sdev)
+    RT_CHECK(cudaMemcpyAsync(dst, src, n, cudaMemcpyDeviceToDevice, static_cast<cudaStream_t>(s)));
+  else
+    RT_CHECK(cudaMemcpyPeerAsync(dst, ddev, src, sdev, n, static_cast<cudaStream_t>(s)));
+  return 0;
+}
+
+int event_create(int dev, void** ev) {
+  RT_CHECK(cudaSetDevice(dev));
+  cudaEvent_t e;
+  RT_CHECK(cudaEventCreateWithFlags(&e, cudaEventDisableTiming));
+  *ev = e;
+  return 0;
+}
+int event_destroy(void* ev) {
+  RT_CHECK(cudaEventDestroy(static_cast<cudaEvent_t>(ev)));
+  return 0;
+}
+int event_record(int dev, void* ev, void* s) {
+  RT_CHECK(cudaSetDevice(dev));
+  RT_CHECK(cudaEventRecord(static_cast<cudaEvent_t>(ev), static_cast<cudaStream_t>(s)));
+  return 0;
+}
+int stream_wait_event(int dev, void* s, void* ev) {
+  RT_CHECK(cudaSetDevice(dev));
+  RT_CHECK(cudaStreamWaitEvent(static_cast<cudaStream_t>(s), static_cast<cudaEvent_t>(ev), 0));
+  return 0;
+}
+
+template <class S, class D>
+__global__ void convert_kernel(const S* s, D* d, int64_t n) {
+  MXC_KERNEL_LOOP(i, n) {
+    if constexpr (std::is_floating_point_v<S>) d[i] = cast_to<D>(s[i]);
+    else d[i] = static_cast<D>(s[i]);
+  }
+}
+
+int convert(int dev, const void* src, int st, void* dst, int dt, int64_t n, void* s) {
+  RT_CHECK(cudaSetDevice(dev));
+  char err[256] = {0};
+  mxl_cuda_call c{};
+  c.err = err;
+  c.err_len = sizeof err;
+  auto run = [&]() -> int {
+    MXC_SWITCH_ALL(&c, st, S, {
+      MXC_SWITCH_ALL(&c, dt, D, {
+        convert_kernel<S, D><<<grid_for(n), kThreads, 0, static_cast<cudaStream_t>(s)>>>(
+            static_cast<const S*>(src), static_cast<D*>(dst), n);
+      });
+    });
+    return 0;
+  };
+  if (run() != 0) return set_last_error("dtype conversion: %s", err);
+  RT_CHECK(cudaGetLastError());
+  return 0;
+}
+
+KernelTable& kernel_table() {
+  static KernelTable* t = [] {
+    auto* k = new KernelTable;
+    register_elemwise(*k);
+    register_elemwise_arith(*k);
+    register_elemwise_compare(*k);
+    register_reduce(*k);
+    register_blas(*k);
+    register_nn(*k);
+    register_shape(*k);
+    register_random(*k);
+    register_optimizer(*k);
+    register_misc(*k);
+    return k;
+  }();
+  return *t;
+}
+
+}  // namespace
+}  // namespace mxlcuda
+
+extern "C" __attribute__((visibility("default"))) int mxl_cuda_plugin_init(mxl_cuda_api* api, char* err,
+                                                                            size_t err_len) {
+  using namespace mxlcuda;
+  if (!api) {
+    snprintf(err, err_len, "mxl_cuda_plugin_init: NULL api");
+    return 1;
+  }
+  *api = mxl_cuda_api{};
+  api->abi_version = MXL_CUDA_ABI_VERSION;
+  api->last_error = last_error;
+  api->version = version;
+  api->device_count = device_count;
+  api->device_name = device_name;
+  api->mem_info = mem_info;
+  api->set_device = set_device;
+  api->malloc = dmalloc;
+  api->free = dfree;
+  api->host_alloc = host_alloc;
+  api->host_free = host_free;
+  api->stream_create = stream_create;
+  api->stream_sync = stream_sync;
+  api->memcpy_h2d = memcpy_h2d;
+  api->memcpy_d2h = memcpy_d2h;
+  api->memcpy_d2d = memcpy_d2d;
+  api->event_create = event_create;
+  api->event_destroy = event_destroy;
+  api->event_record = event_record;
+  api->stream_wait_event = stream_wait_event;
+  api->convert = convert;
+  KernelTable& t = kernel_table();
+  api->kernels = t.data();
+  api->num_kernels = int(t.size());
+  return 0;
+}

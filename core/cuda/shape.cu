@@ -1,0 +1,259 @@
+// Layout CUDA kernels: reshape-like copies, transpose / SwapAxis, Concat, stack,
+// SliceChannel, slice_axis (and their gradients), Embedding. Everything but
+// Embedding is one strided copy: a source view and a destination view of one shape.
+#include "common.cuh"
+
+namespace mxlcuda {
+namespace {
+
+// n axes of `shape`, each with an element stride, from element offset `off`.
+struct View {
+  int n = 0;
+  int64_t shape[MXL_CUDA_MAX_DIM + 1] = {0};
+  int64_t st[MXL_CUDA_MAX_DIM + 1] = {0};
+  int64_t off = 0;
+  int64_t size() const {
+    int64_t s = 1;
+    for (int k = 0; k < n; ++k) s *= shape[k];
+    return s;
+  }
+  __device__ int64_t at(int64_t i) const {  // element offset of the i-th element (row-major order)
+    int64_t o = off;
+    for (int k = n - 1; k >= 0; --k) {
+      o += (i % shape[k]) * st[k];
+      i /= shape[k];
+    }
+    return o;
+  }
+};
+
+View full_view(const mxl_cuda_blob& b) {
+  View v;
+  v.n = b.ndim;
+  int64_t s = 1;
+  for (int k = b.ndim - 1; k >= 0; --k) {
+    v.shape[k] = b.shape[k];
+    v.st[k] = s;
+    s *= b.shape[k];
+  }
+  return v;
+}
+// The same shape, contiguous.
+View dense_like(const View& v) {
+  View d;
+  d.n = v.n;
+  int64_t s = 1;
+  for (int k = v.n - 1; k >= 0; --k) {
+    d.shape[k] = v.shape[k];
+    d.st[k] = s;
+    s *= v.shape[k];
+  }
+  return d;
+}
+
+template <class E>
+__global__ void view_copy_kernel(const E* src, View sv, E* dst, View dv, int64_t n) {
+  MXC_KERNEL_LOOP(i, n) dst[dv.at(i)] = src[sv.at(i)];
+}
+
+// dst (through dv) = src (through sv); both views have the same shape.
+int view_copy(const mxl_cuda_call* c, int dtype, const void* src, const View& sv, void* dst, const View& dv) {
+  int64_t n = sv.size();
+  if (n == 0) return 0;
+  switch (esize(dtype)) {
+    case 8: view_copy_kernel<uint64_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const uint64_t*>(src), sv, static_cast<uint64_t*>(dst), dv, n); break;
+    case 4: view_copy_kernel<uint32_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const uint32_t*>(src), sv, static_cast<uint32_t*>(dst), dv, n); break;
+    case 2: view_copy_kernel<uint16_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const uint16_t*>(src), sv, static_cast<uint16_t*>(dst), dv, n); break;
+    default: view_copy_kernel<uint8_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const uint8_t*>(src), sv, static_cast<uint8_t*>(dst), dv, n); break;
+  }
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+int zero_fill(const mxl_cuda_call* c, const mxl_cuda_blob& b) {
+  CU_CHECK_CALL(c, cudaMemsetAsync(b.data, 0, size_t(blob_size(b)) * esize(b.dtype), stream_of(c)));
+  return 0;
+}
+
+int norm_axis(int64_t a, int nd) { return int(a < 0 ? a + nd : a); }
+
+// Reshape, Flatten, expand_dims, squeeze, reshape_like: the bytes are unchanged.
+int same_bytes(const mxl_cuda_call* c) {
+  CU_CHECK_CALL(c, dcopy(c, c->out[0].data, c->in[0].data, size_t(blob_size(c->in[0])) * esize(c->in[0].dtype)));
+  return 0;
+}
+
+// Output axis k is input axis perm[k].
+int permute(const mxl_cuda_call* c, const int* perm) {
+  View in = full_view(c->in[0]), sv;
+  sv.n = in.n;
+  for (int k = 0; k < in.n; ++k) {
+    sv.shape[k] = in.shape[perm[k]];
+    sv.st[k] = in.st[perm[k]];
+  }
+  return view_copy(c, c->in[0].dtype, c->in[0].data, sv, c->out[0].data, full_view(c->out[0]));
+}
+int transpose(const mxl_cuda_call* c) {
+  int64_t axes[MXL_CUDA_MAX_DIM];
+  int na = c->attr->shape(c->attrs, "axes", axes), nd = c->in[0].ndim;
+  int perm[MXL_CUDA_MAX_DIM];
+  for (int k = 0; k < nd; ++k) perm[k] = na == 0 ? nd - 1 - k : norm_axis(axes[k], nd);
+  return permute(c, perm);
+}
+int swap_axis(const mxl_cuda_call* c) {
+  int nd = c->in[0].ndim;
+  int perm[MXL_CUDA_MAX_DIM];
+  for (int k = 0; k < nd; ++k) perm[k] = k;
+  int d1 = norm_axis(attr_i(c, "dim1"), nd), d2 = norm_axis(attr_i(c, "dim2"), nd);
+  perm[d1] = d2;
+  perm[d2] = d1;
+  return permute(c, perm);
+}
+
+// Concat: piece i occupies [start_i, start_i + len_i) of the joined axis.
+int concat_pieces(const mxl_cuda_call* c, const mxl_cuda_blob& whole, const mxl_cuda_blob* pieces, int npieces,
+                  bool split) {
+  int axis = norm_axis(attr_i(c, "dim"), whole.ndim);
+  View wv = full_view(whole);
+  int64_t start = 0;
+  for (int i = 0; i < npieces; ++i) {
+    View part = wv;
+    part.shape[axis] = pieces[i].shape[axis];
+    part.off = start * wv.st[axis];
+    start += pieces[i].shape[axis];
+    View dense = dense_like(part);
+    int rc = split ? view_copy(c, whole.dtype, whole.data, part, pieces[i].data, dense)
+                   : view_copy(c, whole.dtype, pieces[i].data, dense, whole.data, part);
+    if (rc) return rc;
+  }
+  return 0;
+}
+int concat(const mxl_cuda_call* c) { return concat_pieces(c, c->out[0], c->in, c->nin, false); }
+int concat_bwd(const mxl_cuda_call* c) { return concat_pieces(c, c->in[0], c->out, c->nout, true); }
+
+// stack: input i is the slab at index i of the new axis.
+int stack(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& o = c->out[0];
+  int axis = norm_axis(attr_i(c, "axis"), o.ndim);
+  View ov = full_view(o);
+  for (int i = 0; i < c->nin; ++i) {
+    View slab;
+    slab.n = o.ndim - 1;
+    for (int k = 0, j = 0; k < o.ndim; ++k) {
+      if (k == axis) continue;
+      slab.shape[j] = ov.shape[k];
+      slab.st[j++] = ov.st[k];
+    }
+    slab.off = i * ov.st[axis];
+    int rc = view_copy(c, o.dtype, c->in[i].data, dense_like(slab), o.data, slab);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+// SliceChannel: output k is the k-th of num_outputs equal parts along axis.
+int slice_channel(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& in = c->in[0];
+  int axis = norm_axis(attr_i(c, "axis"), in.ndim);
+  int64_t n = c->nout, len = in.shape[axis] / (n > 0 ? n : 1);
+  View iv = full_view(in);
+  for (int k = 0; k < c->nout; ++k) {
+    View part = iv;
+    part.shape[axis] = len;
+    part.off = k * len * iv.st[axis];
+    int rc = view_copy(c, in.dtype, in.data, part, c->out[k].data, dense_like(part));
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+// slice_axis: [begin, end) along axis (negatives wrapped; validated by the shape rule).
+View slice_axis_view(const mxl_cuda_call* c, const mxl_cuda_blob& d) {
+  int axis = norm_axis(attr_i(c, "axis"), d.ndim);
+  int64_t len = d.shape[axis], b = attr_i(c, "begin"), e = attr_none(c, "end") ? len : attr_i(c, "end");
+  if (b < 0) b += len;
+  if (e < 0) e += len;
+  View v = full_view(d);
+  v.off = b * v.st[axis];
+  v.shape[axis] = e - b;
+  return v;
+}
+int slice_axis(const mxl_cuda_call* c) {
+  View v = slice_axis_view(c, c->in[0]);
+  return view_copy(c, c->in[0].dtype, c->in[0].data, v, c->out[0].data, dense_like(v));
+}
+// (ograd, data) -> zeros shaped like data with the slice set to ograd.
+int slice_axis_bwd(const mxl_cuda_call* c) {
+  int rc = zero_fill(c, c->out[0]);
+  if (rc) return rc;
+  View v = slice_axis_view(c, c->in[1]);
+  return view_copy(c, c->out[0].dtype, c->in[0].data, dense_like(v), c->out[0].data, v);
+}
+
+// ------------------------------------------------------------------ Embedding
+template <class I>
+__device__ inline int64_t clamp_index(I v, int64_t rows) {
+  double d = double(v);
+  int64_t i = d != d ? 0 : (d < -9.2e18 ? INT64_MIN : (d > 9.2e18 ? INT64_MAX : int64_t(d)));
+  return i < 0 ? 0 : (i >= rows ? rows - 1 : i);
+}
+template <class I, class T>
+__global__ void embedding_kernel(const I* idx, const T* w, T* y, int64_t n, int64_t rows, int64_t cols) {
+  MXC_KERNEL_LOOP(i, n * cols) {
+    int64_t r = clamp_index(idx[i / cols], rows);
+    y[i] = w[r * cols + i % cols];
+  }
+}
+template <class I, class T>
+__global__ void embedding_bwd_kernel(const T* g, const I* idx, T* gw, int64_t n, int64_t rows, int64_t cols) {
+  MXC_KERNEL_LOOP(i, n * cols) {
+    int64_t r = clamp_index(idx[i / cols], rows);
+    atomicAdd(gw + r * cols + i % cols, g[i]);
+  }
+}
+int embedding(const mxl_cuda_call* c) {
+  int64_t rows = attr_i(c, "input_dim"), cols = attr_i(c, "output_dim"), n = blob_size(c->in[0]);
+  if (n * cols == 0) return 0;
+  MXC_SWITCH_NUM(c, c->in[0].dtype, I, {
+    MXC_SWITCH_NUM(c, c->in[1].dtype, T, {
+      embedding_kernel<I, T><<<grid_for(n * cols), kThreads, 0, stream_of(c)>>>(
+          static_cast<const I*>(c->in[0].data), static_cast<const T*>(c->in[1].data), static_cast<T*>(c->out[0].data),
+          n, rows, cols);
+    });
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+// (ograd, data) -> dense weight gradient (scatter-add of ograd rows).
+int embedding_bwd(const mxl_cuda_call* c) {
+  int64_t rows = attr_i(c, "input_dim"), cols = attr_i(c, "output_dim"), n = blob_size(c->in[1]);
+  int rc = zero_fill(c, c->out[0]);
+  if (rc || n * cols == 0) return rc;
+  MXC_SWITCH_NUM(c, c->in[1].dtype, I, {
+    MXC_SWITCH_FLOAT(c, c->in[0].dtype, T, {
+      embedding_bwd_kernel<I, T><<<grid_for(n * cols), kThreads, 0, stream_of(c)>>>(
+          static_cast<const T*>(c->in[0].data), static_cast<const I*>(c->in[1].data), static_cast<T*>(c->out[0].data),
+          n, rows, cols);
+    });
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+}  // namespace
+
+void register_shape(KernelTable& t) {
+  for (const char* n : {"Reshape", "reshape_like", "Flatten", "expand_dims", "squeeze"}) t.push_back({n, same_bytes});
+  t.push_back({"transpose", transpose});
+  t.push_back({"SwapAxis", swap_axis});
+  t.push_back({"Concat", concat});
+  t.push_back({"_backward_Concat", concat_bwd});
+  t.push_back({"stack", stack});
+  t.push_back({"SliceChannel", slice_channel});
+  t.push_back({"slice_axis", slice_axis});
+  t.push_back({"_backward_slice_axis", slice_axis_bwd});
+  t.push_back({"Embedding", embedding});
+  t.push_back({"_backward_Embedding", embedding_bwd});
+}
+
+}  // namespace mxlcuda
