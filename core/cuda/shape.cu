@@ -1,17 +1,24 @@
 // Layout CUDA kernels: reshape-like copies, transpose / SwapAxis, Concat, stack,
-// SliceChannel, slice_axis (and their gradients), Embedding. Everything but
+// SliceChannel, slice_axis, slice, reverse, tile, repeat (and the slice gradients),
+// Embedding. Everything but
 // Embedding is one strided copy: a source view and a destination view of one shape.
 #include "common.cuh"
 
 namespace mxlcuda {
 namespace {
 
-// n axes of `shape`, each with an element stride, from element offset `off`.
+// n axes of `shape`, each with an element stride (negative: reversed; 0: repeated),
+// from element offset `off`. tile needs two axes per dimension.
+constexpr int kMaxView = 2 * MXL_CUDA_MAX_DIM;
 struct View {
   int n = 0;
-  int64_t shape[MXL_CUDA_MAX_DIM + 1] = {0};
-  int64_t st[MXL_CUDA_MAX_DIM + 1] = {0};
+  int64_t shape[kMaxView] = {0};
+  int64_t st[kMaxView] = {0};
   int64_t off = 0;
+  void add(int64_t len, int64_t stride) {
+    shape[n] = len;
+    st[n++] = stride;
+  }
   int64_t size() const {
     int64_t s = 1;
     for (int k = 0; k < n; ++k) s *= shape[k];
@@ -190,6 +197,97 @@ int slice_axis_bwd(const mxl_cuda_call* c) {
   return view_copy(c, c->out[0].dtype, c->in[0].data, dense_like(v), c->out[0].data, v);
 }
 
+// ------------------------------------------- reverse, slice, tile, repeat
+// The views of shape.cc, rebuilt from the same parameters (None entries of a shape
+// parameter arrive as INT64_MIN).
+bool is_none(int64_t v) { return v == INT64_MIN; }
+
+int gather(const mxl_cuda_call* c, const View& v) {
+  return view_copy(c, c->in[0].dtype, c->in[0].data, v, c->out[0].data, dense_like(v));
+}
+
+int reverse(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& d = c->in[0];
+  View v = full_view(d);
+  int64_t axes[MXL_CUDA_MAX_DIM];
+  int na = c->attr->shape(c->attrs, "axis", axes);
+  for (int k = 0; k < na; ++k) {
+    int ax = norm_axis(axes[k], d.ndim);
+    if (d.shape[ax] == 0) continue;
+    v.off += (d.shape[ax] - 1) * v.st[ax];
+    v.st[ax] = -v.st[ax];
+  }
+  return gather(c, v);
+}
+
+View slice_view(const mxl_cuda_call* c, const mxl_cuda_blob& d) {
+  int64_t begin[MXL_CUDA_MAX_DIM], end[MXL_CUDA_MAX_DIM], step[MXL_CUDA_MAX_DIM];
+  int nb = c->attr->shape(c->attrs, "begin", begin);
+  c->attr->shape(c->attrs, "end", end);
+  int ns = c->attr->shape(c->attrs, "step", step);
+  View v = full_view(d);
+  for (int k = 0; k < nb; ++k) {
+    int64_t len = d.shape[k], s = ns == 0 || is_none(step[k]) ? 1 : step[k];
+    int64_t b = begin[k], e = end[k], n;
+    auto clamp = [](int64_t x, int64_t lo, int64_t hi) { return x < lo ? lo : (x > hi ? hi : x); };
+    if (s > 0) {
+      b = is_none(b) ? 0 : clamp(b < 0 ? b + len : b, 0, len);
+      e = is_none(e) ? len : clamp(e < 0 ? e + len : e, 0, len);
+      n = e > b ? (e - b + s - 1) / s : 0;
+    } else {
+      b = is_none(b) ? len - 1 : clamp(b < 0 ? b + len : b, -1, len - 1);
+      e = is_none(e) ? -1 : clamp(e < 0 ? e + len : e, -1, len - 1);
+      n = b > e ? (b - e + (-s) - 1) / (-s) : 0;
+    }
+    v.off += (n > 0 ? b : 0) * v.st[k];
+    v.shape[k] = n;
+    v.st[k] *= s;
+  }
+  return v;
+}
+int slice(const mxl_cuda_call* c) { return gather(c, slice_view(c, c->in[0])); }
+// (ograd, data) -> zeros shaped like data with the slice set to ograd.
+int slice_bwd(const mxl_cuda_call* c) {
+  int rc = zero_fill(c, c->out[0]);
+  if (rc) return rc;
+  View v = slice_view(c, c->in[1]);
+  return view_copy(c, c->out[0].dtype, c->in[0].data, dense_like(v), c->out[0].data, v);
+}
+
+// tile: the output viewed as (r0, d0, r1, d1, ...) over data padded to a common rank.
+int tile(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& d = c->in[0];
+  int64_t reps[MXL_CUDA_MAX_DIM];
+  int nr = c->attr->shape(c->attrs, "reps", reps);
+  int nd = d.ndim > nr ? d.ndim : nr;
+  View dv = full_view(d), v;
+  for (int k = 0; k < nd; ++k) {
+    int kd = k - (nd - d.ndim), kr = k - (nd - nr);
+    v.add(kr >= 0 ? reps[kr] : 1, 0);
+    v.add(kd >= 0 ? d.shape[kd] : 1, kd >= 0 ? dv.st[kd] : 0);
+  }
+  return gather(c, v);
+}
+
+// repeat: each element `repeats` times along axis (None: the flattened data).
+int repeat(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& d = c->in[0];
+  int64_t r = attr_i(c, "repeats");
+  View v;
+  if (attr_none(c, "axis")) {
+    v.add(blob_size(d), 1);
+    v.add(r, 0);
+    return gather(c, v);
+  }
+  int axis = norm_axis(attr_i(c, "axis"), d.ndim);
+  View dv = full_view(d);
+  for (int k = 0; k < d.ndim; ++k) {
+    v.add(d.shape[k], dv.st[k]);
+    if (k == axis) v.add(r, 0);
+  }
+  return gather(c, v);
+}
+
 // ------------------------------------------------------------------ Embedding
 template <class I>
 __device__ inline int64_t clamp_index(I v, int64_t rows) {
@@ -252,6 +350,11 @@ void register_shape(KernelTable& t) {
   t.push_back({"SliceChannel", slice_channel});
   t.push_back({"slice_axis", slice_axis});
   t.push_back({"_backward_slice_axis", slice_axis_bwd});
+  t.push_back({"reverse", reverse});
+  t.push_back({"slice", slice});
+  t.push_back({"_backward_slice", slice_bwd});
+  t.push_back({"tile", tile});
+  t.push_back({"repeat", repeat});
   t.push_back({"Embedding", embedding});
   t.push_back({"_backward_Embedding", embedding_bwd});
 }

@@ -95,7 +95,7 @@ echo "== gpu tests"
 T0=$(date +%s)
 timeout 240 python3 -m pytest -m gpu tests/python/test_gpu.py -q --maxfail=50 -p no:cacheprovider \
   -o addopts="" 2>&1 | tee "$BUILD.pytest.log" | tail -60
-note "pytest -m gpu ($(( $(date +%s) - T0 ))s): $(grep -E '[0-9]+ (passed|failed)' "$BUILD.pytest.log" | tail -1)"
+note "pytest -m gpu ($(( $(date +%s) - T0 ))s, exit ${PIPESTATUS[0]}): $(grep -E "[0-9]+ (passed|failed|skipped|error)" "$BUILD.pytest.log" | tail -1)"
 while read -r l; do note "  $l"; done < <(grep -E "^FAILED" "$BUILD.pytest.log" | head -40)
 
 echo "== gpu bench"
