@@ -266,6 +266,7 @@ declare const mx: {
   cpuPinned(deviceId?: number): Context;
   currentContext(): Context;
   numGpus(): number;
+  gpuInfo(): string;
   withContext<T>(ctx: Context | string, fn: () => T): T;
   nd: NdNamespace;
   ndarray: NdNamespace;

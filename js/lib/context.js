@@ -75,4 +75,11 @@ function numGpus() {
   return n[0];
 }
 
-module.exports = { numGpus, Context, cpu, gpu, cpuPinned, currentContext, withContext, toContext, TYPE_NAMES };
+/** One line on the GPU backend: plugin, CUDA versions and GPU count, or why GPUs are unusable. */
+function gpuInfo() {
+  const p = new BigUint64Array(1);
+  check(lib.mxl_gpu_info(p));
+  return require('./capi').cString(p[0]);
+}
+
+module.exports = { numGpus, gpuInfo, Context, cpu, gpu, cpuPinned, currentContext, withContext, toContext, TYPE_NAMES };

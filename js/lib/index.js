@@ -205,6 +205,7 @@ const mx = {
   cpuPinned: context.cpuPinned,
   currentContext: context.currentContext,
   numGpus: context.numGpus,
+  gpuInfo: context.gpuInfo,
   withContext: context.withContext,
   nd: ndNamespace,
   ndarray: ndNamespace,

@@ -18,6 +18,13 @@ function gpuUsable() {
     }
   }
 }
+test('numGpus and gpuInfo answer without a GPU too', () => {
+  const n = mx.numGpus();
+  assert.ok(Number.isInteger(n) && n >= 0);
+  assert.equal(typeof mx.gpuInfo(), 'string');
+  assert.ok(mx.gpuInfo().length > 0);
+});
+
 const skip = gpuUsable() ? false : 'no usable GPU here (mx.numGpus() is 0, or gpu(0) cannot be used)';
 
 const near = (got, exp, tol) => {
