@@ -4,6 +4,7 @@ importable, against PyTorch on the same GPU in the same run:
   1. large elementwise add as a fraction of device-to-device copy bandwidth (>= 85%)
   2. sgemm 4096^3 against torch.matmul (>= 0.9x)
   3. the tutorial MLP (784-128-10, batch 128, SGD) training samples/s (>= 1.0x)
+  4. LeNet (conv 20, pool, conv 50, pool, fc 500, fc 10; batch 64) training samples/s (>= 1.0x)
 
     python bench/bench_gpu.py [--quick]
 
@@ -75,20 +76,37 @@ def bench_sgemm(n, reps):
     print(line)
 
 
-def mlp_mxlite(steps, lr=0.01, batch=128):
-    ctx = mx.gpu(0)
+def mlp_symbol():
     data = mx.sym.Variable("data")
     l1 = mx.sym.FullyConnected(data=data, num_hidden=128, name="layer1")
     a1 = mx.sym.Activation(data=l1, act_type="relu", name="act1")
     l2 = mx.sym.FullyConnected(data=a1, num_hidden=10, name="layer2")
-    net = mx.sym.SoftmaxOutput(data=l2, name="softmax")
-    ex = net.simple_bind(ctx=ctx, grad_req="write", data=(batch, 784))
+    return mx.sym.SoftmaxOutput(data=l2, name="softmax")
+
+
+def lenet_symbol():
+    data = mx.sym.Variable("data")
+    c1 = mx.sym.Convolution(data=data, kernel=(5, 5), num_filter=20, name="conv1")
+    p1 = mx.sym.Pooling(data=mx.sym.Activation(data=c1, act_type="tanh"), pool_type="max", kernel=(2, 2),
+                        stride=(2, 2))
+    c2 = mx.sym.Convolution(data=p1, kernel=(5, 5), num_filter=50, name="conv2")
+    p2 = mx.sym.Pooling(data=mx.sym.Activation(data=c2, act_type="tanh"), pool_type="max", kernel=(2, 2),
+                        stride=(2, 2))
+    f1 = mx.sym.FullyConnected(data=mx.sym.Flatten(data=p2), num_hidden=500, name="fc1")
+    f2 = mx.sym.FullyConnected(data=mx.sym.Activation(data=f1, act_type="tanh"), num_hidden=10, name="fc2")
+    return mx.sym.SoftmaxOutput(data=f2, name="softmax")
+
+
+def train_mxlite(net, shape, steps, lr=0.01):
+    ctx = mx.gpu(0)
+    batch = shape[0]
+    ex = net.simple_bind(ctx=ctx, grad_req="write", data=shape)
     for name, arr in ex.arg_dict.items():
         if name not in ("data", "softmax_label"):
             arr[:] = np.random.randn(*arr.shape) * 0.02
     params = [(ex.arg_dict[n], ex.grad_dict[n]) for n in ex.arg_dict if n not in ("data", "softmax_label")]
     rng = np.random.RandomState(0)
-    xb = mx.nd.array(rng.rand(batch, 784).astype(np.float32), ctx=ctx)
+    xb = mx.nd.array(rng.rand(*shape).astype(np.float32), ctx=ctx)
     yb = mx.nd.array(rng.randint(0, 10, batch).astype(np.float32), ctx=ctx)
 
     def step():
@@ -102,10 +120,21 @@ def mlp_mxlite(steps, lr=0.01, batch=128):
     return steps * batch / (timed(step, steps) * steps)
 
 
-def mlp_torch(steps, lr=0.01, batch=128):
-    net = torch.nn.Sequential(torch.nn.Linear(784, 128), torch.nn.ReLU(), torch.nn.Linear(128, 10)).cuda()
+def torch_mlp():
+    return torch.nn.Sequential(torch.nn.Linear(784, 128), torch.nn.ReLU(), torch.nn.Linear(128, 10))
+
+
+def torch_lenet():
+    nn = torch.nn
+    return nn.Sequential(nn.Conv2d(1, 20, 5), nn.Tanh(), nn.MaxPool2d(2, 2), nn.Conv2d(20, 50, 5), nn.Tanh(),
+                         nn.MaxPool2d(2, 2), nn.Flatten(), nn.Linear(800, 500), nn.Tanh(), nn.Linear(500, 10))
+
+
+def train_torch(net, shape, steps, lr=0.01):
+    net = net.cuda()
+    batch = shape[0]
     opt = torch.optim.SGD(net.parameters(), lr=lr)
-    x = torch.rand(batch, 784, device="cuda")
+    x = torch.rand(*shape, device="cuda")
     y = torch.randint(0, 10, (batch,), device="cuda")
     loss_fn = torch.nn.CrossEntropyLoss()
 
@@ -123,11 +152,11 @@ def mlp_torch(steps, lr=0.01, batch=128):
     return steps * batch / (time.perf_counter() - t)
 
 
-def bench_mlp(steps):
-    ours = mlp_mxlite(steps)
-    line = "MLP training (batch 128): mxlite %.0f samples/s" % ours
+def bench_train(name, net, torch_net, shape, steps):
+    ours = train_mxlite(net, shape, steps)
+    line = "%s training (batch %d): mxlite %.0f samples/s" % (name, shape[0], ours)
     if TORCH_GPU:
-        theirs = mlp_torch(steps)
+        theirs = train_torch(torch_net(), shape, steps)
         line += ", torch %.0f samples/s, ratio %.2f (target >= 1.0)" % (theirs, ours / theirs)
     else:
         line += "; torch comparison skipped: " + WHY_NO_TORCH
@@ -145,7 +174,10 @@ def main():
     reps = 5 if args.quick else 20
     for name, fn in (("add", lambda: bench_add(1 << 26, reps)),
                      ("sgemm", lambda: bench_sgemm(4096, max(3, reps // 4))),
-                     ("mlp", lambda: bench_mlp(100 if args.quick else 300))):
+                     ("mlp", lambda: bench_train("MLP", mlp_symbol(), torch_mlp, (128, 784),
+                                                 100 if args.quick else 300)),
+                     ("lenet", lambda: bench_train("LeNet", lenet_symbol(), torch_lenet, (64, 1, 28, 28),
+                                                   50 if args.quick else 200))):
         try:
             fn()
         except Exception as e:  # one failing bench must not hide the others

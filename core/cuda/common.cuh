@@ -182,6 +182,8 @@ void register_shape(KernelTable& t);
 void register_random(KernelTable& t);
 void register_optimizer(KernelTable& t);
 void register_misc(KernelTable& t);
+void register_pool(KernelTable& t);
+void register_conv(KernelTable& t);
 
 // Parameter helpers.
 inline int64_t attr_i(const mxl_cuda_call* c, const char* n) { return c->attr->i(c->attrs, n); }

@@ -215,6 +215,8 @@ KernelTable& kernel_table() {
     register_random(*k);
     register_optimizer(*k);
     register_misc(*k);
+    register_pool(*k);
+    register_conv(*k);
     return k;
   }();
   return *t;

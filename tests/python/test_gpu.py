@@ -385,7 +385,8 @@ def test_dlpack_roundtrip_with_cupy():
     c = cupy.from_dlpack(g)  # zero copy: shares the device memory
     assert c.device.id == 0
     np.testing.assert_array_equal(cupy.asnumpy(c), x)
-    c *= 2  # written through the shared memory
+    c *= 2  # written through the shared memory, on CuPy's stream
+    cupy.cuda.get_current_stream().synchronize()  # the writer's side of the hand-over
     np.testing.assert_array_equal(g.asnumpy(), 2 * x)
     back = mx.nd.from_dlpack(cupy.arange(6, dtype=cupy.float64).reshape(2, 3))
     assert back.context == mx.gpu(0) and back.dtype == np.float64
