@@ -49,10 +49,15 @@ autodoc_default_options = {"members": True, "undoc-members": False, "show-inheri
 autodoc_typehints = "none"
 
 # Every ``>>>`` example on the pages runs under `sphinx-build -b doctest`.
+# Each page starts with fresh automatic-name counters, as in a new interpreter, so that
+# the names it prints (_plusscalar0, fullyconnected0) do not depend on earlier pages.
 doctest_global_setup = """
+REPO_ROOT = %r
 import numpy as np
 import mxlite as mx
-"""
+mx.name.NameManager._local.current = mx.name.NameManager()
+mx._lib.lib.mxl_symbol_reset_names()
+""" % ROOT
 doctest_test_doctest_blocks = "default"
 myst_heading_anchors = 3
 
