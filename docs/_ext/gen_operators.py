@@ -5,33 +5,24 @@ input, parameter (type, default, doc) and flag from mxl_op_info / mxl_op_flags,
 read through the Python binding (mxlite._ops). Run by conf.py at build time;
 also runnable alone: python docs/_ext/gen_operators.py OUT.rst
 """
-import io
 import sys
 
-import docutils.core
-import docutils.utils
+import rst_text
 
 FLAG_NAMES = [(1, "differentiable"), (2, "random"), (4, "mutates inputs"),
               (8, "CUDA kernel"), (32, "CPU only")]
 HIDDEN = 16
 
 
-def _rst_ok(text):
-    """True when text parses as reStructuredText without a warning, so that it can go
-    into the page as written (some docs use '::' literal blocks); else it is quoted."""
-    stream = io.StringIO()
-    docutils.core.publish_doctree(text, settings_overrides={
-        "warning_stream": stream, "report_level": docutils.utils.Reporter.WARNING_LEVEL,
-        "halt_level": 5})
-    return stream.getvalue() == ""
-
-
 def _text_block(text, indent=""):
+    """A registry description as RST lines: as written when it is valid RST (some use
+    '::' blocks), else escaped prose, else (never seen so far) a literal block."""
     text = text.strip("\n")
     if not text:
         return [indent + "(no description in the registry)", ""]
-    if _rst_ok(text):
-        return [indent + line if line else "" for line in text.splitlines()] + [""]
+    for candidate in (text, rst_text.escape(text)):
+        if rst_text.is_valid(candidate):
+            return [indent + line if line else "" for line in candidate.splitlines()] + [""]
     return [indent + "::", ""] + [indent + "   " + line for line in text.splitlines()] + [""]
 
 
