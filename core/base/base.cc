@@ -40,7 +40,11 @@ Shape::Shape(const int64_t* dims, int n) {
 }
 int64_t Shape::size() const {
   int64_t s = 1;
-  for (int i = 0; i < ndim; ++i) s *= d[i];
+  // Checked: dims read from files or given by users (e.g. 2^32 x 2^32) must not wrap
+  // to a small size that would then be allocated and indexed past its end.
+  for (int i = 0; i < ndim; ++i)
+    MXL_CHECK(!__builtin_mul_overflow(s, d[i], &s), Err::kShape, "shape ", *this,
+              " has too many elements (the product of its dims overflows 64 bits)");
   return s;
 }
 bool Shape::operator==(const Shape& o) const {

@@ -26,13 +26,23 @@ Chunk::~Chunk() {
 }
 
 // ------------------------------------------------------------------ NDArray
-NDArray::NDArray(const Shape& shape, DType dtype, Context ctx)
-    : chunk_(std::make_shared<Chunk>(ctx, size_t(shape.size()) * dtype_size(dtype))),
-      shape_(shape), dtype_(dtype) {
+namespace {
+// Bytes of an array of this shape and dtype, validated *before* anything is allocated:
+// a negative dim or an element count whose byte size overflows is an error, not a
+// huge (or wrapped, too small) allocation.
+size_t checked_nbytes(const Shape& shape, DType dtype) {
   MXL_CHECK(shape.known(), Err::kShape, "cannot create an array of unknown shape");
   for (int i = 0; i < shape.ndim; ++i)
     MXL_CHECK(shape[i] >= 0, Err::kShape, "negative dimension in shape ", shape);
+  size_t bytes = 0;
+  MXL_CHECK(!__builtin_mul_overflow(size_t(shape.size()), dtype_size(dtype), &bytes), Err::kOutOfMemory,
+            "cannot create an array of shape ", shape, ": its byte size overflows");
+  return bytes;
 }
+}  // namespace
+
+NDArray::NDArray(const Shape& shape, DType dtype, Context ctx)
+    : chunk_(std::make_shared<Chunk>(ctx, checked_nbytes(shape, dtype))), shape_(shape), dtype_(dtype) {}
 
 NDArray NDArray::reshape(const Shape& s) const {
   MXL_CHECK(s.size() == size(), Err::kShape, "reshape: cannot view an array of shape ", shape_,

@@ -169,9 +169,15 @@ void binary_backward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in,
   });
 }
 
-bool binary_backward_shape(const Attrs&, std::vector<Shape>& in, std::vector<Shape>& out) {
+bool binary_backward_shape(const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
   if (!in[0].known()) return false;
   out[0] = out[1] = in[0];
+  // lhs and rhs are read broadcast to ograd's shape; check that they do broadcast to it
+  // (a directly called backward op may be given anything).
+  for (size_t i = 1; i < 3; ++i)
+    if (in[i].known())
+      MXL_CHECK(broadcast_shapes(a.op->name.c_str(), in[i], in[0]) == in[0], Err::kShape, a.op->name, ": ",
+                i == 1 ? "lhs" : "rhs", " of shape ", in[i], " does not broadcast to ograd's shape ", in[0]);
   return in[1].known() && in[2].known();
 }
 

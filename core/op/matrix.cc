@@ -211,6 +211,8 @@ void permute_kernel(const TBlob& in, const TBlob& out, const std::vector<int>& p
   strided_copy(dtype_size(in.dtype), nd, out.shape.d, in.data, 0, src, out.data, 0, ost);
 }
 std::vector<int> swap_perm(const Attrs& a, int nd) {
+  // normalize_axis accepts axis 0 of a 0-d array (for reductions); a swap needs real axes.
+  MXL_CHECK(nd >= 1, Err::kInvalidArgument, N(a), ": cannot swap axes of a 0-d array");
   int d1 = normalize_axis(N(a), a.i("dim1"), nd), d2 = normalize_axis(N(a), a.i("dim2"), nd);
   std::vector<int> p(static_cast<size_t>(nd));
   for (int k = 0; k < nd; ++k) p[size_t(k)] = k;

@@ -639,9 +639,13 @@ OpDef& def_regression(OpDef& op, const char* doc) {
       .input("label")
       .param("grad_scale", PType::kFloat, "1", "Scale the gradient by a float factor.")
       .infer_type_fn(type_same_float)
-      .infer_shape_fn([](const Attrs&, std::vector<Shape>& in, std::vector<Shape>& out) {
+      .infer_shape_fn([](const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
         if (!in[0].known()) return false;
         out[0] = in[0];
+        // As in the forward op: the kernel reads label element for element with output.
+        if (in[1].known())
+          MXL_CHECK(in[1].size() == in[0].size(), Err::kShape, a.op->name, ": label has shape ", in[1],
+                    " but output has shape ", in[0], " (sizes must match)");
         return in[1].known();
       })
       .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {

@@ -30,6 +30,7 @@ std::vector<bool> reduce_flags(const Attrs& a, const Shape& in) {
   const Shape& ax = a.shape("axis");
   for (int i = 0; i < ax.ndim; ++i) {
     int d = normalize_axis(op, ax[i], in.ndim);
+    if (in.ndim == 0) continue;  // axis 0 of a 0-d array is accepted and reduces nothing
     MXL_CHECK(!f[d], Err::kInvalidArgument, op, ": reduction axes ", ax, " contain axis ", d, " twice");
     f[d] = true;
   }
@@ -320,9 +321,16 @@ void reduce_backward(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in,
   });
 }
 
-bool backward_shape(const Attrs&, std::vector<Shape>& in, std::vector<Shape>& out) {
+bool backward_shape(const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
   if (!in[1].known()) return false;
   out[0] = in[1];
+  // ograd (and the forward output) must have the forward output's shape: the kernel
+  // reads them with the reduced shape's strides. Called directly they may not.
+  Shape reduced = reduced_shape(in[1], reduce_flags(a, in[1]), a.b("keepdims"));
+  for (size_t i = 0; i < in.size(); ++i)
+    if (i != 1 && in[i].known())
+      MXL_CHECK(in[i] == reduced, Err::kShape, a.op->name, ": input ", i == 0 ? "ograd" : "output", " has shape ",
+                in[i], " but the reduction of data ", in[1], " has shape ", reduced);
   return in[0].known();
 }
 

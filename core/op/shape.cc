@@ -9,6 +9,7 @@
 //
 // Tuple parameters may hold None entries (slice's begin/end/step): the parser stores
 // them as INT64_MIN, tested with is_none() below.
+#include <cstring>
 #include <algorithm>
 #include <climits>
 
@@ -248,6 +249,22 @@ void kernel_unslice(const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& 
 bool shape_of_input1(const Attrs& a, Shapes& in, Shapes& out) {
   if (!in[1].known()) return false;
   assign_shape(N(a), "output", out[0], in[1]);
+  if (!in[0].known()) return true;
+  // The kernels index ograd with the forward output's shape, so a directly called
+  // backward op must be given exactly that shape: ask the forward op (the name less
+  // "_backward_") when it has one input; slice_like's ograd is a corner of data.
+  const OpDef* fwd = Registry::find(a.op->name.substr(std::strlen("_backward_")));
+  if (fwd && fwd->inputs.size() == 1 && fwd->infer_shape) {
+    Attrs fa = Attrs::parse(fwd, a.raw());
+    Shapes fin{in[1]}, fout(size_t(fwd->num_outputs), Shape::unknown());
+    if (fwd->infer_shape(fa, fin, fout))
+      MXL_CHECK(in[0] == fout[0], Err::kShape, N(a), ": ograd has shape ", in[0], " but ", fwd->name,
+                " of data ", in[1], " has shape ", fout[0]);
+  } else {
+    bool inside = in[0].ndim == in[1].ndim;
+    for (int i = 0; inside && i < in[0].ndim; ++i) inside = in[0][i] <= in[1][i];
+    MXL_CHECK(inside, Err::kShape, N(a), ": ograd of shape ", in[0], " does not fit in data of shape ", in[1]);
+  }
   return true;
 }
 
