@@ -137,12 +137,19 @@ def notes(fn, kind):
     text = " ".join(x for x in (fn["comment"], fn["trailing"]) if x)
     words = OWNERSHIP_WORDS if kind == "ownership" else ERROR_WORDS
     found = [s for s in _sentences(text) if words.search(s)]
-    if found:
-        return " ".join(found)
     if kind == "ownership":
-        return default_ownership(fn["decl"])
-    return ("The header-wide rule: returns MXL_OK or an MXL_ERR_* code, with the message "
-            "from mxl_last_error().")
+        return " ".join(found) if found else default_ownership(fn["decl"])
+    said = " ".join(found) if found else (
+        "Returns MXL_OK or an MXL_ERR_* code, with the message from mxl_last_error().")
+    params = fn["decl"][fn["decl"].index("(") + 1:fn["decl"].rindex(")")]
+    # handles passed in: by value, or as a const array of them (not out-parameters)
+    handles = sorted({m.group(2) for m in re.finditer(
+        r"(const\s+)?\b(mxl_ndarray|mxl_symbol|mxl_executor)\b(\s*\*)?", params)
+        if m.group(1) or not m.group(3)})
+    if handles and "INVALID_HANDLE" not in said:
+        said += (" A freed or foreign %s, or NULL where one is required, is "
+                 "MXL_ERR_INVALID_HANDLE, never a crash." % " or ".join(handles))
+    return said
 
 
 FREE_OF = {"mxl_ndarray": "mxl_nd_free", "mxl_symbol": "mxl_symbol_free",
