@@ -39,9 +39,9 @@ def _sentences(text):
 
 def parse(header_text):
     """(file_comment, [section]); a section is {name, intro, items}; an item is
-    ("c", code) or ("fn", {name, decl, comment, shared_with})."""
+    ("c", (comment, code)) for constants and typedefs, or ("fn", {name, decl, comment,
+    trailing, shared_with, group_head}) for a function."""
     lines = header_text.splitlines()
-    i = 0
     # the file comment
     start = next(k for k, l in enumerate(lines) if l.startswith("/*"))
     end = next(k for k in range(start, len(lines)) if "*/" in lines[k])
