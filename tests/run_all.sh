@@ -40,3 +40,6 @@ bash "$ROOT/tests/julia_static/run.sh"
 
 echo "== conformance, one line per language"
 "$ROOT/tests/conformance/run_all" -q
+
+echo "== documentation (docs/run_checks.sh): sphinx-build -W, doctests, the four-language snippets"
+bash "$ROOT/docs/run_checks.sh"
