@@ -68,6 +68,9 @@ NDArray read_array(Reader& r) {
   if (shape.ndim == 0 && !v3) return NDArray(shape, DType::f32, Context::cpu());  // MXNet's "none" array
   for (int i = 0; i < shape.ndim; ++i)
     if (shape[i] < 0) r.corrupt("negative dimension");
+  int64_t count = 1;  // a corrupt file, not a shape error, when the dims' product overflows
+  for (int i = 0; i < shape.ndim; ++i)
+    if (__builtin_mul_overflow(count, shape[i], &count)) r.corrupt("array dims " + shape.str() + " overflow");
   r.get<int32_t>();  // device type: arrays always load to the CPU
   r.get<int32_t>();
   int32_t flag = r.get<int32_t>();
