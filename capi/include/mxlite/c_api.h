@@ -281,7 +281,9 @@ MXL_API int mxl_symbol_create_atomic(mxl_op op, int num_params, const char** key
  * NULL or "": an automatic name from a per-thread counter (e.g. "fullyconnected0"). */
 MXL_API int mxl_symbol_compose(mxl_symbol sym, const char* name, int num_args, const char** keys,
                                const mxl_symbol* args, mxl_symbol* out);
+/* Frees a symbol handle; graphs composed from it stay valid (they share nodes). */
 MXL_API int mxl_symbol_free(mxl_symbol sym);
+/* One symbol whose outputs are the outputs of syms, in order (MXNet's Group). */
 MXL_API int mxl_symbol_group(int num, const mxl_symbol* syms, mxl_symbol* out);
 /* which: MXL_LIST_ARGUMENTS, _OUTPUTS, _AUX, _INPUTS. Names valid until the next call. */
 #define MXL_LIST_ARGUMENTS 0
@@ -291,6 +293,7 @@ MXL_API int mxl_symbol_group(int num, const mxl_symbol* syms, mxl_symbol* out);
 MXL_API int mxl_symbol_list(mxl_symbol sym, int which, int* n, const char*** names);
 /* Name of the single head node; *found = 0 for a group with several nodes. */
 MXL_API int mxl_symbol_name(mxl_symbol sym, const char** name, int* found);
+/* Number of outputs of the symbol (1 for a single op output, more for a group). */
 MXL_API int mxl_symbol_num_outputs(mxl_symbol sym, int* n);
 MXL_API int mxl_symbol_get_output(mxl_symbol sym, int index, mxl_symbol* out);
 MXL_API int mxl_symbol_get_internals(mxl_symbol sym, mxl_symbol* out);
@@ -336,6 +339,7 @@ MXL_API int mxl_symbol_reset_names(void);
 MXL_API int mxl_executor_bind(mxl_symbol sym, int dev_type, int dev_id, int num_args,
                               const mxl_ndarray* args, const mxl_ndarray* arg_grads, const int* grad_reqs,
                               int num_aux, const mxl_ndarray* aux, mxl_executor* out);
+/* Frees the executor; bound arrays stay with their owners, pending work completes. */
 MXL_API int mxl_executor_free(mxl_executor ex);
 /* Asynchronous: pushes the work and returns. */
 MXL_API int mxl_executor_forward(mxl_executor ex, int is_train);
@@ -346,6 +350,8 @@ MXL_API int mxl_executor_backward(mxl_executor ex, int num, const mxl_ndarray* h
 MXL_API int mxl_executor_outputs(mxl_executor ex, int* n, mxl_ndarray** outputs);
 /* Memory plan figures: bytes of internal buffers after reuse, and without reuse. */
 MXL_API int mxl_executor_memory(mxl_executor ex, uint64_t* planned_bytes, uint64_t* naive_bytes);
+/* A readable dump of the bound graph and its memory plan (MXNet's debug_str);
+ * the string stays valid until the next call on this thread. */
 MXL_API int mxl_executor_debug_str(mxl_executor ex, const char** str);
 
 /* --------------------------------------------------------------- autograd */
