@@ -54,6 +54,9 @@ int64_t arange_count(const Attrs& a) {
   double n = std::ceil((stop - start) / step);
   MXL_CHECK(n > 0 && std::isfinite(n), Err::kInvalidArgument, N(a), ": invalid range (start, stop, step) = (",
             start, ", ", stop, ", ", step, "): it holds no values");
+  // A count past int64 would convert to garbage (a negative dim): say what is wrong.
+  MXL_CHECK(n < 9.2e18, Err::kInvalidArgument, N(a), ": range (start, stop, step) = (", start, ", ", stop, ", ",
+            step, ") holds ", n, " values, too many for an array");
   return int64_t(n);
 }
 
@@ -88,7 +91,10 @@ MXL_OP(_arange)
     MXL_CTX_DTYPE
     .infer_shape_fn([](const Attrs& a, Shapes&, Shapes& out) {
       if (a.b("infer_range") && (out[0].known() || a.none("stop"))) return out[0].known();
-      assign_shape(N(a), "output", out[0], Shape({arange_count(a) * a.i("repeat")}));
+      int64_t n = 0;
+      MXL_CHECK(!__builtin_mul_overflow(arange_count(a), a.i("repeat"), &n), Err::kInvalidArgument, N(a),
+                ": the range repeated repeat=", a.i("repeat"), " times has too many values for an array");
+      assign_shape(N(a), "output", out[0], Shape({n}));
       return true;
     })
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs&, const Blobs& out) {

@@ -297,17 +297,23 @@ View repeat_view(const Attrs& a, const Shape& d, Shape* out) {
   int64_t r = a.i("repeats");
   MXL_CHECK(r >= 0, Err::kInvalidArgument, N(a), ": repeats must be non-negative, got ", r);
   View v;
+  int64_t n = 0;  // the repeated dim; its product with repeats must not wrap
   if (a.none("axis")) {
+    MXL_CHECK(!__builtin_mul_overflow(d.size(), r, &n), Err::kInvalidArgument, N(a), ": repeats=", r,
+              " makes the result of ", d, " too large");
     v.add(d.size(), 1);
     v.add(r, 0);
-    *out = Shape({d.size() * r});
+    *out = Shape({n});
     return v;
   }
   int axis = normalize_axis(N(a), a.i("axis"), d.ndim);
   int64_t st[kMaxDim];
   contiguous_strides(d.ndim, d.d, st);
   *out = d;
-  (*out)[axis] *= r;
+  MXL_CHECK(d.ndim > 0, Err::kInvalidArgument, N(a), ": a 0-d array has no axis to repeat along");
+  MXL_CHECK(!__builtin_mul_overflow(d[axis], r, &n), Err::kInvalidArgument, N(a), ": repeats=", r,
+            " makes the result of ", d, " too large");
+  (*out)[axis] = n;
   for (int k = 0; k < d.ndim; ++k) {
     v.add(d[k], st[k]);
     if (k == axis) v.add(r, 0);

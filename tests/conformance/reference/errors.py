@@ -206,6 +206,61 @@ def family_cases(names):
                                ("BatchNorm", [_a(2, 3, 4), _a(3), _a(3), _a(3)], {}),
                                ("stack", [_a(2, 3), _a(2, 3)], {"num_args": 3})]:
         add("missing_input", op, inputs, params, ARG, [op, "input"])
+    # Bad sizes and values (issue 5, reliability): negative dims, element counts or byte
+    # sizes that overflow 64 bits, allocations no machine has, dtypes that do not match,
+    # run-time failures. Each must be a clear error, never a crash or a wrapped size.
+    OOM, DTYPE, INDEX, ARITH = "MXL_ERR_OUT_OF_MEMORY", "MXL_ERR_DTYPE", "MXL_ERR_INDEX", "MXL_ERR_ARITHMETIC"
+    i32 = _a(3).astype(np.int32)
+    for tag, op, inputs, params, kind, contains in [
+            ("negative_dim", "_zeros", [], {"shape": "(-1, 2)"}, ARG, ["_zeros", "negative", "(-1, 2)"]),
+            ("negative_dim_last", "_ones", [], {"shape": "(2, -3)"}, ARG, ["_ones", "negative", "(2, -3)"]),
+            ("negative_dim", "_random_normal", [], {"shape": "(-2,)"}, ARG, ["_random_normal", "shape", "(-2,)"]),
+            ("negative_dim", "broadcast_to", [_a(1, 3)], {"shape": "(-2, 3)"}, ARG, ["broadcast_to", "shape"]),
+            ("negative_reps", "tile", [_a(2, 3)], {"reps": "(-1, 2)"}, ARG, ["tile", "reps"]),
+            ("negative_repeats", "repeat", [_a(2, 3)], {"repeats": "-1"}, ARG, ["repeat", "repeats"]),
+            ("negative_depth", "one_hot", [_a(3)], {"depth": "-1"}, ARG, ["one_hot", "depth", "-1"]),
+            ("negative_n", "_eye", [], {"N": "-1"}, ARG, ["_eye", "N", "-1"]),
+            ("negative_hidden", "FullyConnected", [_a(2, 3), _a(4, 3), _a(4)], {"num_hidden": "-1"}, ARG,
+             ["FullyConnected", "num_hidden"]),
+            ("negative_input_dim", "Embedding", [_a(2), _a(4, 3)], {"input_dim": "-1", "output_dim": "3"}, ARG,
+             ["Embedding", "input_dim"]),
+            ("negative_kernel", "Pooling", [_a(1, 1, 4, 4)], {"kernel": "(-1, -1)"}, ARG, ["Pooling", "kernel"]),
+            ("zero_kernel", "Convolution", [_a(1, 1, 5, 5), _a(1, 1, 3, 3), _a(1)],
+             {"kernel": "(0, 0)", "num_filter": "1"}, ARG, ["Convolution", "kernel"]),
+            ("zero_stride", "Convolution", [_a(1, 1, 5, 5), _a(1, 1, 3, 3), _a(1)],
+             {"kernel": "(3, 3)", "num_filter": "1", "stride": "(0, 0)"}, ARG, ["Convolution", "stride"]),
+            ("dims_overflow", "_ones", [], {"shape": "(4294967296, 4294967296)"}, SHAPE, ["overflows"]),
+            ("dims_overflow", "_eye", [], {"N": "10000000000", "M": "10000000000"}, SHAPE, ["overflows"]),
+            ("dims_overflow", "Reshape", [_a(2, 3)], {"shape": "(4294967296, 4294967296)"}, SHAPE, ["overflows"]),
+            ("reps_overflow", "tile", [_a(2, 3)], {"reps": "(4294967296, 4294967296)"}, SHAPE, ["overflows"]),
+            ("repeats_overflow", "repeat", [_a(2, 3)], {"repeats": "9223372036854775807"}, ARG,
+             ["repeat", "too large"]),
+            ("count_overflow", "_arange", [], {"start": "0", "stop": "1e19"}, ARG, ["_arange", "too many"]),
+            ("dim_over_int64", "_zeros", [], {"shape": "(2, 9223372036854775808)"}, ARG, ["_zeros", "shape"]),
+            ("bytes_overflow", "_full", [], {"shape": "(2147483648, 2147483648)", "value": "1"}, OOM,
+             ["(2147483648, 2147483648)", "overflows"]),
+            ("huge_alloc", "_zeros", [], {"shape": "(1099511627776, 1024)"}, OOM, ["out of memory"]),
+            ("huge_alloc", "_random_uniform", [], {"shape": "(1099511627776, 1024)"}, OOM, ["out of memory"]),
+            ("huge_alloc", "one_hot", [_a(3)], {"depth": "1099511627776000"}, OOM, ["out of memory"]),
+            ("too_many_dims", "_zeros", [], {"shape": "(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)"}, ARG, ["_zeros", "shape"]),
+            ("too_many_dims", "expand_dims", [_a(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)], {"axis": "0"}, SHAPE,
+             ["expand_dims", "10"]),
+            ("malformed_shape", "_zeros", [], {"shape": "(2, 3"}, ARG, ["_zeros", "shape", "(2, 3"]),
+            ("bad_value", "_full", [], {"shape": "(2,)", "value": "abc"}, ARG, ["_full", "value", "abc"]),
+            ("unknown_dtype", "_zeros", [], {"shape": "(2,)", "dtype": "complex64"}, ARG, ["_zeros", "complex64"]),
+            ("unknown_dtype", "Cast", [_a(2)], {"dtype": "complex64"}, ARG, ["Cast", "complex64"]),
+            ("dtype_mismatch", "elemwise_add", [_a(2, 3), _a(2, 3).astype(np.float64)], {}, DTYPE,
+             ["elemwise_add", "float64", "float32"]),
+            ("dtype_mismatch", "dot", [_a(2, 3).astype(np.int32), _a(3, 2)], {}, DTYPE, ["dot", "int32", "float32"]),
+            ("batch_mismatch", "batch_dot", [_a(2, 3, 4), _a(3, 4, 5)], {}, SHAPE, ["batch_dot", "(2, 3, 4)"]),
+            ("size_mismatch", "Reshape", [_a(2, 3)], {"shape": "(4,)"}, SHAPE, ["Reshape", "(2, 3)", "(4,)"]),
+            ("repeated_axis", "transpose", [_a(2, 3)], {"axes": "(0, 0)"}, ARG, ["transpose", "(0, 0)"]),
+            ("index_raise", "take", [_a(3, 2), np.array([0, 7], F)], {"mode": "raise"}, INDEX, ["take", "7"]),
+            ("int_div_zero", "elemwise_div", [i32, np.zeros(3, np.int32)], {}, ARITH, ["division by zero"]),
+            ("int_mod_zero", "_mod", [i32, np.zeros(3, np.int32)], {}, ARITH, ["_mod", "division by zero"]),
+            ("swap_0d", "SwapAxis", [np.array(1.5, F)], {}, ARG, ["SwapAxis", "0-d"]),
+    ]:
+        add(tag, op, inputs, params, kind, contains)
     return out
 
 

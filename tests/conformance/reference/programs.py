@@ -417,4 +417,27 @@ def io_cases():
         ("truncated_file", "load", {"file_hex": good[:len(good) - 30].hex(),
                                     "expect_error": {"kind": "MXL_ERR_IO", "contains": ["<file>"]}}),
     ]
+    # Corrupt files (issue 5, reliability): each header field out of its domain. A file
+    # must never load an array whose size does not match its bytes.
+    def header(ndim_and_dims, flag=0, magic=0xF993FAC9):
+        return (struct.pack("<QQQ", 0x112, 0, 1) + struct.pack("<Ii", magic, 0) + ndim_and_dims
+                + struct.pack("<iii", 1, 0, flag))
+    dims = lambda *d: struct.pack("<I", len(d)) + struct.pack("<%dq" % len(d), *d)
+    one = mxnet_params_bytes([m], ["m"])
+    bad_files = [
+        ("file_dims_overflow", header(dims(2 ** 32, 2 ** 32)) + struct.pack("<Q", 0), ["overflow"]),
+        ("file_negative_dim", header(dims(-4, 2)) + struct.pack("<Q", 0), ["negative"]),
+        ("file_bad_dtype_flag", header(dims(2), flag=42) + b"\0" * 8 + struct.pack("<Q", 0), ["dtype", "42"]),
+        ("file_too_many_dims", header(dims(*([1] * 11))) + b"\0" * 4 + struct.pack("<Q", 0), ["dimensions"]),
+        ("file_data_cut_short", header(dims(1000, 1000)) + b"\0" * 64 + struct.pack("<Q", 0), ["<file>"]),
+        ("file_huge_array_count", struct.pack("<QQQ", 0x112, 0, 2 ** 62), ["count"]),
+        ("file_sparse_storage", struct.pack("<QQQ", 0x112, 0, 1) + struct.pack("<Ii", 0xF993FAC9, 1), ["sparse"]),
+        ("file_name_length_huge", one[:-(8 + 1)] + struct.pack("<Q", 2 ** 62) + b"m", ["name length"]),
+        ("file_names_count_mismatch", one[:-(8 + 8 + 1)] + struct.pack("<Q", 3) + one[-(8 + 1):], ["names"]),
+        ("file_trailing_bytes", one + b"extra", ["trailing"]),
+        ("file_empty", b"", ["<file>"]),
+    ]
+    for name, data, fragments in bad_files:
+        cases.append((name, "load", {"file_hex": data.hex(),
+                                     "expect_error": {"kind": "MXL_ERR_IO", "contains": fragments}}))
     return cases
