@@ -130,7 +130,12 @@ void save(const std::string& fname, const std::vector<NDArray>& arrays,
 void load(const std::string& fname, std::vector<NDArray>* arrays, std::vector<std::string>* names) {
   std::ifstream in(fname, std::ios::binary);
   MXL_CHECK(in.good(), Err::kIO, "load: cannot open '", fname, "': ", std::strerror(errno));
-  std::vector<char> buf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<char> buf;
+  try {  // reading fails, e.g., for a directory: an I/O error, not an internal one
+    buf.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::ios_base::failure& e) {
+    fail(Err::kIO, "load: cannot read '", fname, "': ", std::strerror(errno));
+  }
   Reader r{buf, fname};
   MXL_CHECK(buf.size() >= 16, Err::kIO, "load: file '", fname, "' is truncated or not an NDArray file (",
             buf.size(), " bytes)");
