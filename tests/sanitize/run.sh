@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Sanitizer step (issue 5.1), run by CI after the main test run:
+#  1. AddressSanitizer + UndefinedBehaviorSanitizer build of the core (-O1 -g,
+#     MXLITE_SANITIZE=ON) in build/asan:
+#     - every CTest test (the C ABI tests, test_leaks included, and the core tests)
+#       with LeakSanitizer on (ASAN_OPTIONS=detect_leaks=1);
+#     - the whole pytest suite (tests/python) with the ASan runtime LD_PRELOADed into
+#       Python. Leak detection is off there: CPython does not free its objects at exit,
+#       so every run would "leak"; the C tests above cover leaks of the core.
+#  2. ThreadSanitizer build (build/tsan) of the engine's own tests: test_engine,
+#     threaded and again with MXLITE_ENGINE=naive; then the C ABI tests test_capi and
+#     test_leaks (2,000 cycles) on the threaded engine.
+# Every report is an error: the sanitizers halt on the first one, and all reports go
+# to log files (log_path), also from Python subprocesses the tests start, which are
+# then searched for "ERROR: AddressSanitizer", "runtime error:" and
+# "WARNING: ThreadSanitizer". The step ends with zero reports or fails.
+#
+# Not covered: the CUDA plugin (not built here; no GPU in CI) and OpenMP, which is
+# left out of the TSan build because libgomp is not instrumented (its barriers look
+# like races to TSan).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+PY=${PYTHON:-python3}
+JOBS=${JOBS:-2}
+LOGS=$ROOT/build/sanitize-logs
+rm -rf "$LOGS"
+mkdir -p "$LOGS"
+start=$SECONDS
+
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR=$ROOT
+  launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+
+# Fails the step if any log under $LOGS (or the given files) holds a sanitizer report.
+check_reports() {
+  local hits
+  hits=$(grep -rlE "ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|WARNING: ThreadSanitizer" "$LOGS" "$@" 2>/dev/null || true)
+  if [ -n "$hits" ]; then
+    echo "sanitizer reports found in:"
+    for f in $hits; do echo "---- $f"; head -60 "$f"; done
+    exit 1
+  fi
+}
+
+echo "== ASan + UBSan build (build/asan)"
+ASAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -O1 -g"
+cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMXLITE_SANITIZE=ON -DMXLITE_CUDA=OFF \
+  -DCMAKE_C_FLAGS="$ASAN_FLAGS" -DCMAKE_CXX_FLAGS="$ASAN_FLAGS" \
+  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
+  -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" "${launcher[@]}" >/dev/null
+cmake --build build/asan -j"$JOBS" > "$ROOT/build/asan-build.log" 2>&1 || { tail -50 "$ROOT/build/asan-build.log"; exit 1; }
+echo "   built in $((SECONDS - start)) s"
+
+export MXLITE_BLAS_LIBRARY=${MXLITE_BLAS_LIBRARY:-$($PY -c "import scipy_openblas32 as s, os; print(os.path.join(s.get_lib_dir(), 'lib' + s.get_library() + '.so'))")}
+# halt_on_error: the first UBSan report aborts the test, so no report goes unnoticed.
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$LOGS/ubsan"
+
+echo "== C and core tests under ASan + UBSan, leak detection on"
+t0=$SECONDS
+if (cd build/asan && ASAN_OPTIONS="detect_leaks=1:log_path=$LOGS/asan-ctest" MXLITE_LEAK_CYCLES=${MXLITE_LEAK_CYCLES:-20000} \
+      ctest -V -j1) > "$LOGS/ctest.out" 2>&1; then
+  grep -E "[0-9]+ passed, [0-9]+ failed|tests passed" "$LOGS/ctest.out"
+else
+  tail -80 "$LOGS/ctest.out"; check_reports; exit 1
+fi
+check_reports "$LOGS/ctest.out"
+echo "   $((SECONDS - t0)) s"
+
+echo "== pytest under ASan + UBSan (runtime LD_PRELOADed into Python; leak detection off)"
+t0=$SECONDS
+ASAN_RT=$(gcc -print-file-name=libasan.so)
+# allocator_may_return_null: a huge request fails like an ordinary malloc (the core
+# then raises its out-of-memory error) instead of ASan aborting the process.
+if MXLITE_LIBRARY=$ROOT/build/asan/libmxlite.so PYTHONPATH=$ROOT/python LD_PRELOAD=$ASAN_RT \
+   ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:log_path=$LOGS/asan-pytest" \
+   $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python" > "$LOGS/pytest.out" 2>&1; then
+  tail -1 "$LOGS/pytest.out"
+else
+  tail -60 "$LOGS/pytest.out"; check_reports; exit 1
+fi
+check_reports "$LOGS/pytest.out"
+echo "   $((SECONDS - t0)) s"
+
+echo "== ThreadSanitizer build of the engine and C ABI tests (build/tsan)"
+t0=$SECONDS
+TSAN_FLAGS="-fsanitize=thread -O1 -g"
+cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMXLITE_CUDA=OFF \
+  -DCMAKE_DISABLE_FIND_PACKAGE_OpenMP=ON \
+  -DCMAKE_C_FLAGS="$TSAN_FLAGS" -DCMAKE_CXX_FLAGS="$TSAN_FLAGS" \
+  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=thread" \
+  "${launcher[@]}" >/dev/null
+cmake --build build/tsan -j"$JOBS" --target test_engine test_capi test_leaks > "$ROOT/build/tsan-build.log" 2>&1 || { tail -50 "$ROOT/build/tsan-build.log"; exit 1; }
+echo "   built in $((SECONDS - t0)) s"
+# The threaded engine is the default (MXLITE_ENGINE unset); naive is the synchronous one.
+for engine in threaded naive; do
+  engine_env=(-u MXLITE_ENGINE)
+  [ "$engine" = naive ] && engine_env=(MXLITE_ENGINE=naive)
+  if env "${engine_env[@]}" TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$LOGS/tsan-$engine" \
+     build/tsan/test_engine > "$LOGS/tsan-$engine.out" 2>&1; then
+    echo "   $engine: $(grep -E "[0-9]+ passed, [0-9]+ failed" "$LOGS/tsan-$engine.out")"
+  else
+    tail -40 "$LOGS/tsan-$engine.out"; check_reports; exit 1
+  fi
+done
+# The C ABI tests drive the engine with real operators from several threads
+# (asynchronous copies, executor forward/backward, frees with pending work).
+for t in test_capi test_leaks; do
+  if env -u MXLITE_ENGINE MXLITE_LEAK_CYCLES=2000 TSAN_OPTIONS="halt_on_error=1:log_path=$LOGS/tsan-$t" \
+     build/tsan/$t > "$LOGS/tsan-$t.out" 2>&1; then
+    echo "   $t: $(grep -E "[0-9]+ passed, [0-9]+ failed" "$LOGS/tsan-$t.out")"
+  else
+    tail -40 "$LOGS/tsan-$t.out"; check_reports; exit 1
+  fi
+done
+check_reports "$LOGS"/tsan-*.out
+
+echo "sanitizers: 0 reports (ASan + UBSan: CTest and pytest; TSan: test_engine, test_capi, test_leaks) in $((SECONDS - start)) s"
