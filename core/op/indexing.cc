@@ -391,6 +391,11 @@ MXL_OP(_backward_where)
     .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
       if (!in[0].known()) return false;
       for (auto& o : out) assign_shape(N(a), "output", o, in[0]);
+      // As in where: the condition has ograd's shape or is one value per row.
+      const Shape& ref = in[0];
+      if (in[1].known())
+        MXL_CHECK(in[1] == ref || (in[1].ndim == 1 && ref.ndim >= 1 && in[1][0] == ref[0]), Err::kShape, N(a),
+                  ": condition shape ", in[1], " must equal ograd's ", ref, " or be (", ref.ndim ? ref[0] : 0, ",)");
       return true;
     })
     .infer_type_fn(index_types({0}))

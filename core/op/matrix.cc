@@ -165,6 +165,14 @@ bool batch_dot_shape(const Attrs& a, Shapes& in, Shapes& out) {
 bool backward_dot_shape(const Attrs& a, Shapes& in, Shapes& out) {
   if (in[1].known()) assign_shape(N(a), "lhs gradient", out[0], in[1]);
   if (in[2].known()) assign_shape(N(a), "rhs gradient", out[1], in[2]);
+  if (in[0].known() && in[1].known() && in[2].known()) {
+    // ograd must have the forward product's shape (the GEMMs read it with those dims).
+    bool ta = a.b("transpose_a"), tb = a.b("transpose_b");
+    Shape fwd = a.op->name == "_backward_batch_dot" ? batch_dims(N(a), in[1], in[2], ta, tb).m.out
+                                                    : dot_dims(N(a), in[1], in[2], ta, tb).out;
+    MXL_CHECK(in[0] == fwd, Err::kShape, N(a), ": ograd has shape ", in[0], " but the product of lhs ", in[1],
+              " and rhs ", in[2], " has shape ", fwd);
+  }
   return out[0].known() && out[1].known();
 }
 

@@ -7,6 +7,7 @@
 // use_global_stats), with the biased batch variance, as MXNet's update yields.
 // The backward op recomputes what it needs from data, so it needs no saved state;
 // it reads OpCtx::is_train to know which statistics the forward used.
+#include <cstring>
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -405,6 +406,15 @@ bool norm_backward_infer_shape(const Attrs& a, std::vector<Shape>& in, std::vect
   if (in[2].known()) {
     assign_shape(op, "gamma gradient", out[1], in[2]);
     assign_shape(op, "beta gradient", out[2], in[2]);
+    // data and gamma must fit together as in the forward op (the kernel indexes gamma
+    // per channel / per normalized element): its shape check says why when they do not.
+    const OpDef* fwd = Registry::find(a.op->name.substr(std::strlen("_backward_")));
+    if (fwd && fwd->infer_shape) {
+      Attrs fa = Attrs::parse(fwd, a.raw());
+      std::vector<Shape> fin{in[1], in[2], in[2]};
+      std::vector<Shape> fout(size_t(fwd->num_outputs_fn ? fwd->num_outputs_fn(fa) : fwd->num_outputs), Shape());
+      fwd->infer_shape(fa, fin, fout);
+    }
   }
   return in[2].known();
 }

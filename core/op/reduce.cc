@@ -426,14 +426,15 @@ static OpDef& norm_op = def_norm(Registry::add("norm"));
 Shape arg_shape(const char* op, const Shape& in, bool axis_none, int64_t axis, bool keepdims) {
   MXL_CHECK(in.size() > 0, Err::kInvalidArgument, op, ": cannot reduce an empty array of shape ", in);
   std::vector<bool> f(size_t(in.ndim), axis_none);
-  if (!axis_none) f[normalize_axis(op, axis, in.ndim)] = true;
+  int d = axis_none ? 0 : normalize_axis(op, axis, in.ndim);
+  if (!axis_none && in.ndim > 0) f[size_t(d)] = true;  // axis 0 of a 0-d array: its one element
   return reduced_shape(in, f, keepdims);
 }
 
 template <bool kMax>
 void arg_kernel(const char* op, const TBlob& in, const TBlob& out, bool axis_none, int64_t axis) {
   int64_t outer = 1, n = in.size(), inner = 1;
-  if (!axis_none) {
+  if (!axis_none && in.shape.ndim > 0) {  // a 0-d array: one lane of one element
     int d = normalize_axis(op, axis, in.shape.ndim);
     outer = 1;
     for (int i = 0; i < d; ++i) outer *= in.shape[i];

@@ -59,6 +59,12 @@ EXPLICIT = [
     ("_backward_div", {}, [((), "float32"), ((4,), "float32"), ((), "float32")], "MXL_ERR_SHAPE", "_backward_div"),
     ("_backward_LinearRegressionOutput", {}, [((), "float32"), ((2, 3), "float32")], "MXL_ERR_SHAPE",
      "_backward_LinearRegressionOutput"),
+    ("argmin", {"axis": "0"}, [((), "float32")], None, None),  # a 0-d array: index 0
+    ("_backward_dot", {"transpose_a": "1"}, [((2, 0, 0), "float32"), ((2, 2, 2), "float32"), ((2, 2, 2), "float32")],
+     "MXL_ERR_SHAPE", "_backward_dot"),
+    ("_backward_where", {}, [((), "float32"), ((5, 5, 5), "float32")], "MXL_ERR_SHAPE", "_backward_where"),
+    ("_backward_InstanceNorm", {}, [((), "float32"), ((), "float32"), ((0,), "float32")], "MXL_ERR_SHAPE",
+     "InstanceNorm"),
 ]
 
 
