@@ -164,6 +164,45 @@ int one_hot(const mxl_cuda_call* c) {
   return 0;
 }
 
+// ------------------------------------------------------------ MakeLoss backward
+// grad_scale / norm everywhere, norm from the batch size or from the count of data
+// above valid_thresh -- counted on the device, so no host round trip.
+template <class T>
+__global__ void count_above_kernel(const T* x, int64_t n, double thresh, unsigned long long* count) {
+  unsigned long long local = 0;
+  MXC_KERNEL_LOOP(i, n) local += double(x[i]) > thresh;
+  if (local) atomicAdd(count, local);
+}
+template <class T>
+__global__ void makeloss_fill_kernel(T* y, int64_t n, double scale, double norm,
+                                     const unsigned long long* count) {
+  double d = count ? double(*count) : norm;
+  T v = T(scale / (d > 1 ? d : 1));
+  MXC_KERNEL_LOOP(i, n) y[i] = v;
+}
+int make_loss_bwd(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& x = c->in[0];
+  int64_t n = blob_size(x);
+  if (n == 0) return 0;
+  std::string mode = attr_s(c, "normalization");
+  double norm = mode == "batch" && x.ndim > 0 ? double(x.shape[0]) : 1;
+  unsigned long long* count = nullptr;
+  MXC_SWITCH_FLOAT(c, x.dtype, T, {
+    if (mode == "valid") {
+      count = static_cast<unsigned long long*>(workspace(c, sizeof(unsigned long long)));
+      if (!count) return call_fail(c, kOutOfMemory, "_backward_MakeLoss: no device scratch memory");
+      CU_CHECK_CALL(c, cudaMemsetAsync(count, 0, sizeof(unsigned long long), stream_of(c)));
+      count_above_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
+          static_cast<const T*>(x.data), n, attr_f(c, "valid_thresh"), count);
+      CU_CHECK_LAUNCH(c);
+    }
+    makeloss_fill_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
+        static_cast<T*>(c->out[0].data), n, attr_f(c, "grad_scale"), norm, count);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
 }  // namespace
 
 void register_misc(KernelTable& t) {
@@ -176,6 +215,7 @@ void register_misc(KernelTable& t) {
   t.push_back({"smooth_l1", smooth_l1});
   t.push_back({"_backward_smooth_l1", smooth_l1_bwd});
   t.push_back({"MakeLoss", make_loss});
+  t.push_back({"_backward_MakeLoss", make_loss_bwd});
   t.push_back({"where", where_fwd});
   t.push_back({"_backward_where", where_bwd});
   t.push_back({"one_hot", one_hot});

@@ -255,8 +255,7 @@ int slice_bwd(const mxl_cuda_call* c) {
 }
 
 // tile: the output viewed as (r0, d0, r1, d1, ...) over data padded to a common rank.
-int tile(const mxl_cuda_call* c) {
-  const mxl_cuda_blob& d = c->in[0];
+View tile_view(const mxl_cuda_call* c, const mxl_cuda_blob& d) {
   int64_t reps[MXL_CUDA_MAX_DIM];
   int nr = c->attr->shape(c->attrs, "reps", reps);
   int nd = d.ndim > nr ? d.ndim : nr;
@@ -266,18 +265,18 @@ int tile(const mxl_cuda_call* c) {
     v.add(kr >= 0 ? reps[kr] : 1, 0);
     v.add(kd >= 0 ? d.shape[kd] : 1, kd >= 0 ? dv.st[kd] : 0);
   }
-  return gather(c, v);
+  return v;
 }
+int tile(const mxl_cuda_call* c) { return gather(c, tile_view(c, c->in[0])); }
 
 // repeat: each element `repeats` times along axis (None: the flattened data).
-int repeat(const mxl_cuda_call* c) {
-  const mxl_cuda_blob& d = c->in[0];
+View repeat_view(const mxl_cuda_call* c, const mxl_cuda_blob& d) {
   int64_t r = attr_i(c, "repeats");
   View v;
   if (attr_none(c, "axis")) {
     v.add(blob_size(d), 1);
     v.add(r, 0);
-    return gather(c, v);
+    return v;
   }
   int axis = norm_axis(attr_i(c, "axis"), d.ndim);
   View dv = full_view(d);
@@ -285,8 +284,45 @@ int repeat(const mxl_cuda_call* c) {
     v.add(d.shape[k], dv.st[k]);
     if (k == axis) v.add(r, 0);
   }
-  return gather(c, v);
+  return v;
 }
+int repeat(const mxl_cuda_call* c) { return gather(c, repeat_view(c, c->in[0])); }
+
+// The gradient of a gather through v whose stride-0 axes repeat data: each data
+// element sums the ograd elements that copied it. ograd is dense in v's shape; `kept`
+// walks it in data order, `reps` over the copies of one element (no atomics, so the
+// sum is deterministic).
+template <class T>
+__global__ void repeat_sum_kernel(const T* og, View kept, View reps, T* out, int64_t n, int64_t m) {
+  MXC_KERNEL_LOOP(j, n) {
+    int64_t base = kept.at(j);
+    compute_t<T> acc = 0;
+    for (int64_t r = 0; r < m; ++r) acc += og[base + reps.at(r)];
+    out[j] = T(acc);
+  }
+}
+int repeat_sum(const mxl_cuda_call* c, const View& v) {
+  View kept, reps;
+  int64_t st[kMaxView], s = 1;
+  for (int k = v.n - 1; k >= 0; --k) {
+    st[k] = s;
+    s *= v.shape[k];
+  }
+  for (int k = 0; k < v.n; ++k) (v.st[k] == 0 ? reps : kept).add(v.shape[k], st[k]);
+  int64_t n = blob_size(c->out[0]), m = reps.size();
+  if (n == 0) return 0;
+  if (kept.size() != n) return call_fail(c, kInternal, "repeat gradient: %lld kept elements for %lld outputs",
+                                         (long long)kept.size(), (long long)n);
+  MXC_SWITCH_NUM(c, c->out[0].dtype, T, {
+    repeat_sum_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
+        static_cast<const T*>(c->in[0].data), kept, reps, static_cast<T*>(c->out[0].data), n, m);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+// (ograd, data) -> gradient of data.
+int tile_bwd(const mxl_cuda_call* c) { return repeat_sum(c, tile_view(c, c->in[1])); }
+int repeat_bwd(const mxl_cuda_call* c) { return repeat_sum(c, repeat_view(c, c->in[1])); }
 
 // ------------------------------------------------------------------ Embedding
 template <class I>
@@ -354,7 +390,9 @@ void register_shape(KernelTable& t) {
   t.push_back({"slice", slice});
   t.push_back({"_backward_slice", slice_bwd});
   t.push_back({"tile", tile});
+  t.push_back({"_backward_tile", tile_bwd});
   t.push_back({"repeat", repeat});
+  t.push_back({"_backward_repeat", repeat_bwd});
   t.push_back({"Embedding", embedding});
   t.push_back({"_backward_Embedding", embedding_bwd});
 }
