@@ -71,10 +71,12 @@ echo "   $((SECONDS - t0)) s"
 
 echo "== pytest under ASan + UBSan (runtime LD_PRELOADed into Python; leak detection off)"
 t0=$SECONDS
-ASAN_RT=$(gcc -print-file-name=libasan.so)
+# libstdc++ is preloaded too: Python itself does not link it, and without it loaded at
+# start-up ASan cannot find the real __cxa_throw and aborts at the first C++ exception.
+ASAN_PRELOAD="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libstdc++.so.6)"
 # allocator_may_return_null: a huge request fails like an ordinary malloc (the core
 # then raises its out-of-memory error) instead of ASan aborting the process.
-if MXLITE_LIBRARY=$ROOT/build/asan/libmxlite.so PYTHONPATH=$ROOT/python LD_PRELOAD=$ASAN_RT \
+if MXLITE_LIBRARY=$ROOT/build/asan/libmxlite.so PYTHONPATH=$ROOT/python LD_PRELOAD="$ASAN_PRELOAD" \
    ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:log_path=$LOGS/asan-pytest" \
    $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python" > "$LOGS/pytest.out" 2>&1; then
   tail -1 "$LOGS/pytest.out"
