@@ -3,6 +3,12 @@
 Any text must give a symbol or a clean error. A graph that loads is exercised further:
 listed, written back to JSON and reloaded, and shape-inferred with nothing known.
 """
+import copy
+import json
+import os
+
+import atheris
+
 from fuzzlib import ffi, lib, check_rc, main
 
 
@@ -32,8 +38,48 @@ def exercise(sym):
              "mxl_symbol_infer_type")
 
 
+# Byte-level mutations of JSON rarely keep it JSON, so inputs that do not start like JSON drive
+# structured edits of a valid graph (from the seed corpus): node references, op names,
+# attributes and heads replaced by fuzzed values. That reaches the graph checks.
+_BASES = []
+for _name in sorted(n for n in os.listdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus", "symbol_json")) if n.endswith(".json")):
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus", "symbol_json", _name)) as _f:
+        _BASES.append(json.load(_f))
+_ODD = [0, 1, 2, -1, 7, 1 << 31, -(1 << 40), "0", None, [], {}, [0], [0, 0], [[0, 0, 0]], 1.5, "relu", "null",
+        "FullyConnected", "(2, 2)", "-1", True]
+
+
+def _structured(fdp):
+    graph = copy.deepcopy(fdp.PickValueInList(_BASES))
+    for _ in range(fdp.ConsumeIntInRange(1, 4)):
+        nodes = graph.get("nodes") or [{}]
+        node = nodes[fdp.ConsumeIntInRange(0, len(nodes) - 1)]
+        what = fdp.ConsumeIntInRange(0, 6)
+        if what == 0 and node.get("inputs"):
+            entry = node["inputs"][fdp.ConsumeIntInRange(0, len(node["inputs"]) - 1)]
+            entry[fdp.ConsumeIntInRange(0, len(entry) - 1)] = fdp.PickValueInList(_ODD)
+        elif what == 1:
+            node["op"] = fdp.PickValueInList(_ODD + ["Convolution", "BatchNorm", "Concat", "_backward_sum"])
+        elif what == 2:
+            attrs = node.setdefault("attrs", {})
+            key = fdp.PickValueInList(list(attrs) + ["num_hidden", "kernel", "num_args", "axis", "__shape__"])
+            attrs[key] = fdp.PickValueInList(_ODD) if fdp.ConsumeBool() else fdp.ConsumeUnicodeNoSurrogates(10)
+        elif what == 3:
+            graph["heads"] = [[fdp.PickValueInList(_ODD), fdp.PickValueInList(_ODD), 0]]
+        elif what == 4:
+            graph["arg_nodes"] = [fdp.PickValueInList(_ODD)]
+        elif what == 5:
+            del nodes[fdp.ConsumeIntInRange(0, len(nodes) - 1):]
+        else:
+            node["inputs"] = [[fdp.ConsumeIntInRange(-2, 12), fdp.ConsumeIntInRange(-1, 3), 0]]
+    return json.dumps(graph).encode()
+
+
 def test_one_input(data):
-    text = data.replace(b"\0", b" ")  # a C string ends at NUL; the loader sees the rest
+    if data[:1] not in (b"{", b"[") and _BASES:  # JSON seeds and their mutants go in raw
+        text = _structured(atheris.FuzzedDataProvider(data))
+    else:
+        text = data.replace(b"\0", b" ")  # a C string ends at NUL; the loader sees the rest
     sym = ffi.new("mxl_symbol*")
     if check_rc(lib.mxl_symbol_from_json(text, sym), "mxl_symbol_from_json"):
         try:
