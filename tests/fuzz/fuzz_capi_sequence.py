@@ -11,6 +11,11 @@ from fuzzlib import ffi, lib, check_rc, read_array, main
 
 DTYPES = [0, 1, 2, 3, 4, 5, 6, 7, 8, -1, 99]
 _FOREIGN_MEMORY = ffi.new("char[4096]")  # real, readable memory that is no handle
+# Parameter strings live for the process: a const char*[] does not keep the char[]
+# buffers it points to alive, so they must be held elsewhere.
+_INVOKE_KEYS = [ffi.new("char[]", b"scalar"), ffi.new("char[]", b"num_args")]
+_INVOKE_VALS = [ffi.new("char[]", b"2"), ffi.new("char[]", b"2")]
+_FC_KEYS, _FC_VALS = [ffi.new("char[]", b"num_hidden")], [ffi.new("char[]", b"3")]
 HANDLE_TYPES = {"arrays": "mxl_ndarray", "symbols": "mxl_symbol", "executors": "mxl_executor"}
 
 
@@ -106,8 +111,8 @@ def call_invoke(fdp, pool):
     if not check_rc(lib.mxl_op_find(name, op), "mxl_op_find"):
         return
     inputs = ffi.new("mxl_ndarray[4]", [pool.pick(fdp, "arrays") for _ in range(4)])
-    keys = ffi.new("const char*[2]", [ffi.new("char[]", b"scalar"), ffi.new("char[]", b"num_args")])
-    vals = ffi.new("const char*[2]", [ffi.new("char[]", b"2"), ffi.new("char[]", b"2")])
+    keys = ffi.new("const char*[2]", _INVOKE_KEYS)
+    vals = ffi.new("const char*[2]", _INVOKE_VALS)
     outs = ffi.new("mxl_ndarray[4]")
     if fdp.ConsumeBool():
         outs[0] = pool.pick(fdp, "arrays")
@@ -128,8 +133,8 @@ def call_symbol(fdp, pool):
     elif which == 1:
         op = ffi.new("mxl_op*")
         check_rc(lib.mxl_op_find(b"FullyConnected", op), "mxl_op_find")
-        keys = ffi.new("const char*[1]", [ffi.new("char[]", b"num_hidden")])
-        vals = ffi.new("const char*[1]", [ffi.new("char[]", b"3")])
+        keys = ffi.new("const char*[1]", _FC_KEYS)
+        vals = ffi.new("const char*[1]", _FC_VALS)
         atomic = ffi.new("mxl_symbol*")
         if check_rc(lib.mxl_symbol_create_atomic(op[0], 1, keys, vals, atomic), "mxl_symbol_create_atomic"):
             args = ffi.new("mxl_symbol[2]", [pool.pick(fdp, "symbols") for _ in range(2)])

@@ -167,8 +167,10 @@ CHILD = textwrap.dedent(r'''
     fc = ffi.new("mxl_op*")
     assert lib.mxl_op_find(b"FullyConnected", fc) == 0
     atomic = ffi.new("mxl_symbol*")
-    assert lib.mxl_symbol_create_atomic(fc[0], 1, ffi.new("const char*[1]", [ffi.new("char[]", b"num_hidden")]),
-                                        ffi.new("const char*[1]", [ffi.new("char[]", b"2")]), atomic) == 0
+    # The char[] buffers are named: a pointer array does not keep them alive (ASan).
+    fc_key, fc_val = ffi.new("char[]", b"num_hidden"), ffi.new("char[]", b"2")
+    assert lib.mxl_symbol_create_atomic(fc[0], 1, ffi.new("const char*[1]", [fc_key]),
+                                        ffi.new("const char*[1]", [fc_val]), atomic) == 0
     ATOMIC = atomic[0]
     BAD_GRAPH = json.dumps({"nodes": [{"op": "null", "name": "x", "inputs": []},
                                       {"op": "relu", "name": "r", "inputs": [[7, 0, 0]]}],
