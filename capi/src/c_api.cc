@@ -483,10 +483,11 @@ const OpInfo& op_info(const mxl::OpDef* d) {
 int mxl_op_list(int* n, const char*** names) {
   API_BEGIN();
   CHECK_ARG(n && names, "mxl_op_list: NULL argument");
+  // Built once; the strings live in `keep` for the process (static, so no leak report).
+  static const std::vector<std::string> keep = mxl::Registry::names(true);
   static const auto* v = [] {
-    auto* keep = new std::vector<std::string>(mxl::Registry::names(true));
     auto* c = new std::vector<const char*>;
-    for (auto& s : *keep) c->push_back(s.c_str());
+    for (auto& s : keep) c->push_back(s.c_str());
     return c;
   }();
   *n = int(v->size());

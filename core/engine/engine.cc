@@ -207,7 +207,28 @@ struct Engine {
     }
     for (Var* v : dead) delete v;
     delete op;
-    for (Opr* o : ready) dispatch(o, false);
+    dispatch_ready(ready);
+  }
+
+  // Ops made ready by a completion run from one loop per thread, not by recursion:
+  // in naive mode (and for sync waiters) dispatch executes inline, and a long queue on
+  // one variable would otherwise nest execute/complete once per op and overflow the
+  // stack (found by ASan in test_engine_naive). Ready ops are independent of each
+  // other, so running them in FIFO order is as valid as the nested order.
+  void dispatch_ready(const std::vector<Opr*>& ready) {
+    static thread_local std::deque<Opr*>* draining = nullptr;
+    if (draining) {
+      draining->insert(draining->end(), ready.begin(), ready.end());
+      return;
+    }
+    std::deque<Opr*> todo(ready.begin(), ready.end());
+    draining = &todo;
+    while (!todo.empty()) {
+      Opr* o = todo.front();
+      todo.pop_front();
+      dispatch(o, false);
+    }
+    draining = nullptr;
   }
 
   // Hands v to the next ops in its queue that may run now. Called with mu held.

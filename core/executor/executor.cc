@@ -201,6 +201,7 @@ struct Executor::Impl {
       std::string gname = vals[size_t(av)].name + "_grad";
       auto it = contrib.find(av);
       int gv = it != contrib.end() ? sum(it->second, gname) : add_op("zeros_like", {av}, gname)[0];
+      consumers.resize(vals.size(), 0);  // gv may be a value just added (no consumers yet)
       Value& gval = vals[size_t(gv)];
       if (reqs[i] == GradReq::kWrite && gval.producer >= nfwd && !gval.external && consumers[size_t(gv)] == 0) {
         gval.arr = g;  // the producing node writes straight into the user's array

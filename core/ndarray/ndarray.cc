@@ -82,7 +82,8 @@ void NDArray::sync_copy_from(const void* src, size_t nbytes) const {
   if (ctx().type != DevType::kCPU) return device_sync_copy_from(*this, src, nbytes);
   // Written through the engine so the copy is ordered with other work and clears errors.
   void* dst = data();
-  engine::push([dst, src, nbytes] { std::memcpy(dst, src, nbytes); }, {}, {var()},
+  // An empty array may have no buffer and src may be NULL: memcpy forbids NULL even for 0 bytes.
+  engine::push([dst, src, nbytes] { if (nbytes) std::memcpy(dst, src, nbytes); }, {}, {var()},
                {ctx(), "copy_from_host", true});
   engine::wait_to_read(var());
 }
