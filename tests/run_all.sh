@@ -11,7 +11,7 @@ PY=${PYTHON:-python3}
 
 echo "== installing build and test dependencies"
 $PY -m pip install -q --disable-pip-version-check "cffi>=1.15" "numpy>=1.21" "scipy-openblas32>=0.3.27" \
-    "pytest>=7" scikit-learn scipy ninja cmake graphviz 2>&1 | grep -v "Running pip as the 'root'" || true
+    "pytest>=7" scikit-learn scipy ninja cmake graphviz "atheris>=2.3" 2>&1 | grep -v "Running pip as the 'root'" || true
 
 echo "== build (CMake)"
 cmake -S . -B build/ctest -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -28,6 +28,9 @@ fi
 echo "== pytest"
 export MXLITE_LIBRARY=$ROOT/build/ctest/libmxlite.so PYTHONPATH=$ROOT/python
 $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python"
+
+echo "== fuzzing (short, time-boxed: 35 s a target; tests/fuzz/README.md has the long run)"
+bash "$ROOT/tests/fuzz/run.sh"
 
 echo "== R package (r/run_tests.sh)"
 bash "$ROOT/r/run_tests.sh"
