@@ -516,7 +516,8 @@ def _scalar_op(op, a, v, out=None):
     args.op = op
     ins[0] = a.handle
     slot[0] = _NULL if out is None else out.handle
-    args.vals = _scalar_val(v)
+    val = _scalar_val(v)  # (array, string): both must live until the call returns
+    args.vals = val[0]
     rc = _invoke_args(args)  # on success num_outputs stays 1: these ops have one output
     if rc:
         check_call(rc)
@@ -547,7 +548,9 @@ def _scalar_val(v):
         # NaN never hits a dict, and 0.0 == -0.0 would share one entry: not cached.
         if v == v and v != 0 and len(_scalar_cache) < 4096:
             _scalar_cache[v] = c
-    return c[0]
+    # The pair, not c[0]: storing a cdata in a struct field does not keep it alive, and
+    # uncached values (0, NaN) would be freed before the call (found by ASan).
+    return c
 
 
 _numeric = (int, float, bool, np.generic)
