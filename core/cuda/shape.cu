@@ -34,17 +34,6 @@ struct View {
   }
 };
 
-View full_view(const mxl_cuda_blob& b) {
-  View v;
-  v.n = b.ndim;
-  int64_t s = 1;
-  for (int k = b.ndim - 1; k >= 0; --k) {
-    v.shape[k] = b.shape[k];
-    v.st[k] = s;
-    s *= b.shape[k];
-  }
-  return v;
-}
 // The same shape, contiguous.
 View dense_like(const View& v) {
   View d;
@@ -56,6 +45,13 @@ View dense_like(const View& v) {
     s *= v.shape[k];
   }
   return d;
+}
+// A blob as a contiguous view.
+View full_view(const mxl_cuda_blob& b) {
+  View v;
+  v.n = b.ndim;
+  for (int k = 0; k < b.ndim; ++k) v.shape[k] = b.shape[k];
+  return dense_like(v);
 }
 
 template <class E>
