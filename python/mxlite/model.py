@@ -10,12 +10,13 @@ FeedForward is the estimator of the tutorial: fit(X, y) on numpy arrays or data
 iterators, predict, score, save / load. It trains through mx.mod.Module.
 """
 import logging
+import os
 from collections import namedtuple
 
 import numpy as np
 
 from .base import MXNetError, MXNetValueError
-from .context import Context, cpu
+from .context import cpu
 from . import ndarray as nd
 from . import symbol as sym
 from .ndarray import NDArray
@@ -61,6 +62,94 @@ def load_checkpoint(prefix, epoch):
     return symbol, arg_params, aux_params
 
 
+# ---------------------------------------------------------------- KVStore use in training
+def _update_on_kvstore_default():
+    """MXNet's MXNET_UPDATE_ON_KVSTORE (MXLITE_UPDATE_ON_KVSTORE wins when set): 0 makes
+    every device run the optimizer itself, the store only summing gradients."""
+    value = os.environ.get("MXLITE_UPDATE_ON_KVSTORE", os.environ.get("MXNET_UPDATE_ON_KVSTORE", "1"))
+    try:
+        return bool(int(value))
+    except ValueError:
+        raise MXNetValueError("MXNET_UPDATE_ON_KVSTORE must be 0 or 1, got %r" % value) from None
+
+
+def _create_kvstore(kvstore, num_device, arg_params):
+    """(kvstore or None, update_on_kvstore) for training on num_device devices, chosen as
+    MXNet 1.9 does:
+
+    * None: no store; each device updates its weights itself.
+    * a KVStore object: used as given.
+    * a name: one device on one machine (not 'dist_*') needs no store; otherwise
+      mx.kv.create(name). A 'local' store leaves the update to the devices when a
+      parameter is larger than 16M elements (the store would serialize it).
+
+    update_on_kvstore: the store holds the weights and runs the optimizer (weights
+    are pulled back after each push of gradients), unless MXNET_UPDATE_ON_KVSTORE=0 or
+    the store cannot run an optimizer. Without a store it is False.
+    """
+    update_on_kvstore = _update_on_kvstore_default()
+    if kvstore is None:
+        kv = None
+    elif isinstance(kvstore, str):
+        if num_device == 1 and "dist" not in kvstore:
+            kv = None
+        else:
+            from . import kvstore as kvs
+            kv = kvs.create(kvstore)
+            if kvstore == "local" and arg_params:
+                largest = max(int(np.prod(p.shape)) for p in arg_params.values())
+                if largest > 16 * 1024 * 1024:
+                    update_on_kvstore = False
+    elif all(hasattr(kvstore, m) for m in ("init", "push", "pull")):
+        kv = kvstore
+    else:
+        raise TypeError("kvstore must be a KVStore (mx.kv.create(...)), a store name such as 'local' or "
+                        "'dist_sync', or None; got %s" % type(kvstore).__name__)
+    if kv is None:
+        return None, False
+    is_capable = getattr(kv, "is_capable", None)
+    if is_capable is not None:
+        update_on_kvstore = update_on_kvstore and bool(is_capable("optimizer"))
+    return kv, update_on_kvstore
+
+
+def _initialize_kvstore(kvstore, param_arrays, arg_params, param_names, update_on_kvstore):
+    """Put every parameter in the store under its name. When the store runs the
+    optimizer, its value (rank 0's, in a distributed store) is pulled back to every
+    device, so all replicas, on all machines, start the same."""
+    for name, arrays in zip(param_names, param_arrays):
+        kvstore.init(name, arg_params[name])
+        if update_on_kvstore:
+            kvstore.pull(name, out=arrays)
+
+
+def _update_params_on_kvstore(param_arrays, grad_arrays, kvstore, param_names):
+    """Push every device's gradient (the store sums them and updates its weight), pull
+    the new weight back to every device."""
+    for index, (name, arrays, grads) in enumerate(zip(param_names, param_arrays, grad_arrays)):
+        if grads is None:  # a fixed parameter
+            continue
+        kvstore.pushpull(name, grads, out=arrays, priority=-index)
+
+
+def _update_params(param_arrays, grad_arrays, updater, num_device, kvstore=None, param_names=None):
+    """Every device updates its own copy of the weights. With a store, the gradients
+    are first summed through it (each device gets the sum), so every copy takes the
+    same step. Device k's state for parameter i lives under index i * num_device + k."""
+    updates = [[] for _ in range(num_device)]
+    for index, (arrays, grads) in enumerate(zip(param_arrays, grad_arrays)):
+        if grads is None:
+            continue
+        if kvstore is not None:
+            kvstore.pushpull(param_names[index], grads, out=grads, priority=-index)
+        for k, (weight, grad) in enumerate(zip(arrays, grads)):
+            updates[k].append((index * num_device + k, grad, weight))
+    for dev_updates in updates:
+        if dev_updates:
+            indices, grads, weights = zip(*dev_updates)
+            updater(list(indices), list(grads), list(weights))
+
+
 # ---------------------------------------------------------------- FeedForward
 def _default_initializer():
     from . import initializer
@@ -75,7 +164,9 @@ class FeedForward:
     """A feed-forward network trained with one call (MXNet 1.x's mx.model.FeedForward).
 
     symbol: the network, ending in a loss such as SoftmaxOutput; its inputs are called
-    'data' and 'softmax_label' when X / y are arrays. ctx: a Context or a list of one.
+    'data' and 'softmax_label' when X / y are arrays. ctx: a Context or a list of them
+    (each batch is split over the devices and their gradients summed through the
+    KVStore, see mx.mod.Module).
     num_epoch: epochs fit trains. epoch_size: batches per epoch (default: one pass).
     optimizer: a name for mx.optimizer.create or an Optimizer; the remaining keyword
     arguments (learning_rate, wd, momentum, ...) go to it. initializer: mx.init.*
@@ -89,14 +180,9 @@ class FeedForward:
                  begin_epoch=0, **kwargs):
         if not isinstance(symbol, sym.Symbol):
             raise TypeError("FeedForward: symbol must be an mx.sym.Symbol, got %s" % type(symbol).__name__)
-        if isinstance(ctx, Context):
-            ctx = [ctx]
-        elif ctx is None:
-            ctx = [cpu()]
-        if not ctx:
-            raise MXNetValueError("FeedForward: ctx is an empty list")
+        from .module.executor_group import as_contexts
         self.symbol = symbol
-        self.ctx = list(ctx)
+        self.ctx = as_contexts(ctx, "FeedForward")
         self.num_epoch = num_epoch
         self.epoch_size = epoch_size
         self.optimizer = optimizer
@@ -163,18 +249,20 @@ class FeedForward:
                         % type(eval_data).__name__)
 
     # ------------------------------------------------------------- train
-    def _new_module(self, data_iter, logger):
+    def _new_module(self, data_iter, logger, work_load_list=None):
         from .module import Module
         data_names = [d[0] for d in data_iter.provide_data]
         label_names = [d[0] for d in data_iter.provide_label]
         return Module(self.symbol, data_names=data_names, label_names=label_names, context=self.ctx,
-                      logger=logger or logging)
+                      work_load_list=work_load_list, logger=logger or logging)
 
     def fit(self, X, y=None, eval_data=None, eval_metric="acc", epoch_end_callback=None, batch_end_callback=None,
             kvstore="local", logger=None, work_load_list=None, monitor=None, eval_end_callback=None,
             eval_batch_end_callback=None):
         """Train num_epoch epochs on X (array with labels y, or a DataIter), scoring
-        eval_data after each epoch. Callbacks as in mx.callback."""
+        eval_data after each epoch. Callbacks as in mx.callback. kvstore: as for
+        Module.init_optimizer ('local', 'device', 'dist_sync', a KVStore or None).
+        work_load_list: each context's share of a batch."""
         from .io import ResizeIter
         data = self._init_iter(X, y, is_train=True)
         eval_iter = self._init_eval_iter(eval_data)
@@ -182,7 +270,7 @@ class FeedForward:
             raise MXNetValueError("FeedForward.fit: num_epoch is not set (pass it to FeedForward(...))")
         if self.epoch_size is not None:
             data = ResizeIter(data, self.epoch_size)
-        mod = self._new_module(data, logger)
+        mod = self._new_module(data, logger, work_load_list)
         (logger or logging).info("Start training with %s", self.ctx)
         optimizer_params = dict(self.kwargs)
         if isinstance(self.optimizer, str):

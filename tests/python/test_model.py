@@ -139,8 +139,8 @@ def test_errors():
         mx.model.FeedForward(_mlp()).fit(x, y)
     with pytest.raises(mx.MXNetError, match="no parameters"):
         mx.model.FeedForward(_mlp()).predict(x)
-    with pytest.raises(ValueError, match="2 contexts"):
-        mx.model.FeedForward(_mlp(), ctx=[mx.cpu(0), mx.cpu(1)], num_epoch=1).fit(x, y)
+    with pytest.raises(TypeError, match="context\\[1\\] must be an mx.Context"):
+        mx.model.FeedForward(_mlp(), ctx=[mx.cpu(0), "gpu"], num_epoch=1).fit(x, y)
     with pytest.raises(TypeError, match="Symbol"):
         mx.model.FeedForward("net")
 

@@ -202,8 +202,8 @@ def test_inputs_need_grad():
 
 
 def test_errors_are_clear():
-    with pytest.raises(ValueError, match="2 contexts.*KVStore"):
-        mx.mod.Module(_mlp(), context=[mx.cpu(0), mx.cpu(1)])
+    with pytest.raises(ValueError, match="context is an empty list"):
+        mx.mod.Module(_mlp(), context=[])
     with pytest.raises(ValueError, match="'image' is not an argument"):
         mx.mod.Module(_mlp(), data_names=["image"])
     mod = mx.mod.Module(_mlp())
@@ -220,8 +220,8 @@ def test_errors_are_clear():
         bound.forward(mx.io.DataBatch([mx.nd.ones((8, 8)), mx.nd.ones((8, 8))], []))
     with pytest.raises(ValueError, match="init_optimizer"):
         bound.update()
-    with pytest.raises(ValueError, match="kvstore 'dist_sync'"):
-        bound.init_optimizer(kvstore="dist_sync")
+    with pytest.raises(TypeError, match="kvstore must be a KVStore"):
+        bound.init_optimizer(kvstore=42)
     with pytest.raises(ValueError, match="must be bound"):
         mx.mod.Module(_mlp()).predict(mx.io.NDArrayIter(np.zeros((4, 8)), batch_size=2))
 

@@ -1,19 +1,25 @@
-"""Module: a Symbol with its parameters, executor and optimizer (MXNet 1.x's mx.mod.Module).
+"""Module: a Symbol with its parameters, executors and optimizer (MXNet 1.x's mx.mod.Module).
 
-One device for now: `context` may be a Context or a list holding one; several
-devices need the KVStore, which comes in a later release. kvstore='local' (or
-'device', or None) with one device means the optimizer updates the weights in place.
+`context` is one Context or a list of them. With several, each batch is split
+along its batch axis over the devices (see executor_group), each device computes
+the gradients of its slice, and the KVStore sums them; every device's copy of the
+weights then takes the same step, so the copies stay identical and training matches
+one device with the same global batch. The KVStore is chosen as in MXNet 1.9 (see
+init_optimizer): one device with a local kvstore needs none, the optimizer updates
+the weights in place.
 """
 import logging
+import os
 import warnings
 
 import numpy as np
 
 from ..base import MXNetError, MXNetShapeError, MXNetValueError
-from ..context import Context, cpu
+from ..context import cpu
 from .. import ndarray as nd
 from ..ndarray import NDArray
 from .base_module import BaseModule
+from .executor_group import DataParallelExecutorGroup, as_contexts, check_work_load
 
 
 def _as_descs(shapes, what):
@@ -33,31 +39,19 @@ def _as_descs(shapes, what):
     return out
 
 
-def _one_context(context, what):
-    if context is None:
-        return cpu()
-    if isinstance(context, Context):
-        return context
-    context = list(context)
-    if len(context) != 1:
-        raise MXNetValueError(
-            "%s: %d contexts given (%s); training on several devices needs the KVStore, which this release does "
-            "not have yet: pass one context" % (what, len(context), ", ".join(str(c) for c in context)))
-    if not isinstance(context[0], Context):
-        raise TypeError("%s: context must be an mx.Context, got %s" % (what, type(context[0]).__name__))
-    return context[0]
-
-
 class Module(BaseModule):
     """symbol: the network. data_names / label_names: its input arguments fed from
     batches (every other argument is a parameter). fixed_param_names: parameters that
-    are not trained. context: one Context (or a list of one)."""
+    are not trained. context: one Context or a list of them (data parallelism: each
+    batch is split over the devices). work_load_list: each device's relative share of
+    a batch (default: equal shares; the last device takes the remainder)."""
 
     def __init__(self, symbol, data_names=("data",), label_names=("softmax_label",), logger=logging,
                  context=cpu(), work_load_list=None, fixed_param_names=None, state_names=None,
                  group2ctxs=None, compression_params=None):
         super().__init__(logger=logger)
-        self._context = _one_context(context, "Module")
+        self._context = as_contexts(context, "Module")
+        self._work_load_list = check_work_load(work_load_list, len(self._context), "Module")
         self._symbol = symbol
         arg_names = symbol.list_arguments()
         data_names = list(data_names) if data_names is not None else []
@@ -86,15 +80,17 @@ class Module(BaseModule):
         self._arg_params = None
         self._aux_params = None
         self._params_dirty = False
-        self._exec = None
-        self._execs = {}  # bound input shapes -> executor sharing the parameters
+        self._exec_group = None
+        self._groups = {}  # bound input shapes -> executor group sharing the parameters
         self._data_shapes = []
         self._label_shapes = []
         self._optimizer = None
         self._updater = None
         self._kvstore = None
+        self._update_on_kvstore = False
         self._grad_req = None
         self._monitor = None
+        self._compression_params = compression_params
 
     # ------------------------------------------------------------ names
     @property
@@ -123,9 +119,15 @@ class Module(BaseModule):
 
     @property
     def output_shapes(self):
+        """(name, shape) of each output for the whole batch (all devices together)."""
         if not self.binded:
             raise MXNetValueError("output_shapes: the module is not bound")
-        return [(n, o.shape) for n, o in zip(self._output_names, self._exec.outputs)]
+        return self._exec_group.output_shapes(self._output_names)
+
+    @property
+    def _exec(self):
+        """The first device's executor (the only one with one context)."""
+        return self._exec_group.execs[0] if self._exec_group is not None else None
 
     # ------------------------------------------------------------- bind
     def _check_names(self, descs, names, what):
@@ -164,8 +166,12 @@ class Module(BaseModule):
         missing = [n for n, s in zip(self._symbol.list_arguments(), partial) if not s]
         raise MXNetShapeError("bind: the shapes of %s cannot be inferred from %s" % (missing, known))
 
-    def _new_executor(self, data_descs, label_descs, shared_params):
-        ctx = self._context
+    def _new_executor(self, ctx, data_descs, label_descs, shared):
+        """One device's executor for its slice's shapes. shared: that device's arrays to
+        reuse ({"args", "grads", "aux"}: name -> array) or None."""
+        shared_params = shared["args"] if shared else {}
+        shared_grads = shared["grads"] if shared else {}
+        shared_aux = shared["aux"] if shared else {}
         arg_shapes, aux_shapes = self._infer(data_descs, label_descs)
         types = {d.name: getattr(d, "dtype", np.float32) for d in data_descs + label_descs}
         arg_types, _, aux_types = self._symbol.infer_type(**types)
@@ -175,24 +181,31 @@ class Module(BaseModule):
             aux_types = [np.float32] * len(aux_shapes)
         args, grads, reqs = {}, {}, {}
         for name, shape, dtype in zip(arg_names, arg_shapes, arg_types):
-            shared = shared_params.get(name) if shared_params else None
-            if shared is not None:
-                if shared.shape != tuple(shape):
+            shared_arg = shared_params.get(name)
+            if shared_arg is not None:
+                if shared_arg.shape != tuple(shape):
                     raise MXNetShapeError("bind: shared parameter %r has shape %s, the network needs %s"
-                                          % (name, shared.shape, tuple(shape)))
-                args[name] = shared
+                                          % (name, shared_arg.shape, tuple(shape)))
+                args[name] = shared_arg
             else:
                 args[name] = nd.zeros(shape, ctx=ctx, dtype=dtype)
             reqs[name] = self._req_for(name)
             if reqs[name] != "null":
-                shared_grad = self._exec.grad_dict.get(name) if self._exec is not None else None
+                shared_grad = shared_grads.get(name)
                 grads[name] = shared_grad if shared_grad is not None and shared_grad.shape == tuple(shape) \
                     else nd.zeros(shape, ctx=ctx, dtype=dtype)
         aux = {}
         for name, shape, dtype in zip(self._aux_names, aux_shapes, aux_types):
-            shared = shared_params.get(name) if shared_params else None
-            aux[name] = shared if shared is not None else nd.zeros(shape, ctx=ctx, dtype=dtype)
+            shared_state = shared_aux.get(name)
+            aux[name] = shared_state if shared_state is not None else nd.zeros(shape, ctx=ctx, dtype=dtype)
         return self._symbol.bind(ctx, args, args_grad=grads, grad_req=reqs, aux_states=aux)
+
+    def _new_group(self, data_descs, label_descs, shared_group):
+        group = DataParallelExecutorGroup(self._context, self._work_load_list, data_descs, label_descs,
+                                          self._param_names, self._aux_names, self._new_executor, shared_group)
+        if self._monitor is not None:
+            group.install_monitor(self._monitor.install)
+        return group
 
     def _req_for(self, name):
         if not self.for_training:
@@ -205,8 +218,9 @@ class Module(BaseModule):
 
     def bind(self, data_shapes, label_shapes=None, for_training=True, inputs_need_grad=False, force_rebind=False,
              shared_module=None, grad_req="write"):
-        """Allocate the executor for these input shapes (DataDescs or (name, shape)
-        pairs). shared_module: share its parameter arrays (e.g. an evaluation module)."""
+        """Allocate the executors for these input shapes (DataDescs or (name, shape)
+        pairs; the whole batch, which is split over the contexts). shared_module: share
+        its parameter arrays (e.g. an evaluation module on the same contexts)."""
         if self.binded and not force_rebind:
             self.logger.warning("Already bound, ignoring bind()")
             return
@@ -222,22 +236,21 @@ class Module(BaseModule):
             label_descs = []  # a symbol without label inputs (e.g. for inference) ignores them
         elif label_descs:
             self._check_names(label_descs, self._label_names, "label")
-        shared = None
-        first_bind = self._exec is None
+        shared_group = None
+        first_bind = self._exec_group is None
         if shared_module is not None:
             if not (shared_module.binded and shared_module.params_initialized):
                 raise MXNetValueError("bind: shared_module must be bound and initialized")
-            shared = dict(shared_module._exec.arg_dict)
-            shared = {k: v for k, v in shared.items() if k in self._param_names}
-            shared.update(shared_module._exec.aux_dict)
-        elif self._exec is not None:  # rebinding keeps the current parameter values
-            shared = {k: v for k, v in self._exec.arg_dict.items() if k in self._param_names}
-            shared.update(self._exec.aux_dict)
-            self._exec = None
-        self._execs = {}
-        self._exec = self._new_executor(data_descs, label_descs, shared)
+            if list(shared_module._context) != list(self._context):
+                raise MXNetValueError("bind: shared_module runs on %s but this module on %s; they must share "
+                                      "the contexts" % (shared_module._context, self._context))
+            shared_group = shared_module._exec_group
+        elif self._exec_group is not None:  # rebinding keeps the current parameter values
+            shared_group = self._exec_group
+        group = self._new_group(data_descs, label_descs, shared_group)
+        self._exec_group = group
+        self._groups = {self._shape_key(data_descs, label_descs): group}
         self._data_shapes, self._label_shapes = data_descs, label_descs
-        self._execs[self._shape_key(data_descs, label_descs)] = self._exec
         self.binded = True
         if shared_module is not None:
             self.params_initialized = True
@@ -257,13 +270,10 @@ class Module(BaseModule):
         label_descs = _as_descs(label_shapes, "label_shapes") if label_shapes else []
         self._check_names(data_descs, self._data_names, "data")
         key = self._shape_key(data_descs, label_descs)
-        ex = self._execs.get(key)
-        if ex is None:
-            params = {k: v for k, v in self._exec.arg_dict.items() if k in self._param_names}
-            params.update(self._exec.aux_dict)
-            ex = self._new_executor(data_descs, label_descs, params)
-            self._execs[key] = ex
-        self._exec = ex
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = self._new_group(data_descs, label_descs, self._exec_group)
+        self._exec_group = group
         self._data_shapes, self._label_shapes = data_descs, label_descs
 
     # ----------------------------------------------------------- params
@@ -296,8 +306,9 @@ class Module(BaseModule):
                 if extra:
                     raise MXNetValueError("init_params: %s_params has %s, which the network does not have (pass "
                                           "allow_extra=True to ignore them)" % (kind, extra))
-        arg_arrays = self._exec.arg_dict
-        aux_arrays = self._exec.aux_dict
+        # Values go to the first device, then are copied to the others.
+        arg_arrays = self._exec_group.execs[0].arg_dict
+        aux_arrays = self._exec_group.execs[0].aux_dict
 
         def fill(name, target, given, kind):
             if given is not None and name in given:
@@ -322,8 +333,15 @@ class Module(BaseModule):
             fill(name, arg_arrays[name], arg_params, "arg")
         for name in self._aux_names:
             fill(name, aux_arrays[name], aux_params, "aux")
+        self._exec_group.broadcast_from_first()
         self.params_initialized = True
         self._params_dirty = True
+        if self.optimizer_initialized and self._kvstore is not None and self._update_on_kvstore:
+            # The store keeps its own copy of the weights (a key cannot be initialized
+            # twice) and the next update() pulls that copy back over these values.
+            warnings.warn("new parameter values after init_optimizer: the KVStore holds the weights it updates, "
+                          "so the next update() would replace them; call init_optimizer(kvstore=<name>, "
+                          "force_init=True) to train on from these values", stacklevel=3)
 
     def set_params(self, arg_params, aux_params, allow_missing=False, force_init=True, allow_extra=False):
         """Copy the given values into the parameters (all must be present unless allow_missing)."""
@@ -332,38 +350,61 @@ class Module(BaseModule):
         self._fill_params(None, arg_params, aux_params or {}, allow_missing, force_init, allow_extra)
 
     def get_params(self):
-        """(arg_params, aux_params): copies of the current values, on the CPU."""
+        """(arg_params, aux_params): copies of the current values, on the CPU (aux
+        states averaged over the devices)."""
         if not (self.binded and self.params_initialized):
             raise MXNetValueError("get_params: the module has no parameters yet (bind and init_params first)")
-        ctx = cpu()
-        args = self._exec.arg_dict
-        self._arg_params = {n: args[n].copyto(ctx) for n in self._param_names}
-        self._aux_params = {n: a.copyto(ctx) for n, a in self._exec.aux_dict.items()}
+        self._arg_params, self._aux_params = self._exec_group.get_params()
+        self._params_dirty = False
         return self._arg_params, self._aux_params
 
     def _push_params(self):
         if self._arg_params is not None:
-            self._exec.copy_params_from(self._arg_params, self._aux_params, allow_extra_params=True)
+            self._exec_group.execs[0].copy_params_from(self._arg_params, self._aux_params, allow_extra_params=True)
+            self._exec_group.broadcast_from_first()
 
     # -------------------------------------------------------- optimizer
     def init_optimizer(self, kvstore="local", optimizer="sgd", optimizer_params=(("learning_rate", 0.01),),
                        force_init=False):
         """Create the optimizer (a name for mx.optimizer.create, or an Optimizer) and
-        its updater. rescale_grad defaults to 1 / batch size."""
+        choose how updates happen, as MXNet 1.9 does (mx.model._create_kvstore):
+
+        * kvstore: a name ('local', 'device', 'dist_sync', 'dist_async', ...), a
+          KVStore object, or None. One device with a non-'dist' name needs no store:
+          the optimizer updates the weights in place. Several devices, a 'dist' name or
+          a KVStore object: the store sums the gradients of all devices (and workers).
+        * update_on_kvstore (MXNET_UPDATE_ON_KVSTORE, default 1): the store runs the
+          optimizer and every device pulls the new weights; otherwise every device runs
+          the optimizer on the summed gradients itself.
+
+        rescale_grad defaults to 1 / batch size, the whole batch over all devices
+        (times the number of workers for a 'dist_*_sync' store)."""
         if self.optimizer_initialized and not force_init:
             warnings.warn("optimizer already initialized, ignoring...", stacklevel=2)
             return
         if not (self.binded and self.params_initialized):
             raise MXNetValueError("init_optimizer: bind() and init_params() must come first")
-        kv_name = kvstore if isinstance(kvstore, str) or kvstore is None else getattr(kvstore, "type", str(kvstore))
-        if kv_name not in (None, "local", "device", "nccl") and not str(kv_name).startswith("local"):
-            raise MXNetValueError("init_optimizer: kvstore %r is not supported yet (one device: use 'local')"
-                                  % (kv_name,))
         from .. import optimizer as opt
-        batch_axis = self._data_shapes[0].get_batch_axis(getattr(self._data_shapes[0], "layout", None))
-        batch_size = self._data_shapes[0].shape[max(batch_axis, 0)]
+        from ..model import _create_kvstore, _initialize_kvstore
+        if self._params_dirty or self._arg_params is None:
+            self.get_params()  # the store is initialized from these
+        if kvstore is None and len(self._context) > 1:
+            # Each device would step on its own slice's gradient and the copies would drift
+            # apart (MXNet does that silently).
+            raise MXNetValueError("init_optimizer: %d contexts (%s) need a KVStore to sum their gradients; "
+                                  "pass kvstore='local' (or 'device', 'dist_sync', a KVStore), not None"
+                                  % (len(self._context), ", ".join(str(c) for c in self._context)))
+        kvstore, update_on_kvstore = _create_kvstore(kvstore, len(self._context), self._arg_params)
+        batch_size = self._exec_group.batch_size
+        kv_type = str(getattr(kvstore, "type", "")) if kvstore is not None else ""
+        if "dist" in kv_type and "_sync" in kv_type:
+            batch_size *= kvstore.num_workers  # every worker's gradients are summed
         rescale_grad = 1.0 / batch_size
-        idx2name = dict(enumerate(self._param_names))
+        num_device = len(self._context)
+        if update_on_kvstore:
+            idx2name = dict(enumerate(self._param_names))
+        else:  # device k's copy of parameter i is updated under index i * num_device + k
+            idx2name = {i * num_device + k: n for i, n in enumerate(self._param_names) for k in range(num_device)}
         if isinstance(optimizer, str):
             params = dict(optimizer_params or {})
             params.setdefault("rescale_grad", rescale_grad)
@@ -374,13 +415,23 @@ class Module(BaseModule):
                                 % type(optimizer).__name__)
             if optimizer.rescale_grad != rescale_grad:
                 warnings.warn("Optimizer created manually outside Module but rescale_grad is not normalized to "
-                              "1.0/batch_size (%s vs. %s). Is this intended?" % (optimizer.rescale_grad,
-                                                                                   rescale_grad), stacklevel=2)
+                              "1.0/batch_size/num_workers (%s vs. %s). Is this intended?"
+                              % (optimizer.rescale_grad, rescale_grad), stacklevel=2)
             if not getattr(optimizer, "idx2name", None):
                 optimizer.idx2name = idx2name.copy()
         self._optimizer = optimizer
-        self._updater = opt.get_updater(optimizer)
-        self._kvstore = None
+        self._kvstore = kvstore
+        self._update_on_kvstore = update_on_kvstore
+        self._updater = None
+        if kvstore is not None:
+            if self._compression_params:
+                kvstore.set_gradient_compression(self._compression_params)
+            if update_on_kvstore:
+                kvstore.set_optimizer(optimizer)
+            _initialize_kvstore(kvstore, self._exec_group.param_arrays, self._arg_params, self._param_names,
+                                update_on_kvstore)
+        if not update_on_kvstore:
+            self._updater = opt.get_updater(optimizer)
         self.optimizer_initialized = True
         preload = getattr(self, "_preload_opt_states", None)
         if preload is not None:
@@ -388,11 +439,13 @@ class Module(BaseModule):
             self._preload_opt_states = None
 
     def borrow_optimizer(self, shared_module):
-        """Use another module's optimizer (and updater)."""
+        """Use another module's optimizer, updater and KVStore."""
         if not shared_module.optimizer_initialized:
             raise MXNetValueError("borrow_optimizer: the other module has no optimizer")
         self._optimizer = shared_module._optimizer
         self._updater = shared_module._updater
+        self._kvstore = shared_module._kvstore
+        self._update_on_kvstore = shared_module._update_on_kvstore
         self.optimizer_initialized = True
 
     # ----------------------------------------------------------- compute
@@ -418,67 +471,77 @@ class Module(BaseModule):
                                   % (len(labels), len(self._label_names), ", ".join(self._label_names)))
         # Names in data_names order (the batch follows provide_data's order, which bind checked).
         names = [d.name for d in self._data_shapes] if len(self._data_shapes) == len(data) else self._data_names
-        bound = self._exec.arg_dict
-        if any(tuple(a.shape) != bound[n].shape for n, a in zip(names, data)) or (
-                labels and any(tuple(a.shape) != bound[n].shape for n, a in zip(self._label_names, labels))):
+        bound = {d.name: tuple(d.shape) for d in self._data_shapes + self._label_shapes}
+        if any(tuple(a.shape) != bound.get(n) for n, a in zip(names, data)) or (
+                labels and any(tuple(a.shape) != bound.get(n) for n, a in zip(self._label_names, labels))):
             label_descs = self._batch_descs(labels, self._label_names) if labels else []
             self.reshape(self._batch_descs(data, names), label_descs)
-            bound = self._exec.arg_dict
-        for n, a in zip(names, data):
-            self._copy_in(a, bound[n])
+        group = self._exec_group
+        group.load_batch(names, data, self._data_shapes)
         if labels:
-            for n, a in zip(self._label_names, labels):
-                self._copy_in(a, bound[n])
-        self._exec.forward(is_train=is_train)
-
-    @staticmethod
-    def _copy_in(src, dst):
-        if isinstance(src, NDArray):
-            src.copyto(dst)
-        else:
-            dst[:] = src
+            group.load_batch(self._label_names, labels, self._label_shapes)
+        group.forward(is_train=is_train)
 
     def backward(self, out_grads=None):
+        """Gradients of the last forward (out_grads: head gradients for the whole batch,
+        split over the devices like the data)."""
         if not self.for_training:
             raise MXNetValueError("backward: the module was bound with for_training=False")
-        self._exec.backward(out_grads)
+        self._exec_group.backward(out_grads)
 
     def update(self):
         """One optimizer step on every trained parameter, from the gradients of the last
-        backward."""
+        backward (summed over the devices through the KVStore when there is one)."""
+        from ..model import _update_params, _update_params_on_kvstore
         if not self.optimizer_initialized:
             raise MXNetValueError("update: call init_optimizer() first")
-        grads = self._exec.grad_dict
-        weights = self._exec.arg_dict
-        updater = self._updater
-        for index, name in enumerate(self._param_names):
-            grad = grads.get(name)
-            if grad is not None:
-                updater(index, grad, weights[name])
+        self._params_dirty = True
+        group = self._exec_group
+        if self._update_on_kvstore:
+            _update_params_on_kvstore(group.param_arrays, group.grad_arrays, self._kvstore, self._param_names)
+        else:
+            _update_params(group.param_arrays, group.grad_arrays, self._updater, len(self._context),
+                           self._kvstore, self._param_names)
 
     def get_outputs(self, merge_multi_context=True):
-        return list(self._exec.outputs)
+        """The outputs of the last forward for the whole batch (device slices joined in
+        order); merge_multi_context=False: per output, the list of per-device arrays."""
+        return self._exec_group.get_outputs(merge_multi_context)
 
     def get_input_grads(self, merge_multi_context=True):
         if not self.inputs_need_grad:
             raise MXNetValueError("get_input_grads: bind with inputs_need_grad=True")
-        grads = self._exec.grad_dict
-        return [grads[n] for n in self._data_names]
+        return self._exec_group.get_input_grads(self._data_names, merge_multi_context)
 
     def update_metric(self, eval_metric, labels, pre_sliced=False):
-        eval_metric.update(labels, self.get_outputs())
+        """Update eval_metric with the last outputs. pre_sliced=True: labels is a list,
+        per device, of that device's labels."""
+        if not pre_sliced:
+            eval_metric.update(labels, self.get_outputs())
+            return
+        per_output = self.get_outputs(merge_multi_context=False)
+        if len(labels) != len(self._context):
+            raise MXNetValueError("update_metric: pre_sliced labels has %d entries but there are %d devices"
+                                  % (len(labels), len(self._context)))
+        for k, device_labels in enumerate(labels):
+            eval_metric.update(device_labels, [parts[k] for parts in per_output])
 
     def install_monitor(self, mon):
         install = getattr(mon, "install", None)
         if install is None:
             raise TypeError("install_monitor: expected an mx.monitor.Monitor")
-        install(self._exec)
+        self._exec_group.install_monitor(install)
         self._monitor = mon
 
     # ----------------------------------------------------------- files
     def save_optimizer_states(self, fname):
+        """The optimizer's states (momentum, ...) to fname: the store's when it runs the
+        optimizer, else the module's updater's (every device's states)."""
         if not self.optimizer_initialized:
             raise MXNetValueError("save_optimizer_states: no optimizer")
+        if self._update_on_kvstore:
+            self._kvstore.save_optimizer_states(fname)
+            return
         get_states = getattr(self._updater, "get_states", None)
         if get_states is None:
             raise MXNetError("save_optimizer_states: this updater cannot export its states")
@@ -486,12 +549,14 @@ class Module(BaseModule):
         tmp = "%s.tmp" % fname
         with open(tmp, "wb") as f:
             f.write(data)
-        import os
         os.replace(tmp, fname)
 
     def load_optimizer_states(self, fname):
         if not self.optimizer_initialized:
             raise MXNetValueError("load_optimizer_states: call init_optimizer() first")
+        if self._update_on_kvstore:
+            self._kvstore.load_optimizer_states(fname)
+            return
         with open(fname, "rb") as f:
             self._updater.set_states(f.read())
 
