@@ -1025,3 +1025,12 @@ int mxl_blas_info(const char** name) {
 }
 
 }  // extern "C"
+
+// Shared with the other glue files (c_api_internal.h).
+#include "c_api_internal.h"
+namespace mxl {
+namespace capi {
+int set_error(int code, const char* msg) { return ::set_error(code, msg); }
+NDArray& ndarray(mxl_ndarray h, const char* what) { return ::get(h, what); }
+}  // namespace capi
+}  // namespace mxl

@@ -29,6 +29,8 @@ from . import module  # noqa: F401
 from . import module as mod  # noqa: F401
 from . import visualization  # noqa: F401
 from . import visualization as viz  # noqa: F401
+from . import kvstore  # noqa: F401
+from . import kvstore as kv  # noqa: F401  (mx.kv, as in MXNet)
 
 __version__ = "0.1.0"
 

@@ -45,10 +45,10 @@ extern "C" {
 /* ---------------------------------------------------------------- versions */
 
 #define MXL_ABI_VERSION_MAJOR 1
-#define MXL_ABI_VERSION_MINOR 0
+#define MXL_ABI_VERSION_MINOR 1
 #define MXL_ABI_VERSION_PATCH 0
 /* major * 10000 + minor * 100 + patch */
-#define MXL_ABI_VERSION 10000
+#define MXL_ABI_VERSION 10100
 
 /* The ABI version of the loaded library, encoded as MXL_ABI_VERSION. Never fails. */
 MXL_API int mxl_version(void);
@@ -368,6 +368,87 @@ MXL_API int mxl_autograd_mark_variable(mxl_ndarray h, mxl_ndarray grad, int grad
  * written to the attached arrays (mx.autograd.grad). */
 MXL_API int mxl_autograd_backward(int num_heads, const mxl_ndarray* heads, const mxl_ndarray* head_grads,
                                   int num_vars, const mxl_ndarray* vars, int train, mxl_ndarray* grads_out);
+
+/* ---------------------------------------------------------------- kvstore */
+/* A KVStore holds named arrays that several devices, and for dist_* several worker
+ * processes, push to and pull from (MXNet's KVStore). Types:
+ *   "local"       values kept on cpu(0); pushes from any devices are summed there
+ *   "device"      values kept on the device of the array given to init
+ *   "dist_sync"   as local, and each push is summed over all workers (MPI allreduce)
+ *                 before the update, so every worker applies the same update
+ *   "dist_async"  a push updates only this worker's copy, at once, with no
+ *                 communication; mxl_kvstore_barrier averages every key's value over
+ *                 the workers. Optimizer states stay per worker.
+ * ("dist" = "dist_sync"; MXNet's "*_device" spellings of the dist types are accepted.)
+ * dist_* needs libmxlite_mpi.so (built when CMake finds MPI) and workers started by
+ * mpirun; otherwise create fails with MXL_ERR_DEVICE saying which is missing. All
+ * workers must make the same kvstore calls in the same order (init, push, barrier);
+ * a collective that waits longer than MXLITE_KV_TIMEOUT seconds (default 60) for
+ * another worker fails with MXL_ERR_DEVICE naming the key and the rank, and the job
+ * is aborted when the process exits.
+ *
+ * Keys are non-empty strings; bindings pass integer keys in decimal ("3"). Push,
+ * pull and pushpull are asynchronous like any other work on arrays: errors of the
+ * collectives reach the next wait on the arrays involved. A pull after a push of
+ * the same key sees that push. The handle is thread-safe. */
+
+typedef struct mxl_kvstore_t* mxl_kvstore;
+
+/* A new store of the given type; the caller frees it with mxl_kvstore_free. */
+MXL_API int mxl_kvstore_create(const char* type, mxl_kvstore* out);
+/* Releases the store; pending pushes and pulls complete. */
+MXL_API int mxl_kvstore_free(mxl_kvstore kv);
+/* The store's type (canonical name, valid for the life of the store), this worker's
+ * rank and the number of workers (0 and 1 for local stores). Any may be NULL. */
+MXL_API int mxl_kvstore_info(mxl_kvstore kv, const char** type, int* rank, int* num_workers);
+/* Initializes num keys, keys[i] with a copy of values[i]. A key given twice, here or
+ * in an earlier init, is MXL_ERR_INVALID_ARGUMENT. dist_*: the value of rank 0 is
+ * broadcast to every worker. */
+MXL_API int mxl_kvstore_init(mxl_kvstore kv, int num, const char** keys, const mxl_ndarray* values);
+/* Pushes num (key, value) pairs. Values of the same key are summed (any devices;
+ * each must have the key's shape, else MXL_ERR_SHAPE naming the key and both
+ * shapes). With an optimizer the sum is the gradient of the key's update; without
+ * one it replaces the value. Unknown key: MXL_ERR_NOT_FOUND. */
+MXL_API int mxl_kvstore_push(mxl_kvstore kv, int num, const char** keys, const mxl_ndarray* values);
+/* Pulls num (key, out) pairs: the key's value is copied into each out (any device or
+ * dtype, the key's shape). */
+MXL_API int mxl_kvstore_pull(mxl_kvstore kv, int num, const char** keys, const mxl_ndarray* outs);
+/* mxl_kvstore_push of the num_push pairs, then mxl_kvstore_pull of the num_pull
+ * pairs, checked together before anything is pushed. */
+MXL_API int mxl_kvstore_pushpull(mxl_kvstore kv, int num_push, const char** push_keys,
+                                 const mxl_ndarray* values, int num_pull, const char** pull_keys,
+                                 const mxl_ndarray* outs);
+/* Updates are applied in the store by the fused update operator op_name (inputs
+ * weight, grad, states...: sgd_update, sgd_mom_update, nag_mom_update, adam_update,
+ * rmsprop_update, rmspropalex_update, ftrl_update, signsgd_update, signum_update,
+ * ftml_update, _adagrad_update, _adadelta_update, mp_sgd_update, mp_sgd_mom_update,
+ * mp_nag_mom_update) with the given parameters (strings, as mxl_imperative_invoke;
+ * "lr" may be left to mxl_kvstore_set_optimizer_params). The store creates each
+ * key's states at its first update (zeros; float32 for mp_* ops, whose "weight32" is
+ * a float32 copy of the weight) and sets ftml_update's "t" to the key's update count.
+ * Replaces an earlier optimizer and its states. */
+MXL_API int mxl_kvstore_set_optimizer(mxl_kvstore kv, const char* op_name, int num_params,
+                                      const char** keys, const char** vals);
+/* Changes optimizer parameters from the next update on, states kept: for one key, or
+ * for every key when key is NULL or "" (per-key values win over these). This is how a
+ * binding passes learning-rate schedules, per-parameter multipliers and Adam's bias
+ * correction. An unknown parameter is MXL_ERR_NOT_FOUND. */
+MXL_API int mxl_kvstore_set_optimizer_params(mxl_kvstore kv, const char* key, int num_params,
+                                             const char** keys, const char** vals);
+/* Number of optimizer updates applied to key so far (0 before the first one). */
+MXL_API int mxl_kvstore_num_update(mxl_kvstore kv, const char* key, int64_t* out);
+/* The initialized keys, in init order; valid until the next call on this thread. */
+MXL_API int mxl_kvstore_keys(mxl_kvstore kv, int* n, const char*** keys);
+/* Waits for the store's pending work, then, for dist_*, until every worker has
+ * reached the barrier (dist_async: then averages every key over the workers). */
+MXL_API int mxl_kvstore_barrier(mxl_kvstore kv);
+/* Saves the optimizer states and update counts of every key (.params format, temp
+ * file + rename). MXL_ERR_INVALID_ARGUMENT without an optimizer. */
+MXL_API int mxl_kvstore_save_optimizer_states(mxl_kvstore kv, const char* fname);
+/* Loads states saved by mxl_kvstore_save_optimizer_states. The file's optimizer, keys
+ * and shapes must match the store's (else an error naming what differs, and the
+ * states are left unchanged). */
+MXL_API int mxl_kvstore_load_optimizer_states(mxl_kvstore kv, const char* fname);
 
 /* ------------------------------------------------------------------- misc */
 
