@@ -425,7 +425,11 @@ class Module(BaseModule):
         self._updater = None
         if kvstore is not None:
             if self._compression_params:
-                kvstore.set_gradient_compression(self._compression_params)
+                set_compression = getattr(kvstore, "set_gradient_compression", None)
+                if set_compression is None:
+                    raise MXNetValueError("Module: compression_params given but the %r KVStore has no gradient "
+                                          "compression" % (getattr(kvstore, "type", kvstore),))
+                set_compression(self._compression_params)
             if update_on_kvstore:
                 kvstore.set_optimizer(optimizer)
             _initialize_kvstore(kvstore, self._exec_group.param_arrays, self._arg_params, self._param_names,
