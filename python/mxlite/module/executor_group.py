@@ -151,10 +151,9 @@ class DataParallelExecutorGroup:
     def device_arrays(self, k):
         """Device k's parameter, gradient and aux arrays, for a group that shares them."""
         ex = self.execs[k]
-        shared = {"args": {n: ex.arg_dict[n] for n in self.param_names},
-                  "grads": {n: g for n, g in ex.grad_dict.items() if n in self.param_names},
-                  "aux": dict(ex.aux_dict)}
-        return shared
+        return {"args": {n: ex.arg_dict[n] for n in self.param_names},
+                "grads": {n: g for n, g in ex.grad_dict.items() if n in self.param_names},
+                "aux": dict(ex.aux_dict)}
 
     # --------------------------------------------------------- compute
     def load_batch(self, names, arrays, descs):
@@ -196,7 +195,14 @@ class DataParallelExecutorGroup:
         return per_input
 
     def output_shapes(self, output_names):
-        return [(n, o.shape) for n, o in zip(output_names, self.get_outputs())]
+        """(name, whole-batch shape) of each output, without joining the outputs."""
+        shapes = []
+        for name, parts in zip(output_names, self.get_outputs(merge_multi_context=False)):
+            shape = parts[0].shape
+            if len(parts) > 1 and len(shape) > 0:
+                shape = (sum(p.shape[0] for p in parts),) + tuple(shape[1:])
+            shapes.append((name, tuple(shape)))
+        return shapes
 
     # ---------------------------------------------------------- params
     def get_params(self):
