@@ -41,6 +41,19 @@ def _fit(contexts, batch=10, epochs=3, kvstore="local", work_load_list=None,
     return mod
 
 
+class TwoWorkerStore:
+    """A local store that says it is worker 0 of two of a dist_* store, for checks in
+    one process (the real dist path, over MPI, is test_dist_over_mpi)."""
+    num_workers, rank = 2, 0
+
+    def __init__(self, kind):
+        self.type = kind
+        self._local = _store("local")
+
+    def __getattr__(self, name):
+        return getattr(self._local, name)
+
+
 def _assert_params_close(got, want, rtol=1e-5, atol=1e-6):
     assert sorted(got) == sorted(want)
     for name in want:
@@ -306,18 +319,7 @@ def test_batchnorm_aux_states_are_averaged():
 def test_rescale_grad_counts_every_worker_of_a_sync_store():
     """With a 'dist_*_sync' store the gradients of all workers are summed, so
     rescale_grad is 1 / (batch size x workers)."""
-    class TwoWorkerSyncStore:
-        """A local store that says it is one of two dist_sync workers (the rest of the
-        dist_sync path, over MPI, is the mpirun test below)."""
-        type, num_workers, rank = "dist_sync", 2, 0
-
-        def __init__(self):
-            self._local = _store("local")
-
-        def __getattr__(self, name):
-            return getattr(self._local, name)
-
-    kv = TwoWorkerSyncStore()
+    kv = TwoWorkerStore("dist_sync")
     mod = mx.mod.Module(_mlp(), context=_cpus(2))
     mod.bind(data_shapes=[("data", (10, 8))], label_shapes=[("softmax_label", (10,))])
     mod.init_params(arg_params=_start_params())
@@ -386,6 +388,14 @@ def test_bad_contexts_and_settings_are_clear():
         mod.init_optimizer(kvstore=None)
     with pytest.raises(TypeError, match="kvstore must be a KVStore"):
         mod.init_optimizer(kvstore=3)
+    async_store = TwoWorkerStore("dist_async")
+    with pytest.raises(ValueError, match="'dist_async' store must run the optimizer"):
+        import os
+        os.environ["MXNET_UPDATE_ON_KVSTORE"] = "0"
+        try:
+            mod.init_optimizer(kvstore=async_store)
+        finally:
+            del os.environ["MXNET_UPDATE_ON_KVSTORE"]
     x, y = _blobs(6)
     with pytest.raises(ValueError, match="batch size 2 is smaller than the number of devices 3"):
         mod.forward(mx.io.DataBatch([mx.nd.array(x[:2])], [mx.nd.array(y[:2])]))
@@ -409,9 +419,9 @@ import sys
 import numpy as np
 import mxlite as mx
 
-inputs, out, per_worker = sys.argv[1], sys.argv[2], int(sys.argv[3])
+inputs, out, per_worker, kind = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 saved = np.load(inputs)
-kv = mx.kv.create("dist_sync")
+kv = mx.kv.create(kind)
 # Each global batch of per_worker * num_workers rows: this worker feeds its own rows.
 x = saved["x"].reshape(-1, per_worker * kv.num_workers, saved["x"].shape[1])
 y = saved["y"].reshape(-1, per_worker * kv.num_workers)
@@ -432,11 +442,12 @@ def _mpirun():
 
 
 @pytest.mark.skipif(_mpirun() is None, reason="mpirun (Open MPI) is not installed")
-@pytest.mark.parametrize("update_on_kvstore", ["1", "0"])
-def test_dist_sync_over_mpi_matches_single_device(tmp_path, update_on_kvstore, one_device_result):
-    """`mpirun -np 2`: two workers, two devices each, kvstore='dist_sync'; each worker
-    feeds half of every global batch of 10. Both workers end with the weights one
-    device gets on the whole batches."""
+@pytest.mark.parametrize("kind, update_on_kvstore", [("dist_sync", "1"), ("dist_sync", "0"), ("dist_async", "1")])
+def test_dist_over_mpi(tmp_path, kind, update_on_kvstore, one_device_result):
+    """`mpirun -np 2`: two workers, two devices each; each worker feeds half of every
+    global batch of 10. dist_sync: both workers end with the weights one device gets on
+    the whole batches. dist_async: the workers' copies are averaged at the end of every
+    epoch, so both end with the same (trained) weights."""
     import os
     import subprocess
     import sys
@@ -456,10 +467,20 @@ def test_dist_sync_over_mpi_matches_single_device(tmp_path, update_on_kvstore, o
     for name in sorted(env):  # mpirun passes on only the variables named with -x
         if name.startswith(("MXLITE_", "MXNET_")) or name in ("PYTHONPATH", "LD_LIBRARY_PATH"):
             cmd += ["-x", name]
-    cmd += [sys.executable, str(script), inputs, out, "5"]
+    cmd += [sys.executable, str(script), inputs, out, "5", kind]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0 and "MPI plugin" in proc.stderr and "could not be loaded" in proc.stderr:
         pytest.skip("mxlite was built without its MPI plugin (CMake did not find MPI)")
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    for rank in (0, 1):
-        _assert_params_close(mx.nd.load("%s.%d" % (out, rank)), one_device_result)
+    workers = [mx.nd.load("%s.%d" % (out, rank)) for rank in (0, 1)]
+    _assert_params_close(workers[1], workers[0], rtol=0, atol=0)
+    if kind == "dist_sync":
+        _assert_params_close(workers[0], one_device_result)
+    else:  # asynchronous: not the one-device result, but a model as good
+        def accuracy(arg_params):
+            mod = mx.mod.Module(_mlp(), context=mx.cpu())
+            mod.bind(data_shapes=[("data", (10, 8))], label_shapes=[("softmax_label", (10,))], for_training=False)
+            mod.set_params(arg_params, {})
+            return mod.score(mx.io.NDArrayIter(x, y, 10), "acc")[0][1]
+        assert accuracy(workers[0]) >= accuracy(one_device_result) - 0.05
+        assert accuracy(workers[0]) > accuracy(_start_params()) + 0.2

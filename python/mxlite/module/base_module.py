@@ -199,6 +199,7 @@ class BaseModule:
             self.logger.info("Epoch[%d] Time cost=%.3f", epoch, toc - tic)
             self.logger.info("Epoch[%d] Speed: %.2f samples/sec", epoch, samples / max(toc - tic, 1e-9))
 
+            self._end_of_epoch_sync()
             arg_params_now, aux_params_now = self.get_params()
             for callback in _as_list(epoch_end_callback):
                 callback(epoch, self.symbol, arg_params_now, aux_params_now)
@@ -208,6 +209,10 @@ class BaseModule:
                 for name, val in res:
                     self.logger.info("Epoch[%d] Validation-%s=%f", epoch, name, val)
             train_data.reset()
+
+    def _end_of_epoch_sync(self):
+        """Hook run by fit after every epoch, before the epoch-end callbacks (Module
+        averages dist_async workers here)."""
 
     # ----------------------------------------------------------- params
     def save_params(self, fname):

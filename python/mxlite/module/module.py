@@ -397,6 +397,11 @@ class Module(BaseModule):
         kvstore, update_on_kvstore = _create_kvstore(kvstore, len(self._context), self._arg_params)
         batch_size = self._exec_group.batch_size
         kv_type = str(getattr(kvstore, "type", "")) if kvstore is not None else ""
+        if "async" in kv_type and not update_on_kvstore:
+            # Each worker's store copy only sees its own pushes: devices updating
+            # locally would follow their own worker's gradients and drift apart.
+            raise MXNetValueError("init_optimizer: a %r store must run the optimizer itself; unset "
+                                  "MXNET_UPDATE_ON_KVSTORE=0 (or use 'dist_sync')" % kv_type)
         if "dist" in kv_type and "_sync" in kv_type:
             batch_size *= kvstore.num_workers  # every worker's gradients are summed
         rescale_grad = 1.0 / batch_size
@@ -441,6 +446,18 @@ class Module(BaseModule):
         if preload is not None:
             self.load_optimizer_states(preload)
             self._preload_opt_states = None
+
+    def _end_of_epoch_sync(self):
+        """dist_async: every worker updates its own copy of the weights; at the end of
+        an epoch the copies are averaged over the workers (the store's barrier) and
+        pulled to every device, so checkpoints and evaluation see one model."""
+        kv = self._kvstore
+        if kv is None or "async" not in str(getattr(kv, "type", "")):
+            return
+        kv.barrier()
+        for name, arrays in zip(self._param_names, self._exec_group.param_arrays):
+            kv.pull(name, out=arrays)
+        self._params_dirty = True
 
     def borrow_optimizer(self, shared_module):
         """Use another module's optimizer, updater and KVStore."""
