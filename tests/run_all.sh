@@ -18,7 +18,10 @@ echo "== build (CMake)"
 # to PTX only: one nvcc pass instead of three keeps CI inside its time budget.
 CUDA_ARCHS=()
 nvidia-smi >/dev/null 2>&1 || CUDA_ARCHS=(-DCMAKE_CUDA_ARCHITECTURES=90-virtual)
-cmake -S . -B build/ctest -G Ninja -DCMAKE_BUILD_TYPE=Release "${CUDA_ARCHS[@]}" >/dev/null
+# Python3_EXECUTABLE: the NDArray accelerator (python/mxlite/_fastpath.c) is built for
+# the Python that runs the tests.
+cmake -S . -B build/ctest -G Ninja -DCMAKE_BUILD_TYPE=Release "${CUDA_ARCHS[@]}" \
+      -DPython3_EXECUTABLE="$(command -v $PY)" >/dev/null
 cmake --build build/ctest -j2
 export MXLITE_BLAS_LIBRARY=${MXLITE_BLAS_LIBRARY:-$($PY -c "import scipy_openblas32 as s, os; print(os.path.join(s.get_lib_dir(), 'lib' + s.get_library() + '.so'))")}
 
@@ -32,6 +35,9 @@ fi
 echo "== pytest"
 export MXLITE_LIBRARY=$ROOT/build/ctest/libmxlite.so PYTHONPATH=$ROOT/python
 $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python"
+echo "== pytest, pure-Python NDArray arithmetic (MXLITE_FASTPATH=0: the path used without the C accelerator)"
+MXLITE_FASTPATH=0 $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python/test_fastpath.py" \
+    "$ROOT/tests/python/test_ndarray.py" "$ROOT/tests/python/test_autograd.py" "$ROOT/tests/python/test_lifetime.py"
 
 echo "== fuzzing (short, time-boxed: 35 s a target; tests/fuzz/README.md has the long run)"
 bash "$ROOT/tests/fuzz/run.sh"

@@ -14,6 +14,7 @@
 //        return GVals{g.op1("_backward_relu", {g.ograd(0), g.output(0)})};
 //     });
 #pragma once
+#include <limits>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -56,7 +57,8 @@ struct ParamSpec {
   bool required = false;
   bool optional = false;             // "None" is allowed (type string gets " or None")
   std::vector<std::string> choices;  // kEnum
-  double lo = -1e308, hi = 1e308;    // inclusive range for kInt / kFloat
+  // inclusive range for kInt / kFloat; unbounded by default (a float scalar may be inf or nan)
+  double lo = -std::numeric_limits<double>::infinity(), hi = std::numeric_limits<double>::infinity();
   std::string type_str() const;      // "int", "float", "boolean", "Shape(tuple)", "{'a', 'b'}", ...
 };
 

@@ -112,6 +112,39 @@ if _version // 10000 != lib.MXL_ABI_VERSION_MAJOR or ABI_MAJOR != lib.MXL_ABI_VE
                          _version // 10000, ABI_MAJOR))
 ABI_VERSION = _version
 
+
+
+def _load_fastpath():
+    """The optional C accelerator of NDArray (_fastpath*.so next to the library), or None:
+    absent (built without Python headers), disabled (MXLITE_FASTPATH=0), or not able to
+    read this cffi's pointers. NDArray behaves the same either way, only slower without."""
+    if os.environ.get("MXLITE_FASTPATH", "1") == "0":
+        return None
+    import importlib.machinery
+    import importlib.util
+    folder = os.path.dirname(os.path.abspath(LIBRARY_PATH))
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        path = os.path.join(folder, "_fastpath" + suffix)
+        if not os.path.isfile(path):
+            continue
+        spec = importlib.util.spec_from_file_location("mxlite._fastpath", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sample = 0x5EED5EED0  # any value: init() looks for it inside a cdata
+        if module.init(int(ffi.cast("uintptr_t", lib.mxl_nd_free)),
+                       int(ffi.cast("uintptr_t", lib.mxl_nd_info)),
+                       _handle_from_address, ffi.cast("mxl_ndarray", sample), sample):
+            return module
+        return None
+    return None
+
+
+def _handle_from_address(address):
+    return ffi.cast("mxl_ndarray", address)
+
+
+fastpath = _load_fastpath()
+
 # Error code -> MXL_ERR_* name, read from the header's constants.
 ERR_NAMES = {getattr(lib, n): n for n in dir(lib) if n.startswith("MXL_ERR_")}
 

@@ -56,7 +56,8 @@ ASAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -O1 -g"
 cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMXLITE_SANITIZE=ON -DMXLITE_CUDA=OFF \
   -DCMAKE_C_FLAGS="$ASAN_FLAGS" -DCMAKE_CXX_FLAGS="$ASAN_FLAGS" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
-  -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" "${launcher[@]}" >/dev/null
+  -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" -DPython3_EXECUTABLE="$(command -v $PY)" \
+  "${launcher[@]}" >/dev/null
 cmake --build build/asan -j"$JOBS" > "$ROOT/build/asan-build.log" 2>&1 || { tail -50 "$ROOT/build/asan-build.log"; exit 1; }
 echo "   built in $((SECONDS - start)) s"
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import _dlpack
 from .. import _ops
-from .._lib import ffi, lib, check_call
+from .._lib import ffi, lib, check_call, fastpath as _fastpath
 from ..base import mx_real_t
 from ..context import Context, current_context
 
@@ -115,12 +115,76 @@ def _handle_new(shape, dtype_flag_, ctx):
 
 
 # ----------------------------------------------------------------- NDArray
-class NDArray:
+class _PyNumber:
+    """a + b, a - b, a * b, a / b (reflected and in-place too) and -a in Python. The
+    whole behaviour when the C accelerator (mxlite/_fastpath.c) is absent; with it,
+    the general cases it hands back (numpy operands, lists, numpy scalars)."""
+    __slots__ = ()
+
+    def __add__(self, other):
+        return _binary(self, other, _ADD)
+
+    def __radd__(self, other):
+        return _binary(self, other, _ADD)
+
+    def __iadd__(self, other):
+        return _binary(self, other, _ADD, self)
+
+    def __sub__(self, other):
+        return _binary(self, other, _SUB)
+
+    def __rsub__(self, other):
+        return _rbinary(self, other, _SUB, _RSUB)
+
+    def __isub__(self, other):
+        return _binary(self, other, _SUB, self)
+
+    def __mul__(self, other):
+        return _binary(self, other, _MUL)
+
+    def __rmul__(self, other):
+        return _binary(self, other, _MUL)
+
+    def __imul__(self, other):
+        return _binary(self, other, _MUL, self)
+
+    def __truediv__(self, other):
+        return _binary(self, other, _DIV)
+
+    def __rtruediv__(self, other):
+        return _rbinary(self, other, _DIV, _RDIV)
+
+    def __itruediv__(self, other):
+        return _binary(self, other, _DIV, self)
+
+    def __neg__(self):
+        return _scalar_op(_NEG_OP, self, -1.0)
+
+
+if _fastpath is not None:
+    _Storage = _fastpath.NDArrayBase  # handle, _meta, _grad and + - * / in C
+else:
+    class _Storage(_PyNumber):
+        """The pure-Python storage of NDArray: the handle it owns and the caches."""
+        __slots__ = ("handle", "_meta", "_grad", "__weakref__")
+
+        def __del__(self, _free=lib.mxl_nd_free, _lib=lib):
+            # Default arguments keep the library reachable during interpreter shutdown.
+            try:
+                h = self.handle
+            except AttributeError:  # construction failed before the handle was set
+                return
+            if h is not None:
+                self.handle = None
+                _free(h)
+
+
+class NDArray(_Storage):
     """An array on a device. Created by mx.nd.array / zeros / ones / ops, not directly."""
 
     # _meta caches (shape, dtype flag, device type, device id): they never change
     # for a handle, and the hot paths fill it without asking the library.
-    __slots__ = ("handle", "_meta", "_grad", "__weakref__")
+    __slots__ = ()
     # numpy defers to our reflected operators (np_array + nd -> nd.__radd__).
     __array_priority__ = 1000.0
     writable = True
@@ -129,16 +193,6 @@ class NDArray:
         self.handle = handle
         self._meta = None
         self._grad = None
-
-    def __del__(self, _free=lib.mxl_nd_free, _lib=lib):
-        # Default arguments keep the library reachable during interpreter shutdown.
-        try:
-            h = self.handle
-        except AttributeError:  # construction failed before the handle was set
-            return
-        if h is not None:
-            self.handle = None
-            _free(h)
 
     # ---------------------------------------------------------- metadata
     def _load_meta(self):
@@ -394,44 +448,7 @@ class NDArray:
         return to_dlpack_for_write(self)
 
     # ---------------------------------------------------------- arithmetic
-    def __add__(self, other):
-        return _binary(self, other, _ADD)
-
-    def __radd__(self, other):
-        return _binary(self, other, _ADD)
-
-    def __iadd__(self, other):
-        return _binary(self, other, _ADD, self)
-
-    def __sub__(self, other):
-        return _binary(self, other, _SUB)
-
-    def __rsub__(self, other):
-        return _rbinary(self, other, _SUB, _RSUB)
-
-    def __isub__(self, other):
-        return _binary(self, other, _SUB, self)
-
-    def __mul__(self, other):
-        return _binary(self, other, _MUL)
-
-    def __rmul__(self, other):
-        return _binary(self, other, _MUL)
-
-    def __imul__(self, other):
-        return _binary(self, other, _MUL, self)
-
-    def __truediv__(self, other):
-        return _binary(self, other, _DIV)
-
-    def __rtruediv__(self, other):
-        return _rbinary(self, other, _DIV, _RDIV)
-
-    def __itruediv__(self, other):
-        return _binary(self, other, _DIV, self)
-
-    __div__, __rdiv__, __idiv__ = __truediv__, __rtruediv__, __itruediv__
-
+    # + - * / and their reflected and in-place forms: _PyNumber or the C base type.
     def __mod__(self, other):
         return _binary(self, other, _MOD)
 
@@ -468,9 +485,6 @@ class NDArray:
     def __le__(self, other):
         return _binary(self, other, _LE)
 
-    def __neg__(self):
-        return _scalar_op(_NEG_OP, self, -1.0)
-
     def __pos__(self):
         return self
 
@@ -501,7 +515,7 @@ class NDArray:
 
 
 # ------------------------------------------------------------ the fast invoke path
-_new = object.__new__
+_new = _Storage.__new__
 _rec_flag = ffi.new("int*")
 
 
@@ -975,6 +989,22 @@ def _init_operator_tables():
     _RMOD = _handles(None, None, "_rmod_scalar")[2]
     _RPOW = _handles(None, None, "_rpower_scalar")[2]
     _NEG_OP = _MUL[2]
+    if _fastpath is not None:
+        _configure_fastpath()
+
+
+def _configure_fastpath():
+    def addr(h):
+        return None if h is None else int(ffi.cast("uintptr_t", h))
+
+    P = _PyNumber
+    sets = [(_ADD, _ADD[2], P.__add__, P.__radd__, P.__iadd__),
+            (_SUB, _RSUB, P.__sub__, P.__rsub__, P.__isub__),
+            (_MUL, _MUL[2], P.__mul__, P.__rmul__, P.__imul__),
+            (_DIV, _RDIV, P.__truediv__, P.__rtruediv__, P.__itruediv__)]
+    _fastpath.configure(NDArray, addr(_invoke_args), check_call,
+                        [(addr(ops[0]), addr(ops[1]), addr(ops[2]), addr(rscalar), f, rf, inf)
+                         for ops, rscalar, f, rf, inf in sets], addr(_NEG_OP))
 
 
 # ------------------------------------------------------------ creation
