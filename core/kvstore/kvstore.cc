@@ -1,6 +1,7 @@
 #include "kvstore.h"
 
 #include <algorithm>
+#include <sstream>
 
 #include "comm.h"
 
@@ -65,14 +66,15 @@ std::unique_ptr<KVStore> KVStore::create(const std::string& type_in) {
   kv->on_device_ = t == "device";
   if (kv->dist_) {
     comm::api();  // loads MPI now: a missing plugin or launcher is an error at create
-    kv->comm_var_ = engine::new_var();
+    // One variable for every dist store of the process: all MPI calls of all stores
+    // then run in program order, the same order on every worker.
+    static engine::Var* shared = engine::new_var();
+    kv->comm_var_ = shared;
   }
   return kv;
 }
 
-KVStore::~KVStore() {
-  if (comm_var_) engine::release_var(comm_var_);
-}
+KVStore::~KVStore() = default;
 
 int KVStore::rank() const { return dist_ ? comm::api().rank : 0; }
 int KVStore::num_workers() const { return dist_ ? comm::api().size : 1; }
@@ -234,10 +236,35 @@ void KVStore::apply_update(const std::string& key, Entry& e, const NDArray& grad
 // ---------------------------------------------------------------- collectives
 
 namespace {
+// After one collective failed the communicator is unusable: later ones fail at
+// once with the first failure's message instead of each waiting out the timeout.
+std::mutex comm_fail_mu;
+std::string comm_failure;
+
 [[noreturn]] void comm_fail(const mxl_comm_api& api, const char* what, const std::string& key, const char* err) {
   api.mark_failed();
-  fail(Err::kDevice, "kvstore: ", what, key.empty() ? std::string() : " of key '" + key + "'", " failed on rank ",
-       api.rank, " of ", api.size, ": ", err);
+  std::ostringstream os;
+  os << "kvstore: " << what << (key.empty() ? std::string() : " of key '" + key + "'") << " failed on rank "
+     << api.rank << " of " << api.size << ": " << err;
+  {
+    std::lock_guard<std::mutex> lk(comm_fail_mu);
+    if (comm_failure.empty()) comm_failure = os.str();
+  }
+  throw Error(Err::kDevice, os.str());
+}
+
+// Runs one collective through the plugin, or fails at once after an earlier failure.
+template <class F>
+void collective(const char* what, const std::string& key, F&& call) {
+  const mxl_comm_api& api = comm::api();
+  {
+    std::lock_guard<std::mutex> lk(comm_fail_mu);
+    if (!comm_failure.empty())
+      fail(Err::kDevice, "kvstore: ", what, key.empty() ? std::string() : " of key '" + key + "'",
+           " not run: an earlier collective failed (", comm_failure, ")");
+  }
+  char err[1024] = {0};
+  if (call(api, err, sizeof err) != 0) comm_fail(api, what, key, err);
 }
 }  // namespace
 
@@ -250,10 +277,9 @@ void KVStore::allreduce(const std::string& key, const NDArray& a) {
   double timeout = comm::timeout_s();
   engine::push(
       [a, key, timeout] {
-        const mxl_comm_api& api = comm::api();
-        char err[1024] = {0};
-        if (api.allreduce_sum(a.data(), a.size(), int(a.dtype()), timeout, err, sizeof err) != 0)
-          comm_fail(api, "allreduce", key, err);
+        collective("allreduce", key, [&](const mxl_comm_api& api, char* err, size_t n) {
+          return api.allreduce_sum(a.data(), a.size(), int(a.dtype()), timeout, err, n);
+        });
       },
       {}, {a.var(), comm_var_}, {a.ctx(), "kvstore_allreduce"});
 }
@@ -262,10 +288,9 @@ void KVStore::broadcast(const std::string& key, const NDArray& a) {
   double timeout = comm::timeout_s();
   engine::push(
       [a, key, timeout] {
-        const mxl_comm_api& api = comm::api();
-        char err[1024] = {0};
-        if (api.broadcast(a.data(), int64_t(a.nbytes()), 0, timeout, err, sizeof err) != 0)
-          comm_fail(api, "broadcast (init)", key, err);
+        collective("broadcast (init)", key, [&](const mxl_comm_api& api, char* err, size_t n) {
+          return api.broadcast(a.data(), int64_t(a.nbytes()), 0, timeout, err, n);
+        });
       },
       {}, {a.var(), comm_var_}, {a.ctx(), "kvstore_broadcast"});
 }
@@ -292,9 +317,9 @@ void KVStore::barrier() {
   double timeout = comm::timeout_s();
   engine::push(
       [timeout] {
-        const mxl_comm_api& api = comm::api();
-        char err[1024] = {0};
-        if (api.barrier(timeout, err, sizeof err) != 0) comm_fail(api, "barrier", "", err);
+        collective("barrier", "", [&](const mxl_comm_api& api, char* err, size_t n) {
+          return api.barrier(timeout, err, n);
+        });
       },
       {}, {comm_var_}, {Context::cpu(0), "kvstore_barrier"});
   engine::wait_to_read(comm_var_);

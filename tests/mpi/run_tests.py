@@ -1,0 +1,136 @@
+"""The multi-process KVStore tests: each case starts workers with mpirun on this
+machine (loopback only) and checks what they print, write and how they end.
+
+  dist_sync_equivalence  2 workers (dist_sync, half the global batch each) train to the
+                         same weights as 1 process with the whole batch (float tolerance),
+                         and the 2 workers' weights are bit-identical
+  dist_semantics         async_check.py: dist_sync sums / init broadcast, and dist_async's
+                         documented semantics (local pushes, barrier averages)
+  fault_dead_worker      worker 1 SIGKILLs itself mid-training: the job ends, nonzero,
+                         well within MXLITE_KV_TIMEOUT + margin, saying which rank died
+  fault_stopped_worker   worker 1 SIGSTOPs itself (alive but silent): rank 0 raises the
+                         kvstore timeout error naming the key and rank, and the job ends
+  outside_mpirun         dist_sync without mpirun: a clear error at create
+
+Usage: python tests/mpi/run_tests.py   (MXLITE_LIBRARY pointing at a build that has
+libmxlite_mpi.so next to it). Prints `mpi: N passed, N failed`.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PY = sys.executable
+TIMEOUT = 5  # MXLITE_KV_TIMEOUT for the fault cases, seconds
+MARGIN = 20  # job start-up and tear-down allowance on a busy 2-core machine
+
+
+def mpirun(np_, args, env_extra=None, limit=120):
+    env = dict(os.environ)
+    env.update({"OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
+                "OMP_NUM_THREADS": "1", "MXLITE_CPU_WORKER_NTHREADS": "2"})
+    env.update(env_extra or {})
+    cmd = [shutil.which("mpirun"), "--oversubscribe", "--bind-to", "none", "-np", str(np_),
+           "--mca", "btl", "self,tcp", "--mca", "btl_tcp_if_include", "lo",
+           "--mca", "oob_tcp_if_include", "lo"]
+    if os.geteuid() == 0:
+        cmd.append("--allow-run-as-root")
+    for k in ("MXLITE_LIBRARY", "PYTHONPATH", "MXLITE_BLAS_LIBRARY", "OMP_NUM_THREADS",
+              "MXLITE_CPU_WORKER_NTHREADS", "MXLITE_KV_TIMEOUT", "MXLITE_MPI_PLUGIN"):
+        if k in env:
+            cmd += ["-x", k]
+    cmd += [PY, "-u"] + args
+    t = time.perf_counter()
+    try:
+        p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=limit)
+        rc, out = p.returncode, p.stdout + p.stderr
+    except subprocess.TimeoutExpired as e:
+        rc, out = "timeout", (e.stdout or b"").decode() + (e.stderr or b"").decode()
+    return rc, out, time.perf_counter() - t
+
+
+def case_dist_sync_equivalence(tmp):
+    train = os.path.join(HERE, "train_mlp.py")
+    one = os.path.join(tmp, "one")
+    p = subprocess.run([PY, train, "--kv-store", "local", "--out", one], capture_output=True, text=True,
+                       timeout=120)
+    assert p.returncode == 0, p.stdout + p.stderr
+    two = os.path.join(tmp, "two")
+    rc, out, _ = mpirun(2, [train, "--kv-store", "dist_sync", "--out", two])
+    assert rc == 0, out
+    a = np.load(one + ".rank0.npz")
+    b0, b1 = np.load(two + ".rank0.npz"), np.load(two + ".rank1.npz")
+    for k in a.files:
+        assert np.array_equal(b0[k], b1[k]), "%s differs between the two workers" % k
+        np.testing.assert_allclose(b0[k], a[k], rtol=1e-4, atol=1e-5,
+                                   err_msg="%s: 2-worker dist_sync vs 1 process" % k)
+        assert not np.allclose(a[k], 0)
+    return "4 parameters, max |2 workers - 1 process| = %.2g" % max(np.abs(b0[k] - a[k]).max() for k in a.files)
+
+
+def case_dist_semantics(tmp):
+    rc, out, _ = mpirun(2, [os.path.join(HERE, "async_check.py")])
+    assert rc == 0, out
+    assert out.count("all ok") == 2, out
+    return "%d checks on 2 workers" % out.count("ok ")
+
+
+def _fault(mode):
+    rc, out, took = mpirun(2, [os.path.join(HERE, "train_mlp.py"), "--kv-store", "dist_sync", "--steps", "200",
+                               "--%s-at" % mode, "5"], {"MXLITE_KV_TIMEOUT": str(TIMEOUT)},
+                           limit=TIMEOUT + MARGIN + 30)
+    assert rc != "timeout", "the job hung: still running after %d s\n%s" % (TIMEOUT + MARGIN + 30, out)
+    assert rc != 0, "the job succeeded although worker 1 %s\n%s" % (mode, out)
+    assert took < TIMEOUT + MARGIN, "the job took %.1f s to fail (limit %d s)\n%s" % (took, TIMEOUT + MARGIN, out)
+    assert "worker 0 of 2 done" not in out, out
+    return rc, out, took
+
+
+def case_fault_dead_worker(tmp):
+    rc, out, took = _fault("die")
+    # mpirun notices the death and ends the job; if rank 0 got to a collective first,
+    # it reports the failure itself. Either way the message names what happened.
+    assert ("exited on signal 9" in out or "kvstore: allreduce" in out), out
+    return "job ended in %.1f s, rc %s" % (took, rc)
+
+
+def case_fault_stopped_worker(tmp):
+    rc, out, took = _fault("hang")
+    want = ("failed on rank 0 of 2: allreduce did not complete within %d s (MXLITE_KV_TIMEOUT)" % TIMEOUT)
+    assert want in out, out
+    assert "kvstore: allreduce of key '" in out, out
+    return "rank 0 raised the timeout error; job ended in %.1f s" % took
+
+
+def case_outside_mpirun(tmp):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OMPI_", "PMI", "PMIX"))}
+    p = subprocess.run([PY, "-c", "import mxlite as mx; mx.kv.create('dist_sync')"], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert p.returncode != 0 and "not started by mpirun" in p.stderr, p.stderr
+    return "clear error"
+
+
+def main():
+    cases = [(n[5:], f) for n, f in globals().items() if n.startswith("case_")]
+    passed = failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, fn in cases:
+            t = time.perf_counter()
+            try:
+                note = fn(tmp)
+                passed += 1
+                print("PASS %-22s %5.1f s  %s" % (name, time.perf_counter() - t, note), flush=True)
+            except Exception as e:  # report every case, then the totals
+                failed += 1
+                print("FAIL %-22s %5.1f s\n%s" % (name, time.perf_counter() - t, e), flush=True)
+    print("mpi: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
