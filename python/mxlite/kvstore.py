@@ -22,6 +22,8 @@ the store before each push. Optimizers without a fused operator (LAMB, user-defi
 ones) run in Python through ``_set_updater`` (local and dist_sync stores).
 """
 import math
+import numbers
+import os
 import pickle
 
 import numpy as np
@@ -34,9 +36,19 @@ from .ndarray.ndarray import NDArray, zeros
 
 __all__ = ["KVStore", "create"]
 
+_KEY_BUFS = {}  # key -> its char[]: keys repeat every step, their buffers are made once
+
+
 def _c_keys(keys):
-    """Keeps the char[] buffers alive next to the char*[] that points at them."""
-    bufs = [ffi.new("char[]", k.encode("utf-8")) for k in keys]
+    """The char*[] of keys, and the char[] buffers it points at (keep both alive)."""
+    bufs = []
+    for k in keys:
+        b = _KEY_BUFS.get(k)
+        if b is None:
+            b = ffi.new("char[]", k.encode("utf-8"))
+            if len(_KEY_BUFS) < 65536:
+                _KEY_BUFS[k] = b
+        bufs.append(b)
     return bufs, ffi.new("const char*[]", bufs)
 
 
@@ -91,9 +103,10 @@ class KVStore(object):
 
     # ------------------------------------------------------------------ keys
     def _key(self, key):
-        if isinstance(key, bool) or not isinstance(key, (int, str)):
+        if isinstance(key, bool) or not isinstance(key, (numbers.Integral, str)):
             raise MXNetError("kvstore: a key must be an int or a str, got %s" % type(key).__name__)
-        kind = int if isinstance(key, int) else str
+        kind = str if isinstance(key, str) else int
+        key = key if kind is str else int(key)
         if self._key_kind is None:
             self._key_kind = kind
         elif self._key_kind is not kind:
@@ -310,24 +323,39 @@ class KVStore(object):
             self._updater(self._user_key(k), grad, w)
 
     def save_optimizer_states(self, fname, dump_optimizer=False):
-        """Saves the optimizer states of every key (and the update counts) to fname."""
+        """Saves the optimizer states of every key (and the update counts) to fname;
+        with dump_optimizer the optimizer too (to fname + '.optimizer'), which
+        load_optimizer_states then restores."""
         if self._updater is not None:
+            if not hasattr(self._updater, "get_states"):
+                raise MXNetError("kvstore save_optimizer_states: the updater set by _set_updater has no "
+                                 "states to save (use an mx.optimizer.Updater)")
             with open(fname, "wb") as f:
                 f.write(self._updater.get_states(dump_optimizer))
             return
         if self._fused is None:
             raise MXNetError("kvstore save_optimizer_states: no optimizer is set (call set_optimizer first)")
         check_call(lib.mxl_kvstore_save_optimizer_states(self.handle, fname.encode()))
+        # The states file is the core's (.params, readable by every binding); the
+        # Python optimizer object, when asked for, goes next to it.
         if dump_optimizer:
             with open(fname + ".optimizer", "wb") as f:
                 pickle.dump(self._optimizer, f)
+        elif os.path.exists(fname + ".optimizer"):
+            os.remove(fname + ".optimizer")
 
     def load_optimizer_states(self, fname):
         """Loads states saved by save_optimizer_states (same optimizer, keys and shapes)."""
         if self._updater is not None:
+            if not hasattr(self._updater, "set_states"):
+                raise MXNetError("kvstore load_optimizer_states: the updater set by _set_updater cannot "
+                                 "load states (use an mx.optimizer.Updater)")
             with open(fname, "rb") as f:
                 self._updater.set_states(f.read())
             return
+        if os.path.exists(fname + ".optimizer"):  # saved with dump_optimizer=True
+            with open(fname + ".optimizer", "rb") as f:
+                self.set_optimizer(pickle.load(f))
         if self._fused is None:
             raise MXNetError("kvstore load_optimizer_states: no optimizer is set (call set_optimizer first)")
         check_call(lib.mxl_kvstore_load_optimizer_states(self.handle, fname.encode()))

@@ -1,7 +1,8 @@
 """Semantics of dist_sync and dist_async with two workers (run under mpirun -np 2).
 
 dist_sync: init takes rank 0's value; a push is summed over the workers; an
-optimizer update is applied to that sum identically on every worker.
+optimizer update (in the store, or a Python updater) is applied to that sum
+identically on every worker.
 dist_async (mxlite's documented semantics): a push updates only the pushing worker's
 copy, at once, with no communication (workers may push different numbers of times);
 barrier() averages every key over the workers; optimizer states stay per worker.
@@ -38,7 +39,16 @@ def sync_part():
     kv.pushpull("c", mx.nd.ones((2, 2)) * (r + 1), out=out)
     check(np.all(out.asnumpy() == -3), "dist_sync: the update uses the sum of all workers' gradients")
     kv.barrier()
-    return kv
+
+    def halve(key, grad, weight):  # a Python updater: sees the sum over the workers
+        weight[:] = weight - 0.5 * grad
+
+    py = mx.kv.create("dist_sync")
+    py.init("p", mx.nd.zeros((2,)))
+    py._set_updater(halve)
+    py.push("p", mx.nd.ones((2,)) * (r + 1))
+    check(np.all(pulled(py, "p", (2,)) == -1.5), "dist_sync: a Python updater gets the summed gradient")
+    py.barrier()
 
 
 def async_part():

@@ -207,7 +207,7 @@ OPTIMIZERS = [
     ("signsgd", lambda: mx.optimizer.Signum(learning_rate=0.01, momentum=0.0)),
     ("ftml", lambda: mx.optimizer.FTML(learning_rate=0.01)),
     ("sgd_schedule", lambda: mx.optimizer.SGD(
-        learning_rate=0.5, momentum=0.5, lr_scheduler=mx.lr_scheduler.FactorScheduler(step=2, factor=0.5))),
+        momentum=0.5, lr_scheduler=mx.lr_scheduler.FactorScheduler(step=2, factor=0.5, base_lr=0.5))),
     ("lamb_python", lambda: mx.optimizer.LAMB(learning_rate=0.01)),  # no fused op: the Python updater
 ]
 
@@ -302,6 +302,32 @@ def test_optimizer_states_save_load_resume(tmp_path):
         kv3.load_optimizer_states(str(tmp_path / "missing"))
 
 
+def test_dump_optimizer_restores_the_optimizer(tmp_path):
+    kv = mx.kv.create("local")
+    kv.init(0, _ones(1))
+    kv.set_optimizer(mx.optimizer.SGD(learning_rate=0.25, momentum=0.5))
+    kv.push(0, _ones(1))
+    fname = str(tmp_path / "s")
+    kv.save_optimizer_states(fname, dump_optimizer=True)
+    kv2 = mx.kv.create("local")
+    kv2.init(0, mx.nd.array(_pulled(kv, 0)))
+    kv2.load_optimizer_states(fname)  # no set_optimizer: the dumped one comes back
+    kv.push(0, _ones(1))
+    kv2.push(0, _ones(1))
+    np.testing.assert_allclose(_pulled(kv2, 0), _pulled(kv, 0))
+    assert kv2._optimizer.lr == 0.25
+
+
+def test_numpy_integer_keys():
+    kv = mx.kv.create("local")
+    kv.init(np.int64(4), _ones(2))
+    kv.push(np.int32(4), _ones(3))
+    np.testing.assert_array_equal(_pulled(kv, 4), np.full(SHAPE, 3.0))
+    assert kv.keys() == [4]
+    with pytest.raises(MXNetError, match="must be an int or a str"):
+        kv.init(1.5, _ones())
+
+
 def test_python_updater_escape_hatch():
     calls = []
 
@@ -315,6 +341,8 @@ def test_python_updater_escape_hatch():
     kv.push("w", [_ones(1), _ones(1)])
     np.testing.assert_array_equal(_pulled(kv, "w"), np.full(SHAPE, -3.0))
     assert calls == ["w"]
+    with pytest.raises(MXNetError, match="no states to save"):
+        kv.save_optimizer_states("/tmp/never_written")
 
 
 def test_barrier_on_local_store_waits():
