@@ -1,56 +1,73 @@
-# Per-operation overhead from R: `a + b` on two small arrays (10 float32 values),
-# against the same loop in the Python binding over the same libmxlite, measured in
-# this one run. Prints microseconds per op and the ratio R / Python (target <= 2).
+# Per-operation overhead from R against the Python binding over the same libmxlite,
+# both measured in this one run: `a + b` and `a + 1` on small float32 arrays.
 #
-# Run: Rscript r/bench/bench_dispatch.R [n_ops]
-# Python is found as python3 (override with PYTHON); it loads the library this
-# package was built against (MXLITE_LIBRARY), with the repository's python/ on the
-# path unless that library belongs to an installed Python package.
+# Measured exactly as bench/bench_ndarray.py's dispatch line measures Python: arrays of
+# shape (4,), a timed run is n ops then a wait on the last result (wait_to_read, so the
+# engine's work is included), the best of `repeats` runs counts. R and Python take turns
+# (3 rounds, best of each) so that a change in machine load hits both alike. Prints
+# microseconds per op, wall clock and process CPU (all threads), and R / Python.
+# Target (issue #7): R <= 2x Python.
+#
+# Run: Rscript r/bench/bench_dispatch.R [n_ops] [repeats]
+# Python is found as python3 (override with PYTHON); it loads the library this package
+# was built against (mx.info()$library), with the repository's python/ on the path
+# unless that library belongs to an installed Python package.
 library(mxlite)
 
 args <- commandArgs(trailingOnly = TRUE)
-n <- if (length(args)) as.integer(args[1]) else 20000L
-repeats <- 3L
+n <- if (length(args) >= 1) as.integer(args[1]) else 10000L
+repeats <- if (length(args) >= 2) as.integer(args[2]) else 7L
+rounds <- 3L
 
-# One measurement: microseconds per op, wall clock and process CPU (all threads).
-# free_now: free each result at once (mx.nd.free), as Python's reference counting does;
-# otherwise results wait for R's garbage collector, which leaves thousands of arrays
-# alive between collections.
-time_r <- function(n, free_now = FALSE) {
-  a <- mx.nd.ones(10)
-  b <- mx.nd.ones(10)
-  for (i in 1:200) c <- a + b  # warm up
-  mx.nd.waitall()
+# Best (wall, cpu) of `repeats` runs of f, in microseconds per op.
+best_of <- function(f) {
+  f()  # warm-up: pools, caches, byte-compilation
   best <- c(wall = Inf, cpu = Inf)
   for (r in seq_len(repeats)) {
-    t0 <- proc.time()
-    if (free_now) for (i in seq_len(n)) { c <- a + b; mx.nd.free(c) }
-    else for (i in seq_len(n)) c <- a + b
-    mx.nd.waitall()
-    t <- proc.time() - t0
+    t <- system.time(f(), gcFirst = FALSE)
     best <- pmin(best, c(t[["elapsed"]], t[["user.self"]] + t[["sys.self"]]))
   }
   best / n * 1e6
+}
+
+time_r <- function() {
+  a <- mx.nd.ones(4)
+  b <- mx.nd.ones(4)
+  add <- function() { c <- a; for (i in seq_len(n)) c <- a + b; mx.nd.wait(c) }
+  add_scalar <- function() { c <- a; for (i in seq_len(n)) c <- a + 1; mx.nd.wait(c) }
+  rbind(add = best_of(add), add_scalar = best_of(add_scalar))
 }
 
 python_code <- "
 import sys, time
 import mxlite as mx
 n, repeats = int(sys.argv[1]), int(sys.argv[2])
-a = mx.nd.ones((10,)); b = mx.nd.ones((10,))
-for _ in range(200): c = a + b
-mx.nd.waitall()
-wall = cpu = float('inf')
-for _ in range(repeats):
-    t0, c0 = time.perf_counter(), time.process_time()
-    for _ in range(n): c = a + b
-    mx.nd.waitall()
-    wall = min(wall, time.perf_counter() - t0)
-    cpu = min(cpu, time.process_time() - c0)
-print(wall / n * 1e6, cpu / n * 1e6)
+a, b = mx.nd.ones((4,)), mx.nd.ones((4,))
+
+def add():
+    c = a
+    for _ in range(n):
+        c = a + b
+    c.wait_to_read()
+
+def add_scalar():
+    c = a
+    for _ in range(n):
+        c = a + 1
+    c.wait_to_read()
+
+for fn in (add, add_scalar):
+    fn()
+    wall = cpu = float('inf')
+    for _ in range(repeats):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        wall = min(wall, time.perf_counter() - t0)
+        cpu = min(cpu, time.process_time() - c0)
+    print(wall / n * 1e6, cpu / n * 1e6)
 "
 
-time_python <- function(n) {
+time_python <- function() {
   lib <- mx.info()$library
   py <- Sys.getenv("PYTHON", "python3")
   # R puts its own lib folders on LD_LIBRARY_PATH; they can hold another libpython.
@@ -64,23 +81,24 @@ time_python <- function(n) {
   writeLines(python_code, script)
   on.exit(unlink(script))
   out <- system2(py, c(script, n, repeats), stdout = TRUE, stderr = TRUE, env = env)
-  value <- suppressWarnings(as.numeric(strsplit(tail(out, 1), " ")[[1]]))
-  if (length(value) != 2 || anyNA(value)) stop("the Python measurement failed:\n", paste(out, collapse = "\n"))
-  c(wall = value[1], cpu = value[2])
+  value <- suppressWarnings(as.numeric(unlist(strsplit(tail(out, 2), " "))))
+  if (length(value) != 4 || anyNA(value)) stop("the Python measurement failed:\n", paste(out, collapse = "\n"))
+  matrix(value, nrow = 2, byrow = TRUE, dimnames = list(c("add", "add_scalar"), c("wall", "cpu")))
 }
 
-# Alternate the two languages so that a change in machine load hits both alike.
-r_us <- r_free_us <- py_us <- c(wall = Inf, cpu = Inf)
-for (round in 1:3) {
-  r_us <- pmin(r_us, time_r(n))
-  r_free_us <- pmin(r_free_us, time_r(n, free_now = TRUE))
-  py_us <- pmin(py_us, time_python(n))
+r_us <- py_us <- matrix(Inf, 2, 2, dimnames = list(c("add", "add_scalar"), c("wall", "cpu")))
+for (round in seq_len(rounds)) {
+  r_us <- pmin(r_us, time_r())
+  py_us <- pmin(py_us, time_python())
 }
-cat(sprintf("a + b (10 float32), %d ops x %d repeats x 3 rounds, best:\n", n, repeats))
-cat(sprintf("  wall: R %.2f us/op, Python %.2f us/op  (R freeing each result at once: %.2f)\n",
-            r_us[["wall"]], py_us[["wall"]], r_free_us[["wall"]]))
-cat(sprintf("  cpu:  R %.2f us/op, Python %.2f us/op  (R freeing each result at once: %.2f)\n",
-            r_us[["cpu"]], py_us[["cpu"]], r_free_us[["cpu"]]))
-cat(sprintf("ratio R / Python: %.2f wall, %.2f cpu (target <= 2); freeing at once: %.2f wall, %.2f cpu\n",
-            r_us[["wall"]] / py_us[["wall"]], r_us[["cpu"]] / py_us[["cpu"]],
-            r_free_us[["wall"]] / py_us[["wall"]], r_free_us[["cpu"]] / py_us[["cpu"]]))
+
+cat(sprintf("per-op overhead, shape (4,) float32, %d ops per run, best of %d runs x %d rounds:\n",
+            n, repeats, rounds))
+labels <- c(add = "a + b", add_scalar = "a + 1")
+for (op in rownames(r_us)) {
+  for (clock in c("wall", "cpu")) {
+    cat(sprintf("  %s %-4s  R %5.2f us/op   Python %5.2f us/op   ratio R / Python %.2f\n",
+                labels[[op]], clock, r_us[op, clock], py_us[op, clock], r_us[op, clock] / py_us[op, clock]))
+  }
+}
+cat(sprintf("ratio R / Python (a + b, wall): %.2f (target <= 2)\n", r_us["add", "wall"] / py_us["add", "wall"]))

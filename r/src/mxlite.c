@@ -485,7 +485,9 @@ SEXP R_mxl_invoke(SEXP opx, SEXP inputs, SEXP keys, SEXP vals, SEXP out, SEXP si
 
 /* Arithmetic and comparison for R's Ops group generic: the hot path behind `a + b`.
  * One row per R operator: the op for two arrays of equal shape, for two arrays that
- * broadcast, for array <op> number, and for number <op> array. */
+ * broadcast, for array <op> number, and for number <op> array. The per-operator S3
+ * methods pass their row (an integer constant in the method's body), so the hot path
+ * compares no strings; the Ops group method passes .Generic. */
 static const char* const ops_table[][5] = {
     {"+", "elemwise_add", "broadcast_add", "_plus_scalar", "_plus_scalar"},
     {"-", "elemwise_sub", "broadcast_sub", "_minus_scalar", "_rminus_scalar"},
@@ -510,37 +512,82 @@ static mxl_op table_op(int row, int col) {
   return ops_cache[row][col];
 }
 
+static mxl_op cached_op(mxl_op* slot, const char* name) {
+  if (!*slot) check(mxl_op_find(name, slot));
+  return *slot;
+}
+
 static int is_nd(SEXP x) { return TYPEOF(x) == EXTPTRSXP && R_ExternalPtrTag(x) == tag_nd; }
 
-/* A number as the core's parameter string; FALSE when x is not one number. */
-static int scalar_str(SEXP x, char* buf, size_t n) {
-  if (Rf_length(x) != 1 || Rf_getAttrib(x, R_ClassSymbol) != R_NilValue) return 0;
+/* The table row of an operator given as its row number or its R name. */
+static int ops_row(SEXP generic) {
+  if (TYPEOF(generic) == INTSXP && XLENGTH(generic) == 1) {
+    int row = INTEGER(generic)[0];
+    if (row < 0 || row >= N_OPS) arg_error("operator row out of range");
+    return row;
+  }
+  const char* g = str0(generic, "generic");
+  for (int i = 0; i < N_OPS; i++)
+    if (strcmp(g, ops_table[i][0]) == 0) return i;
+  char msg[96];
+  snprintf(msg, sizeof msg, "'%s' is not defined for MXNDArray", g);
+  arg_error(msg);
+}
+
+/* Whole numbers below 1e15 in decimal, by hand (snprintf costs more than the rest of
+ * the glue); buf holds at least 21 chars. */
+static void write_whole(long long v, char* buf) {
+  char tmp[24];
+  int len = 0, neg = v < 0;
+  unsigned long long u = neg ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  do { tmp[len++] = (char)('0' + u % 10); u /= 10; } while (u);
+  if (neg) *buf++ = '-';
+  while (len) *buf++ = tmp[--len];
+  *buf = 0;
+}
+
+/* A number as the core's parameter string; FALSE when x is not one number. Other than
+ * whole numbers, the last few values formatted are remembered (loops such as x * 0.5
+ * repeat the same numbers). buf must hold 32 chars. */
+static int scalar_str(SEXP x, char* buf) {
+  static struct { double v; char s[32]; } recent[16];
+  static int filled[16];
+  int type = TYPEOF(x);
+  if ((type != REALSXP && type != INTSXP && type != LGLSXP) || XLENGTH(x) != 1) return 0;
+  if (ATTRIB(x) != R_NilValue && Rf_getAttrib(x, R_ClassSymbol) != R_NilValue) return 0;
   double v;
-  if (TYPEOF(x) == REALSXP) v = REAL(x)[0];
-  else if (TYPEOF(x) == INTSXP || TYPEOF(x) == LGLSXP) {
-    if (INTEGER(x)[0] == NA_INTEGER) v = NAN; else v = INTEGER(x)[0];
-  } else return 0;
-  if (ISNAN(v)) snprintf(buf, n, "nan");
-  else if (!R_FINITE(v)) snprintf(buf, n, v > 0 ? "inf" : "-inf");
-  else if (v == (double)(long long)v && v < 1e15 && v > -1e15) snprintf(buf, n, "%lld", (long long)v);
-  else snprintf(buf, n, "%.17g", v);
+  if (type == REALSXP) v = REAL(x)[0];
+  else v = INTEGER(x)[0] == NA_INTEGER ? NAN : INTEGER(x)[0];
+  if (ISNAN(v)) strcpy(buf, "nan");
+  else if (!R_FINITE(v)) strcpy(buf, v > 0 ? "inf" : "-inf");
+  else if (v < 1e15 && v > -1e15 && v == (double)(long long)v) write_whole((long long)v, buf);
+  else {
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    int slot = (int)((bits ^ (bits >> 29) ^ (bits >> 47)) & 15);
+    if (!filled[slot] || memcmp(&recent[slot].v, &v, sizeof v) != 0) {
+      snprintf(recent[slot].s, sizeof recent[slot].s, "%.17g", v);
+      recent[slot].v = v;
+      filled[slot] = 1;
+    }
+    strcpy(buf, recent[slot].s);
+  }
   return 1;
 }
 
 /* Unary -x, +x, !x. */
-static SEXP unary_op(const char* g, SEXP x) {
+static SEXP unary_op(int row, SEXP x) {
   static mxl_op mul_scalar, logical_not;
+  const char* g = ops_table[row][0];
   mxl_ndarray in = get_nd(x), out = NULL;
   int nout = 1;
   if (strcmp(g, "+") == 0) return x;
   if (strcmp(g, "-") == 0) {
     const char* key = "scalar";
     const char* val = "-1";
-    if (!mul_scalar) check(mxl_op_find("_mul_scalar", &mul_scalar));
-    check(mxl_imperative_invoke(mul_scalar, 1, &in, 1, &key, &val, &nout, &out));
+    check(mxl_imperative_invoke(cached_op(&mul_scalar, "_mul_scalar"), 1, &in, 1, &key, &val, &nout, &out));
   } else if (strcmp(g, "!") == 0) {
-    if (!logical_not) check(mxl_op_find("logical_not", &logical_not));
-    check(mxl_imperative_invoke(logical_not, 1, &in, 0, NULL, NULL, &nout, &out));
+    check(mxl_imperative_invoke(cached_op(&logical_not, "logical_not"), 1, &in, 0, NULL, NULL, &nout, &out));
   } else {
     char msg[96];
     snprintf(msg, sizeof msg, "unary '%s' is not defined for MXNDArray", g);
@@ -549,21 +596,14 @@ static SEXP unary_op(const char* g, SEXP x) {
   return wrap_nd(out);
 }
 
+/* generic: the operator's table row (integer) or R name; e2 NULL for a unary operator. */
 SEXP R_mxl_ops(SEXP generic, SEXP e1, SEXP e2) {
-  const char* g = str0(generic, "generic");
-  if (e2 == R_NilValue) return unary_op(g, e1);
-  int row = -1;
-  for (int i = 0; i < N_OPS; i++) {
-    if (ops_table[i][1] && strcmp(g, ops_table[i][0]) == 0) { row = i; break; } /* binary rows */
-  }
-  if (row < 0) {
-    char msg[96];
-    snprintf(msg, sizeof msg, "'%s' is not defined for MXNDArray", g);
-    arg_error(msg);
-  }
+  int row = ops_row(generic);
+  if (e2 == R_NilValue || !ops_table[row][1]) return unary_op(row, e1);
   mxl_ndarray out = NULL;
   int nout = 1;
-  if (is_nd(e1) && is_nd(e2)) {
+  int nd1 = is_nd(e1);
+  if (nd1 && is_nd(e2)) {
     mxl_ndarray in[2] = {get_nd(e1), get_nd(e2)};
     int nda, ndb, t, dt, di; int64_t da[MXL_MAX_NDIM], db[MXL_MAX_NDIM];
     check(mxl_nd_info(in[0], &nda, da, &t, &dt, &di));
@@ -572,18 +612,17 @@ SEXP R_mxl_ops(SEXP generic, SEXP e1, SEXP e2) {
     check(mxl_imperative_invoke(table_op(row, same ? 0 : 1), 2, in, 0, NULL, NULL, &nout, &out));
     return wrap_nd(out);
   }
-  int nd_first = is_nd(e1);
-  char val[64];
-  if (!scalar_str(nd_first ? e2 : e1, val, sizeof val)) {
+  char val[32];
+  if (!scalar_str(nd1 ? e2 : e1, val)) {
     char msg[200];
     snprintf(msg, sizeof msg, "'%s': the other operand must be an MXNDArray or a single number "
-             "(convert R arrays with mx.nd.array)", g);
+             "(convert R arrays with mx.nd.array)", ops_table[row][0]);
     arg_error(msg);
   }
-  mxl_ndarray in = get_nd(nd_first ? e1 : e2);
+  mxl_ndarray in = get_nd(nd1 ? e1 : e2);
   const char* key = "scalar";
   const char* vp = val;
-  check(mxl_imperative_invoke(table_op(row, nd_first ? 2 : 3), 1, &in, 1, &key, &vp, &nout, &out));
+  check(mxl_imperative_invoke(table_op(row, nd1 ? 2 : 3), 1, &in, 1, &key, &vp, &nout, &out));
   return wrap_nd(out);
 }
 

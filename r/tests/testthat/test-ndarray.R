@@ -58,6 +58,62 @@ test_that("arithmetic through Ops, with numbers on either side", {
   expect_error(a + c(1, 2), "single number")
 })
 
+test_that("numbers of every kind reach the scalar operators exactly", {
+  a <- mx.nd.array(c(1, 2, 3), dtype = "float64")
+  # whole numbers (written by hand in C), negative, zero, large, integer and logical
+  expect_equal(as.vector(a + -3), c(-2, -1, 0))
+  expect_equal(as.vector(a * 0), c(0, 0, 0))
+  expect_equal(as.vector(a + 2^40), 2^40 + c(1, 2, 3))
+  expect_equal(as.vector(a - 1e15), c(1, 2, 3) - 1e15)
+  expect_equal(as.vector(a + 2L), c(3, 4, 5))
+  expect_equal(as.vector(a + TRUE), c(2, 3, 4))
+  expect_equal(as.vector(a * -.Machine$integer.max), -.Machine$integer.max * c(1, 2, 3))
+  # fractions go through a small cache of formatted values: many values, repeated,
+  # must each be exact (colliding cache slots included)
+  fracs <- c(0.1, 0.5, -0.25, 1 / 3, pi, 1e-300, 123456.789, 2.5e20, -7.75)
+  for (rep in 1:3) {
+    for (v in fracs) {
+      expect_equal(as.vector(a * v), c(1, 2, 3) * v)
+      expect_equal(as.vector(v - a), v - c(1, 2, 3))
+    }
+  }
+  expect_true(all(is.nan(as.vector(a * NaN))))
+  expect_true(all(is.nan(as.vector(a + NA))))
+  expect_true(all(is.nan(as.vector(a + NA_integer_))))
+  expect_equal(as.vector(a * Inf), c(Inf, Inf, Inf))
+  expect_equal(as.vector(a * -Inf), c(-Inf, -Inf, -Inf))
+  # a one-element R array counts as a number; a classed one does not
+  expect_equal(as.vector(a + array(1)), c(2, 3, 4))
+  expect_error(a + structure(1, class = "foo"), "single number")
+  expect_error(a + "1", "single number")
+  expect_error(a + list(1), "single number")
+})
+
+test_that("operators: unary forms, the Ops group method and its errors", {
+  a <- mx.nd.array(c(1, -2, 0))
+  expect_equal(as.vector(+a), c(1, -2, 0))
+  expect_equal(as.vector(-a), c(-1, 2, 0))
+  expect_equal(as.vector(!a), c(0, 0, 1))
+  expect_equal(as.vector(a & mx.nd.array(c(1, 1, 1))), c(1, 1, 0))
+  expect_equal(as.vector(a | 0), c(1, 1, 0))
+  # the group method (by name) and the per-operator methods (by table row) agree
+  group_method <- function(op) {
+    f <- getS3method("Ops", "MXNDArray")
+    env <- new.env(parent = asNamespace("mxlite"))
+    env$.Generic <- op  # as R's dispatch sets it
+    environment(f) <- env
+    f
+  }
+  for (op in c("+", "-", "*", "/", "^", "%%", "==", "!=", ">", ">=", "<", "<=", "&", "|")) {
+    expect_equal(as.vector(group_method(op)(a, 2)), as.vector(get(op)(a, 2)), info = op)
+  }
+  expect_error(group_method("%/%")(a, 2), "'%/%' is not defined for MXNDArray")
+  expect_error(`*`(a), "unary '\\*' is not defined")
+  b <- mx.nd.array(c(1, 2, 3))
+  mx.nd.free(b)
+  expect_error(a + b, "freed")
+})
+
 test_that("Math and Summary groups", {
   a <- mx.nd.array(c(1, 4, 9))
   expect_equal(as.vector(sqrt(a)), c(1, 2, 3))
