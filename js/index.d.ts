@@ -224,7 +224,7 @@ export class Executor {
 export interface Initializer { call(name: string, arr: NDArray): void }
 
 export interface FeedForwardOptions {
-  symbol: Symbol; ctx?: Context; numEpoch?: number; optimizer?: 'sgd'; initializer?: Initializer;
+  symbol: Symbol; ctx?: Context; numEpoch?: number; optimizer?: OptimizerName | Optimizer; initializer?: Initializer;
   batchSize?: number; numpyBatchSize?: number; argParams?: { [name: string]: NDArray } | null;
   auxParams?: { [name: string]: NDArray } | null; beginEpoch?: number; seed?: number;
   learningRate?: number; momentum?: number; wd?: number; clipGradient?: number; rescaleGrad?: number;
@@ -248,6 +248,67 @@ export class FeedForward {
   score(X: Data, y: NDArray | TypedArray | number[], evalMetric?: 'acc'): number;
 }
 
+/** Options every optimizer takes (clipGradient null or <= 0: no clipping). */
+export interface OptimizerOptions { learningRate?: number; wd?: number; rescaleGrad?: number; clipGradient?: number | null }
+
+/** An optimizer: its fused update operator, run here by update() or in a KVStore. */
+export class Optimizer {
+  learningRate: number;
+  wd: number;
+  rescaleGrad: number;
+  clipGradient: number | null;
+  /** [operator name, its fixed parameters] */
+  updateOp(): [string, { [param: string]: number | boolean }];
+  /** The learning rate of update number count (1-based). */
+  lrAt(count: number): number;
+  stepParams(count: number): { [param: string]: number };
+  update(index: number | string, weight: NDArray, grad: NDArray): void;
+}
+export class SGD extends Optimizer { constructor(options?: OptimizerOptions & { momentum?: number }); momentum: number }
+export class NAG extends SGD {}
+export class Adam extends Optimizer {
+  constructor(options?: OptimizerOptions & { beta1?: number; beta2?: number; epsilon?: number });
+}
+export class AdaGrad extends Optimizer { constructor(options?: OptimizerOptions & { epsilon?: number }) }
+export class RMSProp extends Optimizer {
+  constructor(options?: OptimizerOptions & { gamma1?: number; gamma2?: number; epsilon?: number; centered?: boolean;
+    clipWeights?: number | null });
+}
+export type OptimizerName = 'sgd' | 'nag' | 'adam' | 'adagrad' | 'rmsprop';
+export interface OptimizerNamespace {
+  Optimizer: typeof Optimizer; SGD: typeof SGD; NAG: typeof NAG; Adam: typeof Adam; AdaGrad: typeof AdaGrad;
+  RMSProp: typeof RMSProp;
+  create(name: OptimizerName | Optimizer, options?: { [option: string]: number | boolean | null }): Optimizer;
+}
+
+export type KVKey = number | string;
+/** One key with an array (or one per device), or a list of keys with one entry each. */
+export type KVValues = NDArray | NDArray[] | Array<NDArray | NDArray[]>;
+
+/** MXNet's KVStore over the core's store: mx.kv.create('local'). */
+export class KVStore {
+  readonly handle: bigint;
+  readonly type: 'local' | 'device' | 'dist_sync' | 'dist_async';
+  readonly rank: number;
+  readonly numWorkers: number;
+  readonly optimizer: Optimizer | null;
+  init(keys: KVKey | KVKey[], values: KVValues): void;
+  push(keys: KVKey | KVKey[], values: KVValues): void;
+  pull(keys: KVKey | KVKey[], outs: KVValues): void;
+  pushPull(keys: KVKey | KVKey[], values: KVValues, outs?: KVValues | null): void;
+  setOptimizer(optimizer: OptimizerName | Optimizer, options?: { [option: string]: number | boolean | null }): void;
+  numUpdate(key: KVKey): number;
+  keys(): KVKey[];
+  barrier(): void;
+  saveOptimizerStates(fname: string): void;
+  loadOptimizerStates(fname: string): void;
+  dispose(): void;
+}
+export interface KVNamespace {
+  KVStore: typeof KVStore;
+  create(type?: 'local' | 'device' | 'dist_sync' | 'dist_async' | 'dist' | string): KVStore;
+}
+
 export class NameManager { get(name: string | null | undefined, hint: string): string; }
 export class Prefix extends NameManager { constructor(prefix: string); }
 
@@ -256,6 +317,7 @@ declare const mx: {
   NDArray: typeof NDArray;
   Symbol: typeof Symbol;
   FeedForward: typeof FeedForward;
+  KVStore: typeof KVStore;
   __version__: string;
   abiVersion: number;
   libraryPath: string;
@@ -297,8 +359,7 @@ declare const mx: {
   ops: { names(): string[]; info(name: string): any; exists(name: string): boolean };
   model: {
     FeedForward: typeof FeedForward;
-    SGD: new (options?: { learningRate?: number; momentum?: number; wd?: number; rescaleGrad?: number;
-      clipGradient?: number }) => { update(index: number, weight: NDArray, grad: NDArray): void };
+    SGD: typeof SGD;
     prng(seed: number): () => number;
     saveCheckpoint(prefix: string, epoch: number, symbol: Symbol | null, argParams: { [name: string]: NDArray },
       auxParams?: { [name: string]: NDArray } | null): void;
@@ -307,6 +368,9 @@ declare const mx: {
     loadParams(prefix: string, epoch: number): { argParams: { [name: string]: NDArray };
       auxParams: { [name: string]: NDArray } };
   };
+  optimizer: OptimizerNamespace;
+  kv: KVNamespace;
+  kvstore: KVNamespace;
   init: {
     Uniform: new (scale?: number) => Initializer;
     Normal: new (sigma?: number) => Initializer;

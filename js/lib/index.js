@@ -222,7 +222,10 @@ const mx = {
   /** The registry: every operator name (aliases included) and its description. */
   ops: { names: ops.opNames, info: ops.getOp, exists: ops.opExists },
 };
+mx.optimizer = require('./optimizer')(mx);
 mx.model = require('./model')(mx);
+mx.kv = require('./kvstore')(mx);
+mx.kvstore = mx.kv;
 mx.init = mx.model.init;
 mx.metric = mx.model.metric;
 // Top-level class names (for `const { NDArray } = require('mxlite')` and TypeScript),
@@ -230,6 +233,7 @@ mx.metric = mx.model.metric;
 mx.NDArray = nd.NDArray;
 mx.Symbol = symbol.Symbol;
 mx.FeedForward = mx.model.FeedForward;
+mx.KVStore = mx.kv.KVStore;
 mx.default = mx;
 
 // Let pending work finish before the process exits; errors have nowhere to go now.

@@ -97,42 +97,8 @@ module.exports = function makeModel(mx) {
     },
   };
 
-  // ------------------------------------------------------------ optimizer
-  /** SGD with momentum and weight decay, MXNet's update rule (rescaleGrad = 1 / batch size). */
-  class SGD {
-    constructor({ learningRate = 0.01, momentum = 0, wd = 0, rescaleGrad = 1, clipGradient = -1 } = {}) {
-      Object.assign(this, { learningRate, momentum, wd, rescaleGrad, clipGradient });
-      this.states = new Map();
-      this.fused = mx.ops.exists('sgd_update') && mx.ops.exists('sgd_mom_update');
-    }
-
-    update(index, weight, grad) {
-      const params = { lr: this.learningRate, wd: this.wd, rescale_grad: this.rescaleGrad, clip_gradient: this.clipGradient };
-      let mom = null;
-      if (this.momentum > 0) {
-        mom = this.states.get(index);
-        if (!mom) {
-          mom = mx.keep(nd.zeros(weight.shape, { ctx: weight.context, dtype: weight.dtype }));
-          this.states.set(index, mom);
-        }
-      }
-      if (this.fused) {
-        if (mom) nd.sgd_mom_update(weight, grad, mom, { ...params, momentum: this.momentum, out: weight });
-        else nd.sgd_update(weight, grad, { ...params, out: weight });
-        return;
-      }
-      // The same rule with elementwise ops: g = clip(rescale * grad) + wd * w.
-      let g = grad.mul(this.rescaleGrad);
-      if (this.clipGradient > 0) g = nd.clip(g, { a_min: -this.clipGradient, a_max: this.clipGradient });
-      if (this.wd) g = g.add(weight.mul(this.wd));
-      if (mom) {
-        mom.mulInPlace(this.momentum).subInPlace(g.mul(this.learningRate));
-        weight.addInPlace(mom);
-      } else {
-        weight.subInPlace(g.mul(this.learningRate));
-      }
-    }
-  }
+  // The optimizers (SGD, ...) are mx.optimizer's; mx.model.SGD stays for MXNet's spelling.
+  const { SGD, Optimizer } = mx.optimizer;
 
   // ------------------------------------------------------------------ data
   /** A deterministic PRNG (mulberry32) for shuffling: runs are reproducible. */
@@ -218,7 +184,7 @@ module.exports = function makeModel(mx) {
       batchSize = 128, numpyBatchSize, argParams = null, auxParams = null, beginEpoch = 0, seed = 0,
       ...optimizerParams } = {}) {
       if (!(symbol instanceof mx.sym.Symbol)) throw new TypeError('FeedForward: symbol must be an mx.sym.Symbol');
-      if (optimizer !== 'sgd' && !(optimizer instanceof SGD)) throw invalid(`FeedForward: optimizer '${optimizer}' is not supported (use 'sgd')`);
+      if (!(optimizer instanceof Optimizer)) mx.optimizer.create(optimizer, optimizerParams); // fails early on bad names
       Object.assign(this, { symbol, ctx: ctx || mx.cpu(), numEpoch, optimizer, initializer,
         batchSize: numpyBatchSize || batchSize, argParams, auxParams, beginEpoch, seed, optimizerParams });
       const args = symbol.listArguments();
@@ -263,8 +229,8 @@ module.exports = function makeModel(mx) {
       const ex = this._bind(feat, true);
       this._initParams(ex);
       this._exec = ex;
-      const opt = this.optimizer instanceof SGD ? this.optimizer
-        : new SGD({ rescaleGrad: 1 / this.batchSize, ...this.optimizerParams });
+      const opt = this.optimizer instanceof Optimizer ? this.optimizer
+        : mx.optimizer.create(this.optimizer, { rescaleGrad: 1 / this.batchSize, ...this.optimizerParams });
       const argNames = this.symbol.listArguments();
       const dataArr = ex.argDict.data;
       const labelArr = this.labelName ? ex.argDict[this.labelName] : null;

@@ -34,10 +34,22 @@ try {
 }
 export { b, b2, c, sum, flat, later, r, relu, shapes, w, g, model, gpus };
 
+const kv = mx.kv.create('local');
+kv.init([0, 1], [mx.nd.zeros([2]), mx.nd.zeros([3])]);
+kv.push(0, [mx.nd.ones([2]), mx.nd.ones([2])]);
+kv.setOptimizer('sgd', { learningRate: 0.1, momentum: 0.9 });
+kv.setOptimizer(new mx.optimizer.Adam({ learningRate: 0.001 }));
+kv.pull([0, 1], [[mx.nd.zeros([2]), mx.nd.zeros([2])], mx.nd.zeros([3])]);
+const workers: number = kv.numWorkers + kv.rank;
+kv.dispose();
+export { workers };
+
 // No catch-all index signature: a misspelt method or a wrong parameter type is an error.
 // @ts-expect-error
 a.summ();
 // @ts-expect-error
 mx.nd.FullyConnected({ data: a, num_hidden: 'ten' });
+// @ts-expect-error
+mx.kv.create('local').pushpull(0, a);
 const soft: NDArray = a.softmax({ axis: -1 }).logSoftmax();
 export { soft };
