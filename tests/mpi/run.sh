@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Multi-process KVStore tests (dist_sync training equivalence, dist_semantics incl.
-# dist_async, dead / stopped worker faults), 2 workers with mpirun on loopback only.
+# dist_async, dead / stopped / exited worker faults), 2 workers with mpirun on loopback only.
 # Installs Open MPI from Debian when missing, makes sure the library under test has
 # its MPI plugin (libmxlite_mpi.so next to libmxlite.so: a CMake build configured
 # before MPI was installed is reconfigured and rebuilt), then runs run_tests.py,

@@ -30,14 +30,14 @@ TIMEOUT = 5  # MXLITE_KV_TIMEOUT for the fault cases, seconds
 MARGIN = 20  # job start-up and tear-down allowance on a busy 2-core machine
 
 
-def mpirun(np_, args, env_extra=None, limit=120):
+def mpirun(np_, args, env_extra=None, limit=120, mpirun_args=()):
     env = dict(os.environ)
     env.update({"OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
                 "OMP_NUM_THREADS": "1", "MXLITE_CPU_WORKER_NTHREADS": "2"})
     env.update(env_extra or {})
     cmd = [shutil.which("mpirun"), "--oversubscribe", "--bind-to", "none", "-np", str(np_),
            "--mca", "btl", "self,tcp", "--mca", "btl_tcp_if_include", "lo",
-           "--mca", "oob_tcp_if_include", "lo"]
+           "--mca", "oob_tcp_if_include", "lo"] + list(mpirun_args)
     if os.geteuid() == 0:
         cmd.append("--allow-run-as-root")
     for k in ("MXLITE_LIBRARY", "PYTHONPATH", "MXLITE_BLAS_LIBRARY", "OMP_NUM_THREADS",
@@ -80,10 +80,10 @@ def case_dist_semantics(tmp):
     return "%d checks on 2 workers" % out.count("ok ")
 
 
-def _fault(mode):
+def _fault(mode, mpirun_args=()):
     rc, out, took = mpirun(2, [os.path.join(HERE, "train_mlp.py"), "--kv-store", "dist_sync", "--steps", "200",
                                "--%s-at" % mode, "5"], {"MXLITE_KV_TIMEOUT": str(TIMEOUT)},
-                           limit=TIMEOUT + MARGIN + 30)
+                           limit=TIMEOUT + MARGIN + 30, mpirun_args=mpirun_args)
     assert rc != "timeout", "the job hung: still running after %d s\n%s" % (TIMEOUT + MARGIN + 30, out)
     assert rc != 0, "the job succeeded although worker 1 %s\n%s" % (mode, out)
     assert took < TIMEOUT + MARGIN, "the job took %.1f s to fail (limit %d s)\n%s" % (took, TIMEOUT + MARGIN, out)
@@ -104,6 +104,13 @@ def case_fault_stopped_worker(tmp):
     want = ("failed on rank 0 of 2: allreduce did not complete within %d s (MXLITE_KV_TIMEOUT)" % TIMEOUT)
     assert want in out, out
     assert "kvstore: allreduce of key '" in out, out
+    return "rank 0 raised the timeout error; job ended in %.1f s" % took
+
+
+def case_fault_survivor_error(tmp):
+    rc, out, took = _fault("exit", ["--mca", "orte_abort_on_non_zero_status", "0"])
+    want = ("failed on rank 0 of 2: allreduce did not complete within %d s (MXLITE_KV_TIMEOUT)" % TIMEOUT)
+    assert want in out, out
     return "rank 0 raised the timeout error; job ended in %.1f s" % took
 
 

@@ -9,8 +9,8 @@ dist_sync) and pulls the weights the store updated with SGD (rescale_grad =
 1/batch). With the same global batch, n workers and one process therefore compute
 the same weights up to the order of float additions. Writes <out>.rank<r>.npz.
 
---die-at STEP / --hang-at STEP: worker 1 kills (SIGKILL) or stops (SIGSTOP) itself
-at that step (the fault tests). --bench N: N timed steps, prints samples/s.
+--die-at STEP / --hang-at STEP / --exit-at STEP: worker 1 kills (SIGKILL), stops
+(SIGSTOP) or exits (os._exit(3), no MPI_Finalize) at that step (the fault tests). --bench N: N timed steps, prints samples/s.
 """
 import argparse
 import os
@@ -40,6 +40,7 @@ def main():
     ap.add_argument("--out", default=None)
     ap.add_argument("--die-at", type=int, default=-1)
     ap.add_argument("--hang-at", type=int, default=-1)
+    ap.add_argument("--exit-at", type=int, default=-1)
     ap.add_argument("--bench", type=int, default=0)
     args = ap.parse_args()
 
@@ -77,6 +78,8 @@ def main():
             os.kill(os.getpid(), signal.SIGKILL)
         if rank == 1 and i == args.hang_at:
             os.kill(os.getpid(), signal.SIGSTOP)
+        if rank == 1 and i == args.exit_at:
+            os._exit(3)
         step(i)
         ex.outputs[0].wait_to_read()  # a training loop reads its metrics every step
         for k in names:
