@@ -44,8 +44,9 @@ void sum_into(const std::vector<NDArray>& values, const NDArray& target) {
   copy(values[0], target);
   for (size_t i = 1; i < values.size(); ++i) {
     NDArray v = values[i];
-    if (v.ctx() != target.ctx()) {  // the add op wants one device: stage on the target's
-      NDArray staged(v.shape(), v.dtype(), target.ctx());
+    if (v.ctx() != target.ctx() || v.dtype() != target.dtype()) {
+      // the add op wants one device and one dtype: stage as the target's
+      NDArray staged(v.shape(), target.dtype(), target.ctx());
       copy(v, staged);
       v = staged;
     }
@@ -296,21 +297,25 @@ void KVStore::broadcast(const std::string& key, const NDArray& a) {
 }
 
 void KVStore::barrier() {
-  if (!dist_) {
-    engine::waitall();
-    return;
-  }
   std::vector<NDArray> values;
   {
     std::lock_guard<std::mutex> lk(mu_);
     for (const auto& k : order_) values.push_back(entries_[k]->value);
+  }
+  if (!dist_) {  // only this store's pending work (its values' writes)
+    for (const auto& v : values) v.wait_to_read();
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lk(mu_);
     if (async_) {
-      // Model averaging: sum every key over the workers, then divide by their number.
+      // Model averaging: sum every key over the workers, then divide by their number
+      // (integer keys: the quotient rounded toward zero, as integer division does).
       static const OpDef& div = Registry::get("_div_scalar");
       Attrs by_n = Attrs::parse(&div, {{"scalar", std::to_string(num_workers())}});
       for (size_t i = 0; i < values.size(); ++i) {
         allreduce(order_[i], values[i]);
-        if (dtype_is_float(values[i].dtype())) invoke(div, {values[i]}, by_n, {values[i]});
+        invoke(div, {values[i]}, by_n, {values[i]});
       }
     }
   }

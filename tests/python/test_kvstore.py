@@ -112,6 +112,13 @@ def test_pull_converts_dtype_and_device():
     np.testing.assert_array_equal(on1.asnumpy(), np.full(SHAPE, 3.0))
 
 
+def test_push_converts_dtype_to_the_stored_one():
+    kv = mx.kv.create("local")
+    kv.init("f", _ones(0))
+    kv.push("f", [_ones(1, dtype="float16"), _ones(2, dtype="float64"), _ones(3)])
+    np.testing.assert_array_equal(_pulled(kv, "f"), np.full(SHAPE, 6.0))
+
+
 def test_pushpull():
     kv = mx.kv.create("local")
     kv.init("x", _ones(0))
