@@ -150,6 +150,33 @@ def test_push_is_asynchronous_and_ordered():
     np.testing.assert_array_equal(out.asnumpy(), np.full((1000,), 102.0))
 
 
+def test_concurrent_pushes_from_threads():
+    # 4 threads push to their own key and to a shared one; with SGD (lr 1, no momentum)
+    # every push subtracts its gradient, so the result does not depend on the order.
+    import threading
+    kv = mx.kv.create("local")
+    kv.init(["shared", "t0", "t1", "t2", "t3"], [_ones(0) for _ in range(5)])
+    kv.set_optimizer(mx.optimizer.SGD(learning_rate=1.0))
+    errors = []
+
+    def work(i):
+        try:
+            for _ in range(50):
+                kv.push(["shared", "t%d" % i], [_ones(1), _ones(i + 1)])
+        except Exception as e:  # surfaced below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    np.testing.assert_array_equal(_pulled(kv, "shared"), np.full(SHAPE, -200.0))
+    for i in range(4):
+        np.testing.assert_array_equal(_pulled(kv, "t%d" % i), np.full(SHAPE, -50.0 * (i + 1)))
+
+
 # ------------------------------------------------------------------ errors
 
 def test_errors_name_the_key_and_shapes():
