@@ -36,6 +36,7 @@ include("autograd.jl")
 include("io.jl")
 include("random.jl")
 include("model.jl")
+include("kvstore.jl")
 
 function __init__()
     _load_library()

@@ -89,6 +89,18 @@ SGD(; lr::Real=0.01, momentum::Real=0.0, weight_decay::Real=0.0, rescale_grad=no
     SGD(lr, momentum, weight_decay, rescale_grad === nothing ? nothing : Float64(rescale_grad),
         clip_gradient === nothing ? nothing : Float64(clip_gradient), Dict{Symbol,NDArray}())
 
+# The fused update operator of an optimizer with its fixed parameters, and the
+# parameters of each update: the one description used both by update! here and by a
+# KVStore that applies the optimizer itself (set_optimizer!).
+_update_op(opt::SGD) = opt.momentum == 0 ? (fused_op"sgd_update", String[], String[]) :
+    (fused_op"sgd_mom_update", ["momentum"], [_param_str(opt.momentum)])
+
+# rescale: opt.rescale_grad, or 1 / batch size when it is nothing.
+_step_params(opt::SGD, rescale::Real) =
+    (["lr", "wd", "rescale_grad", "clip_gradient"],
+     [_param_str(opt.lr), _param_str(opt.weight_decay), _param_str(Float64(rescale)),
+      _param_str(opt.clip_gradient === nothing ? -1.0 : opt.clip_gradient)])
+
 """
     mx.update!(opt::SGD, name::Symbol, weight::NDArray, grad::NDArray, batch_size)
 
@@ -97,22 +109,19 @@ One step on `weight` in place.
 function update!(opt::SGD, name::Symbol, weight::NDArray, grad::NDArray, batch_size::Integer)
     rescale = opt.rescale_grad === nothing ? 1.0 / batch_size : opt.rescale_grad
     clip = opt.clip_gradient === nothing ? -1.0 : opt.clip_gradient
-    vals = [_param_str(opt.lr), _param_str(opt.weight_decay), _param_str(rescale), _param_str(clip)]
-    if opt.momentum == 0
-        if haskey(_OPS, fused_op"sgd_update")
-            _invoke_op(fused_op"sgd_update", NDArray[weight, grad],
-                       ["lr", "wd", "rescale_grad", "clip_gradient"], vals; out=weight)
-        else
-            copy!(weight, weight .- _sgd_step(opt, weight, grad, rescale, clip))
-        end
-        return weight
+    opname, fixed_keys, fixed_vals = _update_op(opt)
+    step_keys, step_vals = _step_params(opt, rescale)
+    states = NDArray[]
+    if opt.momentum != 0
+        push!(states, get!(() -> zeros(eltype(weight), size(weight), context(weight)), opt.states, name))
     end
-    mom = get!(() -> zeros(eltype(weight), size(weight), context(weight)), opt.states, name)
-    if haskey(_OPS, fused_op"sgd_mom_update")
-        _invoke_op(fused_op"sgd_mom_update", NDArray[weight, grad, mom],
-                   ["lr", "wd", "rescale_grad", "clip_gradient", "momentum"],
-                   vcat(vals, _param_str(opt.momentum)); out=weight)
+    if haskey(_OPS, opname)
+        _invoke_op(opname, NDArray[weight, grad, states...], vcat(step_keys, fixed_keys),
+                   vcat(step_vals, fixed_vals); out=weight)
+    elseif opt.momentum == 0
+        copy!(weight, weight .- _sgd_step(opt, weight, grad, rescale, clip))
     else
+        mom = states[1]
         copy!(mom, mom .* opt.momentum .- _sgd_step(opt, weight, grad, rescale, clip))
         copy!(weight, weight .+ mom)
     end

@@ -17,6 +17,7 @@ end
 @testset "MXLite.jl" begin
     include("test_ndarray.jl")
     include("test_symbol.jl")
+    include("test_kvstore.jl")
 
     @testset "conformance (tests/conformance/cases)" begin
         cases = normpath(joinpath(@__DIR__, "..", "..", "tests", "conformance", "cases"))
