@@ -1,6 +1,7 @@
 // Shared pieces of the CUDA plugin's kernels: error reporting back to the core,
 // dtype dispatch, launch helpers (grid-stride loops), and the kernel table.
 #pragma once
+#include <cuda_fp16.h>
 #include <cuda_runtime.h>
 
 #include <cmath>
@@ -19,7 +20,7 @@ namespace mxlcuda {
 
 // Error codes the core understands (mxl::Err / MXL_ERR_*).
 enum : int { kOk = 0, kInvalidArgument = 1, kShape = 2, kDType = 3, kNotFound = 4, kDevice = 5,
-             kOutOfMemory = 7, kInternal = 8 };
+             kOutOfMemory = 7, kInternal = 8, kIndex = 9 };
 
 // The message of the last failed runtime call of this thread (mxl_cuda_api::last_error).
 std::string& last_error_buf();
@@ -57,6 +58,19 @@ inline int64_t blob_size(const mxl_cuda_blob& b) {
   return n;
 }
 
+// float16 storage on the device: arithmetic converts to float, as mxl::half does on the
+// host (round to nearest even on the way back, so results match the CPU's bit for bit
+// wherever the float computation does).
+struct f16_t {
+  uint16_t bits;
+  f16_t() = default;
+  __host__ __device__ f16_t(float f) : bits(__half_as_ushort(__float2half_rn(f))) {}
+  __host__ __device__ f16_t(double d) : f16_t(float(d)) {}  // through float, as mxl::half(double)
+  __host__ __device__ operator float() const { return __half2float(__ushort_as_half(bits)); }
+};
+// Accumulation type of the float dtypes: double for double, float otherwise.
+template <class T> using facc_t = std::conditional_t<std::is_same_v<T, double>, double, float>;
+
 // Calls body with T bound to the element type; unsupported dtypes fail the call.
 #define MXC_SWITCH_ALL(c, t, T, ...)                                                       \
   switch (t) {                                                                             \
@@ -88,6 +102,30 @@ inline int64_t blob_size(const mxl_cuda_blob& b) {
     default: return ::mxlcuda::call_fail(c, ::mxlcuda::kDType,                             \
                                          "expected float32 or float64 on the GPU, got %s", \
                                          ::mxlcuda::dtype_name(t));                        \
+  }
+
+// float32, float64 and float16 (f16_t): the float dtypes of the CPU's MXL_FLOAT_SWITCH.
+#define MXC_SWITCH_FLOAT16(c, t, T, ...)                                                   \
+  switch (t) {                                                                             \
+    case ::mxlcuda::f32: { using T = float; __VA_ARGS__ } break;                           \
+    case ::mxlcuda::f64: { using T = double; __VA_ARGS__ } break;                          \
+    case ::mxlcuda::f16: { using T = ::mxlcuda::f16_t; __VA_ARGS__ } break;                \
+    default: return ::mxlcuda::call_fail(c, ::mxlcuda::kDType,                             \
+                                         "%s: expected a float dtype, got %s", c->op_name, \
+                                         ::mxlcuda::dtype_name(t));                        \
+  }
+
+// Every dtype, float16 (f16_t) included.
+#define MXC_SWITCH_ALL16(c, t, T, ...)                                                     \
+  switch (t) {                                                                             \
+    case ::mxlcuda::f16: { using T = ::mxlcuda::f16_t; __VA_ARGS__ } break;                \
+    default: MXC_SWITCH_ALL(c, t, T, __VA_ARGS__)                                          \
+  }
+// Every numeric dtype (not bool), float16 included.
+#define MXC_SWITCH_NUM16(c, t, T, ...)                                                     \
+  switch (t) {                                                                             \
+    case ::mxlcuda::f16: { using T = ::mxlcuda::f16_t; __VA_ARGS__ } break;                \
+    default: MXC_SWITCH_NUM(c, t, T, __VA_ARGS__)                                          \
   }
 
 // Compute type: float for float, double for double, the type itself for integers
@@ -184,6 +222,9 @@ void register_optimizer(KernelTable& t);
 void register_misc(KernelTable& t);
 void register_pool(KernelTable& t);
 void register_conv(KernelTable& t);
+void register_indexing(KernelTable& t);
+void register_norm(KernelTable& t);
+void register_ordering(KernelTable& t);
 
 // Parameter helpers.
 inline int64_t attr_i(const mxl_cuda_call* c, const char* n) { return c->attr->i(c->attrs, n); }

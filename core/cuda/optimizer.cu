@@ -1,90 +1,564 @@
-// Fused optimizer updates on the device: sgd_update, sgd_mom_update, nag_mom_update,
-// adam_update (float32 / float64), with the formulas of core/op/optimizer.cc:
-// g = clip(grad * rescale_grad) (clip_gradient < 0: off); states updated in place.
+// Fused optimizer updates on the device, with the formulas of core/op/optimizer.cc
+// (that file's comments give each update's math; the per-element expressions here
+// are written in the same order):
+//   sgd / sgd_mom / nag_mom / adam / rmsprop / rmspropalex / ftrl / signsgd / signum /
+//   ftml / _adagrad / _adadelta updates, lamb_update_phase1/2, _adamw_update, and the
+//   multi-precision mp_sgd / mp_sgd_mom / mp_nag_mom / mp_lamb_phase1/2 / _mp_adamw.
+// g = clip(grad * rescale_grad) (clip < 0: off); states are updated in place, each
+// read before it is written, so out aliasing the weight is safe.
+// Weights are float32, float64 or float16 (f16_t); float16 and float32 compute in
+// float, float64 in double. mp_* states and weight32 are float32.
 #include "common.cuh"
 
 namespace mxlcuda {
 namespace {
 
+// std::max(std::min(v, b), -b) exactly (NaN passes through), when b >= 0.
 template <class C>
 __device__ inline C clip_to(C v, C bound) {
-  return bound >= C(0) ? (v > bound ? bound : (v < -bound ? -bound : v)) : v;
+  if (!(bound >= C(0))) return v;
+  C m = bound < v ? bound : v;
+  return m < -bound ? -bound : m;
+}
+template <class C>
+__device__ inline C sign_of(C v) {
+  return C(int(v > C(0)) - int(v < C(0)));
 }
 
+// lr, wd, rescale_grad, clip as the CPU's GradParams reads them.
 template <class C>
-struct Hyper {
-  C lr, wd, rescale, clip, momentum, beta1, beta2, eps;
+struct GradParams {
+  C lr = 0, wd = 0, rescale = 1, clip = -1;
+  __device__ C grad(C g) const { return clip_to(g * rescale, clip); }
+};
+template <class C>
+GradParams<C> grad_params(const mxl_cuda_call* c, bool has_lr = true, const char* clip_name = "clip_gradient") {
+  GradParams<C> p;
+  p.lr = has_lr ? C(attr_f(c, "lr")) : C(0);
+  p.wd = C(attr_f(c, "wd"));
+  p.rescale = C(attr_f(c, "rescale_grad"));
+  p.clip = C(attr_f(c, clip_name));
+  return p;
+}
+
+template <class F>
+__global__ void each_kernel(F f, int64_t n) {
+  MXC_KERNEL_LOOP(i, n) f(i);
+}
+template <class F>
+int launch(const mxl_cuda_call* c, const F& f, int64_t n) {
+  if (n == 0) return 0;
+  each_kernel<F><<<grid_for(n), kThreads, 0, stream_of(c)>>>(f, n);
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+template <class T> T* ptr(const mxl_cuda_blob& b) { return static_cast<T*>(b.data); }
+
+// ================================================================== SGD family
+// T: weight/grad/output dtype; S: state dtype (T, or float for mp_*). w_in is the
+// weight read (weight32 for mp), w_out the master copy written (mp only).
+template <class T, class S>
+struct Sgd {
+  GradParams<facc_t<S>> p;
+  const T* grad;
+  const S* w_in;
+  S* w_out;
+  T* out;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<S>;
+    C w = C(w_in[i]);
+    C nw = (C(1) - p.lr * p.wd) * w - p.lr * p.grad(C(grad[i]));
+    if (w_out) w_out[i] = S(nw);
+    out[i] = T(nw);
+  }
+};
+template <class T, class S>
+struct SgdMom {
+  GradParams<facc_t<S>> p;
+  facc_t<S> mu;
+  const T* grad;
+  S* mom;
+  const S* w_in;
+  S* w_out;
+  T* out;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<S>;
+    C w = C(w_in[i]);
+    C m = mu * C(mom[i]) - p.lr * p.wd * w - p.lr * p.grad(C(grad[i]));
+    mom[i] = S(m);
+    C nw = w + m;
+    if (w_out) w_out[i] = S(nw);
+    out[i] = T(nw);
+  }
+};
+template <class T, class S>
+struct Nag {
+  GradParams<facc_t<S>> p;
+  facc_t<S> mu;
+  const T* grad;
+  S* mom;
+  const S* w_in;
+  S* w_out;
+  T* out;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<S>;
+    C w = C(w_in[i]);
+    C g = p.grad(C(grad[i])) + p.wd * w;
+    C m = mu * C(mom[i]) - p.lr * g;
+    mom[i] = S(m);
+    C nw = w + mu * m - p.lr * g;
+    if (w_out) w_out[i] = S(nw);
+    out[i] = T(nw);
+  }
 };
 
-template <class C>
-Hyper<C> hyper(const mxl_cuda_call* c, bool has_momentum, bool adam) {
-  Hyper<C> h{};
-  h.lr = C(attr_f(c, "lr"));
-  h.wd = C(attr_f(c, "wd"));
-  h.rescale = C(attr_f(c, "rescale_grad"));
-  h.clip = C(attr_f(c, "clip_gradient"));
-  if (has_momentum) h.momentum = C(attr_f(c, "momentum"));
-  if (adam) {
-    h.beta1 = C(attr_f(c, "beta1"));
-    h.beta2 = C(attr_f(c, "beta2"));
-    h.eps = C(attr_f(c, "epsilon"));
-  }
-  return h;
-}
-
-enum Kind { kSgd, kSgdMom, kNag, kAdam };
-
-template <Kind K, class T>
-__global__ void update_kernel(const T* weight, const T* grad, T* s1, T* s2, T* out, int64_t n, Hyper<T> h) {
-  MXC_KERNEL_LOOP(i, n) {
-    T w = weight[i];
-    if constexpr (K == kSgd) {
-      T g = clip_to(grad[i] * h.rescale, h.clip);
-      out[i] = (T(1) - h.lr * h.wd) * w - h.lr * g;
-    } else if constexpr (K == kSgdMom) {
-      T g = clip_to(grad[i] * h.rescale, h.clip);
-      T m = h.momentum * s1[i] - h.lr * h.wd * w - h.lr * g;
-      s1[i] = m;
-      out[i] = w + m;
-    } else if constexpr (K == kNag) {
-      T g = clip_to(grad[i] * h.rescale, h.clip) + h.wd * w;
-      T m = h.momentum * s1[i] - h.lr * g;
-      s1[i] = m;
-      out[i] = w + h.momentum * m - h.lr * g;
-    } else {
-      T g = clip_to(grad[i] * h.rescale + h.wd * w, h.clip);
-      T m = h.beta1 * s1[i] + (T(1) - h.beta1) * g;
-      T v = h.beta2 * s2[i] + (T(1) - h.beta2) * g * g;
-      s1[i] = m;
-      s2[i] = v;
-      out[i] = w - h.lr * m / (sqrt(v) + h.eps);
-    }
-  }
-}
-
-template <Kind K>
-int update(const mxl_cuda_call* c) {
-  int64_t n = blob_size(c->in[0]);
-  if (n == 0) return 0;
-  MXC_SWITCH_FLOAT(c, c->in[0].dtype, T, {
-    Hyper<T> h = hyper<T>(c, K == kSgdMom || K == kNag, K == kAdam);
-    T* s1 = K == kSgd ? nullptr : static_cast<T*>(c->in[2].data);
-    T* s2 = K == kAdam ? static_cast<T*>(c->in[3].data) : nullptr;
-    update_kernel<K, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
-        static_cast<const T*>(c->in[0].data), static_cast<const T*>(c->in[1].data), s1, s2,
-        static_cast<T*>(c->out[0].data), n, h);
+int sgd_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    Sgd<T, T> f{grad_params<facc_t<T>>(c), ptr<T>(c->in[1]), ptr<T>(c->in[0]), nullptr, ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
   });
-  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+int mp_sgd_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    float* w32 = ptr<float>(c->in[2]);
+    Sgd<T, float> f{grad_params<float>(c), ptr<T>(c->in[1]), w32, w32, ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+int sgd_mom_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    using C = facc_t<T>;
+    SgdMom<T, T> f{grad_params<C>(c), C(attr_f(c, "momentum")), ptr<T>(c->in[1]), ptr<T>(c->in[2]),
+                   ptr<T>(c->in[0]), nullptr, ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+int mp_sgd_mom_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    float* w32 = ptr<float>(c->in[3]);
+    SgdMom<T, float> f{grad_params<float>(c), float(attr_f(c, "momentum")), ptr<T>(c->in[1]),
+                       ptr<float>(c->in[2]), w32, w32, ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+int nag_mom_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    using C = facc_t<T>;
+    Nag<T, T> f{grad_params<C>(c), C(attr_f(c, "momentum")), ptr<T>(c->in[1]), ptr<T>(c->in[2]),
+                ptr<T>(c->in[0]), nullptr, ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+int mp_nag_mom_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    float* w32 = ptr<float>(c->in[3]);
+    Nag<T, float> f{grad_params<float>(c), float(attr_f(c, "momentum")), ptr<T>(c->in[1]), ptr<float>(c->in[2]),
+                    w32, w32, ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+// ================================================================== adaptive updates
+// Plain updates over (weight, grad, states...): T is every input's dtype.
+template <class T>
+struct Adam {
+  GradParams<facc_t<T>> p;
+  facc_t<T> b1, b2, eps;
+  const T *wt, *gr;
+  T *mean, *var, *o;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<T>;
+    C w = C(wt[i]);
+    C g = clip_to(C(gr[i]) * p.rescale + p.wd * w, p.clip);
+    C m = b1 * C(mean[i]) + (C(1) - b1) * g;
+    C v = b2 * C(var[i]) + (C(1) - b2) * g * g;
+    mean[i] = T(m);
+    var[i] = T(v);
+    o[i] = T(w - p.lr * m / (sqrt(v) + eps));
+  }
+};
+int adam_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    using C = facc_t<T>;
+    Adam<T> f{grad_params<C>(c), C(attr_f(c, "beta1")), C(attr_f(c, "beta2")), C(attr_f(c, "epsilon")),
+              ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+template <class T>
+struct RmsProp {
+  GradParams<facc_t<T>> p;
+  facc_t<T> g1, eps, cw;
+  const T *wt, *gr;
+  T *nn, *o;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<T>;
+    C w = C(wt[i]);
+    C g = clip_to(C(gr[i]) * p.rescale + p.wd * w, p.clip);
+    C n = (C(1) - g1) * g * g + g1 * C(nn[i]);
+    nn[i] = T(n);
+    o[i] = T(clip_to(w - p.lr * g / sqrt(n + eps), cw));
+  }
+};
+int rmsprop_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    using C = facc_t<T>;
+    RmsProp<T> f{grad_params<C>(c), C(attr_f(c, "gamma1")), C(attr_f(c, "epsilon")), C(attr_f(c, "clip_weights")),
+                 ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+template <class T>
+struct RmsPropAlex {
+  GradParams<facc_t<T>> p;
+  facc_t<T> g1, g2, eps, cw;
+  const T *wt, *gr;
+  T *nn, *gg, *dd, *o;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<T>;
+    C w = C(wt[i]);
+    C g = clip_to(C(gr[i]) * p.rescale + p.wd * w, p.clip);
+    C n = (C(1) - g1) * g * g + g1 * C(nn[i]);
+    C ga = (C(1) - g1) * g + g1 * C(gg[i]);
+    C d = g2 * C(dd[i]) - p.lr * g / sqrt(n - ga * ga + eps);
+    nn[i] = T(n);
+    gg[i] = T(ga);
+    dd[i] = T(d);
+    o[i] = T(clip_to(w + d, cw));
+  }
+};
+int rmspropalex_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    using C = facc_t<T>;
+    RmsPropAlex<T> f{grad_params<C>(c), C(attr_f(c, "gamma1")), C(attr_f(c, "gamma2")), C(attr_f(c, "epsilon")),
+                     C(attr_f(c, "clip_weights")), ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]),
+                     ptr<T>(c->in[3]), ptr<T>(c->in[4]), ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+template <class T>
+struct Ftrl {
+  GradParams<facc_t<T>> p;
+  facc_t<T> l1, beta;
+  const T *wt, *gr;
+  T *zz, *nn, *o;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<T>;
+    C w = C(wt[i]), g = p.grad(C(gr[i])), n0 = C(nn[i]);
+    C n = n0 + g * g;
+    C z = C(zz[i]) + g - (sqrt(n) - sqrt(n0)) * w / p.lr;
+    zz[i] = T(z);
+    nn[i] = T(n);
+    o[i] = T(fabs(z) > l1 ? (sign_of(z) * l1 - z) / ((beta + sqrt(n)) / p.lr + p.wd) : C(0));
+  }
+};
+int ftrl_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    using C = facc_t<T>;
+    Ftrl<T> f{grad_params<C>(c), C(attr_f(c, "lamda1")), C(attr_f(c, "beta")), ptr<T>(c->in[0]), ptr<T>(c->in[1]),
+              ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+template <class T>
+struct SignSgd {
+  GradParams<facc_t<T>> p;
+  const T *wt, *gr;
+  T* o;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<T>;
+    o[i] = T((C(1) - p.lr * p.wd) * C(wt[i]) - p.lr * sign_of(p.grad(C(gr[i]))));
+  }
+};
+int signsgd_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    SignSgd<T> f{grad_params<facc_t<T>>(c), ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+template <class T>
+struct Signum {
+  GradParams<facc_t<T>> p;
+  facc_t<T> mu, wd_lh;
+  const T *wt, *gr;
+  T *mom, *o;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<T>;
+    C w = C(wt[i]);
+    C m = mu * C(mom[i]) - (C(1) - mu) * (p.grad(C(gr[i])) + p.wd * w);
+    mom[i] = T(m);
+    o[i] = T((C(1) - p.lr * wd_lh) * w + p.lr * sign_of(m));
+  }
+};
+int signum_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    using C = facc_t<T>;
+    Signum<T> f{grad_params<C>(c), C(attr_f(c, "momentum")), C(attr_f(c, "wd_lh")), ptr<T>(c->in[0]),
+                ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+template <class T>
+struct Ftml {
+  GradParams<facc_t<T>> p;
+  facc_t<T> b1, b2, eps, c1, c2;
+  const T *wt, *gr;
+  T *dd, *vv, *zz, *o;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<T>;
+    C w = C(wt[i]);
+    C g = clip_to(C(gr[i]) * p.rescale + p.wd * w, p.clip);
+    C v = b2 * C(vv[i]) + (C(1) - b2) * g * g;
+    C d = c1 / p.lr * (sqrt(v / c2) + eps);
+    C z = b1 * C(zz[i]) + (C(1) - b1) * g - (d - b1 * C(dd[i])) * w;
+    vv[i] = T(v);
+    dd[i] = T(d);
+    zz[i] = T(z);
+    o[i] = T(-z / d);
+  }
+};
+int ftml_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    using C = facc_t<T>;
+    C b1 = C(attr_f(c, "beta1")), b2 = C(attr_f(c, "beta2"));
+    double t = double(attr_i(c, "t"));
+    C c1 = C(1 - std::pow(double(b1), t)), c2 = C(1 - std::pow(double(b2), t));  // on the host, as the CPU
+    Ftml<T> f{grad_params<C>(c, true, "clip_grad"), b1, b2, C(attr_f(c, "epsilon")), c1, c2, ptr<T>(c->in[0]),
+              ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->in[4]), ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+template <class T>
+struct AdaGrad {
+  GradParams<facc_t<T>> p;
+  facc_t<T> eps;
+  const T *wt, *gr;
+  T *hist, *o;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<T>;
+    C w = C(wt[i]), g = p.grad(C(gr[i]));
+    C h = C(hist[i]) + g * g;
+    hist[i] = T(h);
+    o[i] = T(w - p.lr * (g / sqrt(h + eps) + p.wd * w));
+  }
+};
+int adagrad_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    using C = facc_t<T>;
+    AdaGrad<T> f{grad_params<C>(c), C(attr_f(c, "epsilon")), ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]),
+                 ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+template <class T>
+struct AdaDelta {
+  GradParams<facc_t<T>> p;
+  facc_t<T> rho, eps;
+  const T *wt, *gr;
+  T *acc_g, *acc_d, *o;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<T>;
+    C w = C(wt[i]), g = p.grad(C(gr[i]));
+    C ag = rho * C(acc_g[i]) + (C(1) - rho) * g * g;
+    C delta = sqrt(C(acc_d[i]) + eps) / sqrt(ag + eps) * g;
+    acc_g[i] = T(ag);
+    acc_d[i] = T(rho * C(acc_d[i]) + (C(1) - rho) * delta * delta);
+    o[i] = T(w - delta - p.wd * w);
+  }
+};
+int adadelta_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    using C = facc_t<T>;
+    AdaDelta<T> f{grad_params<C>(c, false), C(attr_f(c, "rho")), C(attr_f(c, "epsilon")), ptr<T>(c->in[0]),
+                  ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+// ================================================================== LAMB
+template <class T, class S>
+struct LambPhase1 {
+  GradParams<facc_t<S>> p;
+  facc_t<S> b1, b2, eps, c1, c2;
+  const T* grad;
+  S *mean, *var;
+  const S* w_in;
+  S* out;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<S>;
+    C g = p.grad(C(grad[i]));
+    C m = b1 * C(mean[i]) + (C(1) - b1) * g;
+    C v = b2 * C(var[i]) + (C(1) - b2) * g * g;
+    mean[i] = S(m);
+    var[i] = S(v);
+    out[i] = S((m / c1) / (sqrt(v / c2) + eps) + p.wd * C(w_in[i]));
+  }
+};
+template <class T, class S>
+int lamb_phase1(const mxl_cuda_call* c, const T* grad, S* mean, S* var, const S* w_in, S* out) {
+  using C = facc_t<S>;
+  C b1 = C(attr_f(c, "beta1")), b2 = C(attr_f(c, "beta2"));
+  double t = double(attr_i(c, "t"));
+  bool bc = attr_b(c, "bias_correction");
+  C c1 = bc ? C(1 - std::pow(double(b1), t)) : C(1), c2 = bc ? C(1 - std::pow(double(b2), t)) : C(1);
+  LambPhase1<T, S> f{grad_params<C>(c, false), b1, b2, C(attr_f(c, "epsilon")), c1, c2, grad, mean, var, w_in, out};
+  return launch(c, f, blob_size(c->in[0]));
+}
+int lamb_update_phase1(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    return lamb_phase1<T, T>(c, ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->in[0]),
+                             ptr<T>(c->out[0]));
+  });
+  return 0;
+}
+int mp_lamb_update_phase1(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    return lamb_phase1<T, float>(c, ptr<T>(c->in[1]), ptr<float>(c->in[2]), ptr<float>(c->in[3]),
+                                 ptr<float>(c->in[4]), ptr<float>(c->out[0]));
+  });
+  return 0;
+}
+
+// Phase 2 reads the norms r1, r2 (one-element arrays of dtype S) on the device; the
+// step is formed in double per thread exactly as the CPU forms it once.
+template <class T, class S>
+struct LambPhase2 {
+  double lb, ub, lr;
+  const S *g, *r1p, *r2p, *w_in;
+  S* w_out;
+  T* out;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<S>;
+    double r1 = double(r1p[0]), r2 = double(r2p[0]);
+    if (lb > 0) r1 = r1 < lb ? lb : r1;  // std::max(r1, lb)
+    if (ub > 0) r1 = ub < r1 ? ub : r1;  // std::min(r1, ub)
+    C step = C(r1 == 0 || r2 == 0 ? lr : lr * r1 / r2);
+    C nw = C(w_in[i]) - step * C(g[i]);
+    if (w_out) w_out[i] = S(nw);
+    out[i] = T(nw);
+  }
+};
+int lamb_update_phase2(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    LambPhase2<T, T> f{attr_f(c, "lower_bound"), attr_f(c, "upper_bound"), attr_f(c, "lr"), ptr<T>(c->in[1]),
+                       ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->in[0]), nullptr, ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+int mp_lamb_update_phase2(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    float* w32 = ptr<float>(c->in[4]);
+    LambPhase2<T, float> f{attr_f(c, "lower_bound"), attr_f(c, "upper_bound"), attr_f(c, "lr"), ptr<float>(c->in[1]),
+                           ptr<float>(c->in[2]), ptr<float>(c->in[3]), w32, w32, ptr<T>(c->out[0])};
+    return launch(c, f, blob_size(c->in[0]));
+  });
+  return 0;
+}
+
+// ================================================================== AdamW
+// rescale_grad is a one-element array of dtype S read on the device: 0, NaN or
+// infinite skips the step (the output is the weight; states are left alone).
+template <class T, class S>
+struct AdamW {
+  facc_t<S> lr, wd, eta, clip, b1, b2, eps;
+  const S* rescale;
+  const T* grad;
+  S *mean, *var;
+  const S* w_in;
+  S* w_out;
+  T* out;
+  __device__ void operator()(int64_t i) const {
+    using C = facc_t<S>;
+    double r = double(rescale[0]);
+    if (r == 0 || !isfinite(r)) {
+      out[i] = T(w_in[i]);
+      return;
+    }
+    C w = C(w_in[i]);
+    C g = clip_to(C(grad[i]) * C(r), clip);
+    C m = b1 * C(mean[i]) + (C(1) - b1) * g;
+    C v = b2 * C(var[i]) + (C(1) - b2) * g * g;
+    mean[i] = S(m);
+    var[i] = S(v);
+    C nw = w - eta * (lr * m / (sqrt(v) + eps) + wd * w);
+    if (w_out) w_out[i] = S(nw);
+    out[i] = T(nw);
+  }
+};
+template <class T, class S>
+int adamw(const mxl_cuda_call* c, const S* rescale, const T* grad, S* mean, S* var, const S* w_in, S* w_out, T* out) {
+  using C = facc_t<S>;
+  AdamW<T, S> f{C(attr_f(c, "lr")),    C(attr_f(c, "wd")),    C(attr_f(c, "eta")),     C(attr_f(c, "clip_gradient")),
+                C(attr_f(c, "beta1")), C(attr_f(c, "beta2")), C(attr_f(c, "epsilon")), rescale,
+                grad,                  mean,                  var,                     w_in,
+                w_out,                 out};
+  return launch(c, f, blob_size(c->in[0]));
+}
+int adamw_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    return adamw<T, T>(c, ptr<T>(c->in[4]), ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->in[0]),
+                       nullptr, ptr<T>(c->out[0]));
+  });
+  return 0;
+}
+int mp_adamw_update(const mxl_cuda_call* c) {
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    float* w32 = ptr<float>(c->in[4]);
+    return adamw<T, float>(c, ptr<float>(c->in[5]), ptr<T>(c->in[1]), ptr<float>(c->in[2]), ptr<float>(c->in[3]),
+                           w32, w32, ptr<T>(c->out[0]));
+  });
   return 0;
 }
 
 }  // namespace
 
 void register_optimizer(KernelTable& t) {
-  t.push_back({"sgd_update", update<kSgd>});
-  t.push_back({"sgd_mom_update", update<kSgdMom>});
-  t.push_back({"nag_mom_update", update<kNag>});
-  t.push_back({"adam_update", update<kAdam>});
+  t.push_back({"sgd_update", sgd_update});
+  t.push_back({"mp_sgd_update", mp_sgd_update});
+  t.push_back({"sgd_mom_update", sgd_mom_update});
+  t.push_back({"mp_sgd_mom_update", mp_sgd_mom_update});
+  t.push_back({"nag_mom_update", nag_mom_update});
+  t.push_back({"mp_nag_mom_update", mp_nag_mom_update});
+  t.push_back({"adam_update", adam_update});
+  t.push_back({"rmsprop_update", rmsprop_update});
+  t.push_back({"rmspropalex_update", rmspropalex_update});
+  t.push_back({"ftrl_update", ftrl_update});
+  t.push_back({"signsgd_update", signsgd_update});
+  t.push_back({"signum_update", signum_update});
+  t.push_back({"ftml_update", ftml_update});
+  t.push_back({"_adagrad_update", adagrad_update});
+  t.push_back({"_adadelta_update", adadelta_update});
+  t.push_back({"lamb_update_phase1", lamb_update_phase1});
+  t.push_back({"mp_lamb_update_phase1", mp_lamb_update_phase1});
+  t.push_back({"lamb_update_phase2", lamb_update_phase2});
+  t.push_back({"mp_lamb_update_phase2", mp_lamb_update_phase2});
+  t.push_back({"_adamw_update", adamw_update});
+  t.push_back({"_mp_adamw_update", mp_adamw_update});
 }
 
 }  // namespace mxlcuda

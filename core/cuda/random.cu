@@ -1,6 +1,9 @@
 // Random sampling and creation ops on the device: _random_uniform / _normal /
-// _exponential (Philox, counter-based: element i draws from counter i under the
-// op's seed), and the fills _zeros / _ones / _full / _arange / _linspace / _eye.
+// _exponential / _gamma / _poisson / _randint (Philox, counter-based: element i draws
+// from counters (i, 0), (i, 1), ... under the op's seed), and the fills _zeros / _ones
+// / _full / _arange / _linspace / _eye. The samplers use the CPU's algorithms
+// (core/op/elemwise_kernels.h's BlockRng) on a different bit stream: the results
+// match the CPU's in distribution, not bit for bit.
 #include "common.cuh"
 #include "philox.cuh"
 
@@ -47,10 +50,146 @@ int sample(const mxl_cuda_call* c) {
   }
   int64_t n = blob_size(c->out[0]);
   if (n == 0) return 0;
-  MXC_SWITCH_FLOAT(c, c->out[0].dtype, T, {
+  MXC_SWITCH_FLOAT16(c, c->out[0].dtype, T, {
     sample_kernel<D, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<T*>(c->out[0].data), n, c->seed, a,
                                                                      b);
   });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+
+// One element's stream of random words: counter (i, 0), (i, 1), ... four words each.
+struct ElemRng {
+  Philox p;
+  uint64_t i;
+  uint32_t j = 0;
+  int used = 4;
+  uint32_t buf[4];
+  __device__ ElemRng(uint64_t seed, uint64_t elem) : p(seed), i(elem) {}
+  __device__ uint32_t next32() {
+    if (used == 4) {
+      p(i, j++, buf);
+      used = 0;
+    }
+    return buf[used++];
+  }
+  __device__ uint64_t next64() {
+    uint64_t hi = next32();
+    return (hi << 32) | next32();
+  }
+  __device__ double uniform() {  // [0, 1)
+    uint32_t hi = next32();
+    return Philox::to_unit(hi, next32());
+  }
+  __device__ double uniform_pos() { return 1.0 - uniform(); }  // (0, 1]
+  __device__ double normal() {                                 // Box-Muller
+    double u1 = uniform_pos(), u2 = uniform();
+    return sqrt(-2.0 * log(u1)) * cospi(2.0 * u2);
+  }
+  // Marsaglia & Tsang, boosted for shape < 1 (the CPU's BlockRng::gamma).
+  __device__ double gamma(double shape) {
+    double boost = 1;
+    if (shape < 1) {
+      boost = pow(uniform_pos(), 1 / shape);
+      shape += 1;
+    }
+    const double d = shape - 1.0 / 3, c = 1 / sqrt(9 * d);
+    for (;;) {
+      double x, v;
+      do {
+        x = normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      double u = uniform_pos();
+      if (u < 1 - 0.0331 * x * x * x * x || log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v * boost;
+    }
+  }
+  // Knuth's product method for small means, Hormann's PTRS above (the CPU's BlockRng::poisson).
+  __device__ double poisson(double lam) {
+    if (lam <= 0) return 0;
+    if (lam < 10) {
+      const double limit = exp(-lam);
+      double prod = uniform_pos();
+      int64_t k = 0;
+      while (prod > limit) {
+        prod *= uniform_pos();
+        ++k;
+      }
+      return double(k);
+    }
+    const double slam = sqrt(lam), loglam = log(lam);
+    const double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
+    const double inv_alpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+      double u = uniform() - 0.5, v = uniform_pos(), us = 0.5 - fabs(u);
+      double k = floor((2 * a / us + b) * u + lam + 0.43);
+      if (us >= 0.07 && v <= vr) return k;
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (log(v) + log(inv_alpha) - log(a / (us * us) + b) <= -lam + k * loglam - lgamma(k + 1)) return k;
+    }
+  }
+};
+
+enum Dist2 { kGamma, kPoisson };
+template <Dist2 D, class T>
+__global__ void sample2_kernel(T* y, int64_t n, uint64_t seed, double a, double b) {
+  MXC_KERNEL_LOOP(i, n) {
+    ElemRng r(seed, uint64_t(i));
+    y[i] = T(D == kGamma ? b * r.gamma(a) : r.poisson(a));
+  }
+}
+template <Dist2 D>
+int sample2(const mxl_cuda_call* c) {
+  double a, b = 0;
+  if constexpr (D == kGamma) {
+    a = attr_f(c, "alpha");
+    b = attr_f(c, "beta");
+    if (!(a > 0 && b > 0))
+      return call_fail(c, kInvalidArgument, "_random_gamma: alpha and beta must be > 0, got %g and %g", a, b);
+  } else {
+    a = attr_f(c, "lam");
+    if (!(a >= 0)) return call_fail(c, kInvalidArgument, "_random_poisson: lam must be >= 0, got %g", a);
+  }
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_FLOAT16(c, c->out[0].dtype, T, {
+    sample2_kernel<D, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<T*>(c->out[0].data), n, c->seed, a,
+                                                                     b);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// Integers in [lo, hi): multiply-shift of 64 random bits onto the range, as the CPU.
+template <class T>
+__global__ void randint_kernel(T* y, int64_t n, uint64_t seed, int64_t lo, uint64_t range) {
+  MXC_KERNEL_LOOP(i, n) {
+    ElemRng r(seed, uint64_t(i));
+    y[i] = T(int64_t(uint64_t(lo) + __umul64hi(r.next64(), range)));
+  }
+}
+int randint(const mxl_cuda_call* c) {
+  int64_t lo = attr_i(c, "low"), hi = attr_i(c, "high");
+  if (!(lo < hi))
+    return call_fail(c, kInvalidArgument, "_random_randint: low (%lld) must be < high (%lld)", (long long)lo,
+                     (long long)hi);
+  const mxl_cuda_blob& out = c->out[0];
+  if (out.dtype == i32 && (lo < INT32_MIN || hi - 1 > INT32_MAX))
+    return call_fail(c, kInvalidArgument, "_random_randint: [%lld, %lld) does not fit dtype int32", (long long)lo,
+                     (long long)hi);
+  uint64_t range = uint64_t(hi) - uint64_t(lo);
+  int64_t n = blob_size(out);
+  if (n == 0) return 0;
+  if (out.dtype == i32)
+    randint_kernel<int32_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<int32_t*>(out.data), n, c->seed,
+                                                                         lo, range);
+  else if (out.dtype == i64)
+    randint_kernel<int64_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<int64_t*>(out.data), n, c->seed,
+                                                                         lo, range);
+  else
+    return call_fail(c, kDType, "_random_randint: expected int32 or int64, got %s", dtype_name(out.dtype));
   CU_CHECK_LAUNCH(c);
   return 0;
 }
@@ -128,6 +267,9 @@ void register_random(KernelTable& t) {
   t.push_back({"_random_uniform", sample<kUniform>});
   t.push_back({"_random_normal", sample<kNormal>});
   t.push_back({"_random_exponential", sample<kExponential>});
+  t.push_back({"_random_gamma", sample2<kGamma>});
+  t.push_back({"_random_poisson", sample2<kPoisson>});
+  t.push_back({"_random_randint", randint});
   t.push_back({"_zeros", zeros});
   t.push_back({"_ones", ones});
   t.push_back({"_full", full});

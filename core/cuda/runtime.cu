@@ -217,6 +217,9 @@ KernelTable& kernel_table() {
     register_misc(*k);
     register_pool(*k);
     register_conv(*k);
+    register_norm(*k);
+    register_indexing(*k);
+    register_ordering(*k);
     return k;
   }();
   return *t;

@@ -370,6 +370,209 @@ int embedding_bwd(const mxl_cuda_call* c) {
   return 0;
 }
 
+
+// ------------------------------------------------------------------ slice_like
+// The leading corner of data, as large as shape_like on `axes` (every axis when empty);
+// the shape rule has validated the sizes.
+View slice_like_view(const mxl_cuda_call* c, const mxl_cuda_blob& d, const mxl_cuda_blob& like) {
+  int64_t axes[MXL_CUDA_MAX_DIM];
+  int na = c->attr->shape(c->attrs, "axes", axes);
+  View v = full_view(d);
+  if (na == 0) {
+    for (int k = 0; k < d.ndim && k < like.ndim; ++k) v.shape[k] = like.shape[k];
+  } else {
+    for (int k = 0; k < na; ++k) {
+      int ax = norm_axis(axes[k], d.ndim);
+      v.shape[ax] = like.shape[ax];
+    }
+  }
+  return v;
+}
+int slice_like(const mxl_cuda_call* c) { return gather(c, slice_like_view(c, c->in[0], c->in[1])); }
+// (ograd, data) -> ograd at the origin of zeros shaped like data.
+int slice_like_bwd(const mxl_cuda_call* c) {
+  int rc = zero_fill(c, c->out[0]);
+  if (rc) return rc;
+  View v = full_view(c->out[0]);
+  for (int k = 0; k < v.n; ++k) v.shape[k] = c->in[0].shape[k];
+  return view_copy(c, c->out[0].dtype, c->in[0].data, dense_like(v), c->out[0].data, v);
+}
+
+// ------------------------------------------------------------------ slice assignment
+int copy_input(const mxl_cuda_call* c) {  // out = in[0] (a no-op when in place)
+  CU_CHECK_CALL(c, dcopy(c, c->out[0].data, c->in[0].data, size_t(blob_size(c->in[0])) * esize(c->in[0].dtype)));
+  return 0;
+}
+// lhs with the slice replaced by rhs.
+int slice_assign(const mxl_cuda_call* c) {
+  int rc = copy_input(c);
+  if (rc) return rc;
+  View v = slice_view(c, c->out[0]);
+  return view_copy(c, c->out[0].dtype, c->in[1].data, dense_like(v), c->out[0].data, v);
+}
+template <class T>
+__global__ void view_fill_kernel(T* dst, View v, int64_t n, T val) {
+  MXC_KERNEL_LOOP(i, n) dst[v.at(i)] = val;
+}
+// data with the slice set to scalar (converted as the CPU's saturate_cast).
+int slice_assign_scalar(const mxl_cuda_call* c) {
+  int rc = copy_input(c);
+  if (rc) return rc;
+  View v = slice_view(c, c->out[0]);
+  int64_t n = v.size();
+  if (n == 0) return 0;
+  double scalar = attr_f(c, "scalar");
+  MXC_SWITCH_ALL16(c, c->out[0].dtype, T, {
+    view_fill_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<T*>(c->out[0].data), v, n,
+                                                                    saturate<T>(scalar));
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ------------------------------------------------------------------ depth <-> space
+// NCHW; the output split into 6 axes as a view of the input (shape.cc's d2s_view /
+// s2d_view; the shape rule has checked divisibility).
+View d2s_view(const mxl_cuda_call* c, const mxl_cuda_blob& d) {
+  int64_t b = attr_i(c, "block_size");
+  int64_t n = d.shape[0], ch = d.shape[1] / (b * b), h = d.shape[2], w = d.shape[3];
+  View v;  // (n, c, h, i, w, j) <- in[n, (i*b + j)*c + c', h, w]
+  v.add(n, d.shape[1] * h * w);
+  v.add(ch, h * w);
+  v.add(h, w);
+  v.add(b, b * ch * h * w);
+  v.add(w, 1);
+  v.add(b, ch * h * w);
+  return v;
+}
+View s2d_view(const mxl_cuda_call* c, const mxl_cuda_blob& d) {
+  int64_t b = attr_i(c, "block_size");
+  int64_t n = d.shape[0], ch = d.shape[1], h = d.shape[2] / b, w = d.shape[3] / b;
+  View v;  // (n, i, j, c, h, w) <- in[n, c, h*b + i, w*b + j]
+  v.add(n, ch * d.shape[2] * d.shape[3]);
+  v.add(b, d.shape[3]);
+  v.add(b, 1);
+  v.add(ch, d.shape[2] * d.shape[3]);
+  v.add(h, b * d.shape[3]);
+  v.add(w, b);
+  return v;
+}
+int block_op_check(const mxl_cuda_call* c) {
+  if (c->in[0].ndim != 4) return call_fail(c, kShape, "%s: expected a 4-D NCHW input", c->op_name);
+  if (attr_i(c, "block_size") < 1) return call_fail(c, kInvalidArgument, "%s: block_size must be >= 1", c->op_name);
+  return 0;
+}
+int depth_to_space(const mxl_cuda_call* c) {
+  int rc = block_op_check(c);
+  return rc ? rc : gather(c, d2s_view(c, c->in[0]));
+}
+int space_to_depth(const mxl_cuda_call* c) {
+  int rc = block_op_check(c);
+  return rc ? rc : gather(c, s2d_view(c, c->in[0]));
+}
+
+// ------------------------------------------------------------------ Pad
+// Per axis: before width and source length; mode 0 constant, 1 edge, 2 reflect (the
+// enum's order). src_index gives the source index along one axis, -1 for the fill.
+struct PadGeom {
+  int nd = 0;
+  int mode = 0;
+  int64_t before[MXL_CUDA_MAX_DIM] = {0}, n[MXL_CUDA_MAX_DIM] = {0}, out[MXL_CUDA_MAX_DIM] = {0};
+  int64_t st[MXL_CUDA_MAX_DIM] = {0};  // source strides
+  __device__ int64_t src_index(int k, int64_t o) const {
+    int64_t i = o - before[k], len = n[k];
+    if (i >= 0 && i < len) return i;
+    if (mode == 0) return -1;
+    if (mode == 1) return i < 0 ? 0 : len - 1;
+    return i < 0 ? -i : 2 * (len - 1) - i;  // reflect, the edge not repeated
+  }
+  // Source offset of output element o, or -1 in a constant padding.
+  __device__ int64_t src_offset(int64_t o) const {
+    int64_t off = 0;
+    for (int k = nd - 1; k >= 0; --k) {
+      int64_t i = src_index(k, o % out[k]);
+      o /= out[k];
+      if (i < 0) return -1;
+      off += i * st[k];
+    }
+    return off;
+  }
+};
+// `data` is the unpadded array (the input of Pad, the output of _backward_Pad).
+int pad_geom(const mxl_cuda_call* c, const mxl_cuda_blob& data, PadGeom* g) {
+  int64_t pw[2 * MXL_CUDA_MAX_DIM];
+  int npw = c->attr->shape(c->attrs, "pad_width", pw);
+  if (npw != 2 * data.ndim)
+    return call_fail(c, kInvalidArgument, "%s: pad_width must have 2*ndim=%d entries, got %d", c->op_name,
+                     2 * data.ndim, npw);
+  g->nd = data.ndim;
+  g->mode = int(attr_i(c, "mode"));
+  int64_t s = 1;
+  for (int k = data.ndim - 1; k >= 0; --k) {
+    g->before[k] = pw[2 * k];
+    g->n[k] = data.shape[k];
+    g->out[k] = data.shape[k] + pw[2 * k] + pw[2 * k + 1];
+    g->st[k] = s;
+    s *= data.shape[k];
+    if (pw[2 * k] < 0 || pw[2 * k + 1] < 0)
+      return call_fail(c, kInvalidArgument, "%s: pad_width must be non-negative", c->op_name);
+    if (g->mode == 2 && (pw[2 * k] >= data.shape[k] || pw[2 * k + 1] >= data.shape[k]))
+      return call_fail(c, kInvalidArgument, "%s: reflect padding must be smaller than axis %d", c->op_name, k);
+    if (g->mode == 1 && (pw[2 * k] || pw[2 * k + 1]) && data.shape[k] == 0)
+      return call_fail(c, kInvalidArgument, "%s: edge padding of an empty axis %d", c->op_name, k);
+  }
+  return 0;
+}
+template <class T>
+__global__ void pad_kernel(const T* src, T* dst, PadGeom g, int64_t n, T fill) {
+  MXC_KERNEL_LOOP(o, n) {
+    int64_t i = g.src_offset(o);
+    dst[o] = i < 0 ? fill : src[i];
+  }
+}
+int pad(const mxl_cuda_call* c) {
+  PadGeom g;
+  int rc = pad_geom(c, c->in[0], &g);
+  if (rc) return rc;
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  double v = attr_f(c, "constant_value");
+  MXC_SWITCH_ALL16(c, c->in[0].dtype, T, {
+    pad_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const T*>(c->in[0].data),
+                                                              static_cast<T*>(c->out[0].data), g, n, saturate<T>(v));
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+// The gradient sums ograd onto the source elements, in double (as the CPU).
+template <class T>
+__global__ void unpad_acc_kernel(const T* og, double* acc, PadGeom g, int64_t n) {
+  MXC_KERNEL_LOOP(o, n) {
+    int64_t i = g.src_offset(o);
+    if (i >= 0) atomicAdd(acc + i, double(og[o]));
+  }
+}
+template <class T>
+__global__ void from_double_kernel(const double* a, T* y, int64_t n) {
+  MXC_KERNEL_LOOP(i, n) y[i] = T(a[i]);
+}
+int pad_bwd(const mxl_cuda_call* c) {
+  PadGeom g;
+  int rc = pad_geom(c, c->out[0], &g);
+  if (rc) return rc;
+  int64_t n = blob_size(c->in[0]), m = blob_size(c->out[0]);
+  if (m == 0) return 0;
+  double* acc = static_cast<double*>(workspace(c, size_t(m) * sizeof(double)));
+  if (!acc) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  CU_CHECK_CALL(c, cudaMemsetAsync(acc, 0, size_t(m) * sizeof(double), stream_of(c)));
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, T, {
+    if (n) unpad_acc_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const T*>(c->in[0].data), acc,
+                                                                          g, n);
+    from_double_kernel<T><<<grid_for(m), kThreads, 0, stream_of(c)>>>(acc, static_cast<T*>(c->out[0].data), m);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
 }  // namespace
 
 void register_shape(KernelTable& t) {
@@ -391,6 +594,14 @@ void register_shape(KernelTable& t) {
   t.push_back({"_backward_repeat", repeat_bwd});
   t.push_back({"Embedding", embedding});
   t.push_back({"_backward_Embedding", embedding_bwd});
+  t.push_back({"slice_like", slice_like});
+  t.push_back({"_backward_slice_like", slice_like_bwd});
+  t.push_back({"_slice_assign", slice_assign});
+  t.push_back({"_slice_assign_scalar", slice_assign_scalar});
+  t.push_back({"depth_to_space", depth_to_space});
+  t.push_back({"space_to_depth", space_to_depth});
+  t.push_back({"Pad", pad});
+  t.push_back({"_backward_Pad", pad_bwd});
 }
 
 }  // namespace mxlcuda

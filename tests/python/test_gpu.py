@@ -305,6 +305,121 @@ def test_random_on_gpu():
 
 @gpu
 @needs_gpu
+def test_more_samplers_on_gpu():
+    mx.random.seed(3)
+    n = 200000
+    for alpha, beta in ((2.0, 1.5), (0.5, 2.0), (9.0, 0.5)):  # shape < 1 takes the boosted path
+        g = mx.nd.random.gamma(alpha, beta, shape=(n,), ctx=mx.gpu(0)).asnumpy()
+        assert g.min() > 0
+        assert abs(g.mean() - alpha * beta) < 0.02 * alpha * beta + 0.01, (alpha, beta, g.mean())
+        assert abs(g.var() - alpha * beta ** 2) < 0.05 * alpha * beta ** 2, (alpha, beta, g.var())
+    for lam in (0.0, 3.0, 40.0):  # product method below 10, PTRS above
+        p = mx.nd.random.poisson(lam, shape=(n,), ctx=mx.gpu(0)).asnumpy()
+        assert (p == np.floor(p)).all() and p.min() >= 0
+        assert abs(p.mean() - lam) < 0.02 * lam + 0.01 and abs(p.var() - lam) < 0.05 * lam + 0.01, (lam, p.mean())
+    for dtype, lo, hi in (("int32", -3, 4), ("int64", 0, 1 << 40)):
+        r = mx.nd.random.randint(lo, hi, shape=(n,), dtype=dtype, ctx=mx.gpu(0)).asnumpy()
+        assert r.dtype == np.dtype(dtype) and r.min() >= lo and r.max() < hi
+        assert abs(r.mean() - (lo + hi - 1) / 2) < 0.01 * (hi - lo)
+    small = mx.nd.random.randint(-3, 4, shape=(n,), ctx=mx.gpu(0)).asnumpy()
+    assert set(np.unique(small)) == set(range(-3, 4))
+
+
+@gpu
+@needs_gpu
+def test_ordering_ties_and_nan_match_cpu_on_gpu():
+    x = np.array([[3, 1, 2, 1, np.nan, 3, -0.0, 0.0, 1, np.nan],
+                  [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]], np.float32)
+    for dtype in (np.float32, np.float64, np.int32, np.int64, np.uint8):
+        data = np.nan_to_num(x, nan=7).astype(dtype) if np.dtype(dtype).kind != "f" else x.astype(dtype)
+        for kw in ({"is_ascend": True}, {"is_ascend": False}, {"axis": 0}, {"axis": None}):
+            outs = []
+            for ctx in (mx.cpu(), mx.gpu(0)):
+                a = mx.nd.array(data, dtype=dtype, ctx=ctx)
+                outs.append([mx.nd.argsort(a, dtype="int64", **kw).asnumpy(), mx.nd.sort(a, **kw).asnumpy(),
+                             mx.nd.topk(a, k=3, ret_typ="indices", dtype="int32", **kw).asnumpy(),
+                             mx.nd.topk(a, k=3, ret_typ="mask", **kw).asnumpy()])
+            for c, g in zip(*outs):
+                np.testing.assert_array_equal(g, c, err_msg="%s %s" % (np.dtype(dtype).name, kw))
+
+
+@gpu
+@needs_gpu
+def test_batchnorm_training_forward_updates_moving_stats_like_cpu():
+    rng = np.random.RandomState(0)
+    inputs = [rng.randn(4, 3, 5, 2), rng.rand(3) + 0.5, rng.rand(3), np.zeros(3), np.ones(3)]
+    res = []
+    for ctx in (mx.cpu(), mx.gpu(0)):
+        args = [mx.nd.array(v, dtype=np.float32, ctx=ctx) for v in inputs]
+        with mx.autograd.train_mode():
+            outs = mx.nd.BatchNorm(*args, fix_gamma=False, output_mean_var=True, momentum=0.8)
+        res.append([o.asnumpy() for o in outs] + [args[3].asnumpy(), args[4].asnumpy()])  # moving stats
+    for c, g in zip(*res):
+        np.testing.assert_allclose(g, c, rtol=1e-4, atol=1e-5)
+
+
+@gpu
+@needs_gpu
+def test_index_errors_on_gpu_name_the_first_bad_index():
+    a = mx.nd.ones((3, 4), ctx=mx.gpu(0))
+    with pytest.raises(mx.base.MXNetError) as e:
+        mx.nd.take(a, mx.nd.array([0, 5, 7], ctx=mx.gpu(0)), mode="raise").asnumpy()
+    assert e.value.kind == "MXL_ERR_INDEX" and "index 5" in str(e.value), str(e.value)
+    with pytest.raises(mx.base.MXNetError) as e:
+        mx.nd.gather_nd(a, mx.nd.array([[0, 1], [9, 1]], ctx=mx.gpu(0))).asnumpy()
+    assert e.value.kind == "MXL_ERR_INDEX" and "index 9" in str(e.value), str(e.value)
+    assert (a * 2).sum().asscalar() == 24.0  # the device stays usable
+
+
+@gpu
+@needs_gpu
+def test_repeated_indices_accumulate_and_last_write_wins_on_gpu():
+    data = np.arange(12, dtype=np.float32).reshape(3, 4)
+    idx = np.array([[0, 2, 0, 0], [1, 3, 1, 1]], np.float32)  # (0, 1) three times, (2, 3) once
+    vals = np.array([1, 2, 3, 4], np.float32)
+    for ctx in (mx.cpu(), mx.gpu(0)):
+        s = mx.nd.scatter_nd(mx.nd.array(vals, ctx=ctx), mx.nd.array(idx, ctx=ctx), shape=(3, 4)).asnumpy()
+        assert s[0, 1] == 4 and s[2, 3] == 2, s
+        g = mx.nd.array(data, ctx=ctx)
+        g.attach_grad()
+        with mx.autograd.record():
+            out = mx.nd.gather_nd(g, mx.nd.array(idx, ctx=ctx))
+        out.backward(mx.nd.array(vals, ctx=ctx))
+        assert g.grad.asnumpy()[0, 1] == 1 + 3 + 4 and g.grad.asnumpy()[2, 3] == 2
+        t = mx.nd.array(data, ctx=ctx)
+        t.attach_grad()
+        with mx.autograd.record():
+            out = mx.nd.take(t, mx.nd.array([2, 0, 2], ctx=ctx))
+        out.backward(mx.nd.ones((3, 4), ctx=ctx))
+        np.testing.assert_array_equal(t.grad.asnumpy(), [[1] * 4, [0] * 4, [2] * 4])
+
+
+@gpu
+@needs_gpu
+def test_float16_updates_and_layers_on_gpu_match_cpu():
+    rng = np.random.RandomState(0)
+    w32 = rng.randn(5, 7).astype(np.float32)
+    g16 = rng.randn(5, 7).astype(np.float16)
+    x16 = rng.randn(2, 3, 4, 4).astype(np.float16)
+    res = []
+    for ctx in (mx.cpu(), mx.gpu(0)):
+        w = mx.nd.array(w32.astype(np.float16), dtype=np.float16, ctx=ctx)
+        master = mx.nd.array(w32, ctx=ctx)
+        mom = mx.nd.zeros((5, 7), ctx=ctx)
+        mx.nd.mp_sgd_mom_update(w, mx.nd.array(g16, dtype=np.float16, ctx=ctx), mom, master, lr=0.1, momentum=0.9,
+                                wd=0.01, out=w)
+        x = mx.nd.array(x16, dtype=np.float16, ctx=ctx)
+        ln = mx.nd.LayerNorm(x, mx.nd.ones((4,), dtype=np.float16, ctx=ctx),
+                             mx.nd.zeros((4,), dtype=np.float16, ctx=ctx))
+        elu = mx.nd.LeakyReLU(x, act_type="elu")
+        res.append([w.asnumpy(), master.asnumpy(), mom.asnumpy(), ln.asnumpy(), elu.asnumpy()])
+    for c, g in zip(*res):
+        assert c.dtype == g.dtype
+        np.testing.assert_allclose(g.astype(np.float64), c.astype(np.float64), rtol=2e-3, atol=2e-3)
+
+
+@gpu
+@needs_gpu
 def test_errors_in_gpu_ops_are_raised_and_the_device_stays_usable():
     a = mx.nd.ones((2, 3), ctx=mx.gpu(0))
     b = mx.nd.ones((4, 5), ctx=mx.gpu(0))
