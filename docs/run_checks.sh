@@ -4,10 +4,11 @@
 #   1. sphinx-build -W (warnings are errors) of the HTML site, which also regenerates the
 #      operator reference (from the registry) and the C ABI reference (from c_api.h);
 #   2. every ">>>" example of the pages and of the API docstrings (sphinx-build -b doctest);
-#   3. the four-language example, docs/snippets/: mlp.py, mlp.R (needs Rscript and the
+#   3. the four-language examples, docs/snippets/: mlp.py, mlp.R (needs Rscript and the
 #      R package installed in build/rlib), mlp.js (needs node and js/node_modules) run;
-#      mlp.jl is checked statically (tests/julia_static/check_julia.py: it parses, and
-#      every mx. name and operator keyword exists), as no Julia runtime is available.
+#      kvstore.py and kvstore.js run too; mlp.jl and kvstore.jl are checked statically
+#      (tests/julia_static/check_julia.py: it parses, and every mx. name and operator
+#      keyword exists), as no Julia runtime is available.
 # A check whose tool is missing is reported as skipped, with the reason, not as passed.
 # Prints "docs: N passed, N failed, N skipped"; exits non-zero when a check failed.
 #
@@ -60,6 +61,7 @@ check "doctests" $PY -m sphinx -W --keep-going -q -b doctest -d "$OUT/doctrees" 
 grep -E "^ +[0-9]+ tests$|failures in tests" "$OUT/doctest/output.txt" 2>/dev/null | sed 's/^ */  doctest: /'
 
 check "snippet-python" $PY docs/snippets/mlp.py
+check "snippet-python-kvstore" $PY docs/snippets/kvstore.py
 
 RLIB=${MXLITE_R_LIBRARY_DIR:-$ROOT/build/rlib}
 if ! command -v Rscript >/dev/null 2>&1; then
@@ -79,6 +81,7 @@ else
   NODE_DIR=$OUT/node_path
   mkdir -p "$NODE_DIR" && ln -sfn "$ROOT/js" "$NODE_DIR/mxlite"
   check "snippet-js" env NODE_PATH="$NODE_DIR" node docs/snippets/mlp.js
+  check "snippet-js-kvstore" env NODE_PATH="$NODE_DIR" node docs/snippets/kvstore.js
 fi
 
 if ! $PY -c "import tree_sitter, tree_sitter_julia" >/dev/null 2>&1; then
@@ -87,7 +90,7 @@ else
   # The package's own files come along so that the snippet's mx. names can be resolved.
   mapfile -t JL_FILES < <(find julia -name "*.jl" | sort)
   check "snippet-julia-static" $PY tests/julia_static/check_julia.py --library "$LIB" \
-      "${JL_FILES[@]}" docs/snippets/mlp.jl
+      "${JL_FILES[@]}" docs/snippets/mlp.jl docs/snippets/kvstore.jl
 fi
 
 echo "docs: $PASSED passed, $FAILED failed, $SKIPPED skipped"
