@@ -28,11 +28,12 @@ mutable struct KVStore
     key_kind::Union{Nothing,Symbol}       # :int or :string, fixed by the first key used
     optimizer::Union{Nothing,SGD}         # the optimizer applied in the store
     sent::Dict{String,Vector{String}}     # key -> per-update parameter values last sent
+    known::Set{String}                    # keys seen initialized (the store holds the list)
 
     function KVStore(kv_type::Union{Symbol,AbstractString}=:local)
         out = Ref{Ptr{Cvoid}}(C_NULL)
         @mxcall(:mxl_kvstore_create, (Cstring, Ref{Ptr{Cvoid}}), String(kv_type), out)
-        kv = new(out[], nothing, nothing, Dict{String,Vector{String}}())
+        kv = new(out[], nothing, nothing, Dict{String,Vector{String}}(), Set{String}())
         finalizer(_free_kvstore, kv)
         return kv
     end
@@ -260,9 +261,9 @@ end
 function _kv_send_params(kv::KVStore, keys::Vector{String})
     opt = kv.optimizer
     opt === nothing && return nothing
-    known = Set{String}(string.(Base.keys(kv)))
     for k in unique(keys)
-        k in known || continue
+        k in kv.known || union!(kv.known, string.(Base.keys(kv)))
+        k in kv.known || continue
         names, vals = _step_params(opt, opt.rescale_grad === nothing ? 1.0 : opt.rescale_grad)
         if get(kv.sent, k, nothing) != vals
             @mxcall(:mxl_kvstore_set_optimizer_params,
