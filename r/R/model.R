@@ -119,7 +119,8 @@ mx.init.create <- function(initializer, shape.array, ctx = NULL, skip.unknown = 
 
 # ----------------------------------------------------------------- optimizers
 #' An optimizer: list(create.state(index, weight), update(index, weight, grad, state))
-#' where update writes the weight in place and returns the new state.
+#' where update writes the weight in place and returns the new state; kvstore.op and
+#' kvstore.params name the fused update a KVStore runs for it (kv$set.optimizer).
 #'
 #' "sgd": learning.rate, momentum, wd, rescale.grad, clip_gradient. It uses the
 #' registry's fused sgd_update / sgd_mom_update when present (fused = NA; TRUE/FALSE
@@ -155,7 +156,9 @@ mx.opt.sgd <- function(learning.rate = 0.01, momentum = 0, wd = 0, rescale.grad 
     }
     state
   }
-  list(create.state = create.state, update = update, fused = fused)
+  # What a KVStore needs to apply this optimizer itself (kv$set.optimizer).
+  list(create.state = create.state, update = update, fused = fused,
+       kvstore.op = if (momentum > 0) "sgd_mom_update" else "sgd_update", kvstore.params = params)
 }
 
 # -------------------------------------------------------------------- metrics
@@ -258,6 +261,22 @@ mx.callback.save.checkpoint <- function(prefix, period = 1) {
   metric$update(label, pred, state)
 }
 
+# The store FeedForward uses: an MXKVStore as given; a type name creates one where it
+# is needed (MXNet R: none for "local"/"device" on one device; dist_* always).
+.model_kvstore <- function(kvstore, ndevice) {
+  if (is.null(kvstore) || is.mx.kvstore(kvstore)) return(kvstore)
+  if (!is.character(kvstore) || length(kvstore) != 1 || is.na(kvstore)) {
+    stop("mx.model.FeedForward.create: kvstore must be an MXKVStore (mx.kv.create) or a type name", call. = FALSE)
+  }
+  if (ndevice == 1 && !startsWith(kvstore, "dist")) {
+    if (!kvstore %in% c("local", "device")) {
+      stop(sprintf("mx.model.FeedForward.create: unknown kvstore type '%s'", kvstore), call. = FALSE)
+    }
+    return(NULL)
+  }
+  mx.kv.create(kvstore)
+}
+
 #' Train a feed-forward model (MXNet R's mx.model.FeedForward.create).
 #'
 #' @param symbol the network, ending in a loss (e.g. SoftmaxOutput); its data input is
@@ -272,6 +291,8 @@ mx.callback.save.checkpoint <- function(prefix, period = 1) {
 #' @param epoch.end.callback, batch.end.callback function(iteration, nbatch, env, verbose)
 #' @param array.batch.size batch size for array input
 #' @param array.layout "auto", "rowmajor" (samples in rows) or "colmajor" (in columns)
+#' @param kvstore an MXKVStore (mx.kv.create) the updates go through, or a type name:
+#'   "local"/"device" need no store on one device; "dist_sync"/"dist_async" create one
 #' @return an MXFeedForwardModel: list(symbol, arg.params, aux.params)
 mx.model.FeedForward.create <- function(symbol, X, y = NULL, ctx = NULL, begin.round = 1, num.round = 10,
                                         optimizer = "sgd", initializer = mx.init.uniform(0.01),
@@ -312,6 +333,20 @@ mx.model.FeedForward.create <- function(symbol, X, y = NULL, ctx = NULL, begin.r
   update_names <- param_names[exec$grad.req[match(param_names, names(exec$arg.arrays))] != "null"]
   states <- lapply(update_names, function(n) opt$create.state(n, exec$arg.arrays[[n]]))
   names(states) <- update_names
+  # A KVStore, as MXNet R used one: the weights are its values (keys 1..n); gradients
+  # are pushed, and either the store updates the weights (an optimizer with a fused
+  # update, e.g. sgd) and they are pulled back, or the summed gradients are pulled
+  # and the weights updated here.
+  kv <- .model_kvstore(kvstore, ndevice = 1)
+  kv_keys <- seq_along(update_names)
+  update_on_kvstore <- FALSE
+  if (!is.null(kv) && length(update_names)) {
+    kv$init(kv_keys, unname(exec$arg.arrays[update_names]))
+    if (!is.null(opt$kvstore.op)) {
+      kv$set.optimizer(opt)
+      update_on_kvstore <- TRUE
+    }
+  }
 
   env <- new.env()
   env$metric <- eval.metric
@@ -332,8 +367,15 @@ mx.model.FeedForward.create <- function(symbol, X, y = NULL, ctx = NULL, begin.r
                                 match.name = TRUE)
       mx.exec.forward(exec, is.train = TRUE)
       mx.exec.backward(exec)
-      for (n in update_names) {
-        states[[n]] <- opt$update(n, exec$arg.arrays[[n]], exec$grad.arrays[[n]], states[[n]])
+      if (!is.null(kv) && length(update_names)) {
+        kv$push(kv_keys, list(unname(exec$grad.arrays[update_names])))
+        if (update_on_kvstore) kv$pull(kv_keys, list(unname(exec$arg.arrays[update_names])))
+        else kv$pull(kv_keys, list(unname(exec$grad.arrays[update_names])))
+      }
+      if (!update_on_kvstore) {
+        for (n in update_names) {
+          states[[n]] <- opt$update(n, exec$arg.arrays[[n]], exec$grad.arrays[[n]], states[[n]])
+        }
       }
       if (!is.null(eval.metric)) {
         env$train.metric <- .run_metric(eval.metric, env$train.metric, batch$label, exec$outputs, train$num.pad())

@@ -1,8 +1,9 @@
 /*
  * .Call glue between R and mxlite's C ABI (mxlite/c_api.h, nothing else).
  *
- * Objects: an NDArray, Symbol or Executor is an R external pointer tagged with its
- * kind and carrying an R class ("MXNDArray", "MXSymbol", "MXExecutorHandle"). Each
+ * Objects: an NDArray, Symbol, Executor or KVStore is an R external pointer tagged with
+ * its kind and carrying an R class ("MXNDArray", "MXSymbol", "MXExecutorHandle",
+ * "MXKVStoreHandle"). Each
  * handle is freed by a C finalizer registered when it is wrapped, or earlier by an
  * explicit free (which clears the pointer, so a freed object is an R error, not a crash).
  *
@@ -26,8 +27,8 @@
 
 #include <mxlite/c_api.h>
 
-static SEXP tag_nd, tag_sym, tag_exec, tag_op;
-static SEXP class_nd, class_sym, class_exec, class_op;
+static SEXP tag_nd, tag_sym, tag_exec, tag_op, tag_kv;
+static SEXP class_nd, class_sym, class_exec, class_op, class_kv;
 
 /* ------------------------------------------------------------------ errors */
 
@@ -899,6 +900,113 @@ SEXP R_mxl_autograd_backward(SEXP heads, SEXP head_grads, SEXP train) {
   return R_NilValue;
 }
 
+/* ------------------------------------------------------------------ kvstore */
+
+static void kv_finalize(SEXP x) {
+  void* p = R_ExternalPtrAddr(x);
+  if (p) { mxl_kvstore_free((mxl_kvstore)p); R_ClearExternalPtr(x); }
+}
+static mxl_kvstore get_kv(SEXP x) { return (mxl_kvstore)unwrap(x, tag_kv, "expected a KVStore handle"); }
+
+/* keys: character (one per value, already flattened by the R side); values: list of
+ * MXNDArray of the same length. */
+static int kv_pairs(SEXP keys, SEXP values, const char*** k, mxl_ndarray** v, const char* what) {
+  if (TYPEOF(keys) != STRSXP) arg_error("kvstore: keys must be a character vector");
+  int n = Rf_length(keys);
+  if (Rf_length(values) != n) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "kvstore %s: %d keys but %d arrays", what, n, Rf_length(values));
+    arg_error(msg);
+  }
+  *k = str_array(keys);
+  *v = nd_list(values, 0);
+  return n;
+}
+
+/* The parameters of an optimizer update, as mxl_imperative_invoke takes them. */
+static int kv_params(SEXP keys, SEXP vals, const char*** k, const char*** v) {
+  int n = keys == R_NilValue ? 0 : Rf_length(keys);
+  if (n != (vals == R_NilValue ? 0 : Rf_length(vals))) arg_error("kvstore: parameter keys and values differ in length");
+  *k = str_array(keys);
+  *v = str_array(vals);
+  return n;
+}
+
+SEXP R_mxl_kv_create(SEXP type) {
+  mxl_kvstore kv = NULL;
+  check(mxl_kvstore_create(str0(type, "type"), &kv));
+  return wrap(kv, tag_kv, class_kv, kv_finalize);
+}
+
+SEXP R_mxl_kv_free(SEXP x) {
+  if (TYPEOF(x) == EXTPTRSXP && R_ExternalPtrTag(x) == tag_kv) kv_finalize(x);
+  return R_NilValue;
+}
+
+/* list(type, rank, num_workers) */
+SEXP R_mxl_kv_info(SEXP x) {
+  const char* type; int rank, workers;
+  check(mxl_kvstore_info(get_kv(x), &type, &rank, &workers));
+  SEXP out = PROTECT(Rf_allocVector(VECSXP, 3));
+  SET_VECTOR_ELT(out, 0, Rf_mkString(type));
+  SET_VECTOR_ELT(out, 1, Rf_ScalarInteger(rank));
+  SET_VECTOR_ELT(out, 2, Rf_ScalarInteger(workers));
+  UNPROTECT(1);
+  return out;
+}
+
+/* init, push or pull (which = 0, 1, 2) of flattened (key, array) pairs. */
+SEXP R_mxl_kv_transfer(SEXP x, SEXP which, SEXP keys, SEXP values) {
+  typedef int (*transfer_fn)(mxl_kvstore, int, const char**, const mxl_ndarray*);
+  static const transfer_fn fns[] = {mxl_kvstore_init, mxl_kvstore_push, mxl_kvstore_pull};
+  static const char* const names[] = {"init", "push", "pull"};
+  int w = Rf_asInteger(which);
+  if (w < 0 || w > 2) arg_error("kvstore: which must be 0 (init), 1 (push) or 2 (pull)");
+  const char** k; mxl_ndarray* v;
+  int n = kv_pairs(keys, values, &k, &v, names[w]);
+  check(fns[w](get_kv(x), n, k, v));
+  return R_NilValue;
+}
+
+SEXP R_mxl_kv_set_optimizer(SEXP x, SEXP op, SEXP keys, SEXP vals) {
+  const char **k, **v;
+  int n = kv_params(keys, vals, &k, &v);
+  check(mxl_kvstore_set_optimizer(get_kv(x), str0(op, "optimizer op"), n, k, v));
+  return R_NilValue;
+}
+
+/* key NULL: every key. */
+SEXP R_mxl_kv_set_optimizer_params(SEXP x, SEXP key, SEXP keys, SEXP vals) {
+  const char **k, **v;
+  int n = kv_params(keys, vals, &k, &v);
+  check(mxl_kvstore_set_optimizer_params(get_kv(x), key == R_NilValue ? NULL : str0(key, "key"), n, k, v));
+  return R_NilValue;
+}
+
+SEXP R_mxl_kv_num_update(SEXP x, SEXP key) {
+  int64_t n = 0;
+  check(mxl_kvstore_num_update(get_kv(x), str0(key, "key"), &n));
+  return Rf_ScalarReal((double)n);
+}
+
+SEXP R_mxl_kv_keys(SEXP x) {
+  int n; const char** keys;
+  check(mxl_kvstore_keys(get_kv(x), &n, &keys));
+  return mk_strs(n, keys);
+}
+
+SEXP R_mxl_kv_barrier(SEXP x) { check(mxl_kvstore_barrier(get_kv(x))); return R_NilValue; }
+
+SEXP R_mxl_kv_save_states(SEXP x, SEXP fname) {
+  check(mxl_kvstore_save_optimizer_states(get_kv(x), str0(fname, "fname")));
+  return R_NilValue;
+}
+
+SEXP R_mxl_kv_load_states(SEXP x, SEXP fname) {
+  check(mxl_kvstore_load_optimizer_states(get_kv(x), str0(fname, "fname")));
+  return R_NilValue;
+}
+
 /* ------------------------------------------------------------- registration */
 
 #define DEF(name, n) {#name, (DL_FUNC)&name, n}
@@ -922,6 +1030,10 @@ static const R_CallMethodDef call_methods[] = {
     DEF(R_mxl_exec_backward, 2), DEF(R_mxl_exec_outputs, 1), DEF(R_mxl_exec_memory, 1),
     DEF(R_mxl_autograd_set, 2), DEF(R_mxl_autograd_mark, 3), DEF(R_mxl_nd_grad, 1),
     DEF(R_mxl_autograd_backward, 3),
+    DEF(R_mxl_kv_create, 1), DEF(R_mxl_kv_free, 1), DEF(R_mxl_kv_info, 1), DEF(R_mxl_kv_transfer, 4),
+    DEF(R_mxl_kv_set_optimizer, 4),
+    DEF(R_mxl_kv_set_optimizer_params, 4), DEF(R_mxl_kv_num_update, 2), DEF(R_mxl_kv_keys, 1),
+    DEF(R_mxl_kv_barrier, 1), DEF(R_mxl_kv_save_states, 2), DEF(R_mxl_kv_load_states, 2),
     {NULL, NULL, 0}};
 
 static SEXP keep_string(const char* s) {
@@ -937,8 +1049,10 @@ void R_init_mxlite(DllInfo* dll) {
   tag_sym = Rf_install("mxl_symbol");
   tag_exec = Rf_install("mxl_executor");
   tag_op = Rf_install("mxl_op");
+  tag_kv = Rf_install("mxl_kvstore");
   class_nd = keep_string("MXNDArray");
   class_sym = keep_string("MXSymbol");
   class_exec = keep_string("MXExecutorHandle");
   class_op = keep_string("MXOp");
+  class_kv = keep_string("MXKVStoreHandle");
 }
