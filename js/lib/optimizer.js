@@ -155,7 +155,12 @@ module.exports = function makeOptimizer(mx) {
 
   /** An optimizer by MXNet's name ('sgd', 'nag', 'adam', 'adagrad', 'rmsprop'), options in camelCase. */
   function create(name, options = {}) {
-    if (name instanceof Optimizer) return name;
+    if (name instanceof Optimizer) {
+      if (Object.keys(options).length) {
+        throw invalid(`optimizer: options ${Object.keys(options).join(', ')} given with an optimizer object; set them on the object`);
+      }
+      return name;
+    }
     const cls = typeof name === 'string' ? CLASSES[name.toLowerCase()] : undefined;
     if (!cls) {
       throw invalid(`optimizer: unknown optimizer ${JSON.stringify(name)}; supported: ` +

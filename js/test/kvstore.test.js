@@ -214,6 +214,8 @@ test('errors carry the core\'s message: uninitialized key, shape mismatch, bad t
   assert.throws(() => kv.setOptimizer('lamb'), isMx('MXL_ERR_INVALID_ARGUMENT', "unknown optimizer \"lamb\"", "'sgd'"));
   assert.throws(() => kv.setOptimizer('sgd', { momentun: 0.9 }), isMx('MXL_ERR_INVALID_ARGUMENT', "unknown option 'momentun'"));
   assert.throws(() => kv.setOptimizer(42), /expected an optimizer name or an mx.optimizer object/);
+  assert.throws(() => kv.setOptimizer(new mx.optimizer.SGD(), { momentum: 0.9 }), isMx('MXL_ERR_INVALID_ARGUMENT', 'given with an optimizer object'));
+  assert.throws(() => new mx.model.FeedForward({ symbol: mx.sym.Variable('data'), optimizer: 'nope' }), isMx('MXL_ERR_INVALID_ARGUMENT', 'unknown optimizer "nope"'));
   // with an optimizer, the uninitialized key is still reported by the push
   kv.setOptimizer('sgd', { learningRate: 0.1 });
   assert.throws(() => kv.push(7, full(1)), isMx('MXL_ERR_NOT_FOUND', 'kvstore push', "key '7' has not been initialized"));
@@ -257,4 +259,51 @@ test('mx.optimizer: update() follows the same rule as the store', () => {
     }
     close(pulled(kv, 0, [3]), Array.from(w.toArray()), 1e-5);
   }
+});
+
+// dist_sync with 2 workers: needs mpirun and libmxlite_mpi.so next to the library
+// (tests/mpi/run.sh installs Open MPI); otherwise skipped with the reason.
+function mpiMissing() {
+  const which = childProcess.spawnSync('sh', ['-c', 'command -v mpirun'], { encoding: 'utf8' });
+  if (which.status !== 0) return 'mpirun is not installed';
+  const plugin = process.env.MXLITE_MPI_PLUGIN || path.join(path.dirname(mx.libraryPath), 'libmxlite_mpi.so');
+  if (!fs.existsSync(plugin)) return `no MPI plugin (${plugin}); build where CMake finds MPI`;
+  return null;
+}
+
+test('dist_sync: 2 workers under mpirun sum their pushes and apply the same SGD update', { skip: mpiMissing() || false }, () => {
+  const script = `
+    const mx = require(${JSON.stringify(path.join(__dirname, '..'))});
+    const kv = mx.kv.create('dist_sync');
+    const r = kv.rank;
+    kv.init('w', mx.nd.full([3], 10 + r));            // rank 0's value is broadcast
+    const w0 = mx.nd.zeros([3]);
+    kv.pull('w', w0);
+    kv.setOptimizer('sgd', { learningRate: 0.1, momentum: 0.9 });
+    kv.push('w', mx.nd.full([3], r + 1));             // the gradient is summed over workers: 3
+    kv.push('w', mx.nd.full([3], r + 1));
+    const w = mx.nd.zeros([3]);
+    kv.pull('w', w);
+    kv.barrier();
+    console.log(JSON.stringify({ rank: r, n: kv.numWorkers, type: kv.type, w0: Array.from(w0.toArray()), w: Array.from(w.toArray()) }));
+    kv.dispose();`;
+  const env = { ...process.env, OMPI_ALLOW_RUN_AS_ROOT: '1', OMPI_ALLOW_RUN_AS_ROOT_CONFIRM: '1', MXLITE_KV_TIMEOUT: '60' };
+  const args = ['--oversubscribe', '--bind-to', 'none', '-np', '2', '--mca', 'btl', 'self,tcp',
+    '--mca', 'btl_tcp_if_include', 'lo', '--mca', 'oob_tcp_if_include', 'lo'];
+  if (process.getuid && process.getuid() === 0) args.push('--allow-run-as-root');
+  for (const k of ['MXLITE_LIBRARY', 'MXLITE_BLAS_LIBRARY', 'MXLITE_KV_TIMEOUT', 'MXLITE_MPI_PLUGIN']) {
+    if (env[k]) args.push('-x', k);
+  }
+  const r = childProcess.spawnSync('mpirun', [...args, process.execPath, '-e', script], { env, encoding: 'utf8', timeout: 120000 });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const results = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  assert.equal(results.length, 2, r.stdout + r.stderr);
+  // By the SGD-momentum rule on the summed gradient 3: mom = -0.3, w = 9.7; mom = -0.57, w = 9.13.
+  for (const res of results) {
+    assert.equal(res.n, 2);
+    assert.equal(res.type, 'dist_sync');
+    assert.deepEqual(res.w0, [10, 10, 10]);
+    close(res.w, [9.13, 9.13, 9.13]);
+  }
+  assert.deepEqual(results.map((x) => x.rank).sort(), [0, 1]);
 });
