@@ -11,6 +11,8 @@
 # Keys are whole numbers or strings (a store keeps to one kind, as MXNet's does); they
 # travel to the C ABI as decimal strings. Push and pull are asynchronous like any other
 # work on arrays: errors of the store reach the next wait on the arrays involved.
+# priority (push, pull) is accepted for MXNet compatibility and not used: the engine
+# orders the work by the arrays it reads and writes.
 
 is.mx.kvstore <- function(x) inherits(x, "MXKVStore")
 
