@@ -207,4 +207,46 @@ pulled(kv, key, dims=(3, 2)) = (out = mx.zeros(dims...); mx.pull!(kv, key, out);
             @test occursin("MXL_ERR_DEVICE", l) && occursin("not started by mpirun", l) && occursin("mpirun -np N", l)
         end
     end
+
+    @testset "dist_sync: 2 workers under mpirun sum pushes and apply the same SGD update" begin
+        plugin = get(ENV, "MXLITE_MPI_PLUGIN", joinpath(dirname(MXLite.library_path()), "libmxlite_mpi.so"))
+        if Sys.which("mpirun") === nothing || !isfile(plugin)
+            @info "skipped: needs mpirun and $(plugin)"
+            @test_skip false
+        else
+            project = normpath(joinpath(@__DIR__, ".."))
+            code = """
+                using MXLite
+                kv = mx.KVStore(:dist_sync)
+                r = mx.rank(kv)
+                mx.init!(kv, "w", mx.array(fill(Float32(10 + r), 3)))   # rank 0's value is broadcast
+                w0 = Array(mx.pull!(kv, "w", mx.zeros(3)))
+                mx.set_optimizer!(kv, mx.SGD(lr=0.1, momentum=0.9, rescale_grad=1))
+                push!(kv, "w", mx.array(fill(Float32(r + 1), 3)))     # summed over workers: 3
+                push!(kv, "w", mx.array(fill(Float32(r + 1), 3)))
+                w = Array(mx.pull!(kv, "w", mx.zeros(3)))
+                mx.barrier(kv)
+                println("RESULT ", r, " ", mx.num_workers(kv), " ", w0[1], " ", w[1])
+                """
+            env = copy(ENV)
+            env["OMPI_ALLOW_RUN_AS_ROOT"] = "1"
+            env["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1"
+            args = ["--oversubscribe", "--bind-to", "none", "-np", "2", "--mca", "btl", "self,tcp",
+                    "--mca", "btl_tcp_if_include", "lo", "--mca", "oob_tcp_if_include", "lo", "--allow-run-as-root"]
+            for k in ("MXLITE_LIBRARY", "MXLITE_BLAS_LIBRARY", "MXLITE_MPI_PLUGIN")
+                haskey(env, k) && append!(args, ["-x", k])
+            end
+            cmd = `mpirun $(args) $(Base.julia_cmd()) --project=$(project) -e $(code)`
+            out = read(setenv(cmd, env), String)
+            results = [split(l) for l in split(out, '\n') if startswith(l, "RESULT")]
+            @test length(results) == 2
+            @test sort([parse(Int, x[2]) for x in results]) == [0, 1]
+            for x in results
+                @test parse(Int, x[3]) == 2
+                @test parse(Float64, x[4]) == 10
+                # SGD momentum on the summed gradient 3: w = 10 - 0.3 = 9.7, then 9.7 - 0.57 = 9.13
+                @test isapprox(parse(Float64, x[5]), 9.13; atol=1e-5)
+            end
+        end
+    end
 end
