@@ -76,28 +76,39 @@ test('dispose frees at once; a disposed array is an MXNetError, not a crash', ()
   assert.throws(() => s.listArguments(), isMx('MXL_ERR_INVALID_HANDLE'));
 });
 
-test('arrays never disposed are freed by the garbage collector (FinalizationRegistry)', () => {
-  // In a child with --expose-gc: allocate 64 MiB in arrays without dispose(), drop them,
-  // collect, and check the engine's live bytes went back down.
-  const script = `
-    const mx = require(${JSON.stringify(path.resolve(__dirname, '..'))});
-    const inUse = () => { mx.waitall(); return mx.base.storageStats().inUse; };
-    const base = inUse();
-    (() => { for (let i = 0; i < 16; i++) mx.nd.zeros([1024, 1024]).waitToRead(); })();
-    const held = inUse();
-    const settle = async () => {
-      for (let i = 0; i < 20 && inUse() > base + (1 << 20); i++) {
-        global.gc();
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      console.log(JSON.stringify({ base, held, after: inUse() }));
-    };
-    settle();`;
-  const out = childProcess.execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8', env: process.env });
-  const { base, held, after } = JSON.parse(out.trim().split('\n').pop());
-  assert.ok(held >= base + 16 * 4 * 1024 * 1024 * 0.9, `held ${held} base ${base}`);
-  assert.ok(after <= base + (1 << 20), `after GC ${after} bytes still in use (base ${base})`);
-});
+// 16 objects holding 4 MiB each, dropped without dispose().
+const GC_CASES = [
+  ['arrays', 'for (let i = 0; i < 16; i++) mx.nd.zeros([1024, 1024]).waitToRead();'],
+  ['KVStores (and their values)', `for (let i = 0; i < 16; i++) {
+      const v = mx.nd.zeros([1024, 1024]);
+      mx.kv.create('local').init(0, v);
+      v.dispose();
+    }`],
+];
+for (const [what, allocate] of GC_CASES) {
+  test(`${what} never disposed are freed by the garbage collector (FinalizationRegistry)`, () => {
+    // In a child with --expose-gc: allocate 64 MiB, drop it, collect, and check the
+    // engine's live bytes went back down.
+    const script = `
+      const mx = require(${JSON.stringify(path.resolve(__dirname, '..'))});
+      const inUse = () => { mx.waitall(); return mx.base.storageStats().inUse; };
+      const base = inUse();
+      (() => { ${allocate} })();
+      const held = inUse();
+      const settle = async () => {
+        for (let i = 0; i < 20 && inUse() > base + (1 << 20); i++) {
+          global.gc();
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        console.log(JSON.stringify({ base, held, after: inUse() }));
+      };
+      settle();`;
+    const out = childProcess.execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8', env: process.env });
+    const { base, held, after } = JSON.parse(out.trim().split('\n').pop());
+    assert.ok(held >= base + 16 * 4 * 1024 * 1024 * 0.9, `held ${held} base ${base}`);
+    assert.ok(after <= base + (1 << 20), `after GC ${after} bytes still in use (base ${base})`);
+  });
+}
 
 test('bad input in a child process exits cleanly (no signal)', () => {
   const script = `

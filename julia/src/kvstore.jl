@@ -123,7 +123,14 @@ function _kv_pairs(kv::KVStore, key, value, what::String)
     return fill(k, length(vals)), NDArray[v for v in vals]
 end
 
-_kv_handles(arrays::Vector{NDArray}) = Ptr{Cvoid}[a.handle for a in arrays]
+# Calls f(keys, number of pairs, C keys, C array handles) for a (key, value) argument,
+# the arrays kept alive over the call.
+function _kv_with_pairs(f, kv::KVStore, key, value, what::String)
+    keys, arrays = _kv_pairs(kv, key, value, what)
+    handles = Ptr{Cvoid}[a.handle for a in arrays]
+    result = GC.@preserve arrays f(keys, length(keys), _CStrings(keys), handles)
+    return result
+end
 
 # ---------------------------------------------------------------------- data
 """
@@ -134,11 +141,8 @@ Initializes key(s) with a copy of value(s). A key given twice is
 `MXError(:MXL_ERR_INVALID_ARGUMENT)`. dist types: rank 0's value is used on every worker.
 """
 function init!(kv::KVStore, key, value)
-    keys, arrays = _kv_pairs(kv, key, value, "init!")
-    handles = _kv_handles(arrays)
-    GC.@preserve arrays begin
-        @mxcall(:mxl_kvstore_init, (Ptr{Cvoid}, Cint, Ptr{Ptr{UInt8}}, Ptr{Ptr{Cvoid}}),
-                kv, length(keys), _CStrings(keys), handles)
+    _kv_with_pairs(kv, key, value, "init!") do _, n, ckeys, handles
+        @mxcall(:mxl_kvstore_init, (Ptr{Cvoid}, Cint, Ptr{Ptr{UInt8}}, Ptr{Ptr{Cvoid}}), kv, n, ckeys, handles)
     end
     return kv
 end
@@ -154,12 +158,9 @@ without one it replaces the stored value. Each value must have the key's shape
 `MXError(:MXL_ERR_NOT_FOUND)`. Asynchronous, like any work on arrays.
 """
 function Base.push!(kv::KVStore, key, value)
-    keys, arrays = _kv_pairs(kv, key, value, "push!")
-    _kv_send_params(kv, keys)
-    handles = _kv_handles(arrays)
-    GC.@preserve arrays begin
-        @mxcall(:mxl_kvstore_push, (Ptr{Cvoid}, Cint, Ptr{Ptr{UInt8}}, Ptr{Ptr{Cvoid}}),
-                kv, length(keys), _CStrings(keys), handles)
+    _kv_with_pairs(kv, key, value, "push!") do keys, n, ckeys, handles
+        _kv_send_params(kv, keys)
+        @mxcall(:mxl_kvstore_push, (Ptr{Cvoid}, Cint, Ptr{Ptr{UInt8}}, Ptr{Ptr{Cvoid}}), kv, n, ckeys, handles)
     end
     return kv
 end
@@ -172,11 +173,8 @@ Copies the value of key(s) into `out` (an NDArray, or a vector: each gets the va
 device or element type, the key's shape).
 """
 function pull!(kv::KVStore, key, out)
-    keys, arrays = _kv_pairs(kv, key, out, "pull!")
-    handles = _kv_handles(arrays)
-    GC.@preserve arrays begin
-        @mxcall(:mxl_kvstore_pull, (Ptr{Cvoid}, Cint, Ptr{Ptr{UInt8}}, Ptr{Ptr{Cvoid}}),
-                kv, length(keys), _CStrings(keys), handles)
+    _kv_with_pairs(kv, key, out, "pull!") do _, n, ckeys, handles
+        @mxcall(:mxl_kvstore_pull, (Ptr{Cvoid}, Cint, Ptr{Ptr{UInt8}}, Ptr{Ptr{Cvoid}}), kv, n, ckeys, handles)
     end
     return out
 end
@@ -188,15 +186,13 @@ end
 is pushed.
 """
 function pushpull!(kv::KVStore, key, value, out=value)
-    pkeys, parrays = _kv_pairs(kv, key, value, "pushpull!")
-    okeys, oarrays = _kv_pairs(kv, key, out, "pushpull!")
-    _kv_send_params(kv, pkeys)
-    phandles = _kv_handles(parrays)
-    ohandles = _kv_handles(oarrays)
-    GC.@preserve parrays oarrays begin
-        @mxcall(:mxl_kvstore_pushpull,
-                (Ptr{Cvoid}, Cint, Ptr{Ptr{UInt8}}, Ptr{Ptr{Cvoid}}, Cint, Ptr{Ptr{UInt8}}, Ptr{Ptr{Cvoid}}),
-                kv, length(pkeys), _CStrings(pkeys), phandles, length(okeys), _CStrings(okeys), ohandles)
+    _kv_with_pairs(kv, key, value, "pushpull!") do pkeys, np, cpkeys, phandles
+        _kv_with_pairs(kv, key, out, "pushpull!") do _, no, cokeys, ohandles
+            _kv_send_params(kv, pkeys)
+            @mxcall(:mxl_kvstore_pushpull,
+                    (Ptr{Cvoid}, Cint, Ptr{Ptr{UInt8}}, Ptr{Ptr{Cvoid}}, Cint, Ptr{Ptr{UInt8}}, Ptr{Ptr{Cvoid}}),
+                    kv, np, cpkeys, phandles, no, cokeys, ohandles)
+        end
     end
     return out
 end
