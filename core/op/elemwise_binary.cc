@@ -471,5 +471,34 @@ MXL_OP(broadcast_like)
       return GVals{g.op1("_broadcast_backward", {g.ograd(0), g.input(0)}), g.op1("zeros_like", {g.input(1)})};
     });
 
+// ================================================================ add_n
+MXL_OP(add_n)
+    .alias("ElementWiseSum")
+    .describe("Sums all inputs elementwise: add_n(a1, ..., an) = a1 + ... + an, in one pass "
+              "(every input has the same shape and dtype).")
+    .variadic("num_args")
+    .param_required("num_args", PType::kInt, "Number of inputs.")
+    .range(1, 1e9)
+    .infer_shape_fn(shape_same)
+    .infer_type_fn(type_same)
+    .inplace(0, 0)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+      MXL_NUM_SWITCH(out[0].dtype, T, a.op->name, {
+        using C = float_t_of<T>;
+        std::vector<const T*> x;
+        for (const auto& b : in) x.push_back(b.ptr<T>());
+        T* y = out[0].ptr<T>();
+        const size_t n = x.size();
+        parallel_for(out[0].size(), kParallelGrain, [&](int64_t b, int64_t e) {
+          for (int64_t i = b; i < e; ++i) {
+            C acc = C(x[0][i]);  // left to right, as a1 + a2 + ... would round
+            for (size_t k = 1; k < n; ++k) acc = C(acc + C(x[k][i]));
+            y[i] = cast_to<T>(acc);
+          }
+        });
+      });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) { return GVals(size_t(a.i("num_args")), g.ograd(0)); });
+
 }  // namespace
 }  // namespace mxl

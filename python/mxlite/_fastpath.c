@@ -366,6 +366,136 @@ static PyTypeObject NDArrayBase_Type = {
     .tp_new = PyType_GenericNew,
 };
 
+/* ------------------------------------------------------------ generic invoke */
+
+enum { SMALL = 16 };
+
+/* Items of a list or tuple as UTF-8 strings (borrowed from the str objects). */
+static int utf8_items(PyObject* seq, Py_ssize_t n, const char** out, const char* what) {
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    PyObject* o = PySequence_Fast_GET_ITEM(seq, i);
+    if (!PyUnicode_Check(o)) {
+      PyErr_Format(PyExc_TypeError, "invoke: %s %zd must be a str, got %s", what, i, Py_TYPE(o)->tp_name);
+      return -1;
+    }
+    out[i] = PyUnicode_AsUTF8(o);
+    if (!out[i]) return -1;
+  }
+  return 0;
+}
+
+/* invoke(op_addr, inputs, keys, vals, out, num_slots) -> NDArray or list: the generic
+ * op call of the generated mx.nd functions. inputs: NDArrays; keys, vals: parameter
+ * strings; out: None, an NDArray or a list of them (written in place and returned). */
+static PyObject* fp_invoke(PyObject* mod, PyObject* const* argv, Py_ssize_t argc) {
+  (void)mod;
+  if (argc != 6) {
+    PyErr_SetString(PyExc_TypeError, "invoke: expected (op, inputs, keys, vals, out, num_slots)");
+    return NULL;
+  }
+  if (!g.ready) {
+    PyErr_SetString(PyExc_RuntimeError, "mxlite._fastpath is not configured");
+    return NULL;
+  }
+  void* op = PyLong_AsVoidPtr(argv[0]);
+  if (!op && PyErr_Occurred()) return NULL;
+  Py_ssize_t nslot_req = PyLong_AsSsize_t(argv[5]);
+  if (nslot_req < 0 && PyErr_Occurred()) return NULL;
+  PyObject *ins_seq = NULL, *keys_seq = NULL, *vals_seq = NULL, *outs_seq = NULL, *result = NULL;
+  mxl_ndarray ins_small[SMALL], slots_small[SMALL];
+  const char *keys_small[SMALL], *vals_small[SMALL];
+  mxl_ndarray *ins = ins_small, *slots = slots_small;
+  const char **keys = keys_small, **vals = vals_small;
+  PyObject* out = argv[4];
+
+  if (!(ins_seq = PySequence_Fast(argv[1], "invoke: inputs must be a list or tuple"))) goto done;
+  if (!(keys_seq = PySequence_Fast(argv[2], "invoke: keys must be a list or tuple"))) goto done;
+  if (!(vals_seq = PySequence_Fast(argv[3], "invoke: vals must be a list or tuple"))) goto done;
+  Py_ssize_t n_in = PySequence_Fast_GET_SIZE(ins_seq), n_par = PySequence_Fast_GET_SIZE(keys_seq);
+  if (PySequence_Fast_GET_SIZE(vals_seq) != n_par) {
+    PyErr_SetString(PyExc_ValueError, "invoke: keys and vals differ in length");
+    goto done;
+  }
+  Py_ssize_t n_out = 0;
+  if (out != Py_None) {
+    if (is_nd(out)) {
+      n_out = 1;
+    } else {
+      if (!(outs_seq = PySequence_Fast(out, "invoke: out must be an NDArray or a list of them"))) goto done;
+      n_out = PySequence_Fast_GET_SIZE(outs_seq);
+    }
+  } else {
+    n_out = nslot_req;
+  }
+  if (n_in > SMALL && !(ins = PyMem_Calloc((size_t)n_in, sizeof *ins))) goto nomem;
+  if (n_par > SMALL && (!(keys = PyMem_Calloc((size_t)n_par, sizeof *keys)) ||
+                        !(vals = PyMem_Calloc((size_t)n_par, sizeof *vals))))
+    goto nomem;
+  if (n_out > SMALL && !(slots = PyMem_Calloc((size_t)n_out, sizeof *slots))) goto nomem;
+  for (Py_ssize_t i = 0; i < n_in; ++i) {
+    PyObject* a = PySequence_Fast_GET_ITEM(ins_seq, i);
+    if (!is_nd(a)) {
+      PyErr_Format(PyExc_TypeError, "invoke: input %zd must be an NDArray, got %s", i, Py_TYPE(a)->tp_name);
+      goto done;
+    }
+    ins[i] = ND(a)->h;
+  }
+  if (utf8_items(keys_seq, n_par, keys, "parameter name") || utf8_items(vals_seq, n_par, vals, "parameter value"))
+    goto done;
+  for (Py_ssize_t i = 0; i < n_out; ++i) {
+    PyObject* o = out == Py_None ? NULL : outs_seq ? PySequence_Fast_GET_ITEM(outs_seq, i) : out;
+    if (o && !is_nd(o)) {
+      PyErr_Format(PyExc_TypeError, "invoke: out %zd must be an NDArray, got %s", i, Py_TYPE(o)->tp_name);
+      goto done;
+    }
+    slots[i] = o ? ND(o)->h : NULL;
+  }
+  {
+    mxl_invoke_args args = {(mxl_op)op, (int)n_in, ins, (int)n_par, keys, vals, (int)n_out, slots};
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = g.invoke(&args);
+    Py_END_ALLOW_THREADS
+    if (rc) {
+      raise_status(rc);
+      goto done;
+    }
+    if (out != Py_None) {
+      Py_INCREF(out);
+      result = out;
+      goto done;
+    }
+    if (args.num_outputs == 1) {
+      result = wrap(slots[0], NULL);
+      goto done;
+    }
+    /* wrap every new handle first (each is freed if the list cannot be made) */
+    result = PyList_New(args.num_outputs);
+    for (int i = 0; i < args.num_outputs; ++i) {
+      PyObject* r = result ? wrap(slots[i], NULL) : NULL;
+      if (!r) {
+        if (!result) g.nd_free(slots[i]);
+        Py_CLEAR(result);
+        continue;
+      }
+      PyList_SET_ITEM(result, i, r);
+    }
+  }
+  goto done;
+nomem:
+  PyErr_NoMemory();
+done:
+  if (ins != ins_small) PyMem_Free(ins);
+  if (keys != keys_small) PyMem_Free((void*)keys);
+  if (vals != vals_small) PyMem_Free((void*)vals);
+  if (slots != slots_small) PyMem_Free(slots);
+  Py_XDECREF(ins_seq);
+  Py_XDECREF(keys_seq);
+  Py_XDECREF(vals_seq);
+  Py_XDECREF(outs_seq);
+  return result;
+}
+
 /* ------------------------------------------------------------ configure */
 
 static int as_address(PyObject* o, void** out, const char* what) {
@@ -478,6 +608,8 @@ static PyMethodDef module_methods[] = {
     {"init", init, METH_VARARGS,
      "init(free_addr, info_addr, make_cdata, sample_cdata, sample_addr) -> bool: at library load; "
      "False means cffi's pointer layout was not recognised (use the pure-Python NDArray)."},
+    {"invoke", (PyCFunction)(void (*)(void))fp_invoke, METH_FASTCALL,
+     "invoke(op_addr, inputs, keys, vals, out, num_slots) -> NDArray or list of NDArrays."},
     {"configure", configure, METH_VARARGS,
      "configure(NDArray, invoke_addr, check_call, ops, neg_op_addr): wires the number slots."},
     {NULL, NULL, 0, NULL},

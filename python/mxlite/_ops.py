@@ -16,7 +16,7 @@ class OpInfo:
     __slots__ = ("name", "handle", "doc", "inputs", "variadic", "num_outputs",
                  "key_var_num_args", "params", "param_types", "param_defaults",
                  "param_docs", "required", "positional", "has_ctx", "has_dtype",
-                 "_key_c", "__weakref__")
+                 "_key_c", "address", "__weakref__")
 
     def __init__(self, name, handle):
         name_p = ffi.new("const char**")
@@ -55,6 +55,7 @@ class OpInfo:
         self.has_ctx = "ctx" in self.params
         self.has_dtype = "dtype" in self.params
         self._key_c = {}
+        self.address = None  # int(handle), made by the C accelerator's invoke on first use
 
     def key_c(self, key):
         """A C string for a parameter name, kept for the life of the process."""

@@ -279,6 +279,8 @@ OPS = {
                Case([U(2, 3), U(2, 1), U(2, 2)], {"dim": 1},
                     lambda a, b, c: np.concatenate([a, b, c], 1)),
                Case([U(2, 3), U(2, 3)], {}, lambda a, b: np.concatenate([a, b], 1))],
+    "add_n": [Case([U(2, 3), U(2, 3), U(2, 3)], {}, lambda a, b, c: (a + b) + c),
+              Case([U(4)], {}, lambda a: a)],
     "stack": [Case([U(2, 3), U(2, 3)], {"axis": 0}, lambda a, b: np.stack([a, b], 0)),
               Case([U(2, 3), U(2, 3), U(2, 3)], {"axis": 2}, lambda a, b, c: np.stack([a, b, c], 2))],
     "SliceChannel": [Case([U(2, 6)], {"num_outputs": 3}, lambda x: np.split(x, 3, axis=1)),
@@ -576,7 +578,7 @@ INDEX_INPUTS = {"Embedding": {0}, "gather_nd": {1}, "one_hot": {0}, "pick": {1},
                 "take": {1}, "where": {0}, "SoftmaxOutput": {1}}
 
 # Variadic operators and the parameter that counts their inputs (MXNet's num_args).
-VARIADIC_COUNT = {"Concat": "num_args", "concat": "num_args", "stack": "num_args",
+VARIADIC_COUNT = {"Concat": "num_args", "concat": "num_args", "stack": "num_args", "add_n": "num_args",
                   "UpSampling": "num_args"}
 
 # Random samplers: (params, dtype, shape, properties every draw has). The values are
