@@ -6,7 +6,7 @@
 #   2. every ">>>" example of the pages and of the API docstrings (sphinx-build -b doctest);
 #   3. the four-language examples, docs/snippets/: mlp.py, mlp.R (needs Rscript and the
 #      R package installed in build/rlib), mlp.js (needs node and js/node_modules) run;
-#      kvstore.py and kvstore.js run too; mlp.jl and kvstore.jl are checked statically
+#      kvstore.py, kvstore.R and kvstore.js run too; mlp.jl and kvstore.jl are checked statically
 #      (tests/julia_static/check_julia.py: it parses, and every mx. name and operator
 #      keyword exists), as no Julia runtime is available.
 # A check whose tool is missing is reported as skipped, with the reason, not as passed.
@@ -70,6 +70,7 @@ elif ! R_LIBS="$RLIB" Rscript -e 'suppressMessages(library(mxlite))' >/dev/null 
   skip "snippet-r" "the R package is not installed in $RLIB (bash r/run_tests.sh installs it)"
 else
   check "snippet-r" env R_LIBS="$RLIB" Rscript docs/snippets/mlp.R
+  check "snippet-r-kvstore" env R_LIBS="$RLIB" Rscript docs/snippets/kvstore.R
 fi
 
 if ! command -v node >/dev/null 2>&1; then
