@@ -262,8 +262,13 @@ mx.callback.save.checkpoint <- function(prefix, period = 1) {
 }
 
 # The store FeedForward uses: an MXKVStore as given; a type name creates one where it
-# is needed (MXNet R: none for "local"/"device" on one device; dist_* always).
+# is needed (MXNet R: none for "local"/"device" on one device; several devices or
+# dist_* always).
 .model_kvstore <- function(kvstore, ndevice) {
+  if (is.null(kvstore) && ndevice > 1) {
+    stop("mx.model.FeedForward.create: kvstore = NULL on several devices: their gradients must be summed ",
+         "(kvstore = \"local\", \"device\" or an MXKVStore)", call. = FALSE)
+  }
   if (is.null(kvstore) || is.mx.kvstore(kvstore)) return(kvstore)
   if (!is.character(kvstore) || length(kvstore) != 1 || is.na(kvstore)) {
     stop("mx.model.FeedForward.create: kvstore must be an MXKVStore (mx.kv.create) or a type name", call. = FALSE)
@@ -291,8 +296,11 @@ mx.callback.save.checkpoint <- function(prefix, period = 1) {
 #' @param epoch.end.callback, batch.end.callback function(iteration, nbatch, env, verbose)
 #' @param array.batch.size batch size for array input
 #' @param array.layout "auto", "rowmajor" (samples in rows) or "colmajor" (in columns)
+#' @param ctx a context, or a list of them: each device takes a slice of every batch
+#'   (data parallelism; gradients summed in the kvstore)
 #' @param kvstore an MXKVStore (mx.kv.create) the updates go through, or a type name:
-#'   "local"/"device" need no store on one device; "dist_sync"/"dist_async" create one
+#'   "local"/"device" need no store on one device and create one for several;
+#'   "dist_sync"/"dist_async" always create one
 #' @return an MXFeedForwardModel: list(symbol, arg.params, aux.params)
 mx.model.FeedForward.create <- function(symbol, X, y = NULL, ctx = NULL, begin.round = 1, num.round = 10,
                                         optimizer = "sgd", initializer = mx.init.uniform(0.01),
@@ -300,7 +308,9 @@ mx.model.FeedForward.create <- function(symbol, X, y = NULL, ctx = NULL, begin.r
                                         batch.end.callback = NULL, array.batch.size = 128,
                                         array.layout = "auto", kvstore = "local", verbose = TRUE,
                                         arg.params = NULL, aux.params = NULL, fixed.param = NULL, ...) {
-  ctx <- .ctx_or_default(if (is.list(ctx) && !inherits(ctx, "MXContext")) ctx[[1]] else ctx)
+  ctxs <- .ctx_list(ctx)
+  ctx <- ctxs[[1]]
+  ndev <- length(ctxs)
   train <- if (inherits(X, "MXDataIter")) X else {
     if (is.null(y)) stop("mx.model.FeedForward.create: y is required with array input")
     mx.io.arrayiter(.as_colmajor(X, array.layout, n_expected = length(y)), y, array.batch.size, shuffle = TRUE)
@@ -313,31 +323,39 @@ mx.model.FeedForward.create <- function(symbol, X, y = NULL, ctx = NULL, begin.r
   train$iter.next()
   first <- train$value()
   label_name <- .label_names(symbol)
-  shapes <- list(data = dim(first$data))
-  if (length(label_name)) shapes[[label_name[1]]] <- dim(first$label)
-  exec <- do.call(mx.simple.bind, c(list(symbol = symbol, ctx = ctx, grad.req = "write",
-                                         fixed.param = fixed.param), shapes))
-  input_names <- names(shapes)
+  batch_size <- dim(first$data)[length(dim(first$data))]
+  # Data parallelism: each device takes a slice of every batch (last R dim), with its
+  # own executor and a copy of the parameters; gradients are summed in the KVStore.
+  slices <- .split_batch(batch_size, ndev)
+  slice_shape <- function(d, n) c(d[-length(d)], n)
+  execs <- lapply(seq_len(ndev), function(i) {
+    n <- slices$end[i] - slices$begin[i] + 1L
+    shapes <- list(data = slice_shape(dim(first$data), n))
+    if (length(label_name)) shapes[[label_name[1]]] <- slice_shape(dim(first$label), n)
+    do.call(mx.simple.bind, c(list(symbol = symbol, ctx = ctxs[[i]], grad.req = "write",
+                                   fixed.param = fixed.param), shapes))
+  })
+  exec <- execs[[1]]
+  input_names <- c("data", label_name[seq_len(min(1, length(label_name)))])
   param_names <- setdiff(names(exec$arg.arrays), input_names)
-  # Initialize, then overwrite with given parameters.
+  # Initialize, then overwrite with given parameters; every device starts from the same.
   arg_shapes <- lapply(exec$arg.arrays[param_names], dim)
   init <- mx.init.create(initializer, arg_shapes, ctx, skip.unknown = FALSE)
   if (!is.null(arg.params)) init[names(arg.params)] <- arg.params[names(arg.params) %in% param_names]
-  mx.exec.update.arg.arrays(exec, init, match.name = TRUE)
   aux_init <- mx.init.create(initializer, lapply(exec$aux.arrays, dim), ctx, skip.unknown = FALSE)
   if (!is.null(aux.params)) aux_init[names(aux.params)] <- aux.params
-  if (length(aux_init)) mx.exec.update.aux.arrays(exec, aux_init, match.name = TRUE)
+  for (e in execs) {
+    mx.exec.update.arg.arrays(e, init, match.name = TRUE)
+    if (length(aux_init)) mx.exec.update.aux.arrays(e, aux_init, match.name = TRUE)
+  }
 
-  batch_size <- dim(first$data)[length(dim(first$data))]
   opt <- if (is.character(optimizer)) mx.opt.create(optimizer, rescale.grad = 1 / batch_size, ...) else optimizer
   update_names <- param_names[exec$grad.req[match(param_names, names(exec$arg.arrays))] != "null"]
-  states <- lapply(update_names, function(n) opt$create.state(n, exec$arg.arrays[[n]]))
-  names(states) <- update_names
-  # A KVStore, as MXNet R used one: the weights are its values (keys 1..n); gradients
-  # are pushed, and either the store updates the weights (an optimizer with a fused
-  # update, e.g. sgd) and they are pulled back, or the summed gradients are pulled
-  # and the weights updated here.
-  kv <- .model_kvstore(kvstore, ndevice = 1)
+  # A KVStore, as MXNet R used one: the weights are its values (keys 1..n); every
+  # device's gradients are pushed (and summed), and either the store updates the
+  # weights (an optimizer with a fused update, e.g. sgd) and every device pulls them,
+  # or every device pulls the summed gradients and updates its own copy.
+  kv <- .model_kvstore(kvstore, ndev)
   kv_keys <- seq_along(update_names)
   update_on_kvstore <- FALSE
   if (!is.null(kv) && length(update_names)) {
@@ -347,13 +365,45 @@ mx.model.FeedForward.create <- function(symbol, X, y = NULL, ctx = NULL, begin.r
       update_on_kvstore <- TRUE
     }
   }
+  states <- if (update_on_kvstore) NULL else lapply(execs, function(e) {
+    st <- lapply(update_names, function(n) opt$create.state(n, e$arg.arrays[[n]]))
+    names(st) <- update_names
+    st
+  })
+  device_arrays <- function(field) lapply(execs, function(e) unname(e[[field]][update_names]))
+
+  # Loads each device's slice of a batch and runs it forward (and backward); returns
+  # per device its outputs, label slice and the number of padding samples it holds.
+  run_batch <- function(batch, pad, is.train) {
+    lapply(seq_len(ndev), function(i) {
+      b <- slices$begin[i]
+      e <- slices$end[i]
+      part <- list(data = if (ndev == 1) batch$data else mx.nd.slice.last(batch$data, b, e))
+      label <- if (is.null(batch$label)) NULL else if (ndev == 1) batch$label else mx.nd.slice.last(batch$label, b, e)
+      if (is.train && length(label_name)) part[[label_name[1]]] <- label
+      mx.exec.update.arg.arrays(execs[[i]], part, match.name = TRUE)
+      mx.exec.forward(execs[[i]], is.train = is.train)
+      if (is.train) mx.exec.backward(execs[[i]])
+      list(outputs = execs[[i]]$outputs, label = label, pad = max(0L, e - max(b - 1L, batch_size - pad)))
+    })
+  }
+  run_metric <- function(state, parts) {
+    for (p in parts) state <- .run_metric(eval.metric, state, p$label, p$outputs, p$pad)
+    state
+  }
 
   env <- new.env()
   env$metric <- eval.metric
   model <- structure(list(symbol = symbol, arg.params = NULL, aux.params = NULL), class = "MXFeedForwardModel")
   snapshot <- function() {
+    # Weights are the same on every device; auxiliary states (BatchNorm's moving
+    # statistics) are averaged over the devices, as MXNet does.
     model$arg.params <- lapply(exec$arg.arrays[param_names], mx.nd.copyto, ctx = ctx)
-    model$aux.params <- lapply(exec$aux.arrays, mx.nd.copyto, ctx = ctx)
+    model$aux.params <- lapply(names(exec$aux.arrays), function(n) {
+      copies <- lapply(execs, function(e) mx.nd.copyto(e$aux.arrays[[n]], ctx))
+      if (ndev == 1) copies[[1]] else Reduce(`+`, copies) / ndev
+    })
+    names(model$aux.params) <- names(exec$aux.arrays)
     model$input.dim <- dim(first$data)[-length(dim(first$data))]
     model
   }
@@ -362,24 +412,19 @@ mx.model.FeedForward.create <- function(symbol, X, y = NULL, ctx = NULL, begin.r
     if (!is.null(eval.metric)) env$train.metric <- eval.metric$init()
     nbatch <- 0
     while (train$iter.next()) {
-      batch <- train$value()
-      mx.exec.update.arg.arrays(exec, setNames(list(batch$data, batch$label)[seq_along(input_names)], input_names),
-                                match.name = TRUE)
-      mx.exec.forward(exec, is.train = TRUE)
-      mx.exec.backward(exec)
+      parts <- run_batch(train$value(), train$num.pad(), is.train = TRUE)
       if (!is.null(kv) && length(update_names)) {
-        kv$push(kv_keys, list(unname(exec$grad.arrays[update_names])))
-        if (update_on_kvstore) kv$pull(kv_keys, list(unname(exec$arg.arrays[update_names])))
-        else kv$pull(kv_keys, list(unname(exec$grad.arrays[update_names])))
+        kv$push(kv_keys, device_arrays("grad.arrays"))
+        kv$pull(kv_keys, device_arrays(if (update_on_kvstore) "arg.arrays" else "grad.arrays"))
       }
       if (!update_on_kvstore) {
-        for (n in update_names) {
-          states[[n]] <- opt$update(n, exec$arg.arrays[[n]], exec$grad.arrays[[n]], states[[n]])
+        for (i in seq_len(ndev)) {
+          for (n in update_names) {
+            states[[i]][[n]] <- opt$update(n, execs[[i]]$arg.arrays[[n]], execs[[i]]$grad.arrays[[n]], states[[i]][[n]])
+          }
         }
       }
-      if (!is.null(eval.metric)) {
-        env$train.metric <- .run_metric(eval.metric, env$train.metric, batch$label, exec$outputs, train$num.pad())
-      }
+      if (!is.null(eval.metric)) env$train.metric <- run_metric(env$train.metric, parts)
       nbatch <- nbatch + 1
       if (!is.null(batch.end.callback)) batch.end.callback(iteration, nbatch, env, verbose)
     }
@@ -391,12 +436,8 @@ mx.model.FeedForward.create <- function(symbol, X, y = NULL, ctx = NULL, begin.r
       eval.data$reset()
       if (!is.null(eval.metric)) env$eval.metric <- eval.metric$init()
       while (eval.data$iter.next()) {
-        batch <- eval.data$value()
-        mx.exec.update.arg.arrays(exec, list(data = batch$data), match.name = TRUE)
-        mx.exec.forward(exec, is.train = FALSE)
-        if (!is.null(eval.metric)) {
-          env$eval.metric <- .run_metric(eval.metric, env$eval.metric, batch$label, exec$outputs, eval.data$num.pad())
-        }
+        parts <- run_batch(eval.data$value(), eval.data$num.pad(), is.train = FALSE)
+        if (!is.null(eval.metric)) env$eval.metric <- run_metric(env$eval.metric, parts)
       }
       if (!is.null(eval.metric) && verbose) {
         r <- eval.metric$get(env$eval.metric)
@@ -409,6 +450,30 @@ mx.model.FeedForward.create <- function(symbol, X, y = NULL, ctx = NULL, begin.r
     }
   }
   snapshot()
+}
+
+# One context, or a list of them (data parallelism over several devices).
+.ctx_list <- function(ctx) {
+  if (is.null(ctx) || inherits(ctx, "MXContext")) return(list(.ctx_or_default(ctx)))
+  if (!is.list(ctx) || length(ctx) == 0) {
+    stop("mx.model.FeedForward.create: ctx must be an MXContext or a list of them", call. = FALSE)
+  }
+  lapply(ctx, .ctx_or_default)
+}
+
+# Each device's samples of a batch (1-based, inclusive), split as MXNet splits a batch
+# over equal work loads: round(batch / n) each, the last takes what is left.
+.split_batch <- function(batch_size, ndev) {
+  if (batch_size < ndev) {
+    stop(sprintf("mx.model.FeedForward.create: batch size %d is smaller than the %d devices", batch_size, ndev),
+         call. = FALSE)
+  }
+  counts <- rep(round(batch_size / ndev), ndev)
+  counts[ndev] <- counts[ndev] + batch_size - sum(counts)
+  end <- pmin(cumsum(counts), batch_size)
+  begin <- c(0L, end[-ndev]) + 1L
+  if (any(begin > end)) stop("mx.model.FeedForward.create: too many devices for the batch size", call. = FALSE)
+  list(begin = as.integer(begin), end = as.integer(end))
 }
 
 #' Predictions of a FeedForward model: a matrix with dim c(outputs, samples) (samples

@@ -150,3 +150,42 @@ test_that("FeedForward with kvstore = an MXKVStore trains exactly as without one
   expect_error(train("bogus"), "unknown kvstore type 'bogus'")
   expect_error(train(42), "kvstore must be an MXKVStore")
 })
+
+test_that("FeedForward on several CPU devices matches one device with the same global batch", {
+  d <- toy_data()
+  train <- function(ctx, kvstore = "local", batch = 20, ...) {
+    set.seed(5)
+    mx.set.seed(5)
+    mx.model.FeedForward.create(softmax_net(), X = d$x, y = d$y, ctx = ctx, num.round = 3,
+                                array.batch.size = batch, initializer = mx.init.Xavier(),
+                                kvstore = kvstore, verbose = FALSE, ...)
+  }
+  same_params <- function(a, b) {
+    for (n in names(a$arg.params)) {
+      expect_equal(as.array(b$arg.params[[n]]), as.array(a$arg.params[[n]]), tolerance = 1e-5, info = n)
+    }
+  }
+  one <- train(mx.cpu(), learning.rate = 0.2, momentum = 0.9)
+  # even and uneven splits (30 = 10 + 10 + 10; 30 over 4 = 8 + 8 + 8 + 6), update in the store
+  same_params(one, train(list(mx.cpu(0), mx.cpu(1)), learning.rate = 0.2, momentum = 0.9))
+  same_params(train(mx.cpu(), batch = 30, learning.rate = 0.2),
+              train(list(mx.cpu(0), mx.cpu(1), mx.cpu(2), mx.cpu(3)), batch = 30, learning.rate = 0.2))
+  # an optimizer the store cannot run: summed gradients pulled, each device updates its copy
+  opt <- mx.opt.sgd(learning.rate = 0.2, momentum = 0.9, rescale.grad = 1 / 20)
+  local_opt <- list(create.state = opt$create.state, update = opt$update)
+  same_params(one, train(list(mx.cpu(0), mx.cpu(1)), optimizer = local_opt))
+  # an explicit store and the "device" type
+  kv <- mx.kv.create("local")
+  same_params(one, train(list(mx.cpu(0), mx.cpu(1)), kvstore = kv, learning.rate = 0.2, momentum = 0.9))
+  expect_equal(kv$num.update(1), 3 * 10)  # 3 epochs of 10 batches, one update per batch
+  same_params(one, train(list(mx.cpu(0), mx.cpu(1)), kvstore = "device", learning.rate = 0.2, momentum = 0.9))
+  # metrics see every sample once, padding excluded (200 samples in batches of 30: 10 padded)
+  seen <- 0
+  counting <- mx.metric.custom("count", function(label, pred) { seen <<- seen + length(label); 0 })
+  train(list(mx.cpu(0), mx.cpu(1), mx.cpu(2)), batch = 30, learning.rate = 0.1, eval.metric = counting)
+  expect_equal(seen, 3 * 200)
+  expect_error(train(list(mx.cpu(0), mx.cpu(1)), kvstore = NULL), "kvstore = NULL on several devices")
+  expect_error(train(list(mx.cpu(0), mx.cpu(1), mx.cpu(2)), batch = 2), "batch size 2 is smaller than the 3 devices")
+  expect_error(train(rep(list(mx.cpu()), 4), batch = 6), "too many devices")
+  expect_error(train(list()), "ctx must be an MXContext or a list")
+})
