@@ -5,6 +5,7 @@ Every computation is pushed to the engine and returns at once; reading values
 arithmetic operators have a lean path of their own because they are the hot path.
 """
 import numbers
+import operator
 import threading
 
 import numpy as np
@@ -17,7 +18,10 @@ from ..context import Context, current_context
 
 __all__ = ["NDArray", "array", "empty", "zeros", "ones", "full", "arange", "waitall",
            "save", "load", "from_dlpack", "to_dlpack_for_read", "to_dlpack_for_write",
-           "from_numpy", "concatenate", "moveaxis", "onehot_encode"]
+           "from_numpy", "concatenate", "moveaxis", "onehot_encode",
+           "add", "subtract", "multiply", "divide", "true_divide", "modulo", "power", "maximum",
+           "minimum", "equal", "not_equal", "greater", "greater_equal", "lesser", "lesser_equal",
+           "logical_and", "logical_or", "logical_xor"]
 
 # ------------------------------------------------------------------- dtypes
 # MXNet's type flags (c_api.h MXL_FLOAT32 ...) <-> numpy scalar types.
@@ -1022,6 +1026,71 @@ def _configure_fastpath():
     _fastpath.configure(NDArray, addr(_invoke_args), check_call,
                         [(addr(ops[0]), addr(ops[1]), addr(ops[2]), addr(rscalar), f, rf, inf)
                          for ops, rscalar, f, rf, inf in sets], addr(_NEG_OP))
+
+
+# ------------------------------------------------------------ MXNet's binary functions
+def _ufunc(lhs, rhs, bcast, scalar, rscalar, py, name):
+    """mx.nd.add & co. (MXNet's rules): two arrays broadcast, a number on either side
+    uses the scalar op (rscalar when the number is on the left), two numbers give a
+    number."""
+    lhs_num = isinstance(lhs, numbers.Number)
+    rhs_num = isinstance(rhs, numbers.Number)
+    if lhs_num and rhs_num:
+        return py(lhs, rhs)
+    if isinstance(lhs, NDArray) and rhs_num:
+        return _call(scalar, lhs, scalar=rhs)
+    if lhs_num and isinstance(rhs, NDArray):
+        return _call(rscalar, rhs, scalar=lhs)
+    if isinstance(lhs, NDArray) and isinstance(rhs, NDArray):
+        return _call(bcast, lhs, rhs)
+    bad = lhs if not (lhs_num or isinstance(lhs, NDArray)) else rhs
+    raise TypeError("%s: operands must be NDArrays or numbers, got %s" % (name, type(bad).__name__))
+
+
+def _make_ufunc(name, stem, py, doc, scalar=None, rscalar=None):
+    """The function `name`: broadcast_<stem> for two arrays, _<stem>_scalar (or the
+    names given) for an array and a number."""
+    bcast = "broadcast_" + stem
+    scalar = scalar or "_%s_scalar" % stem
+    rscalar = rscalar or scalar
+
+    def f(lhs, rhs):
+        return _ufunc(lhs, rhs, bcast, scalar, rscalar, py, name)
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = ("%s, elementwise with broadcasting; either side may be a number "
+                 "(%s for two arrays, %s with a number)." % (doc, bcast, scalar))
+    return f
+
+
+def _flag(test):
+    return lambda x, y: 1 if test(x, y) else 0
+
+
+add = _make_ufunc("add", "add", operator.add, "lhs + rhs", "_plus_scalar")
+subtract = _make_ufunc("subtract", "sub", operator.sub, "lhs - rhs", "_minus_scalar", "_rminus_scalar")
+multiply = _make_ufunc("multiply", "mul", operator.mul, "lhs * rhs")
+divide = _make_ufunc("divide", "div", operator.truediv, "lhs / rhs", None, "_rdiv_scalar")
+true_divide = divide
+modulo = _make_ufunc("modulo", "mod", operator.mod, "lhs % rhs", None, "_rmod_scalar")
+power = _make_ufunc("power", "power", operator.pow, "lhs ** rhs", None, "_rpower_scalar")
+maximum = _make_ufunc("maximum", "maximum", lambda x, y: x if x > y else y, "The larger of lhs and rhs")
+minimum = _make_ufunc("minimum", "minimum", lambda x, y: x if x < y else y, "The smaller of lhs and rhs")
+equal = _make_ufunc("equal", "equal", _flag(operator.eq), "1 where lhs == rhs, else 0")
+not_equal = _make_ufunc("not_equal", "not_equal", _flag(operator.ne), "1 where lhs != rhs, else 0")
+greater = _make_ufunc("greater", "greater", _flag(operator.gt), "1 where lhs > rhs, else 0",
+                      None, "_lesser_scalar")
+greater_equal = _make_ufunc("greater_equal", "greater_equal", _flag(operator.ge), "1 where lhs >= rhs, else 0",
+                            None, "_lesser_equal_scalar")
+lesser = _make_ufunc("lesser", "lesser", _flag(operator.lt), "1 where lhs < rhs, else 0",
+                     None, "_greater_scalar")
+lesser_equal = _make_ufunc("lesser_equal", "lesser_equal", _flag(operator.le), "1 where lhs <= rhs, else 0",
+                           None, "_greater_equal_scalar")
+logical_and = _make_ufunc("logical_and", "logical_and", _flag(lambda x, y: x and y),
+                          "1 where both are nonzero, else 0")
+logical_or = _make_ufunc("logical_or", "logical_or", _flag(lambda x, y: x or y),
+                         "1 where either is nonzero, else 0")
+logical_xor = _make_ufunc("logical_xor", "logical_xor", _flag(lambda x, y: bool(x) != bool(y)),
+                          "1 where exactly one is nonzero, else 0")
 
 
 # ------------------------------------------------------------ creation

@@ -3,6 +3,7 @@
 Graph work (composition, naming counters' fallback, inference, JSON) happens in the
 core through the C ABI; this module is the Pythonic surface.
 """
+import numbers
 import json as _json
 import warnings
 
@@ -17,7 +18,8 @@ from ..name import NameManager
 from ..ndarray import NDArray
 from ..ndarray import ndarray as _ndmod
 
-__all__ = ["Symbol", "Variable", "var", "Group", "load", "load_json", "zeros", "ones"]
+__all__ = ["Symbol", "Variable", "var", "Group", "load", "load_json", "zeros", "ones", "full", "arange",
+           "maximum", "minimum", "pow", "power", "hypot"]
 
 _LIST = {"arguments": 0, "outputs": 1, "aux": 2, "inputs": 3}
 
@@ -461,6 +463,43 @@ def zeros(shape, dtype=None, **kwargs):
 
 def ones(shape, dtype=None, **kwargs):
     return _call("_ones", [], shape=tuple(shape), dtype=_dtype_name(dtype) or "float32", **kwargs)
+
+
+def full(shape, val, dtype=None, **kwargs):
+    """A symbol of the given shape filled with val."""
+    return _call("_full", [], shape=tuple(shape), value=float(val), dtype=_dtype_name(dtype) or "float32", **kwargs)
+
+
+def arange(start, stop=None, step=1.0, repeat=1, infer_range=False, name=None, dtype=None):
+    """Evenly spaced values in [start, stop) (MXNet's mx.sym.arange)."""
+    return _call("_arange", [], name=name, start=start, stop=stop, step=step, repeat=repeat,
+                 infer_range=infer_range, dtype=_dtype_name(dtype) or "float32")
+
+
+def _binary_function(name, elem, scalar, rscalar, py):
+    """mx.sym.maximum & co.: two symbols use the elementwise op, a number on either
+    side the scalar op (rscalar on the left), two numbers give a number."""
+    def f(left, right):
+        if isinstance(left, Symbol) and isinstance(right, Symbol):
+            return _call(elem, [left, right])
+        if isinstance(left, Symbol) and isinstance(right, numbers.Number):
+            return _call(scalar, [left], scalar=right)
+        if isinstance(left, numbers.Number) and isinstance(right, Symbol):
+            return _call(rscalar, [right], scalar=left)
+        if isinstance(left, numbers.Number) and isinstance(right, numbers.Number):
+            return py(left, right)
+        raise TypeError("%s: operands must be Symbols or numbers, got %s and %s"
+                        % (name, type(left).__name__, type(right).__name__))
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = "%s(left, right): %s of two symbols, or of a symbol and a number." % (name, elem)
+    return f
+
+
+maximum = _binary_function("maximum", "_Maximum", "_MaximumScalar", "_MaximumScalar", max)
+minimum = _binary_function("minimum", "_Minimum", "_MinimumScalar", "_MinimumScalar", min)
+power = _binary_function("power", "_Power", "_PowerScalar", "_RPowerScalar", lambda b, e: b ** e)
+pow = power  # noqa: A001 - MXNet's name
+hypot = _binary_function("hypot", "_Hypot", "_HypotScalar", "_HypotScalar", lambda x, y: (x * x + y * y) ** 0.5)
 
 
 _FLUENT = ("reshape", "flatten", "transpose", "sum", "mean", "max", "min", "prod", "argmax", "argmin",
