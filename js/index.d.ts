@@ -427,6 +427,11 @@ export interface NdOps {
   Dropout(data?: NDArray | null, params?: { data?: NDArray; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   Dropout(params: { data?: NDArray; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Sums all inputs elementwise: add_n(a1, ..., an) = a1 + ... + an, in one pass (every input has the same shape and dtype).
+   * (registry name: add_n)
+   */
+  ElementWiseSum(...args: Array<NDArray | NDArray[] | { num_args?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray;
+  /**
    * Maps integer indices to rows of weight (input_dim, output_dim): the result has shape data.shape + (output_dim,). Indices are clipped into [0, input_dim). The weight gradient is dense (sparse_grad is accepted for compatibility).
    */
   Embedding(data?: NDArray | null, weight?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; input_dim: number; output_dim: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; sparse_grad?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -531,6 +536,10 @@ export interface NdOps {
    */
   adam_update(weight?: NDArray | null, grad?: NDArray | null, mean?: NDArray | null, var_?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   adam_update(params: { weight?: NDArray; grad?: NDArray; mean?: NDArray; var?: NDArray; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sums all inputs elementwise: add_n(a1, ..., an) = a1 + ... + an, in one pass (every input has the same shape and dtype).
+   */
+  add_n(...args: Array<NDArray | NDArray[] | { num_args?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray;
   /**
    * Inverse cosine, elementwise.
    */
@@ -2471,6 +2480,11 @@ export interface SymOps {
   Dropout(data?: Symbol | null, params?: { data?: Symbol; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   Dropout(params: { data?: Symbol; p?: number; mode?: "always" | "training"; axes?: number[] | number; cudnn_off?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Sums all inputs elementwise: add_n(a1, ..., an) = a1 + ... + an, in one pass (every input has the same shape and dtype).
+   * (registry name: add_n)
+   */
+  ElementWiseSum(...args: Array<Symbol | Symbol[] | { num_args?: number; name?: string; attr?: { [key: string]: string } }>): Symbol;
+  /**
    * Maps integer indices to rows of weight (input_dim, output_dim): the result has shape data.shape + (output_dim,). Indices are clipped into [0, input_dim). The weight gradient is dense (sparse_grad is accepted for compatibility).
    */
   Embedding(data?: Symbol | null, weight?: Symbol | null, params?: { data?: Symbol; weight?: Symbol; input_dim: number; output_dim: number; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; sparse_grad?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -2575,6 +2589,10 @@ export interface SymOps {
    */
   adam_update(weight?: Symbol | null, grad?: Symbol | null, mean?: Symbol | null, var_?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   adam_update(params: { weight?: Symbol; grad?: Symbol; mean?: Symbol; var?: Symbol; lr: number; beta1?: number; beta2?: number; epsilon?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sums all inputs elementwise: add_n(a1, ..., an) = a1 + ... + an, in one pass (every input has the same shape and dtype).
+   */
+  add_n(...args: Array<Symbol | Symbol[] | { num_args?: number; name?: string; attr?: { [key: string]: string } }>): Symbol;
   /**
    * Inverse cosine, elementwise.
    */
