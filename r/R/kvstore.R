@@ -6,6 +6,7 @@
 #   kv$push(1:2, list(list(g1a, g2a), list(g1b, g2b)))  # per device, per key: summed
 #   kv$pull(1:2, list(list(w1a, w2a)))         # written in place, per device
 #   kv$set.optimizer(mx.opt.create("sgd", learning.rate = 0.1))  # updates in the store
+#   kv$set.optimizer.params(list(lr = 0.01))   # (mxlite) e.g. a schedule's next rate
 #   kv$type; kv$rank; kv$num.workers
 #
 # Keys are whole numbers or strings (a store keeps to one kind, as MXNet's does); they
@@ -43,6 +44,15 @@ mx.kv.create <- function(type = "local") {
     invisible(out.lists)
   }
   kv$set.optimizer <- function(optimizer) .kv_set_optimizer(kv, optimizer)
+  # (mxlite) Change the store's optimizer parameters from the next update on, states
+  # kept: e.g. list(lr = 0.01) in an epoch-end callback; for one key, or all if NULL.
+  kv$set.optimizer.params <- function(params, key = NULL) {
+    if (!is.list(params) || is.null(names(params)) || any(names(params) == "")) {
+      stop("kvstore set.optimizer.params: params must be a named list", call. = FALSE)
+    }
+    k <- if (is.null(key)) NULL else .kv_key_strings(kv, key, "set.optimizer.params")
+    invisible(.Call(R_mxl_kv_set_optimizer_params, handle, k, names(params), unname(vapply(params, .param_str, ""))))
+  }
   kv$barrier <- function() invisible(.Call(R_mxl_kv_barrier, handle))
   kv$keys <- function() {
     k <- .Call(R_mxl_kv_keys, handle)

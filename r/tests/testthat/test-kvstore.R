@@ -82,6 +82,24 @@ test_that("set.optimizer: the store applies sgd (with momentum) and counts updat
     expect_equal(as.vector(o), w, tolerance = 1e-6)
   }
   expect_equal(kv$num.update(1), 3)
+  # a new learning rate from the next update on, momentum state kept
+  kv$set.optimizer.params(list(lr = 0))
+  kv$push(1, nd(g))
+  mom <- 0.9 * mom
+  w <- w + mom
+  o <- mx.nd.zeros(4)
+  kv$pull(1, o)
+  expect_equal(as.vector(o), w, tolerance = 1e-6)
+  kv$set.optimizer.params(list(lr = 0.1), key = 1)  # one key's value wins over the store's
+  kv$push(1, nd(g))
+  mom <- 0.9 * mom - 0.1 * (0.5 * g + 0.01 * w)
+  w <- w + mom
+  kv$pull(1, o)
+  expect_equal(as.vector(o), w, tolerance = 1e-6)
+  expect_equal(kv$num.update(1), 5)
+  e <- tryCatch(kv$set.optimizer.params(list(bogus = 1)), error = identity)
+  expect_equal(mx.error.kind(e), "MXL_ERR_NOT_FOUND")
+  expect_error(kv$set.optimizer.params(list(0.1)), "named list")
   expect_error(kv$set.optimizer(list(update = function(...) NULL)), "no fused update operator")
 })
 
