@@ -38,6 +38,7 @@ LOSS_GRADIENT = {
     "LogisticRegressionOutput": lambda xs, p: [ops.regression_output_grad("logistic", xs[0], xs[1], _scale(p))],
     "MAERegressionOutput": lambda xs, p: [ops.regression_output_grad("mae", xs[0], xs[1], _scale(p))],
     "MakeLoss": lambda xs, p: [np.full_like(xs[0], _scale(p))],
+    "make_loss": lambda xs, p: [np.ones_like(xs[0])],
 }
 
 # Operators without a gradient: optimizer updates write their states in place.

@@ -1,0 +1,455 @@
+// MXNet 1.x operators that saved models and user code reach for beyond the core
+// sets in the other files: hard_sigmoid, rcbrt, make_loss, shape_array, size_array,
+// diag, moments (each with its gradient where MXNet has one), and the sequence ops
+// SequenceMask / SequenceLast / SequenceReverse.
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "elemwise_kernels.h"
+
+namespace mxl {
+namespace {
+
+using Shapes = std::vector<Shape>;
+using Types = std::vector<int>;
+using Blobs = std::vector<TBlob>;
+const char* N(const Attrs& a) { return a.op->name.c_str(); }
+
+// y[i] = f(x[i]) for each element, split over threads above the grain.
+template <class T, class F>
+void map_elems(const TBlob& x, const TBlob& y, F f) {
+  const T* xp = x.ptr<T>();
+  T* yp = y.ptr<T>();
+  parallel_for(y.size(), kParallelGrain, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) yp[i] = f(xp[i]);
+  });
+}
+
+// ============================================================ hard_sigmoid
+// y = clip(alpha * x + beta, 0, 1); its gradient is alpha where that is strictly
+// inside (0, 1), else 0.
+template <class T>
+void hard_sigmoid_t(const Attrs& a, const TBlob& x, const TBlob& y) {
+  using C = float_t_of<T>;
+  C alpha = C(a.f("alpha")), beta = C(a.f("beta"));
+  map_elems<T>(x, y, [=](T v) {
+    C z = alpha * C(v) + beta;
+    return T(z < C(0) ? C(0) : z > C(1) ? C(1) : z);
+  });
+}
+template <class T>
+void hard_sigmoid_bwd_t(const Attrs& a, const TBlob& g, const TBlob& x, const TBlob& gx) {
+  using C = float_t_of<T>;
+  C alpha = C(a.f("alpha")), beta = C(a.f("beta"));
+  const T *gp = g.ptr<T>(), *xp = x.ptr<T>();
+  T* o = gx.ptr<T>();
+  parallel_for(gx.size(), kParallelGrain, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      C z = alpha * C(xp[i]) + beta;
+      o[i] = T(z > C(0) && z < C(1) ? C(gp[i]) * alpha : C(0));
+    }
+  });
+}
+OpDef& hard_sigmoid_params(OpDef& op) {
+  op.param("alpha", PType::kFloat, "0.2", "Slope of hard sigmoid");
+  op.param("beta", PType::kFloat, "0.5", "Bias of hard sigmoid.");
+  return op;
+}
+
+// ==================================================================== rcbrt
+// 1 / cbrt(x), computed like the other transcendental ops (half in float, integers in
+// double, converted back to the dtype).
+template <class T>
+void rcbrt_t(const TBlob& x, const TBlob& y) {
+  using C = float_t_of<T>;
+  map_elems<T>(x, y, [](T v) { return cast_to<T>(C(1) / std::cbrt(C(v))); });
+}
+// d/dx x^(-1/3) = -1/3 * x^(-4/3) = -y / (3x), with y the forward output.
+template <class T>
+void rcbrt_bwd_t(const TBlob& g, const TBlob& x, const TBlob& gx) {
+  using C = float_t_of<T>;
+  const T *gp = g.ptr<T>(), *xp = x.ptr<T>();
+  T* o = gx.ptr<T>();
+  parallel_for(gx.size(), kParallelGrain, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      C v = C(xp[i]);
+      o[i] = cast_to<T>(C(gp[i]) * (C(-1) / (C(3) * v * std::cbrt(v))));
+    }
+  });
+}
+
+// ==================================================================== diag
+// For an input of two or more axes the output holds the k-th diagonal of the
+// (axis1, axis2) planes: the remaining axes in order, then the diagonal. For a 1-D
+// input the output is the square matrix with the input on its k-th diagonal.
+struct DiagPlan {
+  Shape out;                 // output shape
+  int64_t len = 0;           // diagonal length
+  int64_t start = 0;         // input offset of the diagonal's first element (plane 0)
+  int64_t step = 0;          // input stride along the diagonal
+  int nrest = 0;             // the other axes: sizes and input strides
+  int64_t rest_dim[kMaxDim] = {0}, rest_stride[kMaxDim] = {0};
+  // Input offset of output element o (o = rest index * len + position on the diagonal).
+  int64_t in_offset(int64_t o) const {
+    int64_t j = o % len, r = o / len, off = start + j * step;
+    for (int d = nrest - 1; d >= 0; --d) {
+      off += (r % rest_dim[d]) * rest_stride[d];
+      r /= rest_dim[d];
+    }
+    return off;
+  }
+};
+
+DiagPlan diag_plan(const Attrs& a, const Shape& in) {
+  const char* op = N(a);
+  DiagPlan p;
+  int64_t k = a.i("k");
+  MXL_CHECK(in.ndim >= 1, Err::kShape, op, ": expected an input of at least 1 dimension, got shape ", in);
+  if (in.ndim == 1) {
+    int64_t n = in[0] + (k < 0 ? -k : k);
+    p.out = Shape({n, n});
+    return p;
+  }
+  int x1 = normalize_axis(op, a.i("axis1"), in.ndim), x2 = normalize_axis(op, a.i("axis2"), in.ndim);
+  MXL_CHECK(x1 != x2, Err::kInvalidArgument, op, ": axis1 and axis2 cannot refer to the same axis ", x1);
+  int64_t stride[kMaxDim];
+  contiguous_strides(in.ndim, in.d, stride);
+  int64_t rows = in[x1], cols = in[x2];
+  // k > 0 starts k columns in (along axis2), k < 0 k rows down (along axis1).
+  int64_t r0 = k < 0 ? -k : 0, c0 = k > 0 ? k : 0;
+  MXL_CHECK(r0 < rows && c0 < cols, Err::kInvalidArgument, op, ": diagonal k=", k, " does not exist in the (",
+            rows, ", ", cols, ") planes of axes (", x1, ", ", x2, ") of shape ", in);
+  p.len = std::min(rows - r0, cols - c0);
+  p.start = r0 * stride[x1] + c0 * stride[x2];
+  p.step = stride[x1] + stride[x2];
+  p.out.ndim = 0;
+  for (int d = 0; d < in.ndim; ++d) {
+    if (d == x1 || d == x2) continue;
+    p.rest_dim[p.nrest] = in[d];
+    p.rest_stride[p.nrest++] = stride[d];
+    p.out.d[p.out.ndim++] = in[d];
+  }
+  p.out.d[p.out.ndim++] = p.len;
+  return p;
+}
+
+// 1-D x -> square y with x on the k-th diagonal.
+template <class T>
+void diag_from_vector(int64_t k, const TBlob& x, const TBlob& y) {
+  const T* xp = x.ptr<T>();
+  T* yp = y.ptr<T>();
+  int64_t n = x.size(), m = y.shape[1];
+  std::memset(static_cast<void*>(yp), 0, size_t(y.size()) * sizeof(T));
+  for (int64_t i = 0; i < n; ++i) yp[(i + (k < 0 ? -k : 0)) * m + i + (k > 0 ? k : 0)] = xp[i];
+}
+// The k-th diagonal of a square-or-not matrix m (rows x cols) -> x of length n.
+template <class T>
+void vector_from_diag(int64_t k, const TBlob& m, const TBlob& x) {
+  const T* mp = m.ptr<T>();
+  T* xp = x.ptr<T>();
+  int64_t n = x.size(), cols = m.shape[1];
+  for (int64_t i = 0; i < n; ++i) xp[i] = mp[(i + (k < 0 ? -k : 0)) * cols + i + (k > 0 ? k : 0)];
+}
+
+template <class T>
+void diag_forward_t(const Attrs& a, const TBlob& x, const TBlob& y) {
+  if (x.shape.ndim == 1) return diag_from_vector<T>(a.i("k"), x, y);
+  DiagPlan p = diag_plan(a, x.shape);
+  const T* xp = x.ptr<T>();
+  T* yp = y.ptr<T>();
+  parallel_for(y.size(), kParallelGrain, [&](int64_t b, int64_t e) {
+    for (int64_t o = b; o < e; ++o) yp[o] = xp[p.in_offset(o)];
+  });
+}
+// in: ograd (the forward output's shape), data; out: data's gradient.
+template <class T>
+void diag_backward_t(const Attrs& a, const TBlob& g, const TBlob& x, const TBlob& gx) {
+  if (x.shape.ndim == 1) return vector_from_diag<T>(a.i("k"), g, gx);
+  DiagPlan p = diag_plan(a, x.shape);
+  const T* gp = g.ptr<T>();
+  T* o = gx.ptr<T>();
+  std::memset(static_cast<void*>(o), 0, size_t(gx.size()) * sizeof(T));
+  // Diagonal positions are distinct, so the scatter can be split freely.
+  parallel_for(g.size(), kParallelGrain, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) o[p.in_offset(i)] = gp[i];
+  });
+}
+OpDef& diag_params(OpDef& op) {
+  op.param("k", PType::kInt, "0",
+           "Diagonal in question. The default is 0. Use k>0 for diagonals above the main diagonal, and k<0 "
+           "for diagonals below the main diagonal. If input has shape (S0 S1) k must be between -S0 and S1");
+  op.param("axis1", PType::kInt, "0",
+           "The first axis of the sub-arrays of interest. Ignored when the input is a 1-D array.");
+  op.param("axis2", PType::kInt, "1",
+           "The second axis of the sub-arrays of interest. Ignored when the input is a 1-D array.");
+  return op;
+}
+
+// ================================================================== moments
+// Mean and (population) variance over `axes`. The reduction is planned once: which
+// input axes are reduced, the input offset where each output's group starts, and the
+// offsets of a group's elements relative to that start.
+struct MomentsPlan {
+  Shape out;
+  std::vector<bool> reduced;
+  std::vector<int64_t> base, member;
+};
+
+std::vector<bool> moments_axes(const Attrs& a, const Shape& in) {
+  const char* op = N(a);
+  MXL_CHECK(!a.none("axes") && a.shape("axes").ndim > 0, Err::kInvalidArgument, op,
+            ": empty axes is not supported; for moments over the whole array pass every axis in axes");
+  std::vector<bool> f(size_t(std::max(in.ndim, 0)), false);
+  const Shape& ax = a.shape("axes");
+  for (int i = 0; i < ax.ndim; ++i) {
+    int d = normalize_axis(op, ax[i], in.ndim);
+    MXL_CHECK(!f[d], Err::kInvalidArgument, op, ": axes ", ax, " contain axis ", d, " twice");
+    f[d] = true;
+  }
+  return f;
+}
+
+Shape moments_shape(const Attrs& a, const Shape& in, const std::vector<bool>& f) {
+  Shape o;
+  o.ndim = 0;
+  for (int d = 0; d < in.ndim; ++d) {
+    if (!f[d]) o.d[o.ndim++] = in[d];
+    else if (a.b("keepdims")) o.d[o.ndim++] = 1;
+  }
+  if (o.ndim == 0) o = Shape({1});  // every axis reduced: (1,), as MXNet 1.x reductions
+  return o;
+}
+
+MomentsPlan moments_plan(const Attrs& a, const Shape& in) {
+  MomentsPlan p;
+  p.reduced = moments_axes(a, in);
+  p.out = moments_shape(a, in, p.reduced);
+  int64_t stride[kMaxDim];
+  contiguous_strides(in.ndim, in.d, stride);
+  p.base = {0};
+  p.member = {0};
+  // Expand axis by axis: kept axes multiply the group starts, reduced ones the members.
+  for (int d = 0; d < in.ndim; ++d) {
+    std::vector<int64_t>& v = p.reduced[d] ? p.member : p.base;
+    std::vector<int64_t> next;
+    next.reserve(v.size() * size_t(in[d]));
+    for (int64_t off : v)
+      for (int64_t i = 0; i < in[d]; ++i) next.push_back(off + i * stride[d]);
+    v.swap(next);
+  }
+  return p;
+}
+
+// Mean then the mean squared deviation, in double for every dtype (converted back
+// to the dtype like MXNet, so integer inputs give truncated integer moments).
+template <class T>
+void moments_forward_t(const Attrs& a, const TBlob& x, const TBlob& mean, const TBlob& var) {
+  MomentsPlan p = moments_plan(a, x.shape);
+  const T* xp = x.ptr<T>();
+  T *mp = mean.ptr<T>(), *vp = var.ptr<T>();
+  int64_t n = int64_t(p.member.size());
+  int64_t grain = std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(n, 1));
+  parallel_for(int64_t(p.base.size()), grain, [&](int64_t b, int64_t e) {
+    for (int64_t o = b; o < e; ++o) {
+      const T* g = xp + p.base[size_t(o)];
+      double s = 0;
+      for (int64_t off : p.member) s += double(g[off]);
+      double m = n ? s / double(n) : std::nan("");
+      double ss = 0;
+      for (int64_t off : p.member) ss += (double(g[off]) - m) * (double(g[off]) - m);
+      mp[o] = cast_to<T>(m);
+      vp[o] = cast_to<T>(n ? ss / double(n) : std::nan(""));
+    }
+  });
+}
+// in: ograd of mean, ograd of var, data, mean; out: d data =
+// (g_mean + 2 g_var (x - mean)) / n.
+template <class T>
+void moments_backward_t(const Attrs& a, const Blobs& in, const TBlob& gx) {
+  MomentsPlan p = moments_plan(a, in[2].shape);
+  const T *gm = in[0].ptr<T>(), *gv = in[1].ptr<T>(), *xp = in[2].ptr<T>(), *mp = in[3].ptr<T>();
+  T* o = gx.ptr<T>();
+  int64_t n = int64_t(p.member.size());
+  int64_t grain = std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(n, 1));
+  parallel_for(int64_t(p.base.size()), grain, [&](int64_t b, int64_t e) {
+    for (int64_t g = b; g < e; ++g) {
+      double m = double(mp[g]), dm = double(gm[g]), dv = double(gv[g]);
+      for (int64_t off : p.member) {
+        int64_t i = p.base[size_t(g)] + off;
+        o[i] = cast_to<T>((dm + 2.0 * dv * (double(xp[i]) - m)) / double(n));
+      }
+    }
+  });
+}
+OpDef& moments_params(OpDef& op) {
+  op.param_optional("axes", PType::kShape, "Array of ints. Axes along which to compute mean and variance.");
+  op.param("keepdims", PType::kBool, "False",
+           "produce moments with the same dimensionality as the input.");
+  return op;
+}
+
+}  // namespace
+
+// ============================================================ registrations
+static OpDef& reg_hard_sigmoid = hard_sigmoid_params(Registry::add("hard_sigmoid"))
+    .describe("Computes hard sigmoid of x element-wise: y = max(0, min(1, alpha * x + beta)).")
+    .input("data")
+    .infer_shape_fn(shape_same)
+    .infer_type_fn(type_same_float)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "hard_sigmoid", { hard_sigmoid_t<T>(a, in[0], out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_hard_sigmoid", {g.ograd(0), g.input(0)}, a.raw())};
+    });
+
+static OpDef& reg_hard_sigmoid_bwd = hard_sigmoid_params(Registry::add("_backward_hard_sigmoid"))
+    .describe("Gradient of hard_sigmoid: inputs (ograd, data); alpha * ograd where 0 < alpha * x + beta < 1.")
+    .input("ograd").input("data")
+    .infer_shape_fn(shape_same)
+    .infer_type_fn(type_same_float)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_hard_sigmoid",
+                       { hard_sigmoid_bwd_t<T>(a, in[0], in[1], out[0]); });
+    });
+
+MXL_OP(rcbrt)
+    .describe("Returns element-wise inverse cube-root value of the input: rcbrt(x) = 1 / cbrt(x).")
+    .input("data")
+    .infer_shape_fn(shape_same)
+    .infer_type_fn(type_same_num)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[0].dtype, T, "rcbrt", { rcbrt_t<T>(in[0], out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs&) {
+      return GVals{g.op1("_backward_rcbrt", {g.ograd(0), g.input(0)})};
+    });
+
+MXL_OP(_backward_rcbrt)
+    .describe("Gradient of rcbrt: inputs (ograd, data); ograd * -1 / (3 * x * cbrt(x)).")
+    .input("ograd").input("data")
+    .infer_shape_fn(shape_same)
+    .infer_type_fn(type_same_num)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[1].dtype, T, "_backward_rcbrt", { rcbrt_bwd_t<T>(in[0], in[1], out[0]); });
+    });
+
+// MXNet has both: MakeLoss (nn, with grad_scale/normalization) and make_loss (a plain
+// unary op whose gradient is ones, whatever the incoming gradient).
+MXL_OP(make_loss)
+    .describe("Make your own loss function in network construction.\n\n"
+              "The forward pass returns data unchanged; the backward pass ignores the incoming gradient "
+              "and sends back ones in data's shape. See MakeLoss for scaling and normalization options.")
+    .input("data")
+    .infer_shape_fn(shape_same)
+    .inplace(0, 0)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      if (in[0].data != out[0].data)
+        std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+    })
+    .grad_fn([](GradGraph& g, const Attrs&) { return GVals{g.op1("ones_like", {g.input(0)})}; });
+
+MXL_OP(shape_array)
+    .describe("Returns a 1D int64 array containing the shape of data.")
+    .input("data")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known()) return false;
+      assign_shape(N(a), "output", out[0], Shape({int64_t(in[0].ndim)}));
+      return true;
+    })
+    .infer_type_fn([](const Attrs& a, Types&, Types& out) {
+      assign_type(N(a), "output", out[0], int(DType::i64));
+      return true;
+    })
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      int64_t* p = out[0].ptr<int64_t>();
+      for (int d = 0; d < in[0].shape.ndim; ++d) p[d] = in[0].shape[d];
+    });
+
+MXL_OP(size_array)
+    .describe("Returns a 1D int64 array of one element: the number of elements of data.")
+    .input("data")
+    .infer_shape_fn([](const Attrs& a, Shapes&, Shapes& out) {
+      assign_shape(N(a), "output", out[0], Shape({1}));
+      return true;
+    })
+    .infer_type_fn([](const Attrs& a, Types&, Types& out) {
+      assign_type(N(a), "output", out[0], int(DType::i64));
+      return true;
+    })
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      out[0].ptr<int64_t>()[0] = in[0].size();
+    });
+
+static OpDef& reg_diag = diag_params(Registry::add("diag"))
+    .describe("Extracts a diagonal or constructs a diagonal array.\n\n"
+              "For a 1-D input, returns the 2-D square array with the input on the k-th diagonal. For an "
+              "input of two or more dimensions, returns the k-th diagonal of the planes spanned by axis1 and "
+              "axis2: the other axes in order, followed by the diagonal (as numpy.diagonal).")
+    .input("data")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known()) return false;
+      assign_shape(N(a), "output", out[0], diag_plan(a, in[0]).out);
+      return true;
+    })
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_TYPE_SWITCH(in[0].dtype, T, { diag_forward_t<T>(a, in[0], out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_diag", {g.ograd(0), g.input(0)}, a.raw())};
+    });
+
+static OpDef& reg_diag_bwd = diag_params(Registry::add("_backward_diag"))
+    .describe("Gradient of diag: inputs (ograd, data); output data's gradient.")
+    .input("ograd").input("data")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[1].known()) return false;
+      assign_shape(N(a), "ograd", in[0], diag_plan(a, in[1]).out);
+      assign_shape(N(a), "data gradient", out[0], in[1]);
+      return true;
+    })
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_TYPE_SWITCH(in[1].dtype, T, { diag_backward_t<T>(a, in[0], in[1], out[0]); });
+    });
+
+static OpDef& reg_moments = moments_params(Registry::add("moments"))
+    .describe("Calculate the mean and variance of data along axes.\n\n"
+              "Outputs mean and the population variance mean((data - mean)^2); with keepdims the reduced "
+              "axes stay as size 1. axes must name at least one axis.")
+    .input("data")
+    .outputs(2)  // output0 = mean, output1 = var (MXNet's output names)
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known()) return false;
+      Shape o = moments_shape(a, in[0], moments_axes(a, in[0]));
+      assign_shape(N(a), "mean", out[0], o);
+      assign_shape(N(a), "var", out[1], o);
+      return true;
+    })
+    .infer_type_fn(type_same_num)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[0].dtype, T, "moments", { moments_forward_t<T>(a, in[0], out[0], out[1]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_moments", {g.ograd(0), g.ograd(1), g.input(0), g.output(0)}, a.raw())};
+    });
+
+static OpDef& reg_moments_bwd = moments_params(Registry::add("_backward_moments"))
+    .describe("Gradient of moments: inputs (ograd of mean, ograd of var, data, mean); output data's gradient "
+              "(ograd_mean + 2 ograd_var (data - mean)) / n, n the number of reduced elements.")
+    .input("ograd_mean").input("ograd_var").input("data").input("mean")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[2].known()) return false;
+      Shape o = moments_shape(a, in[2], moments_axes(a, in[2]));
+      assign_shape(N(a), "ograd_mean", in[0], o);
+      assign_shape(N(a), "ograd_var", in[1], o);
+      assign_shape(N(a), "mean", in[3], o);
+      assign_shape(N(a), "data gradient", out[0], in[2]);
+      return true;
+    })
+    .infer_type_fn(type_same_num)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[2].dtype, T, "_backward_moments", { moments_backward_t<T>(a, in, out[0]); });
+    });
+
+}  // namespace mxl
