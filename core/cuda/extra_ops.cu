@@ -303,6 +303,145 @@ int moments_bwd(const mxl_cuda_call* c) {
   return 0;
 }
 
+
+// ============================================================ sequence ops
+// As the CPU's SeqLayout: (T, B, inner...) for axis 0, (B, T, inner...) for axis 1.
+struct SeqLayout {
+  int64_t steps = 0, batch = 0, inner = 1;
+  bool batch_major = false;
+  __device__ int64_t at(int64_t t, int64_t b) const { return (batch_major ? b * steps + t : t * batch + b) * inner; }
+  // (t, b) of row r (= element / inner) in the data's own order
+  __device__ void step_of(int64_t r, int64_t& t, int64_t& b) const {
+    t = batch_major ? r % steps : r / batch;
+    b = batch_major ? r / steps : r % batch;
+  }
+};
+SeqLayout seq_layout(const mxl_cuda_call* c, const mxl_cuda_blob& d) {
+  SeqLayout l;
+  l.batch_major = attr_i(c, "axis") == 1;
+  l.steps = d.shape[l.batch_major ? 1 : 0];
+  l.batch = d.shape[l.batch_major ? 0 : 1];
+  for (int k = 2; k < d.ndim; ++k) l.inner *= d.shape[k];
+  return l;
+}
+
+template <class I>
+__global__ void lengths_kernel(const I* v, int64_t* len, int64_t n) {
+  MXC_KERNEL_LOOP(i, n) len[i] = index_value(v[i]);
+}
+// Each sequence's length as int64 in device scratch (nullptr without
+// use_sequence_length: every sequence is full). With lo >= 0 the values are read back
+// and checked to lie in [lo, T], with the CPU kernel's message; lo < 0: kernels clamp.
+int seq_lengths(const mxl_cuda_call* c, const mxl_cuda_blob& lengths, const SeqLayout& l, int64_t lo,
+                const char* op, int64_t** out) {
+  *out = nullptr;
+  if (!attr_b(c, "use_sequence_length") || l.batch == 0) return 0;
+  int64_t* len = static_cast<int64_t*>(workspace(c, size_t(l.batch) * sizeof(int64_t)));
+  if (!len) return call_fail(c, kOutOfMemory, "%s: no device memory for %lld sequence lengths", op, (long long)l.batch);
+  MXC_SWITCH_ALL16(c, lengths.dtype, I, {
+    lengths_kernel<I><<<grid_for(l.batch), kThreads, 0, stream_of(c)>>>(bptr<const I>(lengths), len, l.batch);
+  });
+  CU_CHECK_LAUNCH(c);
+  if (lo >= 0) {
+    std::vector<int64_t> host(size_t(l.batch));
+    CU_CHECK_CALL(c, cudaMemcpyAsync(host.data(), len, host.size() * sizeof(int64_t), cudaMemcpyDeviceToHost,
+                                     stream_of(c)));
+    CU_CHECK_CALL(c, cudaStreamSynchronize(stream_of(c)));
+    for (int64_t b = 0; b < l.batch; ++b)
+      if (host[size_t(b)] < lo || host[size_t(b)] > l.steps)
+        return call_fail(c, kIndex, "%s: sequence_length[%lld] = %lld is outside [%lld, %lld] (the sequence axis has "
+                         "%lld steps)", op, (long long)b, (long long)host[size_t(b)], (long long)lo,
+                         (long long)l.steps, (long long)l.steps);
+  }
+  *out = len;
+  return 0;
+}
+__device__ inline int64_t seq_len(const int64_t* len, int64_t b, int64_t steps) {
+  if (!len) return steps;
+  int64_t n = len[b];
+  return n < 0 ? 0 : n > steps ? steps : n;
+}
+
+template <class T>
+__global__ void sequence_mask_kernel(const T* x, T* y, int64_t n, SeqLayout l, const int64_t* len, T value) {
+  MXC_KERNEL_LOOP(i, n) {
+    int64_t t, b;
+    l.step_of(i / l.inner, t, b);
+    y[i] = t < seq_len(len, b, l.steps) ? x[i] : value;
+  }
+}
+int sequence_mask(const mxl_cuda_call* c) {
+  SeqLayout l = seq_layout(c, c->in[0]);
+  int64_t* len = nullptr;
+  if (int rc = seq_lengths(c, c->in[c->nin - 1], l, -1, "SequenceMask", &len)) return rc;
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  double value = attr_f(c, "value");
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, T, {
+    sequence_mask_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]),
+                                                                         bptr<T>(c->out[0]), n, l, len,
+                                                                         saturate<T>(value));
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// Forward: y (B, inner) = x at step length - 1; Scatter (backward): the (B, inner)
+// gradient goes to those steps of the zeroed data-shaped gradient.
+template <class T, bool Scatter>
+__global__ void sequence_last_kernel(const T* src, T* dst, int64_t n, SeqLayout l, const int64_t* len) {
+  MXC_KERNEL_LOOP(i, n) {
+    int64_t b = i / l.inner, j = i % l.inner;
+    int64_t full = l.at(seq_len(len, b, l.steps) - 1, b) + j;
+    if (Scatter) dst[full] = src[i];
+    else dst[i] = src[full];
+  }
+}
+template <bool Scatter>
+int sequence_last(const mxl_cuda_call* c) {
+  const char* op = Scatter ? "_backward_SequenceLast" : "SequenceLast";
+  const mxl_cuda_blob& data = Scatter ? c->in[1] : c->in[0];
+  SeqLayout l = seq_layout(c, data);
+  int64_t* len = nullptr;
+  int nlen_in = Scatter ? 3 : 2;
+  if (c->nin == nlen_in)
+    if (int rc = seq_lengths(c, c->in[nlen_in - 1], l, 1, op, &len)) return rc;
+  int64_t n = l.batch * l.inner;
+  MXC_SWITCH_NUM16(c, data.dtype, T, {
+    if (Scatter) CU_CHECK_CALL(c, fill<T>(c, bptr<T>(c->out[0]), blob_size(c->out[0]), T(0)));
+    if (n > 0)
+      sequence_last_kernel<T, Scatter><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]),
+                                                                                    bptr<T>(c->out[0]), n, l, len);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+template <class T>
+__global__ void sequence_reverse_kernel(const T* x, T* y, int64_t n, SeqLayout l, const int64_t* len) {
+  MXC_KERNEL_LOOP(i, n) {
+    int64_t t, b, j = i % l.inner;
+    l.step_of(i / l.inner, t, b);
+    int64_t k = seq_len(len, b, l.steps);
+    int64_t from = t < k ? k - 1 - t : t;
+    y[i] = x[l.at(from, b) + j];
+  }
+}
+int sequence_reverse(const mxl_cuda_call* c) {
+  SeqLayout l = seq_layout(c, c->in[0]);
+  int64_t* len = nullptr;
+  if (c->nin == 2)
+    if (int rc = seq_lengths(c, c->in[1], l, 0, "SequenceReverse", &len)) return rc;
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, T, {
+    sequence_reverse_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]),
+                                                                            bptr<T>(c->out[0]), n, l, len);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
 }  // namespace
 
 void register_extra_ops(KernelTable& t) {
@@ -317,6 +456,10 @@ void register_extra_ops(KernelTable& t) {
   t.push_back({"_backward_diag", diag<true>});
   t.push_back({"moments", moments});
   t.push_back({"_backward_moments", moments_bwd});
+  t.push_back({"SequenceMask", sequence_mask});
+  t.push_back({"SequenceLast", sequence_last<false>});
+  t.push_back({"_backward_SequenceLast", sequence_last<true>});
+  t.push_back({"SequenceReverse", sequence_reverse});
 }
 
 }  // namespace mxlcuda

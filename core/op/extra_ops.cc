@@ -289,6 +289,137 @@ OpDef& moments_params(OpDef& op) {
   return op;
 }
 
+
+// ========================================================= sequence ops
+// data is (T, B, ...) for axis 0 or (B, T, ...) for axis 1: T steps of B sequences
+// of `inner` elements each; sequence_length (B,) holds each sequence's length (any
+// dtype, truncated like an index).
+struct SeqLayout {
+  int64_t steps = 0, batch = 0, inner = 1;
+  bool batch_major = false;  // axis 1
+  int64_t at(int64_t t, int64_t b) const {
+    return (batch_major ? b * steps + t : t * batch + b) * inner;
+  }
+};
+
+SeqLayout seq_layout(const char* op, const Attrs& a, const Shape& d) {
+  MXL_CHECK(d.ndim >= 2, Err::kShape, op, ": the data array must be of rank 2 or greater, got shape ", d);
+  int64_t axis = a.i("axis");
+  SeqLayout l;
+  l.batch_major = axis == 1;
+  l.steps = d[l.batch_major ? 1 : 0];
+  l.batch = d[l.batch_major ? 0 : 1];
+  for (int k = 2; k < d.ndim; ++k) l.inner *= d[k];
+  return l;
+}
+
+std::vector<std::string> seq_inputs(const Attrs& a, std::vector<std::string> v) {
+  if (a.b("use_sequence_length")) v.push_back("sequence_length");
+  return v;
+}
+
+// in[data_idx] is the data; with use_sequence_length the last input is (B,).
+void seq_check_lengths_shape(const char* op, const Attrs& a, Shapes& in, const SeqLayout& l) {
+  if (a.b("use_sequence_length")) assign_shape(op, "sequence_length", in.back(), Shape({l.batch}));
+}
+
+// Each sequence's length: all of T without sequence_length; otherwise read (floats
+// truncate) and checked to lie in [lo, T] where the op cannot do without (lo < 0:
+// any value, clamped to [0, T]).
+std::vector<int64_t> seq_lengths(const char* op, const Attrs& a, const Blobs& in, const SeqLayout& l, int64_t lo) {
+  std::vector<int64_t> len(size_t(l.batch), l.steps);
+  if (!a.b("use_sequence_length")) return len;
+  std::vector<int64_t> v = index_values(in.back());
+  for (int64_t b = 0; b < l.batch; ++b) {
+    int64_t n = v[size_t(b)];
+    if (lo >= 0)
+      MXL_CHECK(n >= lo && n <= l.steps, Err::kIndex, op, ": sequence_length[", b, "] = ", n,
+                " is outside [", lo, ", ", l.steps, "] (the sequence axis has ", l.steps, " steps)");
+    len[size_t(b)] = n < 0 ? 0 : n > l.steps ? l.steps : n;
+  }
+  return len;
+}
+
+// out = data, with steps t >= length of each sequence set to value.
+template <class T>
+void sequence_mask_t(const Attrs& a, const Blobs& in, const TBlob& out) {
+  SeqLayout l = seq_layout("SequenceMask", a, in[0].shape);
+  std::vector<int64_t> len = seq_lengths("SequenceMask", a, in, l, -1);
+  const T* x = in[0].ptr<T>();
+  T* y = out.ptr<T>();
+  T value = saturate_cast<T>(a.f("value"));
+  int64_t rows = l.steps * l.batch;
+  parallel_for(rows, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(l.inner, 1)), [&](int64_t b0, int64_t e0) {
+    for (int64_t r = b0; r < e0; ++r) {
+      // row r enumerates (t, b) in the data's own order
+      int64_t t = l.batch_major ? r % l.steps : r / l.batch, b = l.batch_major ? r / l.steps : r % l.batch;
+      int64_t off = l.at(t, b);
+      if (t < len[size_t(b)]) {
+        if (x != y) std::copy(x + off, x + off + l.inner, y + off);
+      } else {
+        std::fill(y + off, y + off + l.inner, value);
+      }
+    }
+  });
+}
+
+// out (B, ...) = data at step length - 1 of each sequence. Backward (Scatter): the
+// gradient (B, ...) goes to those steps of a zero array of data's shape.
+template <class T, bool Scatter>
+void sequence_last_t(const Attrs& a, const Blobs& in, const TBlob& out, const Shape& data_shape) {
+  const char* op = Scatter ? "_backward_SequenceLast" : "SequenceLast";
+  SeqLayout l = seq_layout(op, a, data_shape);
+  std::vector<int64_t> len = seq_lengths(op, a, in, l, 1);
+  const T* src = in[0].ptr<T>();
+  T* dst = out.ptr<T>();
+  if (Scatter) std::fill(dst, dst + out.size(), T(0));
+  parallel_for(l.batch, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(l.inner, 1)), [&](int64_t b0, int64_t e0) {
+    for (int64_t b = b0; b < e0; ++b) {
+      int64_t full = l.at(len[size_t(b)] - 1, b), last = b * l.inner;
+      if (Scatter) std::copy(src + last, src + last + l.inner, dst + full);
+      else std::copy(src + full, src + full + l.inner, dst + last);
+    }
+  });
+}
+
+// out = data with the first length steps of each sequence reversed; later steps stay.
+template <class T>
+void sequence_reverse_t(const Attrs& a, const Blobs& in, const TBlob& out) {
+  SeqLayout l = seq_layout("SequenceReverse", a, in[0].shape);
+  std::vector<int64_t> len = seq_lengths("SequenceReverse", a, in, l, 0);
+  const T* x = in[0].ptr<T>();
+  T* y = out.ptr<T>();
+  int64_t rows = l.steps * l.batch;
+  parallel_for(rows, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(l.inner, 1)), [&](int64_t b0, int64_t e0) {
+    for (int64_t r = b0; r < e0; ++r) {
+      int64_t t = r / l.batch, b = r % l.batch, n = len[size_t(b)];
+      int64_t from = t < n ? n - 1 - t : t;
+      std::copy(x + l.at(from, b), x + l.at(from, b) + l.inner, y + l.at(t, b));
+    }
+  });
+}
+
+OpDef& seq_params(OpDef& op, bool with_value, bool axis_one_ok) {
+  op.param("use_sequence_length", PType::kBool, "False",
+           "If set to true, this layer takes in an extra input parameter `sequence_length` to specify "
+           "variable length sequence");
+  if (with_value) op.param("value", PType::kFloat, "0", "The value to be used as a mask.");
+  op.param("axis", PType::kInt, "0",
+           axis_one_ok ? "The sequence axis. Only values of 0 and 1 are currently supported."
+                       : "The sequence axis. Only 0 is currently supported.");
+  op.range(0, axis_one_ok ? 1 : 0);
+  return op;
+}
+
+// The output dtype is data's; sequence_length keeps its own (data's when unknown).
+bool seq_type(const Attrs& a, Types& in, Types& out) {
+  if (in.size() > 1 && in[1] < 0 && in[0] >= 0) in[1] = in[0];
+  if (in[0] < 0 && out[0] >= 0) in[0] = out[0];
+  if (in[0] < 0) return false;
+  MXL_CHECK(DType(in[0]) != DType::b8, Err::kDType, N(a), ": unsupported dtype bool");
+  for (size_t i = 0; i < out.size(); ++i) assign_type(N(a), "output", out[i], in[0]);
+  return in.size() < 2 || in[1] >= 0;
+}
 }  // namespace
 
 // ============================================================ registrations
@@ -450,6 +581,110 @@ static OpDef& reg_moments_bwd = moments_params(Registry::add("_backward_moments"
     .infer_type_fn(type_same_num)
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       MXL_NUM_SWITCH(in[2].dtype, T, "_backward_moments", { moments_backward_t<T>(a, in, out[0]); });
+    });
+
+static OpDef& reg_seq_mask = seq_params(Registry::add("SequenceMask"), true, true)
+    .describe("Sets all elements outside the sequence to a constant value.\n\n"
+              "data is (max_sequence_length, batch_size, ...) for axis 0, (batch_size, max_sequence_length, "
+              "...) for axis 1. With use_sequence_length, steps at or after sequence_length[b] of sequence b "
+              "are set to value; without, the data is returned unchanged.")
+    .input("data").input("sequence_length")
+    .inputs_by([](const Attrs& a) { return seq_inputs(a, {"data"}); })
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known()) return false;
+      seq_check_lengths_shape("SequenceMask", a, in, seq_layout("SequenceMask", a, in[0]));
+      assign_shape("SequenceMask", "output", out[0], in[0]);
+      return true;
+    })
+    .infer_type_fn(seq_type)
+    .inplace(0, 0)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[0].dtype, T, "SequenceMask", { sequence_mask_t<T>(a, in, out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      // The kept steps pass their gradient, the masked ones get none: the same mask with value 0.
+      if (!a.b("use_sequence_length")) return GVals{g.ograd(0)};
+      KV kv;
+      for (const auto& p : a.raw())
+        if (p.first != "value") kv.push_back(p);
+      kv.push_back({"value", "0"});
+      return GVals{g.op1("SequenceMask", {g.ograd(0), g.input(1)}, kv), GVal{}};
+    });
+
+static OpDef& reg_seq_last = seq_params(Registry::add("SequenceLast"), false, true)
+    .describe("Takes the last element of a sequence.\n\n"
+              "data is (max_sequence_length, batch_size, ...) for axis 0, (batch_size, max_sequence_length, "
+              "...) for axis 1; the output is (batch_size, ...): for each sequence the step "
+              "sequence_length[b] - 1 with use_sequence_length (lengths must lie in [1, max_sequence_length]), "
+              "else the last step.")
+    .input("data").input("sequence_length")
+    .inputs_by([](const Attrs& a) { return seq_inputs(a, {"data"}); })
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known()) return false;
+      SeqLayout l = seq_layout("SequenceLast", a, in[0]);
+      seq_check_lengths_shape("SequenceLast", a, in, l);
+      Shape o = in[0];
+      int axis = int(a.i("axis"));
+      for (int k = axis; k + 1 < o.ndim; ++k) o.d[k] = o.d[k + 1];
+      o.ndim -= 1;
+      assign_shape("SequenceLast", "output", out[0], o);
+      return true;
+    })
+    .infer_type_fn(seq_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[0].dtype, T, "SequenceLast", { sequence_last_t<T, false>(a, in, out[0], in[0].shape); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      if (!a.b("use_sequence_length")) return GVals{g.op1("_backward_SequenceLast", {g.ograd(0), g.input(0)}, a.raw())};
+      return GVals{g.op1("_backward_SequenceLast", {g.ograd(0), g.input(0), g.input(1)}, a.raw()), GVal{}};
+    });
+
+static OpDef& reg_seq_last_bwd = seq_params(Registry::add("_backward_SequenceLast"), false, true)
+    .describe("Gradient of SequenceLast: inputs (ograd, data[, sequence_length]); the ograd rows go to the "
+              "steps SequenceLast took, zeros elsewhere.")
+    .input("ograd").input("data").input("sequence_length")
+    .inputs_by([](const Attrs& a) { return seq_inputs(a, {"ograd", "data"}); })
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[1].known()) return false;
+      seq_check_lengths_shape("_backward_SequenceLast", a, in, seq_layout("_backward_SequenceLast", a, in[1]));
+      assign_shape("_backward_SequenceLast", "data gradient", out[0], in[1]);
+      return true;
+    })
+    .infer_type_fn([](const Attrs& a, Types& in, Types& out) {
+      if (in[1] < 0) return false;
+      assign_type(N(a), "ograd", in[0], in[1]);
+      assign_type(N(a), "data gradient", out[0], in[1]);
+      if (in.size() > 2 && in[2] < 0) in[2] = in[1];
+      return true;
+    })
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      Blobs src = {in[0]};  // the ograd, then the lengths where given
+      if (in.size() > 2) src.push_back(in[2]);
+      MXL_NUM_SWITCH(in[1].dtype, T, "_backward_SequenceLast",
+                     { sequence_last_t<T, true>(a, src, out[0], in[1].shape); });
+    });
+
+static OpDef& reg_seq_rev = seq_params(Registry::add("SequenceReverse"), false, false)
+    .describe("Reverses the elements of each sequence.\n\n"
+              "data is (max_sequence_length, batch_size, ...). With use_sequence_length the first "
+              "sequence_length[b] steps of sequence b are reversed and the rest stay in place (lengths must "
+              "lie in [0, max_sequence_length]); without, every sequence is reversed whole.")
+    .input("data").input("sequence_length")
+    .inputs_by([](const Attrs& a) { return seq_inputs(a, {"data"}); })
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known()) return false;
+      seq_check_lengths_shape("SequenceReverse", a, in, seq_layout("SequenceReverse", a, in[0]));
+      assign_shape("SequenceReverse", "output", out[0], in[0]);
+      return true;
+    })
+    .infer_type_fn(seq_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[0].dtype, T, "SequenceReverse", { sequence_reverse_t<T>(a, in, out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      // Reversing is its own inverse: the gradient is the ograd reversed the same way.
+      if (!a.b("use_sequence_length")) return GVals{g.op1("SequenceReverse", {g.ograd(0)}, a.raw())};
+      return GVals{g.op1("SequenceReverse", {g.ograd(0), g.input(1)}, a.raw()), GVal{}};
     });
 
 }  // namespace mxl

@@ -588,6 +588,47 @@ OPS["diag"] += [Case([U(4)], {"k": -1}, lambda x: np.diag(x, -1)),
                      lambda x: np.diagonal(x, -1, axis1=-2, axis2=0)),
                 Case([I(3, 3)], {}, np.diag)]
 
+
+def _seq_mask(x, lengths, value=0.0, axis=0):
+    y = np.array(x, copy=True)
+    for b, n in enumerate(lengths.astype(np.int64)):
+        idx = (slice(max(n, 0), None), b) if axis == 0 else (b, slice(max(n, 0), None))
+        y[idx] = value
+    return y
+
+
+def _seq_last(x, lengths=None, axis=0):
+    steps = x.shape[axis]
+    n = lengths.astype(np.int64) if lengths is not None else np.full(x.shape[1 - axis], steps)
+    return np.stack([x[k - 1, b] if axis == 0 else x[b, k - 1] for b, k in enumerate(n)])
+
+
+def _seq_reverse(x, lengths=None):
+    y = np.array(x, copy=True)
+    n = lengths.astype(np.int64) if lengths is not None else np.full(x.shape[1], x.shape[0])
+    for b, k in enumerate(n):
+        y[:k, b] = x[:k, b][::-1]
+    return y
+
+
+_LEN = np.array([2, 4, 1], np.float32)  # lengths of 3 sequences of at most 4 steps
+OPS.update({
+    "SequenceMask": [Case([U(4, 3, 2), _LEN], {"use_sequence_length": True},
+                          lambda x, n: _seq_mask(x, n)),
+                     Case([U(3, 4), _LEN], {"use_sequence_length": True, "value": -1.5, "axis": 1},
+                          lambda x, n: _seq_mask(x, n, -1.5, axis=1)),
+                     Case([U(4, 3)], {}, lambda x: x),
+                     Case([I(4, 3), np.array([0, 9, 3], np.int32)], {"use_sequence_length": True, "value": 7},
+                          lambda x, n: _seq_mask(x, n, 7))],
+    "SequenceLast": [Case([U(4, 3, 2), _LEN], {"use_sequence_length": True}, lambda x, n: _seq_last(x, n)),
+                     Case([U(3, 4), _LEN], {"use_sequence_length": True, "axis": 1},
+                          lambda x, n: _seq_last(x, n, axis=1)),
+                     Case([U(4, 3, 2)], {}, lambda x: _seq_last(x))],
+    "SequenceReverse": [Case([U(4, 3, 2), _LEN], {"use_sequence_length": True},
+                             lambda x, n: _seq_reverse(x, n)),
+                        Case([U(4, 3)], {}, lambda x: _seq_reverse(x))],
+})
+
 # MXNet operators whose cases are written (and checked against MXNet 1.9) but that the
 # registry does not have yet: test_ops.py checks this list against the registry, and
 # the conformance generator leaves them out.
@@ -596,7 +637,8 @@ NOT_YET_REGISTERED = set()
 # Inputs that hold indices: they get no gradient, and finite differences of a
 # truncated index (or of where's 0/1 condition) are meaningless.
 INDEX_INPUTS = {"Embedding": {0}, "gather_nd": {1}, "one_hot": {0}, "pick": {1}, "scatter_nd": {1},
-                "take": {1}, "where": {0}, "SoftmaxOutput": {1}}
+                "take": {1}, "where": {0}, "SoftmaxOutput": {1},
+                "SequenceMask": {1}, "SequenceLast": {1}, "SequenceReverse": {1}}
 
 # Variadic operators and the parameter that counts their inputs (MXNet's num_args).
 VARIADIC_COUNT = {"Concat": "num_args", "concat": "num_args", "stack": "num_args", "add_n": "num_args",
