@@ -148,6 +148,13 @@ class KVStore(object):
             self._shapes[k] = (a.shape, a.dtype)
             if self._updater is not None:
                 self._py_init(k)
+        # set_optimizer before init (as Module does) could not see float16 weights yet:
+        # pick the multi-precision op now, while no update has run.
+        opt = self._optimizer
+        if self._fused is not None and not self._sent and getattr(opt, "multi_precision", False):
+            spec = _fused_spec(opt, self._shapes.values())
+            if spec is not None and spec[0] != self._fused[0]:
+                self.set_optimizer(opt)
 
     def broadcast(self, key, value, out, priority=0):
         """init(key, value), then pull(key, out)."""

@@ -280,11 +280,17 @@ def test_lr_changes_and_multipliers_reach_the_store():
     np.testing.assert_allclose(_pulled(kv, 1), np.full(SHAPE, -2.5))
 
 
-def test_multi_precision_sgd_on_float16_weights():
+@pytest.mark.parametrize("optimizer_first", [False, True])
+def test_multi_precision_sgd_on_float16_weights(optimizer_first):
     init = np.linspace(-1, 1, 6, dtype=np.float16).reshape(SHAPE)
     kv = mx.kv.create("local")
+    opt = mx.optimizer.SGD(learning_rate=1e-3, momentum=0.9, multi_precision=True)
+    if optimizer_first:  # as Module does: the store learns of the float16 weight later
+        kv.set_optimizer(opt)
     kv.init(0, mx.nd.array(init, dtype="float16"))
-    kv.set_optimizer(mx.optimizer.SGD(learning_rate=1e-3, momentum=0.9, multi_precision=True))
+    if not optimizer_first:
+        kv.set_optimizer(opt)
+    assert kv._fused[0] == "mp_sgd_mom_update"
     for _ in range(10):
         kv.push(0, mx.nd.ones(SHAPE, dtype="float16"))
     out = mx.nd.zeros(SHAPE, dtype="float16")
