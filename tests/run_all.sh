@@ -13,6 +13,15 @@ echo "== installing build and test dependencies"
 $PY -m pip install -q --disable-pip-version-check "cffi>=1.15" "numpy>=1.21" "scipy-openblas32>=0.3.27" \
     "pytest>=7" scikit-learn scipy ninja cmake graphviz "atheris>=2.3" 2>&1 | grep -v "Running pip as the 'root'" || true
 
+if ! command -v mpirun >/dev/null 2>&1 || ! command -v mpicc >/dev/null 2>&1; then
+  # Before the build: CMake then makes the KVStore's MPI plugin (libmxlite_mpi.so).
+  echo "== installing Open MPI (openmpi-bin libopenmpi-dev) for the dist_* KVStore"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get install -y -q openmpi-bin libopenmpi-dev >/dev/null 2>&1 ||
+    { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q openmpi-bin libopenmpi-dev >/dev/null; }
+fi
+
 echo "== build (CMake)"
 # Without a GPU driver the CUDA plugin is still compiled (it must keep building), but
 # to PTX only: one nvcc pass instead of three keeps CI inside its time budget.
@@ -38,6 +47,9 @@ $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python"
 echo "== pytest, pure-Python NDArray arithmetic (MXLITE_FASTPATH=0: the path used without the C accelerator)"
 MXLITE_FASTPATH=0 $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python/test_fastpath.py" \
     "$ROOT/tests/python/test_ndarray.py" "$ROOT/tests/python/test_autograd.py" "$ROOT/tests/python/test_lifetime.py"
+
+echo "== multi-process KVStore (tests/mpi/run.sh): mpirun -np 2 on loopback: dist_sync equivalence, dist_async, worker faults"
+bash "$ROOT/tests/mpi/run.sh"
 
 echo "== fuzzing (short, time-boxed: 35 s a target; tests/fuzz/README.md has the long run)"
 bash "$ROOT/tests/fuzz/run.sh"
