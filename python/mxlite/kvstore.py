@@ -268,6 +268,8 @@ class KVStore(object):
         opt = self._optimizer
         op_name, accepted = self._fused
         for k in dict.fromkeys(keys):
+            if k not in self._shapes:
+                continue  # not initialized: the push itself reports it, naming the key
             o = self._user_key(k)
             opt._update_count(o)
             params = {"rescale_grad": opt.rescale_grad}
