@@ -49,7 +49,7 @@ inline int call_fail(const mxl_cuda_call* c, int code, const char* fmt, ...) {
 inline cudaStream_t stream_of(const mxl_cuda_call* c) { return static_cast<cudaStream_t>(c->stream); }
 
 // ------------------------------------------------------------------ dtypes
-// MXNet type flags. float16 has no kernels yet (reported as a dtype error).
+// MXNet type flags. float16 is f16_t below; kernels without it report a dtype error.
 enum DT : int { f32 = 0, f64 = 1, f16 = 2, u8 = 3, i32 = 4, i8 = 5, i64 = 6, b8 = 7 };
 const char* dtype_name(int t);
 inline int64_t blob_size(const mxl_cuda_blob& b) {
@@ -66,6 +66,8 @@ struct f16_t {
   f16_t() = default;
   __host__ __device__ f16_t(float f) : bits(__half_as_ushort(__float2half_rn(f))) {}
   __host__ __device__ f16_t(double d) : f16_t(float(d)) {}  // through float, as mxl::half(double)
+  template <class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
+  __host__ __device__ f16_t(I v) : f16_t(float(v)) {}  // through float, as mxl::half(int)
   __host__ __device__ operator float() const { return __half2float(__ushort_as_half(bits)); }
 };
 // Accumulation type of the float dtypes: double for double, float otherwise.
@@ -131,9 +133,11 @@ template <class T> using facc_t = std::conditional_t<std::is_same_v<T, double>, 
 // Compute type: float for float, double for double, the type itself for integers
 // (arithmetic) -- transcendental math on integers goes through double.
 template <class T> struct Compute { using type = T; };
+template <> struct Compute<f16_t> { using type = float; };  // as the CPU's native_t<half>
 template <class T> using compute_t = typename Compute<T>::type;
 template <class T> struct MathCompute { using type = double; };
 template <> struct MathCompute<float> { using type = float; };
+template <> struct MathCompute<f16_t> { using type = float; };
 template <class T> using math_t = typename MathCompute<T>::type;
 
 // Float -> integer conversion exactly as the CPU kernels do it (one definition,
@@ -256,4 +260,51 @@ inline cudaError_t fill(const mxl_cuda_call* c, T* y, int64_t n, T v) {
   return cudaGetLastError();
 }
 
+// A blob's data as T*.
+template <class T> inline T* bptr(const mxl_cuda_blob& b) { return static_cast<T*>(b.data); }
+
+// Calls body(std::integral_constant<int, k>) for the runtime k in [0, N) (enum
+// parameters as compile-time constants); kInvalidArgument when v is out of range.
+template <int N, class F>
+int const_dispatch(int64_t v, F&& body) {
+  if constexpr (N > 0) {
+    if (v == N - 1) return body(std::integral_constant<int, N - 1>());
+    return const_dispatch<N - 1>(v, body);
+  }
+  return kInvalidArgument;
+}
+
+// An index array element as int64, as the CPU's index_values: floats truncate, NaN
+// and huge values become out-of-range indices.
+template <class I>
+__host__ __device__ inline int64_t index_value(I v) {
+  if constexpr (std::is_integral_v<I>) {
+    return int64_t(v);
+  } else {
+    double d = double(v);
+    return d != d || d <= -9.2e18 ? INT64_MIN : d >= 9.2e18 ? INT64_MAX : int64_t(d);
+  }
+}
+
+// y[i] = T(a[i]): double accumulators back to the dtype.
+template <class T>
+__global__ void from_double_kernel(const double* a, T* y, int64_t n) {
+  MXC_KERNEL_LOOP(i, n) y[i] = T(a[i]);
+}
+
+// Pure copies dispatch on the element size only.
+#define MXC_SWITCH_BYTES(dtype, E, ...)                                      \
+  switch (::mxlcuda::esize(dtype)) {                                         \
+    case 8: { using E = uint64_t; __VA_ARGS__ } break;                       \
+    case 4: { using E = uint32_t; __VA_ARGS__ } break;                       \
+    case 2: { using E = uint16_t; __VA_ARGS__ } break;                       \
+    default: { using E = uint8_t; __VA_ARGS__ } break;                       \
+  }
+
 }  // namespace mxlcuda
+
+// float16 on the device computes in float wherever the CPU's half does.
+namespace mxl {
+template <> struct NativeCompute<mxlcuda::f16_t> { using type = float; };
+template <> struct FloatCompute<mxlcuda::f16_t> { using type = float; };
+}  // namespace mxl

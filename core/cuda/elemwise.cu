@@ -13,7 +13,7 @@ using namespace mxl::elemwise;
 // ------------------------------------------------------------------ unary
 template <class F, class T>
 __global__ void unary_fwd_kernel(const T* x, T* y, int64_t n) {
-  using C = std::conditional_t<F::int_native, T, math_t<T>>;
+  using C = std::conditional_t<F::int_native, compute_t<T>, math_t<T>>;
   MXC_KERNEL_LOOP(i, n) y[i] = cast_to<T>(F::f(C(x[i])));
 }
 template <class F, class T>
@@ -25,7 +25,7 @@ __global__ void unary_bwd_kernel(const T* g, const T* v, T* gx, int64_t n) {
 template <class F>
 int unary_fwd(const mxl_cuda_call* c) {
   int64_t n = blob_size(c->out[0]);
-  MXC_SWITCH_NUM(c, c->in[0].dtype, T, {
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, T, {
     if (n) unary_fwd_kernel<F, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
         static_cast<const T*>(c->in[0].data), static_cast<T*>(c->out[0].data), n);
   });
@@ -35,7 +35,7 @@ int unary_fwd(const mxl_cuda_call* c) {
 template <class F>
 int unary_bwd(const mxl_cuda_call* c) {
   int64_t n = blob_size(c->out[0]);
-  MXC_SWITCH_NUM(c, c->in[0].dtype, T, {
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, T, {
     if (n) unary_bwd_kernel<F, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
         static_cast<const T*>(c->in[0].data), static_cast<const T*>(c->in[1].data),
         static_cast<T*>(c->out[0].data), n);
@@ -52,14 +52,14 @@ int copy_fwd(const mxl_cuda_call* c) {
 
 template <class S, class D>
 __global__ void cast_kernel(const S* s, D* d, int64_t n) {
-  MXC_KERNEL_LOOP(i, n) d[i] = cast_to<D>(s[i]);
+  MXC_KERNEL_LOOP(i, n) d[i] = cast_to<D>(compute_t<S>(s[i]));  // float16 through float, as the CPU
 }
 int cast_fwd(const mxl_cuda_call* c) {
   if (c->in[0].dtype == c->out[0].dtype) return copy_fwd(c);
   int64_t n = blob_size(c->out[0]);
   if (n == 0) return 0;
-  MXC_SWITCH_ALL(c, c->in[0].dtype, S, {
-    MXC_SWITCH_ALL(c, c->out[0].dtype, D, {
+  MXC_SWITCH_ALL16(c, c->in[0].dtype, S, {
+    MXC_SWITCH_ALL16(c, c->out[0].dtype, D, {
       cast_kernel<S, D><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const S*>(c->in[0].data),
                                                                     static_cast<D*>(c->out[0].data), n);
     });
@@ -71,7 +71,7 @@ int cast_fwd(const mxl_cuda_call* c) {
 template <int kValue>
 int fill_fwd(const mxl_cuda_call* c) {
   int64_t n = blob_size(c->out[0]);
-  MXC_SWITCH_ALL(c, c->out[0].dtype, T, { CU_CHECK_CALL(c, fill<T>(c, static_cast<T*>(c->out[0].data), n, T(kValue))); });
+  MXC_SWITCH_ALL16(c, c->out[0].dtype, T, { CU_CHECK_CALL(c, fill<T>(c, static_cast<T*>(c->out[0].data), n, T(kValue))); });
   return 0;
 }
 
@@ -93,7 +93,7 @@ __global__ void clip_bwd_kernel(const T* g, const T* x, T* gx, int64_t n, T lo, 
 int clip_fwd(const mxl_cuda_call* c) {
   int64_t n = blob_size(c->out[0]);
   if (n == 0) return 0;
-  MXC_SWITCH_NUM(c, c->in[0].dtype, T, {
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, T, {
     clip_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
         static_cast<const T*>(c->in[0].data), static_cast<T*>(c->out[0].data), n,
         cast_to<T>(attr_f(c, "a_min")), cast_to<T>(attr_f(c, "a_max")));
@@ -104,7 +104,7 @@ int clip_fwd(const mxl_cuda_call* c) {
 int clip_bwd(const mxl_cuda_call* c) {
   int64_t n = blob_size(c->out[0]);
   if (n == 0) return 0;
-  MXC_SWITCH_NUM(c, c->in[0].dtype, T, {
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, T, {
     clip_bwd_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
         static_cast<const T*>(c->in[0].data), static_cast<const T*>(c->in[1].data),
         static_cast<T*>(c->out[0].data), n, cast_to<T>(attr_f(c, "a_min")), cast_to<T>(attr_f(c, "a_max")));
@@ -128,7 +128,7 @@ int broadcast_copy(const mxl_cuda_call* c) {
   if (n == 0) return 0;
   const mxl_cuda_blob* ins[1] = {&c->in[0]};
   Bcast bc = make_bcast(c->out[0], ins, 1);
-  MXC_SWITCH_ALL(c, c->in[0].dtype, T, {
+  MXC_SWITCH_ALL16(c, c->in[0].dtype, T, {
     bcast_copy_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const T*>(c->in[0].data),
                                                                       static_cast<T*>(c->out[0].data), n, bc);
   });

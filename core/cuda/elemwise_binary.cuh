@@ -18,7 +18,7 @@ using namespace mxl::elemwise;
 // an error; checking would need a device -> host round trip).
 template <class F, class T>
 __device__ inline T apply(T a, T b) {
-  using C = std::conditional_t<F::int_native, T, math_t<T>>;
+  using C = std::conditional_t<F::int_native, compute_t<T>, math_t<T>>;
   if constexpr (F::int_divisor && std::is_integral_v<T>)
     if (b == T(0)) return T(0);
   return cast_to<T>(F::f(C(a), C(b)));
@@ -71,7 +71,7 @@ int binary_fwd(const mxl_cuda_call* c) {
   bool same = blob_size(A) == n && blob_size(B) == n;
   const mxl_cuda_blob* ins[2] = {&A, &B};
   Bcast bc = same ? Bcast{} : make_bcast(Y, ins, 2);
-  MXC_SWITCH_ALL(c, A.dtype, T, {
+  MXC_SWITCH_ALL16(c, A.dtype, T, {
     if constexpr (!F::bool_ok && std::is_same_v<T, bool>) {
       return call_fail(c, kDType, "%s: unsupported dtype bool", c->op_name);
     } else {
@@ -107,7 +107,7 @@ int binary_bwd(const mxl_cuda_call* c) {
   if (n == 0) return 0;
   const mxl_cuda_blob* ins[3] = {&c->in[0], &c->in[1], &c->in[2]};
   Bcast bc = make_bcast(c->in[0], ins, 3);
-  MXC_SWITCH_NUM(c, c->in[0].dtype, T, {
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, T, {
     binary_bwd_kernel<F, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
         static_cast<const T*>(c->in[0].data), static_cast<const T*>(c->in[1].data),
         static_cast<const T*>(c->in[2].data), static_cast<T*>(c->out[0].data), static_cast<T*>(c->out[1].data),
@@ -133,7 +133,7 @@ int scalar_fwd(const mxl_cuda_call* c) {
   double s = attr_f(c, "scalar");
   const int it = c->in[0].dtype, ot = c->out[0].dtype;
   if (it == ot) {
-    MXC_SWITCH_ALL(c, it, T, {
+    MXC_SWITCH_ALL16(c, it, T, {
       if constexpr (!F::bool_ok && std::is_same_v<T, bool>) {
         return call_fail(c, kDType, "%s: unsupported dtype bool", c->op_name);
       } else {
@@ -170,7 +170,7 @@ int scalar_bwd(const mxl_cuda_call* c) {
   int64_t n = blob_size(c->out[0]);
   if (n == 0) return 0;
   double s = attr_f(c, "scalar");
-  MXC_SWITCH_NUM(c, c->in[1].dtype, T, {
+  MXC_SWITCH_NUM16(c, c->in[1].dtype, T, {
     scalar_bwd_kernel<F, kRev, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
         static_cast<const T*>(c->in[0].data), static_cast<const T*>(c->in[1].data),
         static_cast<T*>(c->out[0].data), n, math_t<T>(cast_to<T>(s)));

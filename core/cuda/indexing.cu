@@ -15,17 +15,6 @@
 namespace mxlcuda {
 namespace {
 
-template <class T> T* ptr(const mxl_cuda_blob& b) { return static_cast<T*>(b.data); }
-
-template <class I>
-__host__ __device__ inline int64_t index_value(I v) {
-  if constexpr (std::is_integral_v<I>) {
-    return int64_t(v);
-  } else {
-    double d = double(v);
-    return d != d || d <= -9.2e18 ? INT64_MIN : d >= 9.2e18 ? INT64_MAX : int64_t(d);
-  }
-}
 // Maps an index into [0, n): clip or wrap.
 __device__ inline int64_t clip_or_wrap(int64_t i, int64_t n, bool wrap) {
   if (wrap) return ((i % n) + n) % n;
@@ -75,7 +64,7 @@ int first_bad(const mxl_cuda_call* c, const mxl_cuda_blob& idx, const Bad& bad, 
   if (!pos) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
   CU_CHECK_CALL(c, cudaMemsetAsync(pos, 0xff, sizeof(unsigned long long), stream_of(c)));
   MXC_SWITCH_ALL16(c, idx.dtype, I, {
-    first_bad_kernel<I, Bad><<<grid_for(n), kThreads, 0, stream_of(c)>>>(ptr<const I>(idx), n, bad, pos);
+    first_bad_kernel<I, Bad><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const I>(idx), n, bad, pos);
   });
   CU_CHECK_LAUNCH(c);
   unsigned long long host = 0;
@@ -85,7 +74,7 @@ int first_bad(const mxl_cuda_call* c, const mxl_cuda_blob& idx, const Bad& bad, 
   *found = int64_t(host);
   MXC_SWITCH_ALL16(c, idx.dtype, I, {
     I v;
-    CU_CHECK_CALL(c, cudaMemcpy(&v, ptr<const I>(idx) + host, sizeof(I), cudaMemcpyDeviceToHost));
+    CU_CHECK_CALL(c, cudaMemcpy(&v, bptr<const I>(idx) + host, sizeof(I), cudaMemcpyDeviceToHost));
     *value = index_value(v);
   });
   return 0;
@@ -207,12 +196,9 @@ int take(const mxl_cuda_call* c) {
   int64_t m = blob_size(c->in[1]), total = t.outer * m * t.inner;
   if (total == 0) return 0;
   MXC_SWITCH_ALL16(c, c->in[1].dtype, I, {
-    switch (esize(c->in[0].dtype)) {  // a pure copy: by element size
-      case 8: take_kernel<uint64_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint64_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint64_t>(c->out[0]), total, m, t.n, t.inner, wrap); break;
-      case 4: take_kernel<uint32_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint32_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint32_t>(c->out[0]), total, m, t.n, t.inner, wrap); break;
-      case 2: take_kernel<uint16_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint16_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint16_t>(c->out[0]), total, m, t.n, t.inner, wrap); break;
-      default: take_kernel<uint8_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint8_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint8_t>(c->out[0]), total, m, t.n, t.inner, wrap); break;
-    }
+    MXC_SWITCH_BYTES(c->in[0].dtype, E, {
+      take_kernel<E, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(bptr<const E>(c->in[0]), bptr<const I>(c->in[1]), bptr<E>(c->out[0]), total, m, t.n, t.inner, wrap);
+    });
   });
   CU_CHECK_LAUNCH(c);
   return 0;
@@ -229,13 +215,13 @@ int take_bwd(const mxl_cuda_call* c) {
   if (!target) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
   if (rows > 0) {
     MXC_SWITCH_ALL16(c, c->in[1].dtype, I, {
-      take_targets_kernel<I><<<grid_for(rows), kThreads, 0, stream_of(c)>>>(ptr<const I>(c->in[1]), target, rows, m,
+      take_targets_kernel<I><<<grid_for(rows), kThreads, 0, stream_of(c)>>>(bptr<const I>(c->in[1]), target, rows, m,
                                                                             t.n, t.inner, wrap);
     });
     CU_CHECK_LAUNCH(c);
   }
   MXC_SWITCH_NUM16(c, c->out[0].dtype, T, {
-    return scatter_add<T>(c, ptr<const T>(c->in[0]), target, ptr<T>(c->out[0]), rows, t.inner, ndst);
+    return scatter_add<T>(c, bptr<const T>(c->in[0]), target, bptr<T>(c->out[0]), rows, t.inner, ndst);
   });
   return 0;
 }
@@ -274,12 +260,9 @@ int pick(const mxl_cuda_call* c) {
   if (p.n <= 0) return call_fail(c, kIndex, "%s: cannot pick from an axis of size 0", c->op_name);
   bool wrap = attr_i(c, "mode") == 1;  // clip, wrap
   MXC_SWITCH_ALL16(c, c->in[1].dtype, I, {
-    switch (esize(c->in[0].dtype)) {
-      case 8: pick_kernel<uint64_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint64_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint64_t>(c->out[0]), total, p.n, p.inner, wrap); break;
-      case 4: pick_kernel<uint32_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint32_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint32_t>(c->out[0]), total, p.n, p.inner, wrap); break;
-      case 2: pick_kernel<uint16_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint16_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint16_t>(c->out[0]), total, p.n, p.inner, wrap); break;
-      default: pick_kernel<uint8_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint8_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint8_t>(c->out[0]), total, p.n, p.inner, wrap); break;
-    }
+    MXC_SWITCH_BYTES(c->in[0].dtype, E, {
+      pick_kernel<E, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(bptr<const E>(c->in[0]), bptr<const I>(c->in[1]), bptr<E>(c->out[0]), total, p.n, p.inner, wrap);
+    });
   });
   CU_CHECK_LAUNCH(c);
   return 0;
@@ -296,12 +279,9 @@ int pick_bwd(const mxl_cuda_call* c) {
   if (p.n <= 0) return call_fail(c, kIndex, "%s: cannot pick from an axis of size 0", c->op_name);
   bool wrap = attr_i(c, "mode") == 1;
   MXC_SWITCH_ALL16(c, c->in[1].dtype, I, {
-    switch (esize(out.dtype)) {
-      case 8: pick_bwd_kernel<uint64_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint64_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint64_t>(out), total, p.n, p.inner, wrap); break;
-      case 4: pick_bwd_kernel<uint32_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint32_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint32_t>(out), total, p.n, p.inner, wrap); break;
-      case 2: pick_bwd_kernel<uint16_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint16_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint16_t>(out), total, p.n, p.inner, wrap); break;
-      default: pick_bwd_kernel<uint8_t, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint8_t>(c->in[0]), ptr<const I>(c->in[1]), ptr<uint8_t>(out), total, p.n, p.inner, wrap); break;
-    }
+    MXC_SWITCH_BYTES(out.dtype, E, {
+      pick_bwd_kernel<E, I><<<grid_for(total), kThreads, 0, stream_of(c)>>>(bptr<const E>(c->in[0]), bptr<const I>(c->in[1]), bptr<E>(out), total, p.n, p.inner, wrap);
+    });
   });
   CU_CHECK_LAUNCH(c);
   return 0;
@@ -341,7 +321,7 @@ int nd_targets(const mxl_cuda_call* c, const mxl_cuda_blob& ind, const mxl_cuda_
   if (!*target) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
   if (g->Y > 0) {
     MXC_SWITCH_ALL16(c, ind.dtype, I, {
-      nd_targets_kernel<I><<<grid_for(g->Y), kThreads, 0, stream_of(c)>>>(ptr<const I>(ind), *target, *g);
+      nd_targets_kernel<I><<<grid_for(g->Y), kThreads, 0, stream_of(c)>>>(bptr<const I>(ind), *target, *g);
     });
     CU_CHECK_LAUNCH(c);
   }
@@ -359,12 +339,9 @@ int gather_nd(const mxl_cuda_call* c) {
   if (rc) return rc;
   int64_t total = g.Y * g.inner;
   if (total == 0) return 0;
-  switch (esize(c->in[0].dtype)) {
-    case 8: nd_gather_kernel<uint64_t><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint64_t>(c->in[0]), target, ptr<uint64_t>(c->out[0]), total, g.inner); break;
-    case 4: nd_gather_kernel<uint32_t><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint32_t>(c->in[0]), target, ptr<uint32_t>(c->out[0]), total, g.inner); break;
-    case 2: nd_gather_kernel<uint16_t><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint16_t>(c->in[0]), target, ptr<uint16_t>(c->out[0]), total, g.inner); break;
-    default: nd_gather_kernel<uint8_t><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const uint8_t>(c->in[0]), target, ptr<uint8_t>(c->out[0]), total, g.inner); break;
-  }
+  MXC_SWITCH_BYTES(c->in[0].dtype, E, {
+    nd_gather_kernel<E><<<grid_for(total), kThreads, 0, stream_of(c)>>>(bptr<const E>(c->in[0]), target, bptr<E>(c->out[0]), total, g.inner);
+  });
   CU_CHECK_LAUNCH(c);
   return 0;
 }
@@ -375,7 +352,7 @@ int gather_nd_bwd(const mxl_cuda_call* c) {
   int rc = nd_targets(c, c->in[1], c->out[0], &g, &target);
   if (rc) return rc;
   MXC_SWITCH_NUM16(c, c->out[0].dtype, T, {
-    return scatter_add<T>(c, ptr<const T>(c->in[0]), target, ptr<T>(c->out[0]), g.Y, g.inner, blob_size(c->out[0]));
+    return scatter_add<T>(c, bptr<const T>(c->in[0]), target, bptr<T>(c->out[0]), g.Y, g.inner, blob_size(c->out[0]));
   });
   return 0;
 }
@@ -409,12 +386,9 @@ int scatter_nd(const mxl_cuda_call* c) {
   if (!winner) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
   CU_CHECK_CALL(c, cudaMemsetAsync(winner, 0xff, size_t(blocks) * sizeof(long long), stream_of(c)));  // -1
   last_writer_kernel<<<grid_for(g.Y), kThreads, 0, stream_of(c)>>>(target, winner, g.Y, g.inner);
-  switch (esize(out.dtype)) {  // zero bits are zero in every dtype
-    case 8: scatter_copy_kernel<uint64_t><<<grid_for(ndst), kThreads, 0, stream_of(c)>>>(ptr<const uint64_t>(c->in[0]), winner, ptr<uint64_t>(out), ndst, g.inner); break;
-    case 4: scatter_copy_kernel<uint32_t><<<grid_for(ndst), kThreads, 0, stream_of(c)>>>(ptr<const uint32_t>(c->in[0]), winner, ptr<uint32_t>(out), ndst, g.inner); break;
-    case 2: scatter_copy_kernel<uint16_t><<<grid_for(ndst), kThreads, 0, stream_of(c)>>>(ptr<const uint16_t>(c->in[0]), winner, ptr<uint16_t>(out), ndst, g.inner); break;
-    default: scatter_copy_kernel<uint8_t><<<grid_for(ndst), kThreads, 0, stream_of(c)>>>(ptr<const uint8_t>(c->in[0]), winner, ptr<uint8_t>(out), ndst, g.inner); break;
-  }
+  MXC_SWITCH_BYTES(out.dtype, E, {
+    scatter_copy_kernel<E><<<grid_for(ndst), kThreads, 0, stream_of(c)>>>(bptr<const E>(c->in[0]), winner, bptr<E>(out), ndst, g.inner);
+  });
   CU_CHECK_LAUNCH(c);
   return 0;
 }

@@ -38,16 +38,6 @@ __global__ void act_bwd_kernel(const T* g, const T* x, const T* y, T* gx, int64_
   MXC_KERNEL_LOOP(i, n) gx[i] = g[i] * act_grad<K>(x[i], y[i]);
 }
 
-// Calls body(std::integral_constant<int, k>) for the runtime k in [0, N).
-template <int N, class F>
-int const_dispatch(int64_t v, F&& body) {
-  if constexpr (N > 0) {
-    if (v == N - 1) return body(std::integral_constant<int, N - 1>());
-    return const_dispatch<N - 1>(v, body);
-  }
-  return kInvalidArgument;
-}
-
 int activation_fwd(const mxl_cuda_call* c) {
   int64_t n = blob_size(c->out[0]);
   if (n == 0) return 0;

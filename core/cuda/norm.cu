@@ -12,8 +12,6 @@
 namespace mxlcuda {
 namespace {
 
-template <class T> T* ptr(const mxl_cuda_blob& b) { return static_cast<T*>(b.data); }
-
 // Element j of group r sits at (r / rdiv) * rA + (r % rdiv) * rB + (j / jdiv) * jA + (j % jdiv) * jB.
 // BatchNorm's channel c over (outer, C, inner): r = c, j = (o, i);
 // LayerNorm's row over (outer, C, inner) normalising C: r = (o, i), j = c;
@@ -188,8 +186,8 @@ int batchnorm_fwd(const mxl_cuda_call* c) {
     if (g.count == 0) return 0;
     bool three = c->nout == 3;
     bn_fwd_kernel<T, P><<<group_grid(g.count), kBlock, 0, stream_of(c)>>>(
-        ptr<T>(c->in[0]), ptr<P>(c->in[1]), ptr<P>(c->in[2]), ptr<P>(c->in[3]), ptr<P>(c->in[4]), ptr<T>(c->out[0]),
-        three ? ptr<P>(c->out[1]) : nullptr, three ? ptr<P>(c->out[2]) : nullptr, g, batch, attr_b(c, "fix_gamma"),
+        bptr<T>(c->in[0]), bptr<P>(c->in[1]), bptr<P>(c->in[2]), bptr<P>(c->in[3]), bptr<P>(c->in[4]), bptr<T>(c->out[0]),
+        three ? bptr<P>(c->out[1]) : nullptr, three ? bptr<P>(c->out[2]) : nullptr, g, batch, attr_b(c, "fix_gamma"),
         attr_f(c, "eps"), attr_f(c, "momentum"));
   });
   CU_CHECK_LAUNCH(c);
@@ -212,8 +210,8 @@ int batchnorm_bwd(const mxl_cuda_call* c) {
       if ((rc = check_param_dtype(c, c->in[i], pt))) return rc;
     if (g.count == 0) return 0;
     bn_bwd_kernel<T, P><<<group_grid(g.count), kBlock, 0, stream_of(c)>>>(
-        ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<P>(c->in[2]), ptr<P>(c->in[3]), ptr<P>(c->in[4]), ptr<T>(c->out[0]),
-        ptr<P>(c->out[1]), ptr<P>(c->out[2]), g, batch, attr_b(c, "fix_gamma"), attr_f(c, "eps"));
+        bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<P>(c->in[2]), bptr<P>(c->in[3]), bptr<P>(c->in[4]), bptr<T>(c->out[0]),
+        bptr<P>(c->out[1]), bptr<P>(c->out[2]), g, batch, attr_b(c, "fix_gamma"), attr_f(c, "eps"));
   });
   CU_CHECK_LAUNCH(c);
   return 0;
@@ -355,8 +353,8 @@ int layernorm_fwd(const mxl_cuda_call* c) {
   bool three = c->nout == 3;
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     rownorm_fwd_kernel<T><<<group_grid(g.count), kBlock, 0, stream_of(c)>>>(
-        ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->out[0]), three ? ptr<T>(c->out[1]) : nullptr,
-        three ? ptr<T>(c->out[2]) : nullptr, g, attr_f(c, "eps"), false, 1);
+        bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->out[0]), three ? bptr<T>(c->out[1]) : nullptr,
+        three ? bptr<T>(c->out[2]) : nullptr, g, attr_f(c, "eps"), false, 1);
   });
   CU_CHECK_LAUNCH(c);
   return 0;
@@ -369,7 +367,7 @@ int instancenorm_fwd(const mxl_cuda_call* c) {
   if (g.count == 0) return 0;
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     rownorm_fwd_kernel<T><<<group_grid(g.count), kBlock, 0, stream_of(c)>>>(
-        ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->out[0]), nullptr, nullptr, g,
+        bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->out[0]), nullptr, nullptr, g,
         attr_f(c, "eps"), true, v.C);
   });
   CU_CHECK_LAUNCH(c);
@@ -381,24 +379,24 @@ int rownorm_bwd(const mxl_cuda_call* c, const Groups& g, bool per_group, const A
   int64_t ncol = per_group ? v.C : g.len;
   MXC_SWITCH_FLOAT16(c, c->in[1].dtype, T, {
     if (g.count == 0) {  // no rows: parameter gradients are sums over nothing
-      CU_CHECK_CALL(c, fill<T>(c, ptr<T>(c->out[1]), ncol, T(0.0f)));
-      CU_CHECK_CALL(c, fill<T>(c, ptr<T>(c->out[2]), ncol, T(0.0f)));
+      CU_CHECK_CALL(c, fill<T>(c, bptr<T>(c->out[1]), ncol, T(0.0f)));
+      CU_CHECK_CALL(c, fill<T>(c, bptr<T>(c->out[2]), ncol, T(0.0f)));
       return 0;
     }
     double* ws = static_cast<double*>(workspace(c, size_t(4 * g.count) * sizeof(double)));
     if (!ws) return call_fail(c, kOutOfMemory, "%s: out of device memory for the row statistics", c->op_name);
     double *mean = ws, *sd = ws + g.count, *pgx = ws + 2 * g.count, *pg = ws + 3 * g.count;
     rownorm_bwd_kernel<T><<<group_grid(g.count), kBlock, 0, stream_of(c)>>>(
-        ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->out[0]), mean, sd, pgx, pg, g,
+        bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->out[0]), mean, sd, pgx, pg, g,
         attr_f(c, "eps"), per_group, v.C);
     CU_CHECK_LAUNCH(c);
     if (per_group) {
       if (v.C > 0)
-        in_param_grad_kernel<T><<<grid_for(v.C), kThreads, 0, stream_of(c)>>>(pgx, pg, ptr<T>(c->out[1]),
-                                                                                ptr<T>(c->out[2]), v.outer, v.C);
+        in_param_grad_kernel<T><<<grid_for(v.C), kThreads, 0, stream_of(c)>>>(pgx, pg, bptr<T>(c->out[1]),
+                                                                                bptr<T>(c->out[2]), v.outer, v.C);
     } else if (g.len > 0) {
       ln_param_grad_kernel<T><<<group_grid(g.len), kBlock, 0, stream_of(c)>>>(
-          ptr<T>(c->in[0]), ptr<T>(c->in[1]), mean, sd, ptr<T>(c->out[1]), ptr<T>(c->out[2]), g);
+          bptr<T>(c->in[0]), bptr<T>(c->in[1]), mean, sd, bptr<T>(c->out[1]), bptr<T>(c->out[2]), g);
     }
   });
   CU_CHECK_LAUNCH(c);
@@ -470,19 +468,6 @@ __global__ void prelu_gamma_grad_kernel(const T* g, const T* x, double* acc, int
     if (v <= 0) atomicAdd(acc + (gamma_n == 1 ? 0 : (i / inner) % ch), double(g[i]) * v);
   }
 }
-template <class T>
-__global__ void from_double_kernel(const double* a, T* y, int64_t n) {
-  MXC_KERNEL_LOOP(i, n) y[i] = T(a[i]);
-}
-
-template <int N, class F>
-int const_dispatch(int64_t v, F&& body) {
-  if constexpr (N > 0) {
-    if (v == N - 1) return body(std::integral_constant<int, N - 1>());
-    return const_dispatch<N - 1>(v, body);
-  }
-  return kInvalidArgument;
-}
 
 // prelu geometry: channels on axis 1, gamma with 1 or `channels` values.
 void prelu_geom(const mxl_cuda_blob& x, const mxl_cuda_blob* gamma, int64_t* gamma_n, int64_t* ch, int64_t* inner) {
@@ -499,10 +484,10 @@ int leaky_relu_fwd(const mxl_cuda_call* c) {
   if (n == 0) return 0;
   double slope = attr_f(c, "slope");
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    const T* gamma = prelu ? ptr<T>(c->in[1]) : nullptr;
+    const T* gamma = prelu ? bptr<T>(c->in[1]) : nullptr;
     int rc = const_dispatch<5>(act, [&](auto k) {
       leaky_fwd_kernel<decltype(k)::value, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
-          ptr<T>(c->in[0]), gamma, ptr<T>(c->out[0]), n, slope, gamma_n, ch, inner);
+          bptr<T>(c->in[0]), gamma, bptr<T>(c->out[0]), n, slope, gamma_n, ch, inner);
       return 0;
     });
     if (rc) return call_fail(c, rc, "LeakyReLU: unknown act_type %lld", (long long)act);
@@ -518,11 +503,11 @@ int leaky_relu_bwd(const mxl_cuda_call* c) {
   prelu_geom(c->in[1], prelu ? &c->in[3] : nullptr, &gamma_n, &ch, &inner);
   double slope = attr_f(c, "slope");
   MXC_SWITCH_FLOAT16(c, c->in[1].dtype, T, {
-    const T* gamma = prelu ? ptr<T>(c->in[3]) : nullptr;
+    const T* gamma = prelu ? bptr<T>(c->in[3]) : nullptr;
     if (n > 0) {
       int rc = const_dispatch<5>(act, [&](auto k) {
         leaky_bwd_kernel<decltype(k)::value, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
-            ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]), gamma, ptr<T>(c->out[0]), n, slope, gamma_n, ch,
+            bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]), gamma, bptr<T>(c->out[0]), n, slope, gamma_n, ch,
             inner);
         return 0;
       });
@@ -534,9 +519,9 @@ int leaky_relu_bwd(const mxl_cuda_call* c) {
       if (!acc) return call_fail(c, kOutOfMemory, "_backward_LeakyReLU: out of device memory");
       CU_CHECK_CALL(c, cudaMemsetAsync(acc, 0, size_t(gamma_n) * sizeof(double), stream_of(c)));
       if (n > 0)
-        prelu_gamma_grad_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(ptr<T>(c->in[0]), ptr<T>(c->in[1]), acc,
+        prelu_gamma_grad_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<T>(c->in[0]), bptr<T>(c->in[1]), acc,
                                                                               n, gamma_n, ch, inner);
-      from_double_kernel<T><<<grid_for(gamma_n), kThreads, 0, stream_of(c)>>>(acc, ptr<T>(c->out[1]), gamma_n);
+      from_double_kernel<T><<<grid_for(gamma_n), kThreads, 0, stream_of(c)>>>(acc, bptr<T>(c->out[1]), gamma_n);
     }
   });
   CU_CHECK_LAUNCH(c);

@@ -53,8 +53,6 @@ int launch(const mxl_cuda_call* c, const F& f, int64_t n) {
   return 0;
 }
 
-template <class T> T* ptr(const mxl_cuda_blob& b) { return static_cast<T*>(b.data); }
-
 // ================================================================== SGD family
 // T: weight/grad/output dtype; S: state dtype (T, or float for mp_*). w_in is the
 // weight read (weight32 for mp), w_out the master copy written (mp only).
@@ -115,15 +113,15 @@ struct Nag {
 
 int sgd_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    Sgd<T, T> f{grad_params<facc_t<T>>(c), ptr<T>(c->in[1]), ptr<T>(c->in[0]), nullptr, ptr<T>(c->out[0])};
+    Sgd<T, T> f{grad_params<facc_t<T>>(c), bptr<T>(c->in[1]), bptr<T>(c->in[0]), nullptr, bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
 }
 int mp_sgd_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    float* w32 = ptr<float>(c->in[2]);
-    Sgd<T, float> f{grad_params<float>(c), ptr<T>(c->in[1]), w32, w32, ptr<T>(c->out[0])};
+    float* w32 = bptr<float>(c->in[2]);
+    Sgd<T, float> f{grad_params<float>(c), bptr<T>(c->in[1]), w32, w32, bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -131,17 +129,17 @@ int mp_sgd_update(const mxl_cuda_call* c) {
 int sgd_mom_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     using C = facc_t<T>;
-    SgdMom<T, T> f{grad_params<C>(c), C(attr_f(c, "momentum")), ptr<T>(c->in[1]), ptr<T>(c->in[2]),
-                   ptr<T>(c->in[0]), nullptr, ptr<T>(c->out[0])};
+    SgdMom<T, T> f{grad_params<C>(c), C(attr_f(c, "momentum")), bptr<T>(c->in[1]), bptr<T>(c->in[2]),
+                   bptr<T>(c->in[0]), nullptr, bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
 }
 int mp_sgd_mom_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    float* w32 = ptr<float>(c->in[3]);
-    SgdMom<T, float> f{grad_params<float>(c), float(attr_f(c, "momentum")), ptr<T>(c->in[1]),
-                       ptr<float>(c->in[2]), w32, w32, ptr<T>(c->out[0])};
+    float* w32 = bptr<float>(c->in[3]);
+    SgdMom<T, float> f{grad_params<float>(c), float(attr_f(c, "momentum")), bptr<T>(c->in[1]),
+                       bptr<float>(c->in[2]), w32, w32, bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -149,17 +147,17 @@ int mp_sgd_mom_update(const mxl_cuda_call* c) {
 int nag_mom_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     using C = facc_t<T>;
-    Nag<T, T> f{grad_params<C>(c), C(attr_f(c, "momentum")), ptr<T>(c->in[1]), ptr<T>(c->in[2]),
-                ptr<T>(c->in[0]), nullptr, ptr<T>(c->out[0])};
+    Nag<T, T> f{grad_params<C>(c), C(attr_f(c, "momentum")), bptr<T>(c->in[1]), bptr<T>(c->in[2]),
+                bptr<T>(c->in[0]), nullptr, bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
 }
 int mp_nag_mom_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    float* w32 = ptr<float>(c->in[3]);
-    Nag<T, float> f{grad_params<float>(c), float(attr_f(c, "momentum")), ptr<T>(c->in[1]), ptr<float>(c->in[2]),
-                    w32, w32, ptr<T>(c->out[0])};
+    float* w32 = bptr<float>(c->in[3]);
+    Nag<T, float> f{grad_params<float>(c), float(attr_f(c, "momentum")), bptr<T>(c->in[1]), bptr<float>(c->in[2]),
+                    w32, w32, bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -188,7 +186,7 @@ int adam_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     using C = facc_t<T>;
     Adam<T> f{grad_params<C>(c), C(attr_f(c, "beta1")), C(attr_f(c, "beta2")), C(attr_f(c, "epsilon")),
-              ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->out[0])};
+              bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->in[3]), bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -213,7 +211,7 @@ int rmsprop_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     using C = facc_t<T>;
     RmsProp<T> f{grad_params<C>(c), C(attr_f(c, "gamma1")), C(attr_f(c, "epsilon")), C(attr_f(c, "clip_weights")),
-                 ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->out[0])};
+                 bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -242,8 +240,8 @@ int rmspropalex_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     using C = facc_t<T>;
     RmsPropAlex<T> f{grad_params<C>(c), C(attr_f(c, "gamma1")), C(attr_f(c, "gamma2")), C(attr_f(c, "epsilon")),
-                     C(attr_f(c, "clip_weights")), ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]),
-                     ptr<T>(c->in[3]), ptr<T>(c->in[4]), ptr<T>(c->out[0])};
+                     C(attr_f(c, "clip_weights")), bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]),
+                     bptr<T>(c->in[3]), bptr<T>(c->in[4]), bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -268,8 +266,8 @@ struct Ftrl {
 int ftrl_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     using C = facc_t<T>;
-    Ftrl<T> f{grad_params<C>(c), C(attr_f(c, "lamda1")), C(attr_f(c, "beta")), ptr<T>(c->in[0]), ptr<T>(c->in[1]),
-              ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->out[0])};
+    Ftrl<T> f{grad_params<C>(c), C(attr_f(c, "lamda1")), C(attr_f(c, "beta")), bptr<T>(c->in[0]), bptr<T>(c->in[1]),
+              bptr<T>(c->in[2]), bptr<T>(c->in[3]), bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -287,7 +285,7 @@ struct SignSgd {
 };
 int signsgd_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    SignSgd<T> f{grad_params<facc_t<T>>(c), ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->out[0])};
+    SignSgd<T> f{grad_params<facc_t<T>>(c), bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -310,8 +308,8 @@ struct Signum {
 int signum_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     using C = facc_t<T>;
-    Signum<T> f{grad_params<C>(c), C(attr_f(c, "momentum")), C(attr_f(c, "wd_lh")), ptr<T>(c->in[0]),
-                ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->out[0])};
+    Signum<T> f{grad_params<C>(c), C(attr_f(c, "momentum")), C(attr_f(c, "wd_lh")), bptr<T>(c->in[0]),
+                bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -342,8 +340,8 @@ int ftml_update(const mxl_cuda_call* c) {
     C b1 = C(attr_f(c, "beta1")), b2 = C(attr_f(c, "beta2"));
     double t = double(attr_i(c, "t"));
     C c1 = C(1 - std::pow(double(b1), t)), c2 = C(1 - std::pow(double(b2), t));  // on the host, as the CPU
-    Ftml<T> f{grad_params<C>(c, true, "clip_grad"), b1, b2, C(attr_f(c, "epsilon")), c1, c2, ptr<T>(c->in[0]),
-              ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->in[4]), ptr<T>(c->out[0])};
+    Ftml<T> f{grad_params<C>(c, true, "clip_grad"), b1, b2, C(attr_f(c, "epsilon")), c1, c2, bptr<T>(c->in[0]),
+              bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->in[3]), bptr<T>(c->in[4]), bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -366,8 +364,8 @@ struct AdaGrad {
 int adagrad_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     using C = facc_t<T>;
-    AdaGrad<T> f{grad_params<C>(c), C(attr_f(c, "epsilon")), ptr<T>(c->in[0]), ptr<T>(c->in[1]), ptr<T>(c->in[2]),
-                 ptr<T>(c->out[0])};
+    AdaGrad<T> f{grad_params<C>(c), C(attr_f(c, "epsilon")), bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]),
+                 bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -392,8 +390,8 @@ struct AdaDelta {
 int adadelta_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
     using C = facc_t<T>;
-    AdaDelta<T> f{grad_params<C>(c, false), C(attr_f(c, "rho")), C(attr_f(c, "epsilon")), ptr<T>(c->in[0]),
-                  ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->out[0])};
+    AdaDelta<T> f{grad_params<C>(c, false), C(attr_f(c, "rho")), C(attr_f(c, "epsilon")), bptr<T>(c->in[0]),
+                  bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->in[3]), bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -430,15 +428,15 @@ int lamb_phase1(const mxl_cuda_call* c, const T* grad, S* mean, S* var, const S*
 }
 int lamb_update_phase1(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    return lamb_phase1<T, T>(c, ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->in[0]),
-                             ptr<T>(c->out[0]));
+    return lamb_phase1<T, T>(c, bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->in[3]), bptr<T>(c->in[0]),
+                             bptr<T>(c->out[0]));
   });
   return 0;
 }
 int mp_lamb_update_phase1(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    return lamb_phase1<T, float>(c, ptr<T>(c->in[1]), ptr<float>(c->in[2]), ptr<float>(c->in[3]),
-                                 ptr<float>(c->in[4]), ptr<float>(c->out[0]));
+    return lamb_phase1<T, float>(c, bptr<T>(c->in[1]), bptr<float>(c->in[2]), bptr<float>(c->in[3]),
+                                 bptr<float>(c->in[4]), bptr<float>(c->out[0]));
   });
   return 0;
 }
@@ -464,17 +462,17 @@ struct LambPhase2 {
 };
 int lamb_update_phase2(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    LambPhase2<T, T> f{attr_f(c, "lower_bound"), attr_f(c, "upper_bound"), attr_f(c, "lr"), ptr<T>(c->in[1]),
-                       ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->in[0]), nullptr, ptr<T>(c->out[0])};
+    LambPhase2<T, T> f{attr_f(c, "lower_bound"), attr_f(c, "upper_bound"), attr_f(c, "lr"), bptr<T>(c->in[1]),
+                       bptr<T>(c->in[2]), bptr<T>(c->in[3]), bptr<T>(c->in[0]), nullptr, bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
 }
 int mp_lamb_update_phase2(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    float* w32 = ptr<float>(c->in[4]);
-    LambPhase2<T, float> f{attr_f(c, "lower_bound"), attr_f(c, "upper_bound"), attr_f(c, "lr"), ptr<float>(c->in[1]),
-                           ptr<float>(c->in[2]), ptr<float>(c->in[3]), w32, w32, ptr<T>(c->out[0])};
+    float* w32 = bptr<float>(c->in[4]);
+    LambPhase2<T, float> f{attr_f(c, "lower_bound"), attr_f(c, "upper_bound"), attr_f(c, "lr"), bptr<float>(c->in[1]),
+                           bptr<float>(c->in[2]), bptr<float>(c->in[3]), w32, w32, bptr<T>(c->out[0])};
     return launch(c, f, blob_size(c->in[0]));
   });
   return 0;
@@ -521,16 +519,16 @@ int adamw(const mxl_cuda_call* c, const S* rescale, const T* grad, S* mean, S* v
 }
 int adamw_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    return adamw<T, T>(c, ptr<T>(c->in[4]), ptr<T>(c->in[1]), ptr<T>(c->in[2]), ptr<T>(c->in[3]), ptr<T>(c->in[0]),
-                       nullptr, ptr<T>(c->out[0]));
+    return adamw<T, T>(c, bptr<T>(c->in[4]), bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->in[3]), bptr<T>(c->in[0]),
+                       nullptr, bptr<T>(c->out[0]));
   });
   return 0;
 }
 int mp_adamw_update(const mxl_cuda_call* c) {
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    float* w32 = ptr<float>(c->in[4]);
-    return adamw<T, float>(c, ptr<float>(c->in[5]), ptr<T>(c->in[1]), ptr<float>(c->in[2]), ptr<float>(c->in[3]),
-                           w32, w32, ptr<T>(c->out[0]));
+    float* w32 = bptr<float>(c->in[4]);
+    return adamw<T, float>(c, bptr<float>(c->in[5]), bptr<T>(c->in[1]), bptr<float>(c->in[2]), bptr<float>(c->in[3]),
+                           w32, w32, bptr<T>(c->out[0]));
   });
   return 0;
 }

@@ -16,8 +16,6 @@
 namespace mxlcuda {
 namespace {
 
-template <class T> T* ptr(const mxl_cuda_blob& b) { return static_cast<T*>(b.data); }
-
 // Element j of lane (o, i) is at (o * n + j) * inner + i; axis None: one lane.
 struct Lanes {
   int64_t outer = 1, n = 1, inner = 1;
@@ -96,7 +94,7 @@ int sorted_positions(const mxl_cuda_call* c, const mxl_cuda_blob& x, const Lanes
   int32_t* vals = static_cast<int32_t*>(workspace(c, size_t(total) * sizeof(int32_t) * 2));
   int* off = static_cast<int*>(workspace(c, size_t(lanes + 1) * sizeof(int)));
   if (!keys || !vals || !off) return call_fail(c, kOutOfMemory, "%s: out of device memory for the sort", c->op_name);
-  make_keys_kernel<T><<<grid_for(total), kThreads, 0, stream_of(c)>>>(ptr<const T>(x), keys, vals, L, !ascend);
+  make_keys_kernel<T><<<grid_for(total), kThreads, 0, stream_of(c)>>>(bptr<const T>(x), keys, vals, L, !ascend);
   CU_CHECK_LAUNCH(c);
   lane_offsets_kernel<<<grid_for(lanes + 1), kThreads, 0, stream_of(c)>>>(off, lanes, L.n);
   CU_CHECK_LAUNCH(c);
@@ -129,12 +127,9 @@ int write_values(const mxl_cuda_call* c, const mxl_cuda_blob& x, const int32_t* 
                  const mxl_cuda_blob& out) {
   int64_t n = L.count() * k;
   if (n == 0) return 0;
-  switch (esize(x.dtype)) {
-    case 8: write_values_kernel<uint64_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(ptr<const uint64_t>(x), pos, ptr<uint64_t>(out), L, k); break;
-    case 4: write_values_kernel<uint32_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(ptr<const uint32_t>(x), pos, ptr<uint32_t>(out), L, k); break;
-    case 2: write_values_kernel<uint16_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(ptr<const uint16_t>(x), pos, ptr<uint16_t>(out), L, k); break;
-    default: write_values_kernel<uint8_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(ptr<const uint8_t>(x), pos, ptr<uint8_t>(out), L, k); break;
-  }
+  MXC_SWITCH_BYTES(x.dtype, E, {
+    write_values_kernel<E><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const E>(x), pos, bptr<E>(out), L, k);
+  });
   CU_CHECK_LAUNCH(c);
   return 0;
 }
@@ -152,7 +147,7 @@ int write_indices(const mxl_cuda_call* c, const int32_t* pos, const Lanes& L, in
   int64_t n = L.count() * k;
   if (n == 0) return 0;
   MXC_SWITCH_ALL16(c, out.dtype, D, {
-    write_indices_kernel<D><<<grid_for(n), kThreads, 0, stream_of(c)>>>(pos, ptr<D>(out), L, k);
+    write_indices_kernel<D><<<grid_for(n), kThreads, 0, stream_of(c)>>>(pos, bptr<D>(out), L, k);
   });
   CU_CHECK_LAUNCH(c);
   return 0;
@@ -207,7 +202,7 @@ int topk_op(const mxl_cuda_call* c) {
     case 2: {
       int64_t n = L.count() * k;
       MXC_SWITCH_ALL16(c, out.dtype, D, {
-        write_mask_kernel<D><<<grid_for(n), kThreads, 0, stream_of(c)>>>(pos, ptr<D>(out), L, k);
+        write_mask_kernel<D><<<grid_for(n), kThreads, 0, stream_of(c)>>>(pos, bptr<D>(out), L, k);
       });
       CU_CHECK_LAUNCH(c);
       return 0;
@@ -220,15 +215,6 @@ int topk_op(const mxl_cuda_call* c) {
 // ------------------------------------------------------------------ _backward_topk
 // (ograd, indices, data) -> zeros shaped like data with ograd added at the positions
 // (k per lane). Out-of-range positions are an error, the first one reported.
-template <class I>
-__device__ inline int64_t index_value(I v) {
-  if constexpr (std::is_integral_v<I>) {
-    return int64_t(v);
-  } else {
-    double d = double(v);
-    return d != d || d <= -9.2e18 ? INT64_MIN : d >= 9.2e18 ? INT64_MAX : int64_t(d);
-  }
-}
 template <class I>
 __global__ void first_bad_pos_kernel(const I* idx, int64_t m, int64_t n, unsigned long long* first) {
   MXC_KERNEL_LOOP(e, m) {
@@ -267,11 +253,11 @@ void topk_bwd_launch(const mxl_cuda_call* c, const mxl_cuda_blob& og, const mxl_
   constexpr bool atomic = std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, int32_t> ||
                           std::is_same_v<T, int64_t>;
   if constexpr (atomic)
-    topk_bwd_atomic_kernel<T, I><<<grid_for(m), kThreads, 0, stream_of(c)>>>(ptr<const T>(og), ptr<const I>(idx),
-                                                                             ptr<T>(out), L, k);
+    topk_bwd_atomic_kernel<T, I><<<grid_for(m), kThreads, 0, stream_of(c)>>>(bptr<const T>(og), bptr<const I>(idx),
+                                                                             bptr<T>(out), L, k);
   else
     topk_bwd_ordered_kernel<T, I><<<grid_for(blob_size(out)), kThreads, 0, stream_of(c)>>>(
-        ptr<const T>(og), ptr<const I>(idx), ptr<T>(out), L, k);
+        bptr<const T>(og), bptr<const I>(idx), bptr<T>(out), L, k);
 }
 int topk_bwd(const mxl_cuda_call* c) {
   Lanes L;
@@ -285,7 +271,7 @@ int topk_bwd(const mxl_cuda_call* c) {
   if (!first) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
   CU_CHECK_CALL(c, cudaMemsetAsync(first, 0xff, sizeof(unsigned long long), stream_of(c)));
   MXC_SWITCH_ALL16(c, idx.dtype, I, {
-    first_bad_pos_kernel<I><<<grid_for(m), kThreads, 0, stream_of(c)>>>(ptr<const I>(idx), m, L.n, first);
+    first_bad_pos_kernel<I><<<grid_for(m), kThreads, 0, stream_of(c)>>>(bptr<const I>(idx), m, L.n, first);
   });
   CU_CHECK_LAUNCH(c);
   unsigned long long bad = 0;
@@ -295,7 +281,7 @@ int topk_bwd(const mxl_cuda_call* c) {
     long long v = 0;
     MXC_SWITCH_ALL16(c, idx.dtype, I, {
       I raw;
-      CU_CHECK_CALL(c, cudaMemcpy(&raw, ptr<const I>(idx) + bad, sizeof(I), cudaMemcpyDeviceToHost));
+      CU_CHECK_CALL(c, cudaMemcpy(&raw, bptr<const I>(idx) + bad, sizeof(I), cudaMemcpyDeviceToHost));
       if constexpr (std::is_integral_v<I>) {
         v = (long long)raw;
       } else {

@@ -5,6 +5,13 @@
 #include "common.cuh"
 #include "core/op/reduce_math.h"
 
+// float16 sums and products accumulate in float, as the CPU's half.
+namespace mxl {
+namespace reduction {
+template <> struct SumAcc<mxlcuda::f16_t> { using type = float; };
+}  // namespace reduction
+}  // namespace mxl
+
 namespace mxlcuda {
 namespace {
 
@@ -110,12 +117,12 @@ int reduce_into(const mxl_cuda_call* c, const mxl_cuda_blob& in, const mxl_cuda_
                                                                     static_cast<O*>(out.data), p);
   };
   if (in.dtype == out.dtype) {
-    MXC_SWITCH_ALL(c, in.dtype, T, {
+    MXC_SWITCH_ALL16(c, in.dtype, T, {
       if constexpr (!R::bool_ok && std::is_same_v<T, bool>) return call_fail(c, kDType, "%s: unsupported dtype bool", c->op_name);
       else launch(T(), T());
     });
   } else {
-    MXC_SWITCH_NUM(c, in.dtype, T, { MXC_SWITCH_NUM(c, out.dtype, O, { launch(T(), O()); }); });
+    MXC_SWITCH_NUM16(c, in.dtype, T, { MXC_SWITCH_NUM16(c, out.dtype, O, { launch(T(), O()); }); });
   }
   CU_CHECK_LAUNCH(c);
   return 0;
@@ -155,7 +162,7 @@ int reduce_bwd(const mxl_cuda_call* c) {
   if (n == 0) return 0;
   const mxl_cuda_blob* ins[1] = {&keep};
   Bcast bc = make_bcast(data, ins, 1);
-  MXC_SWITCH_NUM(c, data.dtype, T, {
+  MXC_SWITCH_NUM16(c, data.dtype, T, {
     const T* g = static_cast<const T*>(c->in[0].data);
     const T* y = c->nin > 2 ? static_cast<const T*>(c->in[2].data) : g;
     reduce_bwd_kernel<R, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
@@ -220,7 +227,7 @@ int arg_run(const mxl_cuda_call* c, bool axis_none, int64_t axis) {
   }
   int64_t lanes = outer * inner;
   if (lanes == 0 || n == 0) return 0;
-  MXC_SWITCH_NUM(c, in.dtype, T, {
+  MXC_SWITCH_NUM16(c, in.dtype, T, {
     arg_kernel<kMax, T><<<grid_for(lanes), kThreads, 0, stream_of(c)>>>(
         static_cast<const T*>(in.data), static_cast<T*>(c->out[0].data), lanes, n, inner);
   });

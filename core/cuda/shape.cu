@@ -63,12 +63,9 @@ __global__ void view_copy_kernel(const E* src, View sv, E* dst, View dv, int64_t
 int view_copy(const mxl_cuda_call* c, int dtype, const void* src, const View& sv, void* dst, const View& dv) {
   int64_t n = sv.size();
   if (n == 0) return 0;
-  switch (esize(dtype)) {
-    case 8: view_copy_kernel<uint64_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const uint64_t*>(src), sv, static_cast<uint64_t*>(dst), dv, n); break;
-    case 4: view_copy_kernel<uint32_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const uint32_t*>(src), sv, static_cast<uint32_t*>(dst), dv, n); break;
-    case 2: view_copy_kernel<uint16_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const uint16_t*>(src), sv, static_cast<uint16_t*>(dst), dv, n); break;
-    default: view_copy_kernel<uint8_t><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const uint8_t*>(src), sv, static_cast<uint8_t*>(dst), dv, n); break;
-  }
+  MXC_SWITCH_BYTES(dtype, E, {
+    view_copy_kernel<E><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const E*>(src), sv, static_cast<E*>(dst), dv, n);
+  });
   CU_CHECK_LAUNCH(c);
   return 0;
 }
@@ -551,10 +548,6 @@ __global__ void unpad_acc_kernel(const T* og, double* acc, PadGeom g, int64_t n)
     int64_t i = g.src_offset(o);
     if (i >= 0) atomicAdd(acc + i, double(og[o]));
   }
-}
-template <class T>
-__global__ void from_double_kernel(const double* a, T* y, int64_t n) {
-  MXC_KERNEL_LOOP(i, n) y[i] = T(a[i]);
 }
 int pad_bwd(const mxl_cuda_call* c) {
   PadGeom g;

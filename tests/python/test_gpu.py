@@ -186,17 +186,25 @@ def _float16(case):
 @pytest.mark.parametrize("name,i", _gpu_cases(), ids=["%s-%d" % c for c in _gpu_cases()])
 def test_forward_gpu_matches_cpu(name, i):
     case = op_cases.OPS[name][i]
-    if _float16(case):
-        pytest.skip("float16 has no CUDA kernels yet")
     if _flags(name) & lib.MXL_OP_RANDOM:
         pytest.skip("random op: compared by distribution in test_random_on_gpu")
+    half = _float16(case)
     cpu_out, cpu_in = _run(name, case, mx.cpu())
-    gpu_out, gpu_in = _run(name, case, mx.gpu(0))
+    try:
+        gpu_out, gpu_in = _run(name, case, mx.gpu(0))
+    except mx.base.MXNetError as e:
+        # Not every CUDA kernel takes float16 yet (elementwise, reductions, dot,
+        # normalisation, indexing, ordering and the optimizers do): say which.
+        if half and e.kind == "MXL_ERR_DTYPE" and "float16" in str(e):
+            pytest.skip("no float16 CUDA kernel: %s" % e)
+        raise
     assert len(cpu_out) == len(gpu_out)
+    # float16: both sides compute in float and round once; float math may differ by an
+    # ulp before that rounding.
+    rtol, atol = (max(case.rtol, 2e-3), max(case.atol, 2e-3)) if half else (max(case.rtol, 1e-5), max(case.atol, 1e-6))
     for c, g in zip(cpu_out + cpu_in, gpu_out + gpu_in):  # inputs too: in-place updates
         assert c.shape == g.shape and c.dtype == g.dtype, name
-        np.testing.assert_allclose(g.astype(np.float64), c.astype(np.float64),
-                                   rtol=max(case.rtol, 1e-5), atol=max(case.atol, 1e-6), err_msg=name)
+        np.testing.assert_allclose(g.astype(np.float64), c.astype(np.float64), rtol=rtol, atol=atol, err_msg=name)
 
 
 def _grad_ops():
