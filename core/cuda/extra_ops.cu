@@ -1,6 +1,6 @@
 // CUDA kernels of the operators in core/op/extra_ops.cc: hard_sigmoid, rcbrt,
-// make_loss, shape_array, size_array, diag, moments (with their backward ops), and
-// the sequence ops SequenceMask / SequenceLast / SequenceReverse. Each follows its CPU
+// make_loss, shape_array, size_array, diag, moments (with their backward ops), the
+// sequence ops SequenceMask / SequenceLast / SequenceReverse, LRN and L2Normalization. Each follows its CPU
 // kernel's arithmetic (compute types, conversions) so both devices give one answer.
 #include "common.cuh"
 
@@ -442,6 +442,118 @@ int sequence_reverse(const mxl_cuda_call* c) {
   return 0;
 }
 
+
+// ====================================================================== LRN
+// (N, C, inner...): element (n, c, r). S_c = knorm + alpha / nsize * sum of x_j^2 over
+// |j - c| <= (nsize - 1) / 2, in double as on the CPU. One thread per element; the
+// backward recomputes the S of each channel in the window (simple, not fast).
+struct LrnArgs {
+  int64_t C = 1, inner = 1, half = 0;
+  double knorm = 2, coef = 0, beta = 0.75;
+};
+template <class T>
+__device__ double lrn_S(const T* col, int64_t c, const LrnArgs& p) {
+  int64_t lo = c - p.half < 0 ? 0 : c - p.half, hi = c + p.half > p.C - 1 ? p.C - 1 : c + p.half;
+  double sum = 0;
+  for (int64_t j = lo; j <= hi; ++j) {
+    double v = double(col[j * p.inner]);
+    sum += v * v;
+  }
+  return p.knorm + p.coef * sum;
+}
+template <class T, bool Backward>
+__global__ void lrn_kernel(const T* g, const T* x, T* y, int64_t n, LrnArgs p) {
+  MXC_KERNEL_LOOP(i, n) {
+    int64_t r = i % p.inner, c = (i / p.inner) % p.C, nn = i / (p.inner * p.C);
+    int64_t base = nn * p.C * p.inner + r;
+    const T* col = x + base;
+    double Si = lrn_S(col, c, p);
+    if (!Backward) {
+      y[i] = T(double(x[i]) * pow(Si, -p.beta));
+    } else {
+      const T* gcol = g + base;
+      int64_t lo = c - p.half < 0 ? 0 : c - p.half, hi = c + p.half > p.C - 1 ? p.C - 1 : c + p.half;
+      double sum = 0;
+      for (int64_t k = lo; k <= hi; ++k)
+        sum += double(gcol[k * p.inner]) * double(col[k * p.inner]) * pow(lrn_S(col, k, p), -p.beta - 1);
+      y[i] = T(double(g[i]) * pow(Si, -p.beta) - 2 * p.beta * p.coef * double(x[i]) * sum);
+    }
+  }
+}
+template <bool Backward>
+int lrn(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& x = Backward ? c->in[1] : c->in[0];
+  LrnArgs p;
+  p.C = x.shape[1];
+  for (int k = 2; k < x.ndim; ++k) p.inner *= x.shape[k];
+  int64_t nsize = attr_i(c, "nsize");
+  p.half = (nsize - 1) / 2;
+  p.knorm = attr_f(c, "knorm");
+  p.coef = attr_f(c, "alpha") / double(nsize);
+  p.beta = attr_f(c, "beta");
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_FLOAT16(c, x.dtype, T, {
+    lrn_kernel<T, Backward><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
+        Backward ? bptr<const T>(c->in[0]) : nullptr, bptr<const T>(x), bptr<T>(c->out[0]), n, p);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ========================================================== L2Normalization
+// The CPU's (outer, mid, inner) view: one thread per (outer, inner) group sums x^2
+// (and g x for the backward) over mid in double, then writes the group.
+struct L2Args {
+  int64_t mid = 1, inner = 1;
+  double eps = 1e-10;
+};
+template <class T, bool Backward>
+__global__ void l2norm_kernel(const T* g, const T* x, T* y, int64_t groups, L2Args p) {
+  MXC_KERNEL_LOOP(grp, groups) {
+    int64_t base = (grp / p.inner) * p.mid * p.inner + grp % p.inner;
+    double ss = 0, gx = 0;
+    for (int64_t m = 0; m < p.mid; ++m) {
+      double xv = double(x[base + m * p.inner]);
+      ss += xv * xv;
+      if (Backward) gx += double(g[base + m * p.inner]) * xv;
+    }
+    double norm = sqrt(ss + p.eps);
+    for (int64_t m = 0; m < p.mid; ++m) {
+      int64_t at = base + m * p.inner;
+      y[at] = Backward ? T(double(g[at]) / norm - double(x[at]) * gx / (norm * norm * norm)) : T(double(x[at]) / norm);
+    }
+  }
+}
+template <bool Backward>
+int l2norm(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& x = Backward ? c->in[1] : c->in[0];
+  std::string mode = attr_s(c, "mode");
+  int64_t rest = 1, outer;
+  for (int k = 2; k < x.ndim; ++k) rest *= x.shape[k];
+  L2Args p;
+  p.eps = attr_f(c, "eps");
+  if (mode == "instance") {
+    outer = x.shape[0];
+    p.mid = outer ? blob_size(x) / outer : 0;
+  } else if (mode == "channel") {
+    outer = x.shape[0];
+    p.mid = x.shape[1];
+    p.inner = rest;
+  } else {
+    outer = x.shape[0] * x.shape[1];
+    p.mid = rest;
+  }
+  int64_t groups = outer * p.inner;
+  if (groups == 0 || p.mid == 0) return 0;
+  MXC_SWITCH_FLOAT16(c, x.dtype, T, {
+    l2norm_kernel<T, Backward><<<grid_for(groups), kThreads, 0, stream_of(c)>>>(
+        Backward ? bptr<const T>(c->in[0]) : nullptr, bptr<const T>(x), bptr<T>(c->out[0]), groups, p);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
 }  // namespace
 
 void register_extra_ops(KernelTable& t) {
@@ -460,6 +572,10 @@ void register_extra_ops(KernelTable& t) {
   t.push_back({"SequenceLast", sequence_last<false>});
   t.push_back({"_backward_SequenceLast", sequence_last<true>});
   t.push_back({"SequenceReverse", sequence_reverse});
+  t.push_back({"LRN", lrn<false>});
+  t.push_back({"_backward_LRN", lrn<true>});
+  t.push_back({"L2Normalization", l2norm<false>});
+  t.push_back({"_backward_L2Normalization", l2norm<true>});
 }
 
 }  // namespace mxlcuda

@@ -1,7 +1,7 @@
 // MXNet 1.x operators that saved models and user code reach for beyond the core
 // sets in the other files: hard_sigmoid, rcbrt, make_loss, shape_array, size_array,
-// diag, moments (each with its gradient where MXNet has one), and the sequence ops
-// SequenceMask / SequenceLast / SequenceReverse.
+// diag, moments (each with its gradient where MXNet has one), the sequence ops
+// SequenceMask / SequenceLast / SequenceReverse, LRN and L2Normalization.
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -420,6 +420,156 @@ bool seq_type(const Attrs& a, Types& in, Types& out) {
   for (size_t i = 0; i < out.size(); ++i) assign_type(N(a), "output", out[i], in[0]);
   return in.size() < 2 || in[1] >= 0;
 }
+
+// ====================================================================== LRN
+// Across channels (axis 1): y_c = x_c * S_c^-beta with S_c = knorm + alpha / nsize *
+// sum of x_j^2 over the channels j within (nsize - 1) / 2 of c (MXNet's window: for an
+// even nsize it holds nsize - 1 channels). Sums and powers in double.
+struct ChannelView {
+  int64_t outer = 1, channels = 1, inner = 1;  // (N, C, rest...)
+};
+ChannelView channel_view(const Shape& s) {
+  ChannelView v;
+  v.outer = s[0];
+  v.channels = s[1];
+  for (int k = 2; k < s.ndim; ++k) v.inner *= s[k];
+  return v;
+}
+
+// Fills S (C values) for the column of x starting at x0 with stride `inner`.
+template <class T>
+void lrn_scale(const Attrs& a, const T* x0, int64_t C, int64_t inner, double* S) {
+  int64_t half = (a.i("nsize") - 1) / 2;
+  double k = a.f("knorm"), coef = a.f("alpha") / double(a.i("nsize"));
+  for (int64_t c = 0; c < C; ++c) {
+    double sum = 0;
+    for (int64_t j = std::max<int64_t>(0, c - half); j <= std::min(C - 1, c + half); ++j) {
+      double v = double(x0[j * inner]);
+      sum += v * v;
+    }
+    S[c] = k + coef * sum;
+  }
+}
+
+// Backward (in: ograd, data): dx_i = g_i S_i^-beta - 2 beta alpha / nsize * x_i *
+// sum over c within the window of i of g_c x_c S_c^(-beta - 1).
+template <class T, bool Backward>
+void lrn_t(const Attrs& a, const Blobs& in, const TBlob& out) {
+  const TBlob& data = Backward ? in[1] : in[0];
+  ChannelView v = channel_view(data.shape);
+  const T* x = data.ptr<T>();
+  const T* g = Backward ? in[0].ptr<T>() : nullptr;
+  T* y = out.ptr<T>();
+  double beta = a.f("beta"), coef = a.f("alpha") / double(a.i("nsize"));
+  int64_t half = (a.i("nsize") - 1) / 2, C = v.channels;
+  int64_t columns = v.outer * v.inner;
+  parallel_for(columns, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(C, 1)), [&](int64_t b, int64_t e) {
+    std::vector<double> S(static_cast<size_t>(C)), w(static_cast<size_t>(C));
+    for (int64_t col = b; col < e; ++col) {
+      int64_t base = (col / v.inner) * C * v.inner + col % v.inner;
+      lrn_scale<T>(a, x + base, C, v.inner, S.data());
+      if (!Backward) {
+        for (int64_t c = 0; c < C; ++c)
+          y[base + c * v.inner] = T(double(x[base + c * v.inner]) * std::pow(S[size_t(c)], -beta));
+        continue;
+      }
+      for (int64_t c = 0; c < C; ++c) {
+        int64_t at = base + c * v.inner;
+        w[size_t(c)] = double(g[at]) * double(x[at]) * std::pow(S[size_t(c)], -beta - 1);
+      }
+      for (int64_t i = 0; i < C; ++i) {
+        double sum = 0;
+        for (int64_t c = std::max<int64_t>(0, i - half); c <= std::min(C - 1, i + half); ++c) sum += w[size_t(c)];
+        int64_t at = base + i * v.inner;
+        y[at] = T(double(g[at]) * std::pow(S[size_t(i)], -beta) - 2 * beta * coef * double(x[at]) * sum);
+      }
+    }
+  });
+}
+OpDef& lrn_params(OpDef& op) {
+  op.param("alpha", PType::kFloat, "0.0001", "The variance scaling parameter :math:`\\alpha` in the LRN expression.");
+  op.param("beta", PType::kFloat, "0.75", "The power parameter :math:`\\beta` in the LRN expression.");
+  op.param("knorm", PType::kFloat, "2", "The parameter :math:`k` in the LRN expression.");
+  op.param_required("nsize", PType::kInt, "normalization window width in elements.");
+  op.range(1, 1e9);
+  return op;
+}
+bool lrn_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  const Shape& d = in.back();  // data (the last input of the backward too)
+  if (!d.known()) return false;
+  MXL_CHECK(d.ndim >= 2, Err::kShape, N(a), ": expected data of at least 2 dimensions (N, C, ...), got shape ", d);
+  for (Shape& s : in) assign_shape(N(a), "input", s, d);
+  assign_shape(N(a), "output", out[0], d);
+  return true;
+}
+
+// ========================================================== L2Normalization
+// y = x / sqrt(sum x^2 + eps), the sum over every axis but the first (instance), over
+// axis 1 (channel) or over axes 2.. (spatial). The data is viewed as (outer, mid,
+// inner) with the sum over mid.
+ChannelView l2_view(const Attrs& a, const Shape& s) {
+  ChannelView v;  // reused: outer, channels = mid (summed), inner
+  const std::string& mode = a.s("mode");
+  MXL_CHECK(mode == "instance" || s.ndim >= 3, Err::kShape, N(a), ": at least 3 dimensions are required in ", mode,
+            " mode, got shape ", s);
+  int64_t rest = 1;
+  for (int k = 2; k < s.ndim; ++k) rest *= s[k];
+  if (mode == "instance") {
+    v.outer = s[0];
+    v.channels = s.size() / std::max<int64_t>(s[0], 1);
+    if (s[0] == 0) v.channels = 0;
+  } else if (mode == "channel") {
+    v.outer = s[0];
+    v.channels = s[1];
+    v.inner = rest;
+  } else {
+    v.outer = s[0] * s[1];
+    v.channels = rest;
+  }
+  return v;
+}
+
+// Backward (in: ograd, data): dx = g / n - x * sum(g x) / n^3, n the group's norm.
+template <class T, bool Backward>
+void l2norm_t(const Attrs& a, const Blobs& in, const TBlob& out) {
+  const TBlob& data = Backward ? in[1] : in[0];
+  ChannelView v = l2_view(a, data.shape);
+  const T* x = data.ptr<T>();
+  const T* g = Backward ? in[0].ptr<T>() : nullptr;
+  T* y = out.ptr<T>();
+  double eps = a.f("eps");
+  int64_t groups = v.outer * v.inner, M = v.channels;
+  parallel_for(groups, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(M, 1)), [&](int64_t b, int64_t e) {
+    for (int64_t grp = b; grp < e; ++grp) {
+      int64_t base = (grp / v.inner) * M * v.inner + grp % v.inner;
+      double ss = 0, gx = 0;
+      for (int64_t m = 0; m < M; ++m) {
+        double xv = double(x[base + m * v.inner]);
+        ss += xv * xv;
+        if (Backward) gx += double(g[base + m * v.inner]) * xv;
+      }
+      double norm = std::sqrt(ss + eps);
+      for (int64_t m = 0; m < M; ++m) {
+        int64_t at = base + m * v.inner;
+        y[at] = Backward ? T(double(g[at]) / norm - double(x[at]) * gx / (norm * norm * norm))
+                         : T(double(x[at]) / norm);
+      }
+    }
+  });
+}
+OpDef& l2norm_params(OpDef& op) {
+  op.param("eps", PType::kFloat, "1e-10", "A small constant for numerical stability.");
+  op.param_enum("mode", {"channel", "instance", "spatial"}, "instance", "Specify the dimension along which to compute L2 norm.");
+  return op;
+}
+bool l2norm_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  const Shape& d = in.back();
+  if (!d.known()) return false;
+  l2_view(a, d);  // checks the rank the mode needs
+  for (Shape& s : in) assign_shape(N(a), "input", s, d);
+  assign_shape(N(a), "output", out[0], d);
+  return true;
+}
 }  // namespace
 
 // ============================================================ registrations
@@ -685,6 +835,53 @@ static OpDef& reg_seq_rev = seq_params(Registry::add("SequenceReverse"), false, 
       // Reversing is its own inverse: the gradient is the ograd reversed the same way.
       if (!a.b("use_sequence_length")) return GVals{g.op1("SequenceReverse", {g.ograd(0)}, a.raw())};
       return GVals{g.op1("SequenceReverse", {g.ograd(0), g.input(1)}, a.raw()), GVal{}};
+    });
+
+static OpDef& reg_lrn = lrn_params(Registry::add("LRN"))
+    .describe("Applies local response normalization to the input.\n\n"
+              "Across channels (axis 1 of (N, C, ...)): out[c] = data[c] / (knorm + alpha / nsize * sum of "
+              "data[j]^2 over the channels j with |j - c| <= (nsize - 1) / 2)^beta.")
+    .input("data")
+    .infer_shape_fn(lrn_shape)
+    .infer_type_fn(type_same_float)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "LRN", { lrn_t<T, false>(a, in, out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_LRN", {g.ograd(0), g.input(0)}, a.raw())};
+    });
+
+static OpDef& reg_lrn_bwd = lrn_params(Registry::add("_backward_LRN"))
+    .describe("Gradient of LRN: inputs (ograd, data); output data's gradient.")
+    .input("ograd").input("data")
+    .infer_shape_fn(lrn_shape)
+    .infer_type_fn(type_same_float)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_LRN", { lrn_t<T, true>(a, in, out[0]); });
+    });
+
+static OpDef& reg_l2norm = l2norm_params(Registry::add("L2Normalization"))
+    .describe("Normalize the input array using the L2 norm.\n\n"
+              "out = data / sqrt(sum(data^2) + eps), the sum over every axis but the first (mode='instance'), "
+              "over axis 1 (mode='channel') or over axes 2 and up (mode='spatial'); channel and spatial need "
+              "at least 3 dimensions.")
+    .input("data")
+    .infer_shape_fn(l2norm_shape)
+    .infer_type_fn(type_same_float)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "L2Normalization", { l2norm_t<T, false>(a, in, out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_L2Normalization", {g.ograd(0), g.input(0)}, a.raw())};
+    });
+
+static OpDef& reg_l2norm_bwd = l2norm_params(Registry::add("_backward_L2Normalization"))
+    .describe("Gradient of L2Normalization: inputs (ograd, data); output data's gradient.")
+    .input("ograd").input("data")
+    .infer_shape_fn(l2norm_shape)
+    .infer_type_fn(type_same_float)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_L2Normalization", { l2norm_t<T, true>(a, in, out[0]); });
     });
 
 }  // namespace mxl

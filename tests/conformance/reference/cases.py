@@ -629,6 +629,39 @@ OPS.update({
                         Case([U(4, 3)], {}, lambda x: _seq_reverse(x))],
 })
 
+
+def _lrn(x, nsize, alpha=1e-4, beta=0.75, knorm=2.0):
+    """Across channels; MXNet's window reaches (nsize - 1) // 2 channels each way."""
+    half = (nsize - 1) // 2
+    x64 = x.astype(np.float64)
+    y = np.empty_like(x64)
+    for c in range(x.shape[1]):
+        window = x64[:, max(0, c - half):c + half + 1]
+        y[:, c] = x64[:, c] / (knorm + alpha / nsize * (window ** 2).sum(axis=1)) ** beta
+    return y.astype(x.dtype)
+
+
+def _l2normalize(x, mode="instance", eps=1e-10):
+    axes = {"instance": tuple(range(1, x.ndim)), "channel": (1,), "spatial": tuple(range(2, x.ndim))}[mode]
+    x64 = x.astype(np.float64)
+    return (x64 / np.sqrt((x64 ** 2).sum(axis=axes, keepdims=True) + eps)).astype(x.dtype)
+
+
+OPS.update({
+    "LRN": [Case([U(2, 5, 3, 2)], {"nsize": 3, "alpha": 0.5}, lambda x: _lrn(x, 3, 0.5), 1e-5, 1e-6),
+            Case([U(1, 6, 2, 2)], {"nsize": 5, "alpha": 0.3, "beta": 0.6, "knorm": 1.5},
+                 lambda x: _lrn(x, 5, 0.3, 0.6, 1.5), 1e-5, 1e-6),
+            # an even nsize as MXNet's float32 (oneDNN) LRN takes it: nsize - 1 channels
+            Case([U(1, 6, 2, 2)], {"nsize": 4, "alpha": 0.3}, lambda x: _lrn(x, 4, 0.3), 1e-5, 1e-6),
+            Case([U(3, 4)], {"nsize": 5}, lambda x: _lrn(x, 5), 1e-5, 1e-6)],
+    "L2Normalization": [Case([U(2, 3, 4)], {}, lambda x: _l2normalize(x), 1e-5, 1e-6),
+                        Case([U(2, 3, 2, 2)], {"mode": "channel"}, lambda x: _l2normalize(x, "channel"),
+                             1e-5, 1e-6),
+                        Case([U(2, 3, 4).astype(np.float64)], {"mode": "spatial", "eps": 0.1},
+                             lambda x: _l2normalize(x, "spatial", 0.1)),
+                        Case([U(3, 5)], {"eps": 1e-3}, lambda x: _l2normalize(x, eps=1e-3), 1e-5, 1e-6)],
+})
+
 # MXNet operators whose cases are written (and checked against MXNet 1.9) but that the
 # registry does not have yet: test_ops.py checks this list against the registry, and
 # the conformance generator leaves them out.
