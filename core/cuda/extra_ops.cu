@@ -1,6 +1,7 @@
 // CUDA kernels of the operators in core/op/extra_ops.cc: hard_sigmoid, rcbrt,
 // make_loss, shape_array, size_array, diag, moments (with their backward ops), the
-// sequence ops SequenceMask / SequenceLast / SequenceReverse, LRN and L2Normalization. Each follows its CPU
+// sequence ops SequenceMask / SequenceLast / SequenceReverse, LRN and L2Normalization,
+// _linalg_gemm and _linalg_gemm2. Each follows its CPU
 // kernel's arithmetic (compute types, conversions) so both devices give one answer.
 #include "common.cuh"
 
@@ -554,6 +555,81 @@ int l2norm(const mxl_cuda_call* c) {
   return 0;
 }
 
+
+// ============================================================ linalg gemm
+// Rows on `axis`, columns on the last axis, the other axes batch axes (as the CPU).
+// One thread per output element sums its row-times-column product in double (the CPU
+// goes through the BLAS: results agree to rounding).
+struct GemmArgs {
+  int nd = 0, ax = 0;
+  int64_t dim[MXL_CUDA_MAX_DIM] = {0};                   // output shape
+  int64_t sa[MXL_CUDA_MAX_DIM] = {0}, sb[MXL_CUDA_MAX_DIM] = {0}, so[MXL_CUDA_MAX_DIM] = {0};  // strides
+  int64_t K = 0;
+  bool ta = false, tb = false;
+  double alpha = 1, beta = 0;
+};
+inline void strides_of(const mxl_cuda_blob& b, int64_t* st) {
+  int64_t run = 1;
+  for (int d = b.ndim - 1; d >= 0; --d) {
+    st[d] = run;
+    run *= b.shape[d];
+  }
+}
+template <class T>
+__global__ void gemm_kernel(const T* A, const T* B, const T* C, T* out, int64_t n, GemmArgs p) {
+  MXC_KERNEL_LOOP(o, n) {
+    int64_t rest = o, offa = 0, offb = 0, offo = 0, i = 0, j = 0;
+    for (int d = p.nd - 1; d >= 0; --d) {
+      int64_t idx = rest % p.dim[d];
+      rest /= p.dim[d];
+      offo += idx * p.so[d];
+      if (d == p.ax) i = idx;
+      else if (d == p.nd - 1) j = idx;
+      else {
+        offa += idx * p.sa[d];
+        offb += idx * p.sb[d];
+      }
+    }
+    int64_t ra = p.sa[p.ax], rb = p.sb[p.ax];  // row strides (columns have stride 1)
+    double acc = 0;
+    for (int64_t k = 0; k < p.K; ++k) {
+      double av = double(A[offa + (p.ta ? k * ra + i : i * ra + k)]);
+      double bv = double(B[offb + (p.tb ? j * rb + k : k * rb + j)]);
+      acc += av * bv;
+    }
+    double v = p.alpha * acc;
+    if (C) v += p.beta * double(C[offo]);
+    out[offo] = T(v);
+  }
+}
+// in: A, B (and C for gemm); the shape rule has checked the shapes.
+int linalg_gemm(const mxl_cuda_call* c) {
+  const mxl_cuda_blob &A = c->in[0], &B = c->in[1], &out = c->out[0];
+  bool has_c = c->nin == 3;
+  GemmArgs p;
+  p.nd = out.ndim;
+  int64_t ax = attr_i(c, "axis");
+  p.ax = int(ax < 0 ? ax + p.nd : ax);
+  p.ta = attr_b(c, "transpose_a");
+  p.tb = attr_b(c, "transpose_b");
+  p.alpha = attr_f(c, "alpha");
+  p.beta = has_c ? attr_f(c, "beta") : 0.0;
+  p.K = p.ta ? A.shape[p.ax] : A.shape[p.nd - 1];
+  for (int d = 0; d < p.nd; ++d) p.dim[d] = out.shape[d];
+  strides_of(A, p.sa);
+  strides_of(B, p.sb);
+  strides_of(out, p.so);
+  int64_t n = blob_size(out);
+  if (n == 0) return 0;
+  MXC_SWITCH_FLOAT(c, A.dtype, T, {
+    gemm_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(A), bptr<const T>(B),
+                                                                has_c ? bptr<const T>(c->in[2]) : nullptr,
+                                                                bptr<T>(out), n, p);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
 }  // namespace
 
 void register_extra_ops(KernelTable& t) {
@@ -576,6 +652,8 @@ void register_extra_ops(KernelTable& t) {
   t.push_back({"_backward_LRN", lrn<true>});
   t.push_back({"L2Normalization", l2norm<false>});
   t.push_back({"_backward_L2Normalization", l2norm<true>});
+  t.push_back({"_linalg_gemm", linalg_gemm});
+  t.push_back({"_linalg_gemm2", linalg_gemm});
 }
 
 }  // namespace mxlcuda

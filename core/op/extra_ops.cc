@@ -1,8 +1,10 @@
 // MXNet 1.x operators that saved models and user code reach for beyond the core
 // sets in the other files: hard_sigmoid, rcbrt, make_loss, shape_array, size_array,
 // diag, moments (each with its gradient where MXNet has one), the sequence ops
-// SequenceMask / SequenceLast / SequenceReverse, LRN and L2Normalization.
+// SequenceMask / SequenceLast / SequenceReverse, LRN and L2Normalization, and
+// _linalg_gemm / _linalg_gemm2 (mx.nd.linalg.gemm / gemm2, alias linalg_gemm / linalg_gemm2).
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -570,6 +572,128 @@ bool l2norm_shape(const Attrs& a, Shapes& in, Shapes& out) {
   assign_shape(N(a), "output", out[0], d);
   return true;
 }
+
+// ============================================================ linalg gemm
+// Matrices sit on two axes of each input: rows on `axis` (default -2), columns on the
+// last axis; every other axis is a batch axis and must match between the inputs. Each
+// matrix is then a row-major matrix whose leading dimension is the stride of `axis`,
+// which the BLAS takes as it is (no copies for float32/float64).
+struct GemmDims {
+  int ax = 0;                 // rows axis of every input/output
+  int64_t M = 0, N = 0, K = 0;
+  Shape out;
+};
+
+GemmDims gemm_dims(const Attrs& a, const Shape& A, const Shape& B) {
+  const char* op = N(a);
+  MXL_CHECK(A.ndim >= 2 && A.ndim == B.ndim, Err::kShape, op,
+            ": A and B must have the same number of dimensions, at least 2; got shapes ", A, " and ", B);
+  GemmDims d;
+  int nd = A.ndim;
+  d.ax = normalize_axis(op, a.i("axis"), nd);
+  MXL_CHECK(d.ax != nd - 1, Err::kInvalidArgument, op, ": axis (the rows axis) cannot be the last axis, got axis=",
+            a.i("axis"));
+  bool ta = a.b("transpose_a"), tb = a.b("transpose_b");
+  for (int k = 0; k < nd; ++k)
+    MXL_CHECK(k == d.ax || k == nd - 1 || A[k] == B[k], Err::kShape, op,
+              ": shapes of A and B must be the same except on the row/col axes, got ", A, " and ", B);
+  d.M = ta ? A[nd - 1] : A[d.ax];
+  d.K = ta ? A[d.ax] : A[nd - 1];
+  int64_t kb = tb ? B[nd - 1] : B[d.ax];
+  d.N = tb ? B[d.ax] : B[nd - 1];
+  MXL_CHECK(d.K == kb, Err::kShape, op, ": incompatible matrix dimensions: op(A) is ", d.M, " x ", d.K,
+            " and op(B) is ", kb, " x ", d.N, " (A ", A, ", B ", B, ", transpose_a=", ta ? "True" : "False",
+            ", transpose_b=", tb ? "True" : "False", ")");
+  d.out = A;
+  d.out.d[d.ax] = d.M;
+  d.out.d[nd - 1] = d.N;
+  return d;
+}
+
+// Element offsets of every batch (the axes other than rows and columns) of shape s.
+std::vector<int64_t> batch_offsets(const Shape& s, int ax) {
+  int64_t stride[kMaxDim];
+  contiguous_strides(s.ndim, s.d, stride);
+  std::vector<int64_t> offs = {0};
+  for (int k = 0; k < s.ndim - 1; ++k) {
+    if (k == ax) continue;
+    std::vector<int64_t> next;
+    next.reserve(offs.size() * size_t(s[k]));
+    for (int64_t o : offs)
+      for (int64_t i = 0; i < s[k]; ++i) next.push_back(o + i * stride[k]);
+    offs.swap(next);
+  }
+  return offs;
+}
+int64_t row_stride(const Shape& s, int ax) {
+  int64_t st = 1;
+  for (int k = ax + 1; k < s.ndim; ++k) st *= s[k];
+  return st;
+}
+
+// out = alpha op(A) op(B) + beta C (C: nullptr for gemm2), one BLAS call per batch
+// (the BLAS threads each call). float32 and float64, as MXNet.
+template <class T>
+void gemm_batched(const Attrs& a, const TBlob& A, const TBlob& B, const TBlob* C, const TBlob& out) {
+  GemmDims d = gemm_dims(a, A.shape, B.shape);
+  bool ta = a.b("transpose_a"), tb = a.b("transpose_b");
+  double alpha = a.f("alpha"), beta = C ? a.f("beta") : 0.0;
+  if (C && C->data != out.data)
+    std::memcpy(out.data, C->data, size_t(out.size()) * sizeof(T));
+  std::vector<int64_t> oa = batch_offsets(A.shape, d.ax), ob = batch_offsets(B.shape, d.ax),
+                       oc = batch_offsets(out.shape, d.ax);
+  int64_t lda = row_stride(A.shape, d.ax), ldb = row_stride(B.shape, d.ax), ldc = row_stride(out.shape, d.ax);
+  for (size_t bi = 0; bi < oa.size(); ++bi) {
+    const T* pa = A.ptr<T>() + oa[bi];
+    const T* pb = B.ptr<T>() + ob[bi];
+    T* pc = out.ptr<T>() + oc[bi];
+    if (d.M == 0 || d.N == 0) continue;
+    if constexpr (std::is_same_v<T, float>)
+      gemm(ta, tb, d.M, d.N, d.K, float(alpha), pa, lda, pb, ldb, float(beta), pc, ldc);
+    else
+      gemm_f64(ta, tb, d.M, d.N, d.K, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+  }
+}
+
+// MXNet's linalg ops take float32 and float64 only.
+bool gemm_type(const Attrs& a, Types& in, Types& out) {
+  bool known = type_same(a, in, out);
+  for (int t : in)
+    MXL_CHECK(t < 0 || DType(t) == DType::f32 || DType(t) == DType::f64, Err::kDType, N(a),
+              ": only float32 and float64 are supported, got ", dtype_name(DType(t)));
+  return known;
+}
+
+OpDef& gemm_params(OpDef& op, bool with_beta) {
+  op.param("transpose_a", PType::kBool, "False", "Multiply with transposed of first input (A).");
+  op.param("transpose_b", PType::kBool, "False", "Multiply with transposed of second input (B).");
+  op.param("alpha", PType::kFloat, "1", "Scalar factor multiplied with A*B.");
+  if (with_beta) op.param("beta", PType::kFloat, "1", "Scalar factor multiplied with C.");
+  op.param("axis", PType::kInt, "-2", "Axis corresponding to the matrix rows.");
+  return op;
+}
+
+// The gradients of A and B of alpha op(A) op(B), each one gemm2 of the output
+// gradient g with the other input (transposes worked out per case).
+// A float parameter passed on to another op, without losing digits.
+std::string float_param(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.17g", v);
+  return buf;
+}
+
+GVals gemm_grads(GradGraph& g, const Attrs& a) {
+  bool ta = a.b("transpose_a"), tb = a.b("transpose_b");
+  auto kv = [&](bool t1, bool t2) {
+    return KV{{"transpose_a", t1 ? "True" : "False"}, {"transpose_b", t2 ? "True" : "False"},
+              {"alpha", float_param(a.f("alpha"))}, {"axis", std::to_string(a.i("axis"))}};
+  };
+  GVal A = g.input(0), B = g.input(1), G = g.ograd(0);
+  // d op(A) = alpha g op(B)^T ; d op(B) = alpha op(A)^T g
+  GVal dA = ta ? g.op1("_linalg_gemm2", {B, G}, kv(tb, true)) : g.op1("_linalg_gemm2", {G, B}, kv(false, !tb));
+  GVal dB = tb ? g.op1("_linalg_gemm2", {G, A}, kv(true, ta)) : g.op1("_linalg_gemm2", {A, G}, kv(!ta, false));
+  return GVals{dA, dB};
+}
 }  // namespace
 
 // ============================================================ registrations
@@ -882,6 +1006,51 @@ static OpDef& reg_l2norm_bwd = l2norm_params(Registry::add("_backward_L2Normaliz
     .infer_type_fn(type_same_float)
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_L2Normalization", { l2norm_t<T, true>(a, in, out[0]); });
+    });
+
+static OpDef& reg_gemm2 = gemm_params(Registry::add("_linalg_gemm2"), false)
+    .alias("linalg_gemm2")
+    .describe("Performs general matrix multiplication: out = alpha * op(A) * op(B), op(X) = X or X^T "
+              "(transpose_a / transpose_b).\n\n"
+              "Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other "
+              "axes are batch axes, equal in A and B. float32 and float64.")
+    .input("A").input("B")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known() || !in[1].known()) return false;
+      assign_shape(N(a), "output", out[0], gemm_dims(a, in[0], in[1]).out);
+      return true;
+    })
+    .infer_type_fn(gemm_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      if (in[0].dtype == DType::f64) gemm_batched<double>(a, in[0], in[1], nullptr, out[0]);
+      else gemm_batched<float>(a, in[0], in[1], nullptr, out[0]);  // gemm_type allows only these two
+    })
+    .grad_fn(gemm_grads);
+
+static OpDef& reg_gemm = gemm_params(Registry::add("_linalg_gemm"), true)
+    .alias("linalg_gemm")
+    .describe("Performs general matrix multiplication and accumulation: out = alpha * op(A) * op(B) + "
+              "beta * C, op(X) = X or X^T (transpose_a / transpose_b).\n\n"
+              "Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other "
+              "axes are batch axes, equal in A, B and C. float32 and float64.")
+    .input("A").input("B").input("C")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known() || !in[1].known()) return false;
+      Shape o = gemm_dims(a, in[0], in[1]).out;
+      assign_shape(N(a), "C", in[2], o);
+      assign_shape(N(a), "output", out[0], o);
+      return true;
+    })
+    .infer_type_fn(gemm_type)
+    .inplace(2, 0)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      if (in[0].dtype == DType::f64) gemm_batched<double>(a, in[0], in[1], &in[2], out[0]);
+      else gemm_batched<float>(a, in[0], in[1], &in[2], out[0]);  // gemm_type allows only these two
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      GVals r = gemm_grads(g, a);
+      r.push_back(g.op1("_mul_scalar", {g.ograd(0)}, {{"scalar", float_param(a.f("beta"))}}));
+      return r;
     });
 
 }  // namespace mxl

@@ -662,6 +662,32 @@ OPS.update({
                         Case([U(3, 5)], {"eps": 1e-3}, lambda x: _l2normalize(x, eps=1e-3), 1e-5, 1e-6)],
 })
 
+
+def _gemm(a, b, c=None, transpose_a=False, transpose_b=False, alpha=1.0, beta=1.0, axis=-2):
+    """MXNet's linalg gemm: rows on `axis`, columns on the last axis, the rest batch axes."""
+    def mats(x):  # move the rows axis next to the columns: (..., rows, cols)
+        return np.moveaxis(x.astype(np.float64), axis, -2)
+    oa, ob = mats(a), mats(b)
+    oa = np.swapaxes(oa, -1, -2) if transpose_a else oa
+    ob = np.swapaxes(ob, -1, -2) if transpose_b else ob
+    out = alpha * np.matmul(oa, ob)
+    if c is not None:
+        out = out + beta * mats(c)
+    return np.moveaxis(out, -2, axis).astype(a.dtype)
+
+
+OPS.update({
+    "_linalg_gemm2": [Case([U(2, 3, 4), U(2, 4, 5)], {}, lambda a, b: _gemm(a, b), 1e-5, 1e-5),
+                      Case([U(4, 3).astype(np.float64), U(5, 4).astype(np.float64)],
+                           {"transpose_a": True, "transpose_b": True, "alpha": 0.5},
+                           lambda a, b: _gemm(a, b, transpose_a=True, transpose_b=True, alpha=0.5)),
+                      Case([U(3, 2, 4), U(4, 2, 5)], {"axis": 0}, lambda a, b: _gemm(a, b, axis=0), 1e-5, 1e-5)],
+    "_linalg_gemm": [Case([U(2, 3, 4), U(2, 5, 4), U(2, 3, 5)], {"transpose_b": True, "alpha": 2.0, "beta": 0.3},
+                          lambda a, b, c: _gemm(a, b, c, transpose_b=True, alpha=2.0, beta=0.3), 1e-5, 1e-5),
+                     Case([U(3, 4), U(3, 2), U(4, 2)], {"transpose_a": True},
+                          lambda a, b, c: _gemm(a, b, c, transpose_a=True), 1e-5, 1e-5)],
+})
+
 # MXNet operators whose cases are written (and checked against MXNet 1.9) but that the
 # registry does not have yet: test_ops.py checks this list against the registry, and
 # the conformance generator leaves them out.
