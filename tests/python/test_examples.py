@@ -34,3 +34,9 @@ def test_lenet_beats_mlp_after_same_epochs():
     import sklearn  # noqa: F401  -- ships the digits data set; tests/run_all.sh installs it
     out = run("lenet_digits.py", "--epochs", "10", "--check")
     assert "LeNet after 10 epochs" in out
+
+
+def test_module_on_two_devices_learns():
+    import sklearn  # noqa: F401  -- ships the digits data set; tests/run_all.sh installs it
+    out = run("train_module_dist.py", "--num-devices", "2", "--epochs", "10", "--min-accuracy", "0.9")
+    assert "kvstore local, 1 worker(s) x 2 device(s): held-out accuracy" in out
