@@ -1,7 +1,8 @@
 // CUDA kernels of the operators in core/op/extra_ops.cc: hard_sigmoid, rcbrt,
 // make_loss, shape_array, size_array, diag, moments (with their backward ops), the
 // sequence ops SequenceMask / SequenceLast / SequenceReverse, LRN and L2Normalization,
-// _linalg_gemm and _linalg_gemm2. Each follows its CPU
+// _linalg_gemm and _linalg_gemm2, erfinv, _ravel_multi_index / _unravel_index and
+// batch_take. Each follows its CPU
 // kernel's arithmetic (compute types, conversions) so both devices give one answer.
 #include "common.cuh"
 
@@ -630,6 +631,111 @@ int linalg_gemm(const mxl_cuda_call* c) {
   return 0;
 }
 
+
+// =================================================================== erfinv
+// In double like the CPU (CUDA's erfinv; the CPU refines an approximation with
+// Newton steps: both are exact to double rounding before the cast to the dtype).
+template <class T>
+__global__ void erfinv_kernel(const T* x, T* y, int64_t n) {
+  MXC_KERNEL_LOOP(i, n) y[i] = cast_to<T>(erfinv(double(x[i])));
+}
+template <class T>
+__global__ void erfinv_bwd_kernel(const T* g, const T* x, T* gx, int64_t n) {
+  MXC_KERNEL_LOOP(i, n) {
+    double r = erfinv(double(x[i]));
+    gx[i] = cast_to<T>(double(g[i]) * 0.88622692545275801 * exp(r * r));
+  }
+}
+int erfinv_fwd(const mxl_cuda_call* c) {
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, T, {
+    erfinv_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<T>(c->out[0]), n);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+int erfinv_bwd(const mxl_cuda_call* c) {
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_NUM16(c, c->in[1].dtype, T, {
+    erfinv_bwd_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]),
+                                                                      bptr<const T>(c->in[1]), bptr<T>(c->out[0]), n);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ======================================================= ravel / unravel
+struct RavelShape {
+  int nd = 0;
+  int64_t dim[MXL_CUDA_MAX_DIM] = {0};
+};
+RavelShape ravel_shape(const mxl_cuda_call* c) {
+  RavelShape r;
+  r.nd = c->attr->shape(c->attrs, "shape", r.dim);
+  return r;
+}
+// data (nd, n) -> out (n): Horner over the dims, wrapping like the CPU's int64 math.
+template <class T>
+__global__ void ravel_kernel(const T* d, T* out, int64_t n, RavelShape s) {
+  MXC_KERNEL_LOOP(i, n) {
+    uint64_t flat = 0;
+    for (int k = 0; k < s.nd; ++k)
+      flat = flat * uint64_t(k ? s.dim[k] : 1) + uint64_t(index_value(d[k * n + i]));
+    out[i] = saturate<T>(double(int64_t(flat)));
+  }
+}
+// data (n) -> out (nd, n); C's truncating % and / on int64, the first coordinate unwrapped.
+template <class T>
+__global__ void unravel_kernel(const T* d, T* out, int64_t n, RavelShape s) {
+  MXC_KERNEL_LOOP(i, n) {
+    int64_t rest = index_value(d[i]);
+    for (int k = s.nd - 1; k >= 1; --k) {
+      out[k * n + i] = saturate<T>(double(rest % s.dim[k]));
+      rest /= s.dim[k];
+    }
+    out[i] = saturate<T>(double(rest));
+  }
+}
+template <bool Unravel>
+int ravel(const mxl_cuda_call* c) {
+  RavelShape s = ravel_shape(c);
+  int64_t n = Unravel ? blob_size(c->in[0]) : blob_size(c->out[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, T, {
+    if (Unravel)
+      unravel_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<T>(c->out[0]), n, s);
+    else
+      ravel_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<T>(c->out[0]), n, s);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ================================================================ batch_take
+template <class T, class I>
+__global__ void batch_take_kernel(const T* a, const I* idx, T* out, int64_t n, int64_t cols) {
+  MXC_KERNEL_LOOP(i, n) {
+    int64_t j = index_value(idx[i]);
+    j = j < 0 ? 0 : j > cols - 1 ? cols - 1 : j;
+    out[i] = a[i * cols + j];
+  }
+}
+int batch_take(const mxl_cuda_call* c) {
+  const mxl_cuda_blob &a = c->in[0], &idx = c->in[1];
+  int64_t n = blob_size(c->out[0]), cols = a.shape[a.ndim - 1];
+  if (n == 0) return 0;
+  MXC_SWITCH_ALL16(c, a.dtype, T, {
+    MXC_SWITCH_ALL16(c, idx.dtype, I, {
+      batch_take_kernel<T, I><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(a), bptr<const I>(idx),
+                                                                          bptr<T>(c->out[0]), n, cols);
+    });
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
 }  // namespace
 
 void register_extra_ops(KernelTable& t) {
@@ -654,6 +760,11 @@ void register_extra_ops(KernelTable& t) {
   t.push_back({"_backward_L2Normalization", l2norm<true>});
   t.push_back({"_linalg_gemm", linalg_gemm});
   t.push_back({"_linalg_gemm2", linalg_gemm});
+  t.push_back({"erfinv", erfinv_fwd});
+  t.push_back({"_backward_erfinv", erfinv_bwd});
+  t.push_back({"_ravel_multi_index", ravel<false>});
+  t.push_back({"_unravel_index", ravel<true>});
+  t.push_back({"batch_take", batch_take});
 }
 
 }  // namespace mxlcuda

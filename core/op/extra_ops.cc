@@ -2,10 +2,12 @@
 // sets in the other files: hard_sigmoid, rcbrt, make_loss, shape_array, size_array,
 // diag, moments (each with its gradient where MXNet has one), the sequence ops
 // SequenceMask / SequenceLast / SequenceReverse, LRN and L2Normalization, and
-// _linalg_gemm / _linalg_gemm2 (mx.nd.linalg.gemm / gemm2, alias linalg_gemm / linalg_gemm2).
+// _linalg_gemm / _linalg_gemm2 (mx.nd.linalg.gemm / gemm2, alias linalg_gemm / linalg_gemm2),
+// erfinv, ravel_multi_index / unravel_index and batch_take.
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 #include "elemwise_kernels.h"
@@ -694,6 +696,104 @@ GVals gemm_grads(GradGraph& g, const Attrs& a) {
   GVal dB = tb ? g.op1("_linalg_gemm2", {G, A}, kv(true, ta)) : g.op1("_linalg_gemm2", {A, G}, kv(!ta, false));
   return GVals{dA, dB};
 }
+
+// =================================================================== erfinv
+// Inverse error function: Giles' single-precision approximation as the start, then
+// two Newton steps on erf in double (|y| = 1 gives +-inf, |y| > 1 NaN).
+double erfinv_d(double y) {
+  if (!(y >= -1 && y <= 1)) return std::nan("");
+  if (y == 1 || y == -1) return y * std::numeric_limits<double>::infinity();
+  double w = -std::log((1 - y) * (1 + y)), p;
+  if (w < 5) {
+    w -= 2.5;
+    p = 2.81022636e-08;
+    for (double c : {3.43273939e-07, -3.5233877e-06, -4.39150654e-06, 0.00021858087, -0.00125372503,
+                     -0.00417768164, 0.246640727, 1.50140941})
+      p = c + p * w;
+  } else {
+    w = std::sqrt(w) - 3;
+    p = -0.000200214257;
+    for (double c : {0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613,
+                     0.00943887047, 1.00167406, 2.83297682})
+      p = c + p * w;
+  }
+  double x = p * y;
+  const double two_over_sqrt_pi = 1.1283791670955126;
+  for (int it = 0; it < 2; ++it) x -= (std::erf(x) - y) / (two_over_sqrt_pi * std::exp(-x * x));
+  return x;
+}
+template <class T>
+void erfinv_t(const TBlob& x, const TBlob& y) {
+  map_elems<T>(x, y, [](T v) { return cast_to<T>(erfinv_d(double(v))); });
+}
+// d/dx erfinv(x) = sqrt(pi) / 2 * exp(erfinv(x)^2)
+template <class T>
+void erfinv_bwd_t(const TBlob& g, const TBlob& x, const TBlob& gx) {
+  const T *gp = g.ptr<T>(), *xp = x.ptr<T>();
+  T* o = gx.ptr<T>();
+  parallel_for(gx.size(), kParallelGrain, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      double r = erfinv_d(double(xp[i]));
+      o[i] = cast_to<T>(double(gp[i]) * 0.88622692545275801 * std::exp(r * r));
+    }
+  });
+}
+
+// ======================================================= ravel / unravel
+// Flat index = sum idx_k * stride_k with strides from `shape` (row-major); unravel
+// peels dims from the last: idx_k = v % dim_k, v /= dim_k, the first gets what is left.
+// Integer arithmetic as C++ (truncating); values are read like indices.
+void check_ravel_shape(const char* op, const Shape& shape) {
+  MXL_CHECK(shape.ndim >= 1, Err::kInvalidArgument, op, ": shape must have at least one dimension");
+  for (int k = 1; k < shape.ndim; ++k)
+    MXL_CHECK(shape[k] != 0, Err::kInvalidArgument, op, ": shape ", shape, " has a zero dimension after the first");
+}
+template <class T>
+void ravel_t(const Shape& shape, const TBlob& data, const TBlob& out) {
+  std::vector<int64_t> v = index_values(data);
+  int64_t n = out.size();
+  T* o = out.ptr<T>();
+  parallel_for(n, kParallelGrain, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      int64_t flat = 0;
+      for (int k = 0; k < shape.ndim; ++k) flat = wrap_add(wrap_mul(flat, k ? shape[k] : int64_t(1)), v[size_t(k * n + i)]);
+      o[i] = saturate_cast<T>(double(flat));
+    }
+  });
+}
+template <class T>
+void unravel_t(const Shape& shape, const TBlob& data, const TBlob& out) {
+  std::vector<int64_t> v = index_values(data);
+  int64_t n = data.size();
+  T* o = out.ptr<T>();
+  parallel_for(n, kParallelGrain, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      int64_t rest = v[size_t(i)];
+      for (int k = shape.ndim - 1; k >= 1; --k) {
+        o[k * n + i] = saturate_cast<T>(double(rest % shape[k]));
+        rest /= shape[k];
+      }
+      o[i] = saturate_cast<T>(double(rest));
+    }
+  });
+}
+
+// ================================================================ batch_take
+// out[i] = a[i, indices[i]] with a viewed as (rows, last axis); indices are clipped
+// to [0, last - 1].
+template <class T>
+void batch_take_t(const TBlob& a, const TBlob& idx, const TBlob& out) {
+  int64_t cols = a.shape[a.shape.ndim - 1];
+  std::vector<int64_t> v = index_values(idx);
+  const T* ap = a.ptr<T>();
+  T* o = out.ptr<T>();
+  parallel_for(out.size(), kParallelGrain, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      int64_t j = std::min(std::max<int64_t>(v[size_t(i)], 0), cols - 1);
+      o[i] = ap[i * cols + j];
+    }
+  });
+}
 }  // namespace
 
 // ============================================================ registrations
@@ -1051,6 +1151,106 @@ static OpDef& reg_gemm = gemm_params(Registry::add("_linalg_gemm"), true)
       GVals r = gemm_grads(g, a);
       r.push_back(g.op1("_mul_scalar", {g.ograd(0)}, {{"scalar", float_param(a.f("beta"))}}));
       return r;
+    });
+
+MXL_OP(erfinv)
+    .describe("Returns element-wise inverse gauss error function of the input: erf(erfinv(x)) = x, "
+              "+-inf at +-1, NaN outside [-1, 1].")
+    .input("data")
+    .infer_shape_fn(shape_same)
+    .infer_type_fn(type_same_num)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[0].dtype, T, "erfinv", { erfinv_t<T>(in[0], out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs&) {
+      return GVals{g.op1("_backward_erfinv", {g.ograd(0), g.input(0)})};
+    });
+
+MXL_OP(_backward_erfinv)
+    .describe("Gradient of erfinv: inputs (ograd, data); ograd * sqrt(pi) / 2 * exp(erfinv(x)^2).")
+    .input("ograd").input("data")
+    .infer_shape_fn(shape_same)
+    .infer_type_fn(type_same_num)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[1].dtype, T, "_backward_erfinv", { erfinv_bwd_t<T>(in[0], in[1], out[0]); });
+    });
+
+MXL_OP(_ravel_multi_index)
+    .alias("ravel_multi_index")
+    .describe("Converts a batch of index arrays into an array of flat indices.\n\n"
+              "data is (len(shape), N): column i holds one multi-index; the output (N,) holds "
+              "sum_k data[k, i] * prod(shape[k+1:]). The output has data's dtype; indices are not range-checked "
+              "(as MXNet).")
+    .input("data")
+    .param("shape", PType::kShape, "None", "Shape of the array into which the multi-indices apply.")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      const Shape& shape = a.shape("shape");
+      check_ravel_shape(N(a), shape);
+      if (!in[0].known()) return false;
+      MXL_CHECK(in[0].ndim == 2, Err::kShape, N(a), ": data must be two-dimensional (len(shape), N), got shape ",
+                in[0]);
+      MXL_CHECK(in[0][0] == shape.ndim, Err::kShape, N(a), ": data's first dimension (", in[0][0],
+                ") must equal the number of dimensions of shape ", shape);
+      assign_shape(N(a), "output", out[0], Shape({in[0][1]}));
+      return true;
+    })
+    .infer_type_fn(type_same_num)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[0].dtype, T, "_ravel_multi_index", { ravel_t<T>(a.shape("shape"), in[0], out[0]); });
+    });
+
+MXL_OP(_unravel_index)
+    .alias("unravel_index")
+    .describe("Converts an array of flat indices into a batch of index arrays.\n\n"
+              "The output is (len(shape),) + data.shape: for each flat index v, the multi-index with "
+              "v = sum_k out[k] * prod(shape[k+1:]); the first coordinate is not wrapped. The output has "
+              "data's dtype.")
+    .input("data")
+    .param("shape", PType::kShape, "None", "Shape of the array into which the multi-indices apply.")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      const Shape& shape = a.shape("shape");
+      check_ravel_shape(N(a), shape);
+      if (!in[0].known()) return false;
+      MXL_CHECK(in[0].ndim + 1 <= kMaxDim, Err::kShape, N(a), ": data of shape ", in[0], " has too many dimensions");
+      Shape o;
+      o.ndim = in[0].ndim + 1;
+      o.d[0] = shape.ndim;
+      for (int k = 0; k < in[0].ndim; ++k) o.d[k + 1] = in[0][k];
+      assign_shape(N(a), "output", out[0], o);
+      return true;
+    })
+    .infer_type_fn(type_same_num)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_NUM_SWITCH(in[0].dtype, T, "_unravel_index", { unravel_t<T>(a.shape("shape"), in[0], out[0]); });
+    });
+
+MXL_OP(batch_take)
+    .describe("Takes elements from a data batch: out[i] = a[i, indices[i]], a viewed as (rows, last axis).\n\n"
+              "indices must have as many elements as a has rows; out has indices' shape and a's dtype. "
+              "Out-of-range indices are clipped to [0, a.shape[-1] - 1]. (Deprecated in MXNet in favour of "
+              "pick.)")
+    .input("a").input("indices")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known() || !in[1].known()) return false;
+      MXL_CHECK(in[0].ndim >= 1, Err::kShape, N(a), ": a must have at least one dimension, got shape ", in[0]);
+      int64_t last = in[0][in[0].ndim - 1];
+      int64_t rows = last ? in[0].size() / last : 0;
+      MXL_CHECK(last > 0 || in[1].size() == 0, Err::kShape, N(a), ": cannot take from an empty last axis (a ",
+                in[0], ")");
+      MXL_CHECK(in[1].size() == rows, Err::kShape, N(a), ": indices must have one element per row of a (", rows,
+                " rows of ", last, " in a ", in[0], "), got indices of shape ", in[1]);
+      assign_shape(N(a), "output", out[0], in[1]);
+      return true;
+    })
+    .infer_type_fn([](const Attrs& a, Types& in, Types& out) {
+      if (in[1] < 0) in[1] = int(DType::i32);  // MXNet's index dtype; any dtype is read as indices
+      if (in[0] < 0 && out[0] >= 0) in[0] = out[0];
+      if (in[0] < 0) return false;
+      assign_type(N(a), "output", out[0], in[0]);
+      return true;
+    })
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      MXL_TYPE_SWITCH(in[0].dtype, T, { batch_take_t<T>(in[0], in[1], out[0]); });
     });
 
 }  // namespace mxl

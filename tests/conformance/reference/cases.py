@@ -688,6 +688,50 @@ OPS.update({
                           lambda a, b, c: _gemm(a, b, c, transpose_a=True), 1e-5, 1e-5)],
 })
 
+
+def _erfinv(y):
+    """Bisection on math.erf, in float64: independent of any closed form."""
+    import math
+
+    def one(v):
+        if v <= -1 or v >= 1:
+            return math.copysign(math.inf, v) if abs(v) == 1 else math.nan
+        lo, hi = -10.0, 10.0
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if math.erf(mid) < v else (lo, mid)
+        return (lo + hi) / 2
+    return np.vectorize(one)(y.astype(np.float64)).astype(y.dtype)
+
+
+def _unravel(v, shape):
+    out, rest = [], np.trunc(v).astype(np.int64)
+    for d in reversed(shape[1:]):
+        out.append(np.fmod(rest, d))  # C's truncating % and /
+        rest = (rest - np.fmod(rest, d)) // d
+    out.append(rest)
+    return np.stack(out[::-1]).astype(v.dtype)
+
+
+OPS.update({
+    "erfinv": [Case([U(3, 4, lo=-0.95, hi=0.95)], {}, _erfinv, 1e-5, 1e-6),
+               Case([np.array([-0.999, 0.0, 0.5, 0.25], np.float64)], {}, _erfinv, 1e-10, 1e-12),
+               # +-1 and beyond (no gradient case: the first two are the gradient cases)
+               Case([np.array([-1.0, 1.0, 1.5], np.float32)], {}, _erfinv)],
+    "_ravel_multi_index": [Case([np.array([[3, 6, 6], [4, 5, 1]], np.float32)], {"shape": (7, 6)},
+                                lambda d: (d[0] * 6 + d[1]).astype(np.float32)),
+                           Case([np.array([[1, 0], [2, 3], [0, 4]], np.int32)], {"shape": (2, 4, 5)},
+                                lambda d: (d[0] * 20 + d[1] * 5 + d[2]).astype(np.int32))],
+    "_unravel_index": [Case([np.array([22, 41, 37], np.float32)], {"shape": (7, 6)},
+                            lambda v: _unravel(v, (7, 6))),
+                       Case([np.array([7, 39, 100, 0], np.int64)], {"shape": (2, 4, 5)},
+                            lambda v: _unravel(v, (2, 4, 5)))],
+    "batch_take": [Case([U(3, 4), np.array([0, 3, 1], np.int32)], {},
+                        lambda a, i: a[np.arange(3), i]),
+                   Case([U(4, 3), np.array([1, 0, 9, -2], np.int32)], {},  # out of range: clipped
+                        lambda a, i: a[np.arange(4), np.clip(i, 0, 2)])],
+})
+
 # MXNet operators whose cases are written (and checked against MXNet 1.9) but that the
 # registry does not have yet: test_ops.py checks this list against the registry, and
 # the conformance generator leaves them out.
@@ -697,7 +741,7 @@ NOT_YET_REGISTERED = set()
 # truncated index (or of where's 0/1 condition) are meaningless.
 INDEX_INPUTS = {"Embedding": {0}, "gather_nd": {1}, "one_hot": {0}, "pick": {1}, "scatter_nd": {1},
                 "take": {1}, "where": {0}, "SoftmaxOutput": {1},
-                "SequenceMask": {1}, "SequenceLast": {1}, "SequenceReverse": {1}}
+                "SequenceMask": {1}, "SequenceLast": {1}, "SequenceReverse": {1}, "batch_take": {1}}
 
 # Variadic operators and the parameter that counts their inputs (MXNet's num_args).
 VARIADIC_COUNT = {"Concat": "num_args", "concat": "num_args", "stack": "num_args", "add_n": "num_args",

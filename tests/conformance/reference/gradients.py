@@ -43,6 +43,8 @@ LOSS_GRADIENT = {
 
 # Operators without a gradient: optimizer updates write their states in place.
 NOT_DIFFERENTIABLE = set(optimizers.UPDATES) | set(optimizers.OTHER_UPDATES)
+# Index arithmetic and selection ops registered without a gradient.
+NOT_DIFFERENTIABLE |= {"_ravel_multi_index", "_unravel_index", "batch_take"}
 
 # Operators differentiated outside training mode: Dropout is random in training (its
 # gradient there is its mask), and the identity outside it.
