@@ -1,8 +1,8 @@
 // CUDA kernels of the operators in core/op/extra_ops.cc: hard_sigmoid, rcbrt,
 // make_loss, shape_array, size_array, diag, moments (with their backward ops), the
 // sequence ops SequenceMask / SequenceLast / SequenceReverse, LRN and L2Normalization,
-// _linalg_gemm and _linalg_gemm2, erfinv, _ravel_multi_index / _unravel_index and
-// batch_take. Each follows its CPU
+// _linalg_gemm and _linalg_gemm2, erfinv, _ravel_multi_index / _unravel_index,
+// batch_take and _np_cumsum. Each follows its CPU
 // kernel's arithmetic (compute types, conversions) so both devices give one answer.
 #include "common.cuh"
 
@@ -736,6 +736,53 @@ int batch_take(const mxl_cuda_call* c) {
   return 0;
 }
 
+
+// =================================================================== cumsum
+// One thread per (outer, inner) line scans it in order, converting each value to the
+// output dtype and summing in its compute type (integers wrap), as the CPU does.
+template <class O, class I, bool Reverse>
+__global__ void cumsum_kernel(const I* x, O* y, int64_t lines, int64_t len, int64_t inner) {
+  using A = compute_t<O>;
+  MXC_KERNEL_LOOP(line, lines) {
+    int64_t base = (line / inner) * len * inner + line % inner;
+    A acc = A(0);
+    for (int64_t t = 0; t < len; ++t) {
+      int64_t at = base + (Reverse ? len - 1 - t : t) * inner;
+      acc = mxl::wrap_add(acc, A(cast_to<O>(x[at])));
+      y[at] = O(acc);
+    }
+  }
+}
+// Forward (a) -> out; backward (ograd, a) -> a's gradient, summed from the end.
+template <bool Reverse>
+int cumsum(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& data = Reverse ? c->in[1] : c->in[0];
+  const mxl_cuda_blob& src = c->in[0];
+  int64_t outer = 1, len = blob_size(data), inner = 1;
+  if (!attr_none(c, "axis")) {
+    int64_t ax = attr_i(c, "axis");
+    if (ax < 0) ax += data.ndim;
+    outer = 1;
+    inner = 1;
+    for (int k = 0; k < data.ndim; ++k) {
+      if (k < ax) outer *= data.shape[k];
+      else if (k > ax) inner *= data.shape[k];
+    }
+    len = data.shape[ax];
+  }
+  int64_t lines = outer * inner;
+  if (lines == 0 || len == 0) return 0;
+  MXC_SWITCH_NUM16(c, c->out[0].dtype, O, {
+    MXC_SWITCH_ALL16(c, src.dtype, I, {
+      cumsum_kernel<O, I, Reverse><<<grid_for(lines), kThreads, 0, stream_of(c)>>>(bptr<const I>(src),
+                                                                                    bptr<O>(c->out[0]), lines, len,
+                                                                                    inner);
+    });
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
 }  // namespace
 
 void register_extra_ops(KernelTable& t) {
@@ -765,6 +812,8 @@ void register_extra_ops(KernelTable& t) {
   t.push_back({"_ravel_multi_index", ravel<false>});
   t.push_back({"_unravel_index", ravel<true>});
   t.push_back({"batch_take", batch_take});
+  t.push_back({"_np_cumsum", cumsum<false>});
+  t.push_back({"_backward_np_cumsum", cumsum<true>});
 }
 
 }  // namespace mxlcuda

@@ -3,7 +3,7 @@
 // diag, moments (each with its gradient where MXNet has one), the sequence ops
 // SequenceMask / SequenceLast / SequenceReverse, LRN and L2Normalization, and
 // _linalg_gemm / _linalg_gemm2 (mx.nd.linalg.gemm / gemm2, alias linalg_gemm / linalg_gemm2),
-// erfinv, ravel_multi_index / unravel_index and batch_take.
+// erfinv, ravel_multi_index / unravel_index, batch_take and cumsum (_np_cumsum).
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -794,6 +794,49 @@ void batch_take_t(const TBlob& a, const TBlob& idx, const TBlob& out) {
     }
   });
 }
+
+// =================================================================== cumsum
+// Cumulative sums along `axis` (None: over the flattened array), viewed as (outer,
+// length, inner) lines. Values are converted to the output dtype first and summed in
+// it (integers wrap), float16 in float, as the output dtype decides.
+struct ScanView {
+  int64_t outer = 1, len = 1, inner = 1;
+};
+ScanView scan_view(const Attrs& a, const Shape& s) {
+  ScanView v;
+  if (a.none("axis")) {
+    v.len = s.size();
+    return v;
+  }
+  int ax = normalize_axis(N(a), a.i("axis"), s.ndim);
+  MXL_CHECK(s.ndim >= 1, Err::kInvalidArgument, N(a), ": axis=", a.i("axis"), " given for a 0-d array");
+  for (int k = 0; k < s.ndim; ++k) (k < ax ? v.outer : k == ax ? v.len : v.inner) *= s[k];
+  return v;
+}
+int cumsum_out_type(const Attrs& a, int in) {
+  if (!a.none("dtype")) return int(a.dtype("dtype"));
+  return DType(in) == DType::b8 ? int(DType::i64) : in;  // bool sums count: int64, as MXNet
+}
+// Forward: y = running sum of x from the start of each line; Reverse (the backward):
+// from the end, which is the gradient of a cumsum.
+template <class O, class I, bool Reverse>
+void cumsum_t(const TBlob& x, const TBlob& y, const ScanView& v) {
+  using A = native_t<O>;
+  const I* xp = x.ptr<I>();
+  O* yp = y.ptr<O>();
+  int64_t lines = v.outer * v.inner;
+  parallel_for(lines, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(v.len, 1)), [&](int64_t b, int64_t e) {
+    for (int64_t line = b; line < e; ++line) {
+      int64_t base = (line / v.inner) * v.len * v.inner + line % v.inner;
+      A acc = A(0);
+      for (int64_t t = 0; t < v.len; ++t) {
+        int64_t at = base + (Reverse ? v.len - 1 - t : t) * v.inner;
+        acc = wrap_add(acc, A(cast_to<O>(xp[at])));
+        yp[at] = O(acc);
+      }
+    }
+  });
+}
 }  // namespace
 
 // ============================================================ registrations
@@ -1251,6 +1294,73 @@ MXL_OP(batch_take)
     })
     .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
       MXL_TYPE_SWITCH(in[0].dtype, T, { batch_take_t<T>(in[0], in[1], out[0]); });
+    });
+
+static OpDef& reg_cumsum = last_param(Registry::add("_np_cumsum")
+    .alias("cumsum")
+    .describe("Return the cumulative sum of the elements along a given axis.\n\n"
+              "With axis None the sum runs over the flattened array and the output is 1-D. The output dtype "
+              "is dtype when given, else the input's (int64 for bool); values are converted to it before "
+              "they are summed.")
+    .input("a")
+    .param_optional("axis", PType::kInt,
+                    "Axis along which the cumulative sum is computed. The default (None) is to compute the cumsum "
+                    "over the flattened array.")
+    .param("dtype", PType::kDType, "None",
+           "Type of the returned array and of the accumulator in which the elements are summed. If dtype is "
+           "not specified, it defaults to the dtype of a."), true, false)
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known()) return false;
+      scan_view(a, in[0]);  // checks the axis
+      assign_shape(N(a), "output", out[0], a.none("axis") ? Shape({in[0].size()}) : in[0]);
+      return true;
+    })
+    .infer_type_fn([](const Attrs& a, Types& in, Types& out) {
+      if (in[0] < 0) return false;
+      assign_type(N(a), "output", out[0], cumsum_out_type(a, in[0]));
+      return true;
+    })
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      ScanView v = scan_view(a, in[0].shape);
+      MXL_TYPE_SWITCH(out[0].dtype, O, {
+        if constexpr (std::is_same_v<O, bool>) {
+          fail(Err::kDType, "_np_cumsum: unsupported output dtype bool");
+        } else {
+          MXL_TYPE_SWITCH(in[0].dtype, I, { cumsum_t<O, I, false>(in[0], out[0], v); });
+        }
+      });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_np_cumsum", {g.ograd(0), g.input(0)}, a.raw())};
+    });
+
+static OpDef& reg_cumsum_bwd = last_param(Registry::add("_backward_np_cumsum")
+    .describe("Gradient of cumsum: inputs (ograd, a); the running sums of ograd from the end of each line, "
+              "in a's shape and dtype.")
+    .input("ograd").input("a")
+    .param_optional("axis", PType::kInt, "The forward's axis.")
+    .param("dtype", PType::kDType, "None", "The forward's dtype."), true, false)
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[1].known()) return false;
+      assign_shape(N(a), "ograd", in[0], a.none("axis") ? Shape({in[1].size()}) : in[1]);
+      assign_shape(N(a), "gradient", out[0], in[1]);
+      return true;
+    })
+    .infer_type_fn([](const Attrs& a, Types& in, Types& out) {
+      if (in[1] < 0) return false;
+      assign_type(N(a), "ograd", in[0], cumsum_out_type(a, in[1]));
+      assign_type(N(a), "gradient", out[0], in[1]);
+      return true;
+    })
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      ScanView v = scan_view(a, in[1].shape);
+      MXL_TYPE_SWITCH(out[0].dtype, O, {
+        if constexpr (std::is_same_v<O, bool>) {
+          fail(Err::kDType, "_backward_np_cumsum: unsupported dtype bool");
+        } else {
+          MXL_TYPE_SWITCH(in[0].dtype, I, { cumsum_t<O, I, true>(in[0], out[0], v); });
+        }
+      });
     });
 
 }  // namespace mxl

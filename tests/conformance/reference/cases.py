@@ -732,6 +732,17 @@ OPS.update({
                         lambda a, i: a[np.arange(4), np.clip(i, 0, 2)])],
 })
 
+OPS.update({
+    "_np_cumsum": [Case([U(3, 4)], {"axis": 1}, lambda x: np.cumsum(x, axis=1), 1e-5, 1e-6),
+                   Case([U(2, 3).astype(np.float64)], {}, lambda x: np.cumsum(x)),
+                   Case([U(2, 3, 2)], {"axis": 2}, lambda x: np.cumsum(x, axis=2), 1e-5, 1e-6),
+                   Case([I(2, 3)], {"axis": 0, "dtype": "float64"}, lambda x: np.cumsum(x, axis=0, dtype=np.float64)),
+                   Case([np.array([[1.7, 2.0], [3.0, 4.0]], np.float32)], {"dtype": "int32"},
+                        lambda x: np.cumsum(x.astype(np.int32), dtype=np.int32)),
+                   Case([np.array([[120, 120], [3, 4]], np.int8)], {},  # wraps in int8, as MXNet
+                        lambda x: np.cumsum(x.astype(np.int64)).astype(np.int8))],
+})
+
 # MXNet operators whose cases are written (and checked against MXNet 1.9) but that the
 # registry does not have yet: test_ops.py checks this list against the registry, and
 # the conformance generator leaves them out.
