@@ -837,6 +837,28 @@ void cumsum_t(const TBlob& x, const TBlob& y, const ScanView& v) {
     }
   });
 }
+// An elementwise math op on every numeric dtype (integers computed in double and
+// converted back) and its "_backward_<name>" (ograd, data) -> data's gradient.
+OpDef& unary_with_backward(const std::string& name, const std::string& doc, const std::string& grad_formula,
+                           FCompute fwd, FCompute bwd) {
+  std::string bwd_name = "_backward_" + name;
+  Registry::add(bwd_name)
+      .describe("Gradient of " + name + ": inputs (ograd, data); " + grad_formula + ".")
+      .input("ograd").input("data")
+      .infer_shape_fn(shape_same)
+      .infer_type_fn(type_same_num)
+      .cpu_fn(std::move(bwd));
+  return Registry::add(name)
+      .describe(doc)
+      .input("data")
+      .infer_shape_fn(shape_same)
+      .infer_type_fn(type_same_num)
+      .cpu_fn(std::move(fwd))
+      .grad_fn([bwd_name](GradGraph& g, const Attrs&) {
+        return GVals{g.op1(bwd_name, {g.ograd(0), g.input(0)})};
+      });
+}
+
 }  // namespace
 
 // ============================================================ registrations
@@ -862,24 +884,13 @@ static OpDef& reg_hard_sigmoid_bwd = hard_sigmoid_params(Registry::add("_backwar
                        { hard_sigmoid_bwd_t<T>(a, in[0], in[1], out[0]); });
     });
 
-MXL_OP(rcbrt)
-    .describe("Returns element-wise inverse cube-root value of the input: rcbrt(x) = 1 / cbrt(x).")
-    .input("data")
-    .infer_shape_fn(shape_same)
-    .infer_type_fn(type_same_num)
-    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+static OpDef& reg_rcbrt = unary_with_backward(
+    "rcbrt", "Returns element-wise inverse cube-root value of the input: rcbrt(x) = 1 / cbrt(x).",
+    "ograd * -1 / (3 * x * cbrt(x))",
+    [](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
       MXL_NUM_SWITCH(in[0].dtype, T, "rcbrt", { rcbrt_t<T>(in[0], out[0]); });
-    })
-    .grad_fn([](GradGraph& g, const Attrs&) {
-      return GVals{g.op1("_backward_rcbrt", {g.ograd(0), g.input(0)})};
-    });
-
-MXL_OP(_backward_rcbrt)
-    .describe("Gradient of rcbrt: inputs (ograd, data); ograd * -1 / (3 * x * cbrt(x)).")
-    .input("ograd").input("data")
-    .infer_shape_fn(shape_same)
-    .infer_type_fn(type_same_num)
-    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+    },
+    [](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
       MXL_NUM_SWITCH(in[1].dtype, T, "_backward_rcbrt", { rcbrt_bwd_t<T>(in[0], in[1], out[0]); });
     });
 
@@ -1196,25 +1207,15 @@ static OpDef& reg_gemm = gemm_params(Registry::add("_linalg_gemm"), true)
       return r;
     });
 
-MXL_OP(erfinv)
-    .describe("Returns element-wise inverse gauss error function of the input: erf(erfinv(x)) = x, "
-              "+-inf at +-1, NaN outside [-1, 1].")
-    .input("data")
-    .infer_shape_fn(shape_same)
-    .infer_type_fn(type_same_num)
-    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+static OpDef& reg_erfinv = unary_with_backward(
+    "erfinv",
+    "Returns element-wise inverse gauss error function of the input: erf(erfinv(x)) = x, +-inf at +-1, NaN "
+    "outside [-1, 1].",
+    "ograd * sqrt(pi) / 2 * exp(erfinv(x)^2)",
+    [](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
       MXL_NUM_SWITCH(in[0].dtype, T, "erfinv", { erfinv_t<T>(in[0], out[0]); });
-    })
-    .grad_fn([](GradGraph& g, const Attrs&) {
-      return GVals{g.op1("_backward_erfinv", {g.ograd(0), g.input(0)})};
-    });
-
-MXL_OP(_backward_erfinv)
-    .describe("Gradient of erfinv: inputs (ograd, data); ograd * sqrt(pi) / 2 * exp(erfinv(x)^2).")
-    .input("ograd").input("data")
-    .infer_shape_fn(shape_same)
-    .infer_type_fn(type_same_num)
-    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+    },
+    [](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
       MXL_NUM_SWITCH(in[1].dtype, T, "_backward_erfinv", { erfinv_bwd_t<T>(in[0], in[1], out[0]); });
     });
 
