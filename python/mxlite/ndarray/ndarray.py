@@ -16,7 +16,7 @@ from .._lib import ffi, lib, check_call, fastpath as _fastpath
 from ..base import mx_real_t
 from ..context import Context, current_context
 
-__all__ = ["NDArray", "array", "empty", "zeros", "ones", "full", "arange", "waitall",
+__all__ = ["NDArray", "array", "empty", "zeros", "ones", "full", "arange", "eye", "linspace", "waitall",
            "save", "load", "from_dlpack", "to_dlpack_for_read", "to_dlpack_for_write",
            "from_numpy", "concatenate", "moveaxis", "onehot_encode",
            "add", "subtract", "multiply", "divide", "true_divide", "modulo", "power", "maximum",
@@ -1125,6 +1125,18 @@ def arange(start, stop=None, step=1.0, repeat=1, infer_range=None, ctx=None, dty
         kwargs["infer_range"] = infer_range
     return _call("_arange", start=start, stop=stop, step=step, repeat=repeat, ctx=_ctx(ctx),
                  dtype=_np_dtype(dtype), **kwargs)
+
+
+def eye(N, M=0, k=0, ctx=None, dtype=None, **kwargs):
+    """A 2-D array with ones on the k-th diagonal (MXNet's mx.nd.eye; M=0 means N columns)."""
+    return _call("_eye", N=N, M=M, k=k, ctx=_ctx(ctx), dtype=_np_dtype(mx_real_t if dtype is None else dtype),
+                 **kwargs)
+
+
+def linspace(start, stop, num, endpoint=True, ctx=None, dtype=mx_real_t):
+    """num evenly spaced values from start to stop, stop included when endpoint (MXNet's mx.nd.linspace)."""
+    return _call("_linspace", start=start, stop=stop, num=num, endpoint=endpoint, ctx=_ctx(ctx),
+                 dtype=_np_dtype(mx_real_t if dtype is None else dtype))
 
 
 def array(source_array, ctx=None, dtype=None):

@@ -18,7 +18,8 @@ from ..name import NameManager
 from ..ndarray import NDArray
 from ..ndarray import ndarray as _ndmod
 
-__all__ = ["Symbol", "Variable", "var", "Group", "load", "load_json", "zeros", "ones", "full", "arange",
+__all__ = ["Symbol", "Variable", "var", "Group", "load", "load_json", "zeros", "ones", "full", "arange", "eye",
+           "linspace",
            "maximum", "minimum", "pow", "power", "hypot"]
 
 _LIST = {"arguments": 0, "outputs": 1, "aux": 2, "inputs": 3}
@@ -474,6 +475,17 @@ def arange(start, stop=None, step=1.0, repeat=1, infer_range=False, name=None, d
     """Evenly spaced values in [start, stop) (MXNet's mx.sym.arange)."""
     return _call("_arange", [], name=name, start=start, stop=stop, step=step, repeat=repeat,
                  infer_range=infer_range, dtype=_dtype_name(dtype) or "float32")
+
+
+def eye(N, M=0, k=0, dtype=None, **kwargs):
+    """A 2-D symbol with ones on the k-th diagonal (MXNet's mx.sym.eye; M=0 means N columns)."""
+    return _call("_eye", [], N=N, M=M, k=k, dtype=_dtype_name(dtype) or "float32", **kwargs)
+
+
+def linspace(start, stop, num, endpoint=True, name=None, dtype=None):
+    """num evenly spaced values from start to stop (MXNet's mx.sym.linspace)."""
+    return _call("_linspace", [], name=name, start=start, stop=stop, num=num, endpoint=endpoint,
+                 dtype=_dtype_name(dtype) or "float32")
 
 
 def _binary_function(name, elem, scalar, rscalar, py):
