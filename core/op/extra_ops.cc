@@ -111,7 +111,11 @@ DiagPlan diag_plan(const Attrs& a, const Shape& in) {
   int64_t k = a.i("k");
   MXL_CHECK(in.ndim >= 1, Err::kShape, op, ": expected an input of at least 1 dimension, got shape ", in);
   if (in.ndim == 1) {
-    int64_t n = in[0] + (k < 0 ? -k : k);
+    // (n + |k|)^2 elements: refuse what cannot be an array instead of overflowing
+    int64_t n = 0, size = 0;
+    bool ok = k > std::numeric_limits<int64_t>::min() && !__builtin_add_overflow(in[0], k < 0 ? -k : k, &n) &&
+              !__builtin_mul_overflow(n, n, &size);
+    MXL_CHECK(ok, Err::kInvalidArgument, op, ": k=", k, " makes a ", in[0], "-element diagonal too large an array");
     p.out = Shape({n, n});
     return p;
   }
@@ -121,8 +125,9 @@ DiagPlan diag_plan(const Attrs& a, const Shape& in) {
   contiguous_strides(in.ndim, in.d, stride);
   int64_t rows = in[x1], cols = in[x2];
   // k > 0 starts k columns in (along axis2), k < 0 k rows down (along axis1).
-  int64_t r0 = k < 0 ? -k : 0, c0 = k > 0 ? k : 0;
-  MXL_CHECK(r0 < rows && c0 < cols, Err::kInvalidArgument, op, ": diagonal k=", k, " does not exist in the (",
+  bool exists = k < 0 ? k > -rows : k < cols;  // checked before negating k
+  int64_t r0 = exists && k < 0 ? -k : 0, c0 = k > 0 ? k : 0;
+  MXL_CHECK(exists, Err::kInvalidArgument, op, ": diagonal k=", k, " does not exist in the (",
             rows, ", ", cols, ") planes of axes (", x1, ", ", x2, ") of shape ", in);
   p.len = std::min(rows - r0, cols - c0);
   p.start = r0 * stride[x1] + c0 * stride[x2];
@@ -191,13 +196,43 @@ OpDef& diag_params(OpDef& op) {
 }
 
 // ================================================================== moments
-// Mean and (population) variance over `axes`. The reduction is planned once: which
-// input axes are reduced, the input offset where each output's group starts, and the
-// offsets of a group's elements relative to that start.
+// Mean and (population) variance over `axes`. The kept axes (in order) index the
+// outputs, the reduced axes (in order) the members of each output's group; offsets
+// are walked with an odometer, so nothing proportional to the array is stored.
+struct AxesWalk {
+  int n = 0;
+  int64_t dim[kMaxDim] = {0}, stride[kMaxDim] = {0};
+  int64_t count() const {
+    int64_t c = 1;
+    for (int k = 0; k < n; ++k) c *= dim[k];
+    return c;
+  }
+  int64_t offset(int64_t i) const {  // offset of the i-th position (row-major over the axes)
+    int64_t off = 0;
+    for (int k = n - 1; k >= 0; --k) {
+      off += (i % dim[k]) * stride[k];
+      i /= dim[k];
+    }
+    return off;
+  }
+  template <class F>
+  void each(F f) const {  // f(offset) for every position, in order
+    int64_t total = count();
+    int64_t idx[kMaxDim] = {0}, off = 0;
+    for (int64_t i = 0; i < total; ++i) {
+      f(off);
+      for (int k = n - 1; k >= 0; --k) {
+        off += stride[k];
+        if (++idx[k] < dim[k]) break;
+        off -= stride[k] * dim[k];
+        idx[k] = 0;
+      }
+    }
+  }
+};
 struct MomentsPlan {
   Shape out;
-  std::vector<bool> reduced;
-  std::vector<int64_t> base, member;
+  AxesWalk kept, reduced;
 };
 
 std::vector<bool> moments_axes(const Attrs& a, const Shape& in) {
@@ -227,20 +262,14 @@ Shape moments_shape(const Attrs& a, const Shape& in, const std::vector<bool>& f)
 
 MomentsPlan moments_plan(const Attrs& a, const Shape& in) {
   MomentsPlan p;
-  p.reduced = moments_axes(a, in);
-  p.out = moments_shape(a, in, p.reduced);
+  std::vector<bool> reduced = moments_axes(a, in);
+  p.out = moments_shape(a, in, reduced);
   int64_t stride[kMaxDim];
   contiguous_strides(in.ndim, in.d, stride);
-  p.base = {0};
-  p.member = {0};
-  // Expand axis by axis: kept axes multiply the group starts, reduced ones the members.
   for (int d = 0; d < in.ndim; ++d) {
-    std::vector<int64_t>& v = p.reduced[d] ? p.member : p.base;
-    std::vector<int64_t> next;
-    next.reserve(v.size() * size_t(in[d]));
-    for (int64_t off : v)
-      for (int64_t i = 0; i < in[d]; ++i) next.push_back(off + i * stride[d]);
-    v.swap(next);
+    AxesWalk& w = reduced[d] ? p.reduced : p.kept;
+    w.dim[w.n] = in[d];
+    w.stride[w.n++] = stride[d];
   }
   return p;
 }
@@ -252,16 +281,16 @@ void moments_forward_t(const Attrs& a, const TBlob& x, const TBlob& mean, const 
   MomentsPlan p = moments_plan(a, x.shape);
   const T* xp = x.ptr<T>();
   T *mp = mean.ptr<T>(), *vp = var.ptr<T>();
-  int64_t n = int64_t(p.member.size());
+  int64_t n = p.reduced.count();
   int64_t grain = std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(n, 1));
-  parallel_for(int64_t(p.base.size()), grain, [&](int64_t b, int64_t e) {
+  parallel_for(p.kept.count(), grain, [&](int64_t b, int64_t e) {
     for (int64_t o = b; o < e; ++o) {
-      const T* g = xp + p.base[size_t(o)];
+      const T* g = xp + p.kept.offset(o);
       double s = 0;
-      for (int64_t off : p.member) s += double(g[off]);
+      p.reduced.each([&](int64_t off) { s += double(g[off]); });
       double m = n ? s / double(n) : std::nan("");
       double ss = 0;
-      for (int64_t off : p.member) ss += (double(g[off]) - m) * (double(g[off]) - m);
+      p.reduced.each([&](int64_t off) { ss += (double(g[off]) - m) * (double(g[off]) - m); });
       mp[o] = cast_to<T>(m);
       vp[o] = cast_to<T>(n ? ss / double(n) : std::nan(""));
     }
@@ -274,15 +303,16 @@ void moments_backward_t(const Attrs& a, const Blobs& in, const TBlob& gx) {
   MomentsPlan p = moments_plan(a, in[2].shape);
   const T *gm = in[0].ptr<T>(), *gv = in[1].ptr<T>(), *xp = in[2].ptr<T>(), *mp = in[3].ptr<T>();
   T* o = gx.ptr<T>();
-  int64_t n = int64_t(p.member.size());
+  int64_t n = p.reduced.count();
   int64_t grain = std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(n, 1));
-  parallel_for(int64_t(p.base.size()), grain, [&](int64_t b, int64_t e) {
+  parallel_for(p.kept.count(), grain, [&](int64_t b, int64_t e) {
     for (int64_t g = b; g < e; ++g) {
       double m = double(mp[g]), dm = double(gm[g]), dv = double(gv[g]);
-      for (int64_t off : p.member) {
-        int64_t i = p.base[size_t(g)] + off;
+      int64_t base = p.kept.offset(g);
+      p.reduced.each([&](int64_t off) {
+        int64_t i = base + off;
         o[i] = cast_to<T>((dm + 2.0 * dv * (double(xp[i]) - m)) / double(n));
-      }
+      });
     }
   });
 }
