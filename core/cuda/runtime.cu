@@ -220,6 +220,7 @@ KernelTable& kernel_table() {
     register_norm(*k);
     register_indexing(*k);
     register_ordering(*k);
+    register_extra_ops(*k);
     return k;
   }();
   return *t;
