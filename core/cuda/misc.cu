@@ -114,8 +114,8 @@ int where_fwd(const mxl_cuda_call* c) {
   int64_t n = blob_size(c->out[0]);
   if (n == 0) return 0;
   int64_t row = where_row(n, blob_size(c->in[0]));
-  MXC_SWITCH_ALL(c, c->in[0].dtype, C, {
-    MXC_SWITCH_ALL(c, c->out[0].dtype, T, {
+  MXC_SWITCH_ALL16(c, c->in[0].dtype, C, {
+    MXC_SWITCH_ALL16(c, c->out[0].dtype, T, {
       where_kernel<C, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
           static_cast<const C*>(c->in[0].data), static_cast<const T*>(c->in[1].data),
           static_cast<const T*>(c->in[2].data), static_cast<T*>(c->out[0].data), n, row);
@@ -128,8 +128,8 @@ int where_bwd(const mxl_cuda_call* c) {
   int64_t n = blob_size(c->in[0]);
   if (n == 0) return 0;
   int64_t row = where_row(n, blob_size(c->in[1]));
-  MXC_SWITCH_ALL(c, c->in[1].dtype, C, {
-    MXC_SWITCH_ALL(c, c->in[0].dtype, T, {
+  MXC_SWITCH_ALL16(c, c->in[1].dtype, C, {
+    MXC_SWITCH_ALL16(c, c->in[0].dtype, T, {
       where_bwd_kernel<C, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
           static_cast<const T*>(c->in[0].data), static_cast<const C*>(c->in[1].data),
           static_cast<T*>(c->out[0].data), static_cast<T*>(c->out[1].data), n, row);
@@ -153,8 +153,8 @@ int one_hot(const mxl_cuda_call* c) {
   int64_t depth = attr_i(c, "depth"), n = blob_size(c->in[0]);
   if (n * depth == 0) return 0;
   double on = attr_f(c, "on_value"), off = attr_f(c, "off_value");
-  MXC_SWITCH_ALL(c, c->in[0].dtype, I, {
-    MXC_SWITCH_ALL(c, c->out[0].dtype, T, {
+  MXC_SWITCH_ALL16(c, c->in[0].dtype, I, {
+    MXC_SWITCH_ALL16(c, c->out[0].dtype, T, {
       one_hot_kernel<I, T><<<grid_for(n * depth), kThreads, 0, stream_of(c)>>>(
           static_cast<const I*>(c->in[0].data), static_cast<T*>(c->out[0].data), n, depth, saturate<T>(on),
           saturate<T>(off));

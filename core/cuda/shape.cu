@@ -306,7 +306,7 @@ int repeat_sum(const mxl_cuda_call* c, const View& v) {
   if (n == 0) return 0;
   if (kept.size() != n) return call_fail(c, kInternal, "repeat gradient: %lld kept elements for %lld outputs",
                                          (long long)kept.size(), (long long)n);
-  MXC_SWITCH_NUM(c, c->out[0].dtype, T, {
+  MXC_SWITCH_NUM16(c, c->out[0].dtype, T, {
     repeat_sum_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
         static_cast<const T*>(c->in[0].data), kept, reps, static_cast<T*>(c->out[0].data), n, m);
   });
@@ -341,8 +341,8 @@ __global__ void embedding_bwd_kernel(const T* g, const I* idx, T* gw, int64_t n,
 int embedding(const mxl_cuda_call* c) {
   int64_t rows = attr_i(c, "input_dim"), cols = attr_i(c, "output_dim"), n = blob_size(c->in[0]);
   if (n * cols == 0) return 0;
-  MXC_SWITCH_NUM(c, c->in[0].dtype, I, {
-    MXC_SWITCH_NUM(c, c->in[1].dtype, T, {
+  MXC_SWITCH_NUM16(c, c->in[0].dtype, I, {
+    MXC_SWITCH_NUM16(c, c->in[1].dtype, T, {
       embedding_kernel<I, T><<<grid_for(n * cols), kThreads, 0, stream_of(c)>>>(
           static_cast<const I*>(c->in[0].data), static_cast<const T*>(c->in[1].data), static_cast<T*>(c->out[0].data),
           n, rows, cols);
