@@ -153,3 +153,15 @@ def test_large_inputs_use_the_threaded_paths():
     got = mx.nd.SequenceMask(mx.nd.array(x), mx.nd.array(lengths), use_sequence_length=True).asnumpy()
     keep = np.arange(64)[:, None] < lengths[None, :]
     np.testing.assert_array_equal(got, x * keep[:, :, None])
+
+
+def test_symbol_sub_namespaces():
+    s = mx.sym.linalg.gemm2(mx.sym.var("a"), mx.sym.var("b"))
+    assert json.loads(s.tojson())["nodes"][-1]["op"] == "_linalg_gemm2"
+    assert s.list_outputs() == ["gemm20_output"]  # MXNet's name for mx.sym.linalg.gemm2
+    # "gamma" is both the gamma function and random.gamma: each name keeps its own op
+    assert json.loads(mx.sym.random.gamma(alpha=2.0, shape=(2,)).tojson())["nodes"][-1]["op"] == "_random_gamma"
+    assert json.loads(mx.sym.gamma(mx.sym.var("x")).tojson())["nodes"][-1]["op"] == "gamma"
+    out = mx.sym.linalg.gemm(mx.sym.var("a"), mx.sym.var("b"), mx.sym.var("c"), alpha=2.0, beta=0.5)
+    ex = out.bind(mx.cpu(), {"a": mx.nd.ones((2, 3)), "b": mx.nd.ones((3, 4)), "c": mx.nd.ones((2, 4))})
+    np.testing.assert_allclose(ex.forward()[0].asnumpy(), np.full((2, 4), 6.5))

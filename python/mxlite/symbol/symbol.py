@@ -398,7 +398,8 @@ _OP_CACHE = {}
 
 
 def _make_op(info, public_name):
-    f = _OP_CACHE.get(public_name)
+    key = (info.name, public_name)  # one public name can mean two ops: gamma, random.gamma
+    f = _OP_CACHE.get(key)
     if f is not None:
         return f
     hint = public_name.lower()
@@ -454,7 +455,7 @@ def _make_op(info, public_name):
     op_function.__name__ = public_name
     op_function.__qualname__ = public_name
     op_function.__doc__ = info.docstring().replace("NDArray", "Symbol")
-    _OP_CACHE[public_name] = op_function
+    _OP_CACHE[key] = op_function
     return op_function
 
 
