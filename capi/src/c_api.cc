@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <unistd.h>
+#include <deque>
 #include <mutex>
 #include <new>
 #include <string>
@@ -72,11 +73,16 @@ int set_error(int code, const char* msg) {
 
 // ------------------------------------------------------------ live handles
 // Every handle the library hands out is registered, so a freed or foreign pointer
-// is an error code instead of a crash.
+// is an error code instead of a crash. A freed handle's memory is not handed out again
+// until kQuarantine more handles of its kind were freed: otherwise the next new handle
+// often got the same address, and a double free (or use after free) of the old one
+// would silently hit the new one.
 template <typename T>
 struct Live {
+  static constexpr size_t kQuarantine = 1024;
   std::mutex mu;
   std::unordered_set<const T*> set;
+  std::deque<T*> quarantine;  // freed handles whose contents are gone, memory kept
   T* add(T* h) {
     std::lock_guard<std::mutex> lk(mu);
     set.insert(h);
@@ -91,12 +97,19 @@ struct Live {
               h ? std::string(" is not a live mxlite ") + kind + " (freed or foreign)" : std::string(" is NULL"));
   }
   void free(T* h, const char* kind) {
+    T* oldest = nullptr;
     {
       std::lock_guard<std::mutex> lk(mu);
       MXL_CHECK(h && set.erase(h), Err::kInvalidHandle, "free: ", kind, " handle ", static_cast<const void*>(h),
                 h ? " is not live (double free?)" : " is NULL");
+      quarantine.push_back(h);
+      if (quarantine.size() > kQuarantine) {
+        oldest = quarantine.front();
+        quarantine.pop_front();
+      }
     }
-    delete h;
+    h->~T();  // the contents (array, symbol, executor) go now; the memory waits
+    ::operator delete(static_cast<void*>(oldest));
   }
 };
 template <typename T>

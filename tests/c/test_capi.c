@@ -204,6 +204,25 @@ int main(void) {
   OK(mxl_blas_info(&blas));
   printf("blas: %s\n", blas);
 
+  /* A freed handle's address is not given to the next handle: a double free of it is
+   * an error, and the handles made right after stay intact. */
+  {
+    mxl_symbol gone, next[8];
+    OK(mxl_symbol_variable("gone", &gone));
+    OK(mxl_symbol_free(gone));
+    for (int i = 0; i < 8; ++i) OK(mxl_symbol_variable("next", &next[i]));
+    CHECK(mxl_symbol_free(gone) == MXL_ERR_INVALID_HANDLE && contains(mxl_last_error(), "double free"));
+    int64_t one = 1;
+    mxl_ndarray old_arr = make(&one, 1, a_data), fresh[8];
+    OK(mxl_nd_free(old_arr));
+    for (int i = 0; i < 8; ++i) fresh[i] = make(&one, 1, a_data);
+    CHECK(mxl_nd_info(old_arr, &ndim, dims, &dtype, &dev_type, &dev_id) == MXL_ERR_INVALID_HANDLE);
+    for (int i = 0; i < 8; ++i) {
+      OK(mxl_symbol_free(next[i]));
+      OK(mxl_nd_free(fresh[i]));
+    }
+  }
+
   mxl_ndarray all[] = {a, b, c, d, s, r, row, e, ia, ib, q[0]};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); ++i) OK(mxl_nd_free(all[i]));
   OK(mxl_waitall());
