@@ -221,6 +221,7 @@ KernelTable& kernel_table() {
     register_indexing(*k);
     register_ordering(*k);
     register_extra_ops(*k);
+    register_sum(*k);
     return k;
   }();
   return *t;
