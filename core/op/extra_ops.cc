@@ -239,6 +239,8 @@ std::vector<bool> moments_axes(const Attrs& a, const Shape& in) {
   const char* op = N(a);
   MXL_CHECK(!a.none("axes") && a.shape("axes").ndim > 0, Err::kInvalidArgument, op,
             ": empty axes is not supported; for moments over the whole array pass every axis in axes");
+  // normalize_axis lets axis 0 through for a 0-d array (it counts as one element)
+  MXL_CHECK(in.ndim >= 1, Err::kShape, op, ": expected data of at least 1 dimension, got shape ", in);
   std::vector<bool> f(size_t(std::max(in.ndim, 0)), false);
   const Shape& ax = a.shape("axes");
   for (int i = 0; i < ax.ndim; ++i) {
