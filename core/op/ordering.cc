@@ -242,6 +242,11 @@ static OpDef& reg_backward_topk = last_param(Registry::add("_backward_topk")
     .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
       if (!in[2].known()) return false;
       assign_shape(N(a), "output", out[0], in[2]);
+      if (in[0].known()) assign_shape(N(a), "indices", in[1], in[0]);  // one index per ograd value
+      if (!in[0].known() || !in[1].known()) return false;
+      Lanes L = lanes_of(a, in[2]);
+      MXL_CHECK(in[0].size() == 0 || (L.count() > 0 && in[0].size() % L.count() == 0 && in[0].size() / L.count() <= L.n),
+                Err::kShape, N(a), ": ograd of shape ", in[0], " does not select along the axis of data ", in[2]);
       return true;
     })
     .infer_type_fn([](const Attrs& a, Types& in, Types& out) {
