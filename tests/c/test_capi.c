@@ -7,15 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "mxlite/c_api.h"
+#include "check.h"
 
-static int passed = 0, failed = 0;
-#define CHECK(cond)                                                      \
-  do {                                                                   \
-    if (cond) { ++passed; }                                              \
-    else { ++failed; printf("FAIL %s:%d: %s (last error: %s)\n", __FILE__, __LINE__, #cond, mxl_last_error()); } \
-  } while (0)
-#define OK(call) CHECK((call) == MXL_OK)
 
 static mxl_ndarray make(const int64_t* shape, int ndim, const float* data) {
   mxl_ndarray h = NULL;

@@ -819,6 +819,17 @@ def _value_c(text):
     return c
 
 
+def _num_slots(info, keys, vals):
+    """Output slots to give an op called without out=: its output count, or plenty of
+    room when the count depends on its parameters."""
+    nslot = info.num_outputs
+    if nslot < 0:
+        nslot = _CAP_OUT
+        if "num_outputs" in keys:
+            nslot = max(nslot, int(float(vals[list(keys).index("num_outputs")])) + 1)
+    return nslot
+
+
 def invoke(info, inputs, keys, vals, out=None):
     """Runs a registry op. inputs: NDArrays; keys/vals: parameter strings;
     out: None, an NDArray or a list of them. Returns an NDArray or a list."""
@@ -841,11 +852,7 @@ def invoke(info, inputs, keys, vals, out=None):
         nslot = len(outs_list)
         slots = ffi.new("mxl_ndarray[]", [o.handle for o in outs_list])
     else:
-        nslot = info.num_outputs
-        if nslot < 0:  # the count depends on params: leave plenty of room
-            nslot = _CAP_OUT
-            if "num_outputs" in keys:
-                nslot = max(nslot, int(float(vals[keys.index("num_outputs")])) + 1)
+        nslot = _num_slots(info, keys, vals)
         if nslot > _CAP_OUT:
             slots = ffi.new("mxl_ndarray[]", nslot)
         elif nslot == 1:
@@ -871,11 +878,7 @@ def invoke(info, inputs, keys, vals, out=None):
 def _invoke_fast(info, inputs, keys, vals, out=None):
     """invoke() through the C accelerator: the same contract, one foreign call, and no
     cffi view of the arrays' handles is ever made."""
-    nslot = info.num_outputs
-    if nslot < 0 and out is None:
-        nslot = _CAP_OUT
-        if "num_outputs" in keys:
-            nslot = max(nslot, int(float(vals[list(keys).index("num_outputs")])) + 1)
+    nslot = info.num_outputs if out is not None or info.num_outputs >= 0 else _num_slots(info, keys, vals)
     addr = info.address
     if addr is None:
         addr = info.address = int(ffi.cast("uintptr_t", info.handle))
