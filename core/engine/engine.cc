@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace mxl {
 namespace engine {
@@ -30,10 +31,34 @@ struct Entry {
   Opr* op;
   bool write;
 };
+
+// The ops waiting on one var, first in first out. Most vars never queue anything, and
+// an empty EntryQueue owns no memory (a std::deque allocates ~600 bytes when it is
+// constructed: per array, that was most of an array's heap footprint). Consumed entries
+// are dropped when the queue drains, or in bulk once they are half of it.
+class EntryQueue {
+ public:
+  bool empty() const { return head_ == items_.size(); }
+  const Entry& front() const { return items_[head_]; }
+  void push_back(Entry e) { items_.push_back(e); }
+  void pop_front() {
+    if (++head_ == items_.size()) {
+      items_.clear();
+      head_ = 0;
+    } else if (head_ >= 32 && head_ * 2 >= items_.size()) {
+      items_.erase(items_.begin(), items_.begin() + std::ptrdiff_t(head_));
+      head_ = 0;
+    }
+  }
+
+ private:
+  std::vector<Entry> items_;
+  size_t head_ = 0;
+};
 }  // namespace
 
 struct Var {
-  std::deque<Entry> queue;  // waiting for their turn, in program order
+  EntryQueue queue;  // waiting for their turn, in program order
   int running_reads = 0;
   bool writing = false;
   int pending = 0;          // ops that name this var and have not completed

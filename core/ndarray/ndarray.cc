@@ -254,9 +254,11 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
   for (size_t i = 0; i < in.size(); ++i)
     MXL_CHECK(!in[i].is_none(), Err::kInvalidArgument, op.name, ": input ", i, " is empty");
   int nout = op.num_outs(attrs);
-  if (outs.empty()) outs.resize(nout);
-  MXL_CHECK(int(outs.size()) == nout, Err::kInvalidArgument, op.name, ": has ", nout, " output(s), got ",
-            outs.size(), " output array(s)");
+  // No output arrays given (the usual call) is "all new": outs stays empty, unallocated.
+  MXL_CHECK(outs.empty() || int(outs.size()) == nout, Err::kInvalidArgument, op.name, ": has ", nout,
+            " output(s), got ", outs.size(), " output array(s)");
+  static const NDArray kNone;
+  auto given = [&](int i) -> const NDArray& { return outs.empty() ? kNone : outs[size_t(i)]; };
   Context ctx = invoke_context(op, in, attrs, outs);
 
   // dtypes (scratch vectors reused per thread: the dispatch path allocates little)
@@ -266,7 +268,7 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
   ot.assign(size_t(nout), -1);
   for (size_t i = 0; i < in.size(); ++i) it[i] = int(in[i].dtype());
   for (int i = 0; i < nout; ++i)
-    if (!outs[i].is_none()) ot[i] = int(outs[i].dtype());
+    if (!given(i).is_none()) ot[i] = int(given(i).dtype());
   bool tok = op.infer_type ? op.infer_type(attrs, it, ot) : type_same(attrs, it, ot);
   if (!tok && in.empty())  // creation ops without a dtype rule default to float32
     for (auto& t : ot) if (t < 0) t = int(DType::f32);
@@ -281,7 +283,7 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
   os.assign(size_t(nout), Shape());
   for (size_t i = 0; i < in.size(); ++i) is[i] = in[i].shape();
   for (int i = 0; i < nout; ++i)
-    if (!outs[i].is_none()) os[i] = outs[i].shape();
+    if (!given(i).is_none()) os[i] = given(i).shape();
   MXL_CHECK(bool(op.infer_shape), Err::kInternal, op.name, ": has no shape rule");
   op.infer_shape(attrs, is, os);
   for (size_t i = 0; i < in.size(); ++i)
@@ -294,7 +296,7 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
   // handle are computed into a temporary and copied back.
   std::vector<NDArray> results(nout), write_back;
   for (int i = 0; i < nout; ++i) {
-    if (outs[i].is_none()) {
+    if (given(i).is_none()) {
       results[i] = NDArray(os[i], DType(ot[i]), ctx);
       continue;
     }
@@ -321,24 +323,34 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
 
   // engine: small ops whose arrays are idle run right here, without a closure;
   // everything else is pushed and runs when its dependencies allow.
-  std::vector<engine::Var*> reads, writes;
-  reads.reserve(in.size());
-  writes.reserve(size_t(nout) + op.mutate_inputs.size() + 1);
+  // (The var lists live on the stack for the usual few arrays: the inline path then
+  // allocates nothing for them; a pushed op copies them.)
+  size_t nreads = in.size(), nwrites = size_t(nout) + op.mutate_inputs.size() + (op.needs_rng ? 1 : 0);
+  constexpr size_t kStackVars = 8;
+  engine::Var* stack_vars[2 * kStackVars];
+  std::vector<engine::Var*> heap_vars;
+  engine::Var** reads = stack_vars;
+  engine::Var** writes = stack_vars + kStackVars;
+  if (nreads > kStackVars || nwrites > kStackVars) {
+    heap_vars.resize(nreads + nwrites);
+    reads = heap_vars.data();
+    writes = reads + nreads;
+  }
   int64_t work = 0;
-  for (const auto& a : in) { reads.push_back(a.var()); work += a.size(); }
-  for (const auto& a : results) { writes.push_back(a.var()); work += a.size(); }
-  for (int m : op.mutate_inputs) writes.push_back(in[m].var());
+  size_t nw = 0;
+  for (size_t i = 0; i < nreads; ++i) { reads[i] = in[i].var(); work += in[i].size(); }
+  for (const auto& a : results) { writes[nw++] = a.var(); work += a.size(); }
+  for (int m : op.mutate_inputs) writes[nw++] = in[m].var();
   RngState* rng = nullptr;
   if (op.needs_rng) {
     rng = rng_for(ctx);
-    writes.push_back(rng->var);
+    writes[nw++] = rng->var;
   }
   const FCompute* fn = ctx.type == DevType::kCPU ? &op.cpu : &op.gpu;
   MXL_CHECK(bool(*fn), Err::kDevice, op.name, ": no kernel for ", ctx.str());
   KernelCall call{fn, &attrs, &in, &results, ctx, rng ? &rng->gen : nullptr, t_training};
   bool done = work < kSmallOp &&
-              engine::run_if_idle(reads.data(), int(reads.size()), writes.data(), int(writes.size()),
-                                  op.name.c_str(), run_kernel, &call);
+              engine::run_if_idle(reads, int(nreads), writes, int(nwrites), op.name.c_str(), run_kernel, &call);
   std::shared_ptr<const Attrs> attrs_keep;
   if (!done) {
     attrs_keep = std::make_shared<const Attrs>(std::move(attrs));
@@ -349,7 +361,8 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
           c.out = &results;
           run_kernel(&c);
         },
-        std::move(reads), std::move(writes), {ctx, op.name.c_str(), false});
+        std::vector<engine::Var*>(reads, reads + nreads), std::vector<engine::Var*>(writes, writes + nwrites),
+        {ctx, op.name.c_str(), false});
   }
   for (size_t i = 0; i < write_back.size(); ++i) {
     if (write_back[i].is_none()) continue;

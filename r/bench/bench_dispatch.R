@@ -6,7 +6,8 @@
 # engine's work is included), the best of `repeats` runs counts. R and Python take turns
 # (3 rounds, best of each) so that a change in machine load hits both alike. Prints
 # microseconds per op, wall clock and process CPU (all threads), and R / Python.
-# Target (issue #7): R <= 2x Python.
+# Target (issue #7): R <= 2x Python. Also printed: R's own floor, `x + y` on an R object
+# whose S3 Ops method does nothing, against the same Python figure.
 #
 # Run: Rscript r/bench/bench_dispatch.R [n_ops] [repeats]
 # Python is found as python3 (override with PYTHON); it loads the library this package
@@ -35,7 +36,21 @@ time_r <- function() {
   b <- mx.nd.ones(4)
   add <- function() { c <- a; for (i in seq_len(n)) c <- a + b; mx.nd.wait(c) }
   add_scalar <- function() { c <- a; for (i in seq_len(n)) c <- a + 1; mx.nd.wait(c) }
-  rbind(add = best_of(add), add_scalar = best_of(add_scalar))
+  # The same work without R's operator dispatch: the .Call that `+` reaches.
+  routine <- getNativeSymbolInfo("R_mxl_ops", "mxlite")$address
+  add_call <- function() { c <- a; for (i in seq_len(n)) c <- .Call(routine, "+", a, b); mx.nd.wait(c) }
+  rbind(add = best_of(add), add_scalar = best_of(add_scalar), add_call = best_of(add_call))
+}
+
+# R's own floor for any binding whose arrays use R's operators: `x + y` dispatched to an
+# S3 Ops method that does nothing (no mxlite call, no allocation). A binding's `a + b`
+# pays this before it does any work.
+time_r_floor <- function() {
+  Ops.mxlite_bench_noop <- function(e1, e2) e1
+  registerS3method("Ops", "mxlite_bench_noop", Ops.mxlite_bench_noop)
+  x <- structure(list(), class = "mxlite_bench_noop")
+  noop <- function() { c <- x; for (i in seq_len(n)) c <- x + x; c }
+  best_of(noop)
 }
 
 python_code <- "
@@ -86,19 +101,26 @@ time_python <- function() {
   matrix(value, nrow = 2, byrow = TRUE, dimnames = list(c("add", "add_scalar"), c("wall", "cpu")))
 }
 
-r_us <- py_us <- matrix(Inf, 2, 2, dimnames = list(c("add", "add_scalar"), c("wall", "cpu")))
+r_us <- matrix(Inf, 3, 2, dimnames = list(c("add", "add_scalar", "add_call"), c("wall", "cpu")))
+py_us <- matrix(Inf, 2, 2, dimnames = list(c("add", "add_scalar"), c("wall", "cpu")))
+floor_us <- c(wall = Inf, cpu = Inf)
 for (round in seq_len(rounds)) {
   r_us <- pmin(r_us, time_r())
   py_us <- pmin(py_us, time_python())
+  floor_us <- pmin(floor_us, time_r_floor())
 }
 
 cat(sprintf("per-op overhead, shape (4,) float32, %d ops per run, best of %d runs x %d rounds:\n",
             n, repeats, rounds))
 labels <- c(add = "a + b", add_scalar = "a + 1")
-for (op in rownames(r_us)) {
+for (op in rownames(py_us)) {
   for (clock in c("wall", "cpu")) {
     cat(sprintf("  %s %-4s  R %5.2f us/op   Python %5.2f us/op   ratio R / Python %.2f\n",
                 labels[[op]], clock, r_us[op, clock], py_us[op, clock], r_us[op, clock] / py_us[op, clock]))
   }
 }
+cat(sprintf("  a + b without R's dispatch (.Call of the same C routine)     %5.2f us/op = %.2f x Python's whole a + b\n",
+            r_us["add_call", "wall"], r_us["add_call", "wall"] / py_us["add", "wall"]))
+cat(sprintf("  R's floor: x + y dispatched to a no-op S3 method (no mxlite)  %5.2f us/op = %.2f x Python's whole a + b\n",
+            floor_us[["wall"]], floor_us[["wall"]] / py_us["add", "wall"]))
 cat(sprintf("ratio R / Python (a + b, wall): %.2f (target <= 2)\n", r_us["add", "wall"] / py_us["add", "wall"]))
