@@ -107,3 +107,27 @@ def test_randn_and_generated_aliases():
     for name in mx._ops.op_names():
         if name.startswith("_random_"):
             assert callable(getattr(mx.nd.random, name[len("_random_"):]))
+
+
+def test_sym_random_has_mxnet_signatures_and_names():
+    # MXNet 1.9: positional distribution parameters, nodes named by operator.
+    s = mx.sym.random.uniform(-1, 3, shape=(4000,))
+    assert s.name.startswith("_random_uniform")
+    assert mx.sym.random.normal(shape=(2,)).name.startswith("_random_normal")
+    assert mx.sym.random.gamma(alpha=2.0, shape=(2,)).name.startswith("_random_gamma")
+    assert s.infer_shape() == ([], [(4000,)], [])
+    x = s.bind(mx.cpu(), {}).forward()[0].asnumpy()
+    assert x.min() >= -1 and x.max() < 3 and abs(x.mean() - 1.0) < 0.2
+    # exponential takes MXNet's scale (mean), as mx.nd.random.exponential does
+    e = mx.sym.random.exponential(4.0, shape=(20000,), name="e")
+    assert e.name == "e"
+    assert abs(e.bind(mx.cpu(), {}).forward()[0].asnumpy().mean() - 4.0) < 0.3
+    r = mx.sym.random.randint(0, 3, shape=(50,)).bind(mx.cpu(), {}).forward()[0].asnumpy()
+    assert set(np.unique(r)) <= {0, 1, 2}
+
+
+def test_random_randint_rejects_tensor_bounds():
+    with pytest.raises(TypeError, match="_random_randint: the distribution parameters must be numbers"):
+        mx.nd.random.randint(mx.nd.zeros((2,)), mx.nd.ones((2,)))
+    with pytest.raises(TypeError, match="_random_randint"):
+        mx.sym.random.randint(mx.sym.Variable("lo"), mx.sym.Variable("hi"))
