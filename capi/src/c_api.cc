@@ -1,7 +1,9 @@
 // The C ABI: validate, translate, and catch every exception at the boundary.
 #include "mxlite/c_api.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -76,40 +78,108 @@ int set_error(int code, const char* msg) {
 // is an error code instead of a crash. A freed handle's memory is not handed out again
 // until kQuarantine more handles of its kind were freed: otherwise the next new handle
 // often got the same address, and a double free (or use after free) of the old one
-// would silently hit the new one.
+// would silently hit the new one. Past the quarantine the memory is reused for new
+// handles, and the registry is an open-addressing table: registering and freeing a
+// handle allocates nothing (it is on every operator call's path).
+
+// A set of pointers, open addressing with linear probing and tombstones.
+class PtrSet {
+ public:
+  bool contains(const void* p) const {
+    if (slots_.empty()) return false;
+    for (size_t i = home(p);; i = (i + 1) & mask()) {
+      if (slots_[i] == p) return true;
+      if (slots_[i] == nullptr) return false;
+    }
+  }
+  void insert(const void* p) {  // p must not be in the set
+    if ((used_ + 1) * 4 > slots_.size() * 3) rehash(live_ * 2 + 1 > slots_.size() / 2 ? slots_.size() * 2 : slots_.size());
+    size_t i = home(p);
+    while (slots_[i] != nullptr && slots_[i] != kTomb) i = (i + 1) & mask();
+    if (slots_[i] == nullptr) ++used_;
+    slots_[i] = p;
+    ++live_;
+  }
+  bool erase(const void* p) {
+    if (slots_.empty()) return false;
+    for (size_t i = home(p);; i = (i + 1) & mask()) {
+      if (slots_[i] == p) {
+        slots_[i] = kTomb;
+        --live_;
+        return true;
+      }
+      if (slots_[i] == nullptr) return false;
+    }
+  }
+
+ private:
+  static inline const void* const kTomb = reinterpret_cast<const void*>(uintptr_t(1));
+  std::vector<const void*> slots_;
+  size_t used_ = 0, live_ = 0;  // used_ counts live entries and tombstones
+  size_t mask() const { return slots_.size() - 1; }
+  size_t home(const void* p) const {
+    uint64_t x = uint64_t(reinterpret_cast<uintptr_t>(p));
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;  // a 64-bit mix: handle addresses share their low bits
+    x ^= x >> 33;
+    return size_t(x) & mask();
+  }
+  void rehash(size_t n) {  // n: a power of two (or 0 -> 64)
+    std::vector<const void*> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(n, 64), nullptr);
+    used_ = live_ = 0;
+    for (const void* p : old)
+      if (p != nullptr && p != kTomb) insert(p);
+  }
+};
+
 template <typename T>
 struct Live {
   static constexpr size_t kQuarantine = 1024;
   std::mutex mu;
-  std::unordered_set<const T*> set;
+  PtrSet set;
   std::deque<T*> quarantine;  // freed handles whose contents are gone, memory kept
-  T* add(T* h) {
+  std::vector<void*> spare;   // memory past the quarantine, for new handles
+  T* add(T&& contents) {
     std::lock_guard<std::mutex> lk(mu);
-    set.insert(h);
+    void* mem = nullptr;
+    if (!spare.empty()) {
+      mem = spare.back();
+      spare.pop_back();
+    } else {
+      mem = ::operator new(sizeof(T));
+    }
+    T* h = new (mem) T(std::move(contents));  // a move: the handle structs' moves do not throw
+    try {
+      set.insert(h);
+    } catch (...) {
+      h->~T();
+      ::operator delete(mem);
+      throw;
+    }
     return h;
   }
   T* get(T* h, const char* kind, const char* what) {
     {
       std::lock_guard<std::mutex> lk(mu);
-      if (h && set.count(h)) return h;
+      if (h && set.contains(h)) return h;
     }
     mxl::fail(Err::kInvalidHandle, what, " handle ", static_cast<const void*>(h),
               h ? std::string(" is not a live mxlite ") + kind + " (freed or foreign)" : std::string(" is NULL"));
   }
   void free(T* h, const char* kind) {
-    T* oldest = nullptr;
     {
       std::lock_guard<std::mutex> lk(mu);
       MXL_CHECK(h && set.erase(h), Err::kInvalidHandle, "free: ", kind, " handle ", static_cast<const void*>(h),
                 h ? " is not live (double free?)" : " is NULL");
-      quarantine.push_back(h);
-      if (quarantine.size() > kQuarantine) {
-        oldest = quarantine.front();
-        quarantine.pop_front();
-      }
     }
-    h->~T();  // the contents (array, symbol, executor) go now; the memory waits
-    ::operator delete(static_cast<void*>(oldest));
+    h->~T();  // the contents (array, symbol, executor) go now, outside the lock; the memory waits
+    std::lock_guard<std::mutex> lk(mu);
+    quarantine.push_back(h);
+    if (quarantine.size() > kQuarantine) {
+      spare.push_back(quarantine.front());
+      quarantine.pop_front();
+    }
   }
 };
 template <typename T>
@@ -118,8 +188,8 @@ Live<T>& live() {
   return *l;
 }
 
-mxl_ndarray new_handle(NDArray a) { return live<mxl_ndarray_t>().add(new mxl_ndarray_t{std::move(a)}); }
-mxl_symbol new_symbol(mxl::Symbol s) { return live<mxl_symbol_t>().add(new mxl_symbol_t{std::move(s)}); }
+mxl_ndarray new_handle(NDArray a) { return live<mxl_ndarray_t>().add(mxl_ndarray_t{std::move(a)}); }
+mxl_symbol new_symbol(mxl::Symbol s) { return live<mxl_symbol_t>().add(mxl_symbol_t{std::move(s)}); }
 
 NDArray& get(mxl_ndarray h, const char* what = "array") {
   return live<mxl_ndarray_t>().get(h, "array", what)->arr;
@@ -926,7 +996,7 @@ int mxl_executor_bind(mxl_symbol sym, int dev_type, int dev_id, int num_args, co
   }
   for (int i = 0; i < num_aux; ++i) x.push_back(get(aux[i], "auxiliary state"));
   auto ex = std::make_unique<mxl::Executor>(s, make_ctx(dev_type, dev_id), a, g, reqs, x);
-  *out = live<mxl_executor_t>().add(new mxl_executor_t{std::move(ex)});
+  *out = live<mxl_executor_t>().add(mxl_executor_t{std::move(ex)});
   API_END();
 }
 
