@@ -776,3 +776,11 @@ RANDOM = {
     "_random_poisson": [({"lam": 3.0, "shape": (20,)}, "float32", (20,),
                          {"min": 0.0, "integral": True})],
 }
+
+# Families of ops whose cases live in their own module (cases_<family>.py), merged here.
+from . import cases_linalg, cases_nn_extra  # noqa: E402
+
+EXTRA_MODULES = (cases_nn_extra, cases_linalg)
+for _extra in EXTRA_MODULES:
+    OPS.update(_extra.OPS)
+    INDEX_INPUTS.update(getattr(_extra, "INDEX_INPUTS", {}))

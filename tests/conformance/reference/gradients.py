@@ -77,3 +77,15 @@ def finite_difference(f, xs, wrt, head_grads, eps=1e-6):
             g[k] = (weighted(plus) - weighted(minus)) / (2 * step)
         grads.append(g.astype(xs[i].dtype))
     return grads
+
+
+# Gradient notes of the op families with their own case modules (cases_<family>.py).
+def _merge_extra_modules():
+    from .cases import EXTRA_MODULES
+    for m in EXTRA_MODULES:
+        ZERO_GRADIENT.update(getattr(m, "ZERO_GRADIENT", ()))
+        LOSS_GRADIENT.update(getattr(m, "LOSS_GRADIENT", {}))
+        NOT_DIFFERENTIABLE.update(getattr(m, "NOT_DIFFERENTIABLE", ()))
+
+
+_merge_extra_modules()
