@@ -261,6 +261,11 @@ def family_cases(names):
             ("swap_0d", "SwapAxis", [np.array(1.5, F)], {}, ARG, ["SwapAxis", "0-d"]),
     ]:
         add(tag, op, inputs, params, kind, contains)
+    # op families with their own case modules: ERROR_CASES, (tag, op, inputs, params, kind, contains)
+    from .cases import EXTRA_MODULES
+    for m in EXTRA_MODULES:
+        for tag, op, inputs, params, kind, contains in getattr(m, "ERROR_CASES", ()):
+            add(tag, op, inputs, params, kind, contains)
     return out
 
 
