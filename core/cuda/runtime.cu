@@ -222,6 +222,7 @@ KernelTable& kernel_table() {
     register_ordering(*k);
     register_extra_ops(*k);
     register_sum(*k);
+    register_nn_extra(*k);
     return k;
   }();
   return *t;

@@ -21,6 +21,7 @@ NOT_FINITE_DIFFERENCE = {
     "LogisticRegressionOutput": "loss layer: backward is (out - label), ignoring the head gradient",
     "MAERegressionOutput": "loss layer: backward is sign(out - label)",
     "MakeLoss": "loss layer: backward is grad_scale, ignoring the head gradient",
+    "SVMOutput": "loss layer: backward is the SVM loss gradient, ignoring the head gradient",
     "make_loss": "loss layer: backward is ones, ignoring the head gradient",
     "BlockGrad": "stops the gradient by definition",
     "Dropout": "random in training mode: checked against its mask in test_ops_nn (C++)",

@@ -1,0 +1,329 @@
+// CUDA kernels of the operators in core/op/nn_extra.cc: GroupNorm, softmax_cross_entropy
+// and SVMOutput (with their backward ops), following the CPU kernels' arithmetic:
+// statistics and sums in double, float16 computed in float.
+//
+// Reductions run one block per group (a (sample, group) run of GroupNorm, a row of
+// softmax_cross_entropy); threads stride over it and combine in shared memory, so sums
+// are grouped differently from the CPU's sequential ones (double: far below tolerances).
+#include "common.cuh"
+
+namespace mxlcuda {
+namespace {
+
+constexpr int kBlock = 256;
+inline int row_grid(int64_t rows) { return int(rows < 65535 * 8 ? (rows < 1 ? 1 : rows) : 65535 * 8); }
+#define MXC_ROW_LOOP(r, count) for (int64_t r = blockIdx.x; r < (count); r += gridDim.x)
+
+// Sum of v over the block (every thread gets it). `sh` holds kBlock doubles.
+__device__ inline double block_sum(double v, double* sh) {
+  sh[threadIdx.x] = v;
+  __syncthreads();
+  for (int s = kBlock / 2; s > 0; s >>= 1) {
+    if (int(threadIdx.x) < s) sh[threadIdx.x] += sh[threadIdx.x + s];
+    __syncthreads();
+  }
+  double r = sh[0];
+  __syncthreads();  // sh is reused by the next call
+  return r;
+}
+__device__ inline double block_max(double v, double* sh) {
+  sh[threadIdx.x] = v;
+  __syncthreads();
+  for (int s = kBlock / 2; s > 0; s >>= 1) {
+    if (int(threadIdx.x) < s) sh[threadIdx.x] = fmax(sh[threadIdx.x], sh[threadIdx.x + s]);
+    __syncthreads();
+  }
+  double r = sh[0];
+  __syncthreads();
+  return r;
+}
+
+// Mean and std (sqrt(biased var + eps)) of x[0, len), two passes as on the CPU.
+template <class T>
+__device__ inline void run_stats(const T* x, int64_t len, double eps, double* sh, double* mean, double* std) {
+  double s = 0;
+  for (int64_t j = threadIdx.x; j < len; j += kBlock) s += double(x[j]);
+  double m = block_sum(s, sh);
+  m = len > 0 ? m / double(len) : 0;
+  double q = 0;
+  for (int64_t j = threadIdx.x; j < len; j += kBlock) {
+    double d = double(x[j]) - m;
+    q += d * d;
+  }
+  q = block_sum(q, sh);
+  *mean = m;
+  *std = sqrt((len > 0 ? q / double(len) : 0) + eps);
+}
+
+// ================================================================ GroupNorm
+// Row r = (sample, group) is the contiguous run x[r * len, (r + 1) * len); its
+// gamma / beta index is r % groups.
+struct GroupDims {
+  int64_t rows = 0, groups = 1, len = 0;
+};
+GroupDims group_dims(const mxl_cuda_call* c, const mxl_cuda_blob& x) {
+  GroupDims d;
+  d.groups = attr_i(c, "num_groups");
+  d.rows = x.shape[0] * d.groups;
+  d.len = d.rows > 0 ? blob_size(x) / d.rows : 0;
+  return d;
+}
+
+template <class T>
+__global__ void groupnorm_fwd_kernel(const T* x, const T* gamma, const T* beta, T* y, T* out_mean, T* out_std,
+                                     GroupDims d, double eps) {
+  using C = facc_t<T>;
+  __shared__ double sh[kBlock];
+  MXC_ROW_LOOP(r, d.rows) {
+    const T* xr = x + r * d.len;
+    double mean, std;
+    run_stats(xr, d.len, eps, sh, &mean, &std);
+    double scale = double(gamma[r % d.groups]) / std, shift = double(beta[r % d.groups]) - mean * scale;
+    for (int64_t j = threadIdx.x; j < d.len; j += kBlock) y[r * d.len + j] = T(C(double(xr[j]) * scale + shift));
+    if (threadIdx.x == 0 && out_mean) {
+      out_mean[r] = T(C(mean));
+      out_std[r] = T(C(std));
+    }
+  }
+}
+
+// d x per row; the row's sum(dy) and sum(dy * x_hat) go to row_g / row_gx.
+template <class T>
+__global__ void groupnorm_bwd_kernel(const T* dy, const T* x, const T* gamma, T* dx, double* row_g, double* row_gx,
+                                     GroupDims d, double eps) {
+  using C = facc_t<T>;
+  __shared__ double sh[kBlock];
+  MXC_ROW_LOOP(r, d.rows) {
+    const T *xr = x + r * d.len, *gr = dy + r * d.len;
+    double mean, std;
+    run_stats(xr, d.len, eps, sh, &mean, &std);
+    double sg = 0, sgx = 0;
+    for (int64_t j = threadIdx.x; j < d.len; j += kBlock) {
+      double g = double(gr[j]);
+      sg += g;
+      sgx += g * (double(xr[j]) - mean) / std;
+    }
+    sg = block_sum(sg, sh);
+    sgx = block_sum(sgx, sh);
+    if (threadIdx.x == 0) {
+      row_g[r] = sg;
+      row_gx[r] = sgx;
+    }
+    double k = double(gamma[r % d.groups]) / std, n = double(d.len > 0 ? d.len : 1);
+    for (int64_t j = threadIdx.x; j < d.len; j += kBlock) {
+      double xh = (double(xr[j]) - mean) / std;
+      dx[r * d.len + j] = T(C(k * (double(gr[j]) - sg / n - xh * sgx / n)));
+    }
+  }
+}
+
+// Parameter gradients: group g sums rows g, g + groups, ...
+template <class T>
+__global__ void groupnorm_param_grad_kernel(const double* row_g, const double* row_gx, T* dgamma, T* dbeta,
+                                            GroupDims d) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(g, d.groups) {
+    double sg = 0, sgx = 0;
+    for (int64_t r = g; r < d.rows; r += d.groups) sg += row_g[r], sgx += row_gx[r];
+    dgamma[g] = T(C(sgx));
+    dbeta[g] = T(C(sg));
+  }
+}
+
+int groupnorm_fwd(const mxl_cuda_call* c) {
+  GroupDims d = group_dims(c, c->in[0]);
+  if (d.rows == 0) return 0;
+  double eps = attr_f(c, "eps");
+  bool stats = c->nout == 3;
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    groupnorm_fwd_kernel<T><<<row_grid(d.rows), kBlock, 0, stream_of(c)>>>(
+        bptr<const T>(c->in[0]), bptr<const T>(c->in[1]), bptr<const T>(c->in[2]), bptr<T>(c->out[0]),
+        stats ? bptr<T>(c->out[1]) : nullptr, stats ? bptr<T>(c->out[2]) : nullptr, d, eps);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+int groupnorm_bwd(const mxl_cuda_call* c) {
+  GroupDims d = group_dims(c, c->in[1]);
+  double eps = attr_f(c, "eps");
+  MXC_SWITCH_FLOAT16(c, c->in[1].dtype, T, {
+    if (d.rows == 0) {  // no samples: the parameter gradients are zero
+      CU_CHECK_CALL(c, fill<T>(c, bptr<T>(c->out[1]), d.groups, T(0.0f)));
+      CU_CHECK_CALL(c, fill<T>(c, bptr<T>(c->out[2]), d.groups, T(0.0f)));
+      return 0;
+    }
+    auto* sums = static_cast<double*>(workspace(c, sizeof(double) * size_t(2 * d.rows)));
+    if (!sums) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+    groupnorm_bwd_kernel<T><<<row_grid(d.rows), kBlock, 0, stream_of(c)>>>(
+        bptr<const T>(c->in[0]), bptr<const T>(c->in[1]), bptr<const T>(c->in[2]), bptr<T>(c->out[0]), sums,
+        sums + d.rows, d, eps);
+    CU_CHECK_LAUNCH(c);
+    groupnorm_param_grad_kernel<T><<<grid_for(d.groups), kThreads, 0, stream_of(c)>>>(
+        sums, sums + d.rows, bptr<T>(c->out[1]), bptr<T>(c->out[2]), d);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ===================================================== softmax_cross_entropy
+constexpr double kMinProbability = 1e-8;  // as the CPU (and MXNet) clip it
+
+// Finds the first label outside [0, K) (atomicMin of its position; ~0 when none).
+template <class T>
+__global__ void first_bad_label_kernel(const T* label, int64_t n, int64_t K, unsigned long long* pos) {
+  MXC_KERNEL_LOOP(i, n) {
+    double v = double(label[i]);
+    if (!(v >= 0 && v < double(K))) atomicMin(pos, (unsigned long long)i);
+  }
+}
+
+template <class T>
+int check_labels(const mxl_cuda_call* c, const mxl_cuda_blob& label, int64_t K) {
+  int64_t n = blob_size(label);
+  if (n == 0) return 0;
+  auto* pos = static_cast<unsigned long long*>(workspace(c, sizeof(unsigned long long)));
+  if (!pos) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  CU_CHECK_CALL(c, cudaMemsetAsync(pos, 0xff, sizeof(unsigned long long), stream_of(c)));
+  first_bad_label_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(label), n, K, pos);
+  CU_CHECK_LAUNCH(c);
+  unsigned long long host = 0;
+  CU_CHECK_CALL(c, cudaMemcpyAsync(&host, pos, sizeof host, cudaMemcpyDeviceToHost, stream_of(c)));
+  CU_CHECK_CALL(c, cudaStreamSynchronize(stream_of(c)));
+  if (host == ~0ull) return 0;
+  T v;
+  CU_CHECK_CALL(c, cudaMemcpy(&v, bptr<const T>(label) + host, sizeof(T), cudaMemcpyDeviceToHost));
+  return call_fail(c, kIndex, "softmax_cross_entropy: label[%lld] = %g is out of range for %lld classes "
+                   "(expected 0 <= label < %lld)", (long long)host, double(v), (long long)K, (long long)K);
+}
+
+// log(sum(exp(row))) of row n, stably; every thread of the block gets it.
+template <class T>
+__device__ inline double row_log_sum_exp(const T* row, int64_t K, double* sh) {
+  double mx = -INFINITY;
+  for (int64_t k = threadIdx.x; k < K; k += kBlock) mx = fmax(mx, double(row[k]));
+  mx = block_max(mx, sh);
+  if (!isfinite(mx)) return mx;
+  double s = 0;
+  for (int64_t k = threadIdx.x; k < K; k += kBlock) s += exp(double(row[k]) - mx);
+  return mx + log(block_sum(s, sh));
+}
+
+// One block per row: the row's loss into row_loss[n].
+template <class T>
+__global__ void sce_row_kernel(const T* x, const T* label, double* row_loss, int64_t N, int64_t K) {
+  __shared__ double sh[kBlock];
+  MXC_ROW_LOOP(n, N) {
+    double lse = row_log_sum_exp(x + n * K, K, sh);
+    if (threadIdx.x == 0) {
+      double p = exp(double(x[n * K + int64_t(double(label[n]))]) - lse);
+      row_loss[n] = -log(fmax(p, kMinProbability));
+    }
+  }
+}
+
+// The sum of the row losses, in row order (one thread: N is a batch size).
+template <class T>
+__global__ void sce_sum_kernel(const double* row_loss, int64_t N, T* out) {
+  double s = 0;
+  for (int64_t n = 0; n < N; ++n) s += row_loss[n];
+  out[0] = T(facc_t<T>(s));
+}
+
+template <class T>
+__global__ void sce_bwd_kernel(const T* og, const T* x, const T* label, T* dx, int64_t N, int64_t K) {
+  using C = facc_t<T>;
+  __shared__ double sh[kBlock];
+  double g = double(og[0]);
+  MXC_ROW_LOOP(n, N) {
+    const T* row = x + n * K;
+    double lse = row_log_sum_exp(row, K, sh);
+    int64_t target = int64_t(double(label[n]));
+    for (int64_t k = threadIdx.x; k < K; k += kBlock)
+      dx[n * K + k] = T(C(g * (exp(double(row[k]) - lse) - (k == target ? 1.0 : 0.0))));
+  }
+}
+
+int sce_fwd(const mxl_cuda_call* c) {
+  const mxl_cuda_blob &x = c->in[0], &label = c->in[1];
+  int64_t N = x.shape[0], K = x.shape[1];
+  MXC_SWITCH_FLOAT16(c, x.dtype, T, {
+    int rc = check_labels<T>(c, label, K);
+    if (rc) return rc;
+    if (N == 0) {
+      CU_CHECK_CALL(c, fill<T>(c, bptr<T>(c->out[0]), 1, T(0.0f)));
+      return 0;
+    }
+    auto* row_loss = static_cast<double*>(workspace(c, sizeof(double) * size_t(N)));
+    if (!row_loss) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+    sce_row_kernel<T><<<row_grid(N), kBlock, 0, stream_of(c)>>>(bptr<const T>(x), bptr<const T>(label), row_loss, N, K);
+    CU_CHECK_LAUNCH(c);
+    sce_sum_kernel<T><<<1, 1, 0, stream_of(c)>>>(row_loss, N, bptr<T>(c->out[0]));
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+int sce_bwd(const mxl_cuda_call* c) {
+  const mxl_cuda_blob &x = c->in[1], &label = c->in[2];
+  int64_t N = x.shape[0], K = x.shape[1];
+  MXC_SWITCH_FLOAT16(c, x.dtype, T, {
+    int rc = check_labels<T>(c, label, K);
+    if (rc) return rc;
+    if (N == 0 || K == 0) return 0;
+    sce_bwd_kernel<T><<<row_grid(N), kBlock, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<const T>(x),
+                                                                 bptr<const T>(label), bptr<T>(c->out[0]), N, K);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ================================================================ SVMOutput
+int svm_fwd(const mxl_cuda_call* c) {
+  CU_CHECK_CALL(c, dcopy(c, c->out[0].data, c->in[0].data, size_t(blob_size(c->in[0])) * esize(c->in[0].dtype)));
+  return 0;
+}
+
+// in: output (scores), label; the hinge-loss gradient, element by element.
+template <class T>
+__global__ void svm_bwd_kernel(const T* y, const T* label, T* dx, int64_t n, int64_t K, double margin_d,
+                               double reg_d, bool linear) {
+  using C = facc_t<T>;
+  const C margin = C(margin_d), reg = C(reg_d);
+  MXC_KERNEL_LOOP(i, n) {
+    double lv = double(label[i / K]);
+    int64_t target = lv >= 0 && lv < double(K) ? int64_t(lv) : -1;
+    int64_t k = i % K;
+    C v = C(y[i]), g;
+    if (linear) g = k == target ? -C(margin > v) * reg : C(margin > -v) * reg;
+    else if (k == target) g = (margin > v ? C(2) * (margin - v) : C(0)) * -reg;
+    else g = (margin > -v ? C(-2) * (margin + v) : C(0)) * -reg;
+    dx[i] = T(g);
+  }
+}
+
+int svm_bwd(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& y = c->in[0];
+  int64_t n = blob_size(y), K = y.shape[y.ndim - 1];
+  if (n == 0 || K == 0) return 0;
+  MXC_SWITCH_FLOAT16(c, y.dtype, T, {
+    svm_bwd_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
+        bptr<const T>(y), bptr<const T>(c->in[1]), bptr<T>(c->out[0]), n, K, attr_f(c, "margin"),
+        attr_f(c, "regularization_coefficient"), attr_b(c, "use_linear"));
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+}  // namespace
+
+void register_nn_extra(KernelTable& t) {
+  t.push_back({"GroupNorm", groupnorm_fwd});
+  t.push_back({"_backward_GroupNorm", groupnorm_bwd});
+  t.push_back({"softmax_cross_entropy", sce_fwd});
+  t.push_back({"_backward_softmax_cross_entropy", sce_bwd});
+  t.push_back({"SVMOutput", svm_fwd});
+  t.push_back({"_backward_SVMOutput", svm_bwd});
+}
+
+}  // namespace mxlcuda

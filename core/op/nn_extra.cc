@@ -1,0 +1,384 @@
+// Neural-network operators of MXNet 1.9 that model ports meet beyond the core set:
+// GroupNorm, softmax_cross_entropy and SVMOutput (each with its `_backward_` op).
+// Float16 data computes in float, statistics accumulate in double.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "blas.h"
+#include "elemwise_kernels.h"
+#include "registry.h"
+
+namespace mxl {
+namespace {
+
+using Blobs = std::vector<TBlob>;
+template <class T> using acc_t = std::conditional_t<std::is_same_v<T, double>, double, float>;
+
+void check_float_type(const char* op, const char* what, int t) {
+  if (t >= 0)
+    MXL_CHECK(dtype_is_float(DType(t)), Err::kDType, op, ": expected ", what,
+              " of dtype float32, float64 or float16, got ", dtype_name(DType(t)));
+}
+
+// One float dtype for every input and output (MXNet's "uniform type" layers).
+bool uniform_float_type(const Attrs& a, std::vector<int>& in, std::vector<int>& out) {
+  const char* op = a.op->name.c_str();
+  int t = -1;
+  for (int v : in) t = t < 0 ? v : t;
+  for (int v : out) t = t < 0 ? v : t;
+  if (t < 0) return false;
+  check_float_type(op, "data", t);
+  const auto& names = a.op->inputs;
+  for (size_t i = 0; i < in.size(); ++i) assign_type(op, i < names.size() ? names[i].c_str() : "input", in[i], t);
+  for (auto& o : out) assign_type(op, "output", o, t);
+  return true;
+}
+
+// ================================================================ GroupNorm
+// Data (N, C, ...): the C channels split into num_groups groups of C / num_groups
+// consecutive channels; each (sample, group) is one contiguous run of elements,
+// normalised by its own mean and variance. gamma and beta hold one value per group.
+struct GroupView {
+  int64_t rows = 0;     // N * num_groups
+  int64_t groups = 1;   // num_groups
+  int64_t len = 0;      // elements per (sample, group)
+};
+
+GroupView group_view(const Attrs& a, const Shape& x) {
+  GroupView v;
+  v.groups = a.i("num_groups");
+  v.rows = x[0] * v.groups;
+  v.len = x[0] * v.groups > 0 ? x.size() / (x[0] * v.groups) : 0;
+  return v;
+}
+
+OpDef& groupnorm_params(OpDef& op) {
+  op.param("num_groups", PType::kInt, "1", "Number of groups the channels (axis 1) are split into; it must divide the channel count.");
+  op.range(1, 1e18);
+  op.param("eps", PType::kFloat, "1e-5", "An `epsilon` added to the variance to prevent division by 0.");
+  op.range(0, 1e308);
+  op.param("output_mean_var", PType::kBool, "False", "Also output the mean and the std (sqrt(var + eps)) of each (sample, group).");
+  return op;
+}
+
+bool groupnorm_infer_shape(const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+  const char* op = "GroupNorm";
+  if (!in[0].known()) return false;
+  const Shape& x = in[0];
+  int64_t g = a.i("num_groups");
+  MXL_CHECK(x.ndim >= 3, Err::kShape, op, ": data must have at least 3 dimensions (batch, channel, spatial...), got shape ", x);
+  MXL_CHECK(x[1] % g == 0, Err::kShape, op, ": the channel count ", x[1], " (axis 1 of data shape ", x,
+            ") must be divisible by num_groups=", g);
+  assign_shape(op, "gamma", in[1], Shape{g});
+  assign_shape(op, "beta", in[2], Shape{g});
+  assign_shape(op, "output", out[0], x);
+  for (size_t i = 1; i < out.size(); ++i) assign_shape(op, i == 1 ? "mean" : "std", out[i], Shape{x[0], g});
+  return true;
+}
+
+template <class T>
+void group_stats(const T* x, int64_t len, double eps, double* mean, double* std) {
+  double m = 0, s = 0;
+  for (int64_t j = 0; j < len; ++j) m += double(x[j]);
+  m = len > 0 ? m / double(len) : 0;
+  for (int64_t j = 0; j < len; ++j) {
+    double d = double(x[j]) - m;
+    s += d * d;
+  }
+  *mean = m;
+  *std = std::sqrt((len > 0 ? s / double(len) : 0) + eps);
+}
+
+int64_t row_grain(int64_t len) { return std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(1, len)); }
+
+// in: data, gamma, beta; out: output[, mean, std].
+template <class T>
+void groupnorm_forward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
+  GroupView v = group_view(a, in[0].shape);
+  const T *x = in[0].ptr<T>(), *gamma = in[1].ptr<T>(), *beta = in[2].ptr<T>();
+  T* y = out[0].ptr<T>();
+  double eps = a.f("eps");
+  parallel_for(v.rows, row_grain(v.len), [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {
+      const T* xr = x + r * v.len;
+      double mean, std;
+      group_stats(xr, v.len, eps, &mean, &std);
+      double scale = double(gamma[r % v.groups]) / std, shift = double(beta[r % v.groups]) - mean * scale;
+      for (int64_t j = 0; j < v.len; ++j) y[r * v.len + j] = T(acc_t<T>(double(xr[j]) * scale + shift));
+      if (out.size() == 3) {
+        out[1].ptr<T>()[r] = T(acc_t<T>(mean));
+        out[2].ptr<T>()[r] = T(acc_t<T>(std));
+      }
+    }
+  });
+}
+
+// in: ograd, data, gamma; out: d(data), d(gamma), d(beta). Only the normalised
+// output carries a gradient (mean and std outputs are statistics, as in MXNet).
+template <class T>
+void groupnorm_backward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
+  GroupView v = group_view(a, in[1].shape);
+  const T *dy = in[0].ptr<T>(), *x = in[1].ptr<T>(), *gamma = in[2].ptr<T>();
+  T *dx = out[0].ptr<T>(), *dgamma = out[1].ptr<T>(), *dbeta = out[2].ptr<T>();
+  double eps = a.f("eps");
+  // Per row: sum(dy) and sum(dy * x_hat), kept for the parameter gradients.
+  std::vector<double> row_g(size_t(v.rows)), row_gx(size_t(v.rows));
+  parallel_for(v.rows, row_grain(v.len), [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {
+      const T *xr = x + r * v.len, *gr = dy + r * v.len;
+      double mean, std;
+      group_stats(xr, v.len, eps, &mean, &std);
+      double sg = 0, sgx = 0;
+      for (int64_t j = 0; j < v.len; ++j) {
+        double g = double(gr[j]), xh = (double(xr[j]) - mean) / std;
+        sg += g;
+        sgx += g * xh;
+      }
+      row_g[size_t(r)] = sg;
+      row_gx[size_t(r)] = sgx;
+      // d x = gamma / std * (dy - mean(dy) - x_hat * mean(dy * x_hat))
+      double k = double(gamma[r % v.groups]) / std, n = double(std::max<int64_t>(v.len, 1));
+      for (int64_t j = 0; j < v.len; ++j) {
+        double xh = (double(xr[j]) - mean) / std;
+        dx[r * v.len + j] = T(acc_t<T>(k * (double(gr[j]) - sg / n - xh * sgx / n)));
+      }
+    }
+  });
+  for (int64_t g = 0; g < v.groups; ++g) {
+    double sg = 0, sgx = 0;
+    for (int64_t r = g; r < v.rows; r += v.groups) sg += row_g[size_t(r)], sgx += row_gx[size_t(r)];
+    dgamma[g] = T(acc_t<T>(sgx));
+    dbeta[g] = T(acc_t<T>(sg));
+  }
+}
+
+bool groupnorm_backward_infer_shape(const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+  const char* op = "_backward_GroupNorm";
+  if (!in[1].known()) return false;
+  std::vector<Shape> fin{in[1], in[2], Shape()}, fout(1);
+  groupnorm_infer_shape(a, fin, fout);  // data and gamma must fit as in the forward op
+  assign_shape(op, "ograd", in[0], in[1]);
+  assign_shape(op, "gamma", in[2], fin[1]);
+  assign_shape(op, "data gradient", out[0], in[1]);
+  assign_shape(op, "gamma gradient", out[1], fin[1]);
+  assign_shape(op, "beta gradient", out[2], fin[1]);
+  return true;
+}
+
+// ===================================================== softmax_cross_entropy
+// data (N, K) scores, label (N,) class indices; output (1,): the summed
+// cross-entropy -sum_n log(max(softmax(data[n])[label[n]], 1e-8)). The probability is
+// clipped as in MXNet, so one hopeless sample costs at most -log(1e-8) = 18.42.
+constexpr double kMinProbability = 1e-8;
+bool sce_infer_shape(const Attrs&, std::vector<Shape>& in, std::vector<Shape>& out) {
+  const char* op = "softmax_cross_entropy";
+  if (in[0].known())
+    MXL_CHECK(in[0].ndim == 2, Err::kShape, op, ": data must be 2-D (batch, classes), got shape ", in[0]);
+  if (in[1].known())
+    MXL_CHECK(in[1].ndim == 1, Err::kShape, op, ": label must be 1-D (batch,), got shape ", in[1]);
+  assign_shape(op, "output", out[0], Shape{1});
+  if (!in[0].known()) return false;
+  assign_shape(op, "label", in[1], Shape{in[0][0]});
+  return true;
+}
+
+template <class T>
+int64_t class_index(const char* op, T label, int64_t n, int64_t K) {
+  double v = double(label);
+  MXL_CHECK(v >= 0 && v < double(K), Err::kIndex, op, ": label[", n, "] = ", v,
+            " is out of range for ", K, " classes (expected 0 <= label < ", K, ")");
+  return int64_t(v);
+}
+
+// log(sum(exp(row))) computed stably.
+template <class T>
+double log_sum_exp(const T* row, int64_t K) {
+  double mx = -INFINITY;
+  for (int64_t k = 0; k < K; ++k) mx = std::max(mx, double(row[k]));
+  if (!std::isfinite(mx)) return mx;
+  double s = 0;
+  for (int64_t k = 0; k < K; ++k) s += std::exp(double(row[k]) - mx);
+  return mx + std::log(s);
+}
+
+template <class T>
+void sce_forward_t(const Blobs& in, const Blobs& out) {
+  const char* op = "softmax_cross_entropy";
+  const int64_t N = in[0].shape[0], K = in[0].shape[1];
+  const T *x = in[0].ptr<T>(), *label = in[1].ptr<T>();
+  double loss = 0;
+  for (int64_t n = 0; n < N; ++n) {
+    int64_t k = class_index(op, label[n], n, K);
+    double p = std::exp(double(x[n * K + k]) - log_sum_exp(x + n * K, K));
+    loss -= std::log(std::max(p, kMinProbability));
+  }
+  out[0].ptr<T>()[0] = T(acc_t<T>(loss));
+}
+
+// in: ograd (1,), data, label; out: ograd * (softmax(data) - one_hot(label)).
+template <class T>
+void sce_backward_t(const Blobs& in, const Blobs& out) {
+  const char* op = "_backward_softmax_cross_entropy";
+  const int64_t N = in[1].shape[0], K = in[1].shape[1];
+  const T *x = in[1].ptr<T>(), *label = in[2].ptr<T>();
+  const double g = double(in[0].ptr<T>()[0]);
+  T* dx = out[0].ptr<T>();
+  for (int64_t n = 0; n < N; ++n) class_index(op, label[n], n, K);  // fail before writing
+  parallel_for(N, row_grain(K), [&](int64_t n0, int64_t n1) {
+    for (int64_t n = n0; n < n1; ++n) {
+      const T* row = x + n * K;
+      double lse = log_sum_exp(row, K);
+      int64_t target = int64_t(double(label[n]));
+      for (int64_t k = 0; k < K; ++k)
+        dx[n * K + k] = T(acc_t<T>(g * (std::exp(double(row[k]) - lse) - (k == target ? 1.0 : 0.0))));
+    }
+  });
+}
+
+// ================================================================ SVMOutput
+// Identity forward; the backward is the (sub)gradient of the one-vs-rest hinge loss
+// over the last axis, ignoring the incoming gradient. Rows are all but the last axis;
+// a label outside [0, K) marks no class as the target.
+OpDef& svm_params(OpDef& op) {
+  op.param("margin", PType::kFloat, "1", "The loss penalizes scores that lie inside this margin.");
+  op.param("regularization_coefficient", PType::kFloat, "1", "Scale of the loss gradient (the SVM's regularization trade-off).");
+  op.param("use_linear", PType::kBool, "False", "Use the L1-SVM (hinge) objective; the L2-SVM (squared hinge) objective is the default.");
+  return op;
+}
+
+bool svm_infer_shape(const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+  const char* op = a.op->name.c_str();
+  Shape& x = in[0];
+  if (!x.known()) return false;
+  MXL_CHECK(x.ndim >= 2, Err::kShape, op, ": data must have at least 2 dimensions (..., classes), got shape ", x);
+  Shape l = x;
+  l.ndim = x.ndim - 1;
+  assign_shape(op, "label", in[1], l);
+  assign_shape(op, "output", out[0], x);
+  return true;
+}
+
+// in: output (the scores), label; out: the gradient with respect to data.
+template <class T>
+void svm_backward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
+  using C = acc_t<T>;
+  const Shape& s = in[0].shape;
+  const int64_t K = s[s.ndim - 1], rows = K > 0 ? s.size() / K : 0;
+  const T *y = in[0].ptr<T>(), *label = in[1].ptr<T>();
+  T* dx = out[0].ptr<T>();
+  const C margin = C(a.f("margin")), reg = C(a.f("regularization_coefficient"));
+  const bool linear = a.b("use_linear");
+  parallel_for(rows, row_grain(K), [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {
+      double lv = double(label[r]);
+      // An index no column has when the label is out of range (or NaN).
+      int64_t target = lv >= 0 && lv < double(K) ? int64_t(lv) : -1;
+      for (int64_t k = 0; k < K; ++k) {
+        C v = C(y[r * K + k]), g;
+        if (linear) g = k == target ? -C(margin > v) * reg : C(margin > -v) * reg;
+        else if (k == target) g = (margin > v ? C(2) * (margin - v) : C(0)) * -reg;
+        else g = (margin > -v ? C(-2) * (margin + v) : C(0)) * -reg;
+        dx[r * K + k] = T(g);
+      }
+    }
+  });
+}
+
+}  // namespace
+
+// ============================================================== registrations
+static OpDef& reg_groupnorm = groupnorm_params(Registry::add("GroupNorm"))
+    .describe("Group normalization.\n\n"
+              "The channels (axis 1) of data (N, C, ...) are split into num_groups groups of C / num_groups "
+              "channels; each sample's group is normalised by its own mean and variance: out = (x - mean) / "
+              "sqrt(var + eps) * gamma[g] + beta[g], with gamma and beta of shape (num_groups,). With "
+              "output_mean_var the mean and std (sqrt(var + eps)), of shape (N, num_groups), are also returned.")
+    .input("data").input("gamma").input("beta")
+    .outputs(3, {"output", "mean", "std"})
+    .outputs_fn([](const Attrs& a) { return a.b("output_mean_var") ? 3 : 1; })
+    .infer_shape_fn(groupnorm_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "GroupNorm", { groupnorm_forward_t<T>(a, in, out); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return g.op("_backward_GroupNorm", {g.ograd(0), g.input(0), g.input(1)}, a.raw());
+    });
+
+static OpDef& reg_groupnorm_bwd = groupnorm_params(Registry::add("_backward_GroupNorm"))
+    .describe("Gradients of GroupNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.")
+    .input("ograd").input("data").input("gamma")
+    .outputs(3, {"data_grad", "gamma_grad", "beta_grad"})
+    .infer_shape_fn(groupnorm_backward_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_GroupNorm", { groupnorm_backward_t<T>(a, in, out); });
+    });
+
+static OpDef& reg_sce = Registry::add("softmax_cross_entropy")
+    .describe("Softmax cross-entropy loss summed over the batch.\n\n"
+              "data (batch, classes) holds scores, label (batch,) class indices (same dtype as data); the output, "
+              "of shape (1,), is sum_n -log(max(softmax(data[n])[label[n]], 1e-8)). The gradient with respect to data is "
+              "softmax(data) - one_hot(label), times the incoming gradient; the label gets none.")
+    .input("data").input("label")
+    .infer_shape_fn(sce_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "softmax_cross_entropy", { sce_forward_t<T>(in, out); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_softmax_cross_entropy", {g.ograd(0), g.input(0), g.input(1)}, a.raw()), GVal{}};
+    });
+
+static OpDef& reg_sce_bwd = Registry::add("_backward_softmax_cross_entropy")
+    .describe("Gradient of softmax_cross_entropy with respect to data: inputs (ograd, data, label).")
+    .input("ograd").input("data").input("label")
+    .infer_shape_fn([](const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+      std::vector<Shape> fin{in[1], in[2]}, fout{in[0]};
+      bool known = sce_infer_shape(a, fin, fout);
+      const char* op = "_backward_softmax_cross_entropy";
+      assign_shape(op, "ograd", in[0], fout[0]);
+      if (!known) return false;
+      assign_shape(op, "label", in[2], fin[1]);
+      assign_shape(op, "data gradient", out[0], in[1]);
+      return true;
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_softmax_cross_entropy", { sce_backward_t<T>(in, out); });
+    });
+
+static OpDef& reg_svm = svm_params(Registry::add("SVMOutput"))
+    .describe("Support vector machine output layer (a loss).\n\n"
+              "The forward returns data unchanged. The backward ignores the incoming gradient and returns the "
+              "gradient of the one-vs-rest SVM loss over the last axis, with label (data's shape without the last "
+              "axis) the target class: L2-SVM (squared hinge) by default, L1-SVM with use_linear. For the target "
+              "class the gradient is -2 * max(margin - x, 0) (L1: -[x < margin]), for every other class "
+              "2 * max(margin + x, 0) (L1: [x > -margin]), all times regularization_coefficient.")
+    .input("data").input("label")
+    .infer_shape_fn(svm_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .inplace(0, 0)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      if (in[0].data != out[0].data)
+        std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      // A loss layer: the output stands in for the head gradient, which it never reads.
+      return GVals{g.op1("_backward_SVMOutput", {g.output(0), g.input(1)}, a.raw()), GVal{}};
+    });
+
+static OpDef& reg_svm_bwd = svm_params(Registry::add("_backward_SVMOutput"))
+    .describe("Gradient of SVMOutput with respect to data: inputs (output, label).")
+    .input("output").input("label")
+    .infer_shape_fn(svm_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "_backward_SVMOutput", { svm_backward_t<T>(a, in, out); });
+    });
+
+}  // namespace mxl
