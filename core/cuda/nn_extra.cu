@@ -1,5 +1,5 @@
-// CUDA kernels of the operators in core/op/nn_extra.cc: GroupNorm, softmax_cross_entropy
-// and SVMOutput (with their backward ops), following the CPU kernels' arithmetic:
+// CUDA kernels of the operators in core/op/nn_extra.cc: GroupNorm, softmax_cross_entropy,
+// SVMOutput and ROIPooling (with their backward ops), following the CPU kernels' arithmetic:
 // statistics and sums in double, float16 computed in float.
 //
 // Reductions run one block per group (a (sample, group) run of GroupNorm, a row of
@@ -315,6 +315,120 @@ int svm_bwd(const mxl_cuda_call* c) {
   return 0;
 }
 
+// =============================================================== ROIPooling
+// One thread per output element (forward) or per (roi, channel, bin) (backward, which
+// adds into a double copy of d(data) atomically); the bin geometry is the CPU's.
+struct RoiGeom {
+  int64_t B = 0, C = 0, H = 0, W = 0, R = 0, PH = 1, PW = 1;
+  double scale = 1;
+};
+RoiGeom roi_geom(const mxl_cuda_call* c, const mxl_cuda_blob& data, const mxl_cuda_blob& rois) {
+  RoiGeom g;
+  g.B = data.shape[0], g.C = data.shape[1], g.H = data.shape[2], g.W = data.shape[3], g.R = rois.shape[0];
+  int64_t p[MXL_CUDA_MAX_DIM];
+  c->attr->shape(c->attrs, "pooled_size", p);
+  g.PH = p[0], g.PW = p[1];
+  g.scale = attr_f(c, "spatial_scale");
+  return g;
+}
+__device__ inline int64_t roi_coord(double v, double scale) {
+  double r = round(v * scale);  // half away from zero, as std::round
+  return r != r ? 0 : int64_t(fmin(fmax(r, -1e12), 1e12));
+}
+__device__ inline int64_t clip_to(int64_t v, int64_t hi) { return v < 0 ? 0 : v > hi ? hi : v; }
+
+// The window [h0, h1) x [w0, w1) of bin (ph, pw) of roi r; false when the roi's batch
+// index is outside [0, B). `plane0` gets the offset of (batch, channel 0).
+template <class T>
+__device__ inline bool roi_window(const RoiGeom& g, const T* roi, int64_t ph, int64_t pw, int64_t* batch,
+                                  int64_t* h0, int64_t* h1, int64_t* w0, int64_t* w1) {
+  double bi = double(roi[0]);
+  if (!(bi > -1 && bi < double(g.B))) return false;
+  *batch = int64_t(bi);
+  int64_t x0 = roi_coord(double(roi[1]), g.scale), y0 = roi_coord(double(roi[2]), g.scale);
+  int64_t x1 = roi_coord(double(roi[3]), g.scale), y1 = roi_coord(double(roi[4]), g.scale);
+  double bin_h = double(y1 - y0 + 1 > 1 ? y1 - y0 + 1 : 1) / double(g.PH);
+  double bin_w = double(x1 - x0 + 1 > 1 ? x1 - x0 + 1 : 1) / double(g.PW);
+  *h0 = clip_to(int64_t(floor(double(ph) * bin_h)) + y0, g.H);
+  *h1 = clip_to(int64_t(ceil(double(ph + 1) * bin_h)) + y0, g.H);
+  *w0 = clip_to(int64_t(floor(double(pw) * bin_w)) + x0, g.W);
+  *w1 = clip_to(int64_t(ceil(double(pw + 1) * bin_w)) + x0, g.W);
+  return true;
+}
+
+// The first maximum of bin (ph, pw) of roi r on channel c: its offset in x, or -1.
+template <class T>
+__device__ inline int64_t roi_argmax(const T* x, const T* rois, const RoiGeom& g, int64_t r, int64_t c, int64_t ph,
+                                     int64_t pw, facc_t<T>* best_out) {
+  using C = facc_t<T>;
+  int64_t batch, h0, h1, w0, w1;
+  *best_out = C(0);
+  if (!roi_window(g, rois + r * 5, ph, pw, &batch, &h0, &h1, &w0, &w1) || h1 <= h0 || w1 <= w0) return -1;
+  const int64_t base = (batch * g.C + c) * g.H * g.W;
+  C best = C(-3.402823466e+38f);  // -FLT_MAX, strict >, as the CPU
+  int64_t arg = -1;
+  for (int64_t h = h0; h < h1; ++h)
+    for (int64_t w = w0; w < w1; ++w) {
+      C v = C(x[base + h * g.W + w]);
+      if (v > best) best = v, arg = base + h * g.W + w;
+    }
+  *best_out = best;
+  return arg;
+}
+
+template <class T>
+__global__ void roi_fwd_kernel(const T* x, const T* rois, T* y, RoiGeom g) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(i, g.R * g.C * g.PH * g.PW) {
+    int64_t pw = i % g.PW, ph = (i / g.PW) % g.PH, c = (i / (g.PW * g.PH)) % g.C, r = i / (g.PW * g.PH * g.C);
+    C best;  // 0 for an empty bin or an roi outside the batch
+    roi_argmax(x, rois, g, r, c, ph, pw, &best);
+    y[i] = T(best);
+  }
+}
+
+template <class T>
+__global__ void roi_bwd_kernel(const T* dy, const T* x, const T* rois, double* acc, RoiGeom g) {
+  MXC_KERNEL_LOOP(i, g.R * g.C * g.PH * g.PW) {
+    int64_t pw = i % g.PW, ph = (i / g.PW) % g.PH, c = (i / (g.PW * g.PH)) % g.C, r = i / (g.PW * g.PH * g.C);
+    facc_t<T> best;
+    int64_t arg = roi_argmax(x, rois, g, r, c, ph, pw, &best);
+    if (arg >= 0) atomicAdd(acc + arg, double(dy[i]));
+  }
+}
+
+int roi_fwd(const mxl_cuda_call* c) {
+  RoiGeom g = roi_geom(c, c->in[0], c->in[1]);
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    roi_fwd_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<const T>(c->in[1]),
+                                                                   bptr<T>(c->out[0]), g);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+int roi_bwd(const mxl_cuda_call* c) {
+  RoiGeom g = roi_geom(c, c->in[1], c->in[2]);
+  int64_t n = blob_size(c->in[0]), nx = blob_size(c->in[1]);
+  MXC_SWITCH_FLOAT16(c, c->in[1].dtype, T, {
+    CU_CHECK_CALL(c, fill<T>(c, bptr<T>(c->out[1]), blob_size(c->out[1]), T(0.0f)));
+    if (nx == 0) return 0;
+    auto* acc = static_cast<double*>(workspace(c, sizeof(double) * size_t(nx)));
+    if (!acc) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+    CU_CHECK_CALL(c, cudaMemsetAsync(acc, 0, sizeof(double) * size_t(nx), stream_of(c)));
+    if (n > 0) {
+      roi_bwd_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<const T>(c->in[1]),
+                                                                     bptr<const T>(c->in[2]), acc, g);
+      CU_CHECK_LAUNCH(c);
+    }
+    from_double_kernel<T><<<grid_for(nx), kThreads, 0, stream_of(c)>>>(acc, bptr<T>(c->out[0]), nx);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
 }  // namespace
 
 void register_nn_extra(KernelTable& t) {
@@ -324,6 +438,8 @@ void register_nn_extra(KernelTable& t) {
   t.push_back({"_backward_softmax_cross_entropy", sce_bwd});
   t.push_back({"SVMOutput", svm_fwd});
   t.push_back({"_backward_SVMOutput", svm_bwd});
+  t.push_back({"ROIPooling", roi_fwd});
+  t.push_back({"_backward_ROIPooling", roi_bwd});
 }
 
 }  // namespace mxlcuda

@@ -1,9 +1,11 @@
 // Neural-network operators of MXNet 1.9 that model ports meet beyond the core set:
-// GroupNorm, softmax_cross_entropy and SVMOutput (each with its `_backward_` op).
+// GroupNorm, softmax_cross_entropy, SVMOutput and ROIPooling (each with its `_backward_`
+// op).
 // Float16 data computes in float, statistics accumulate in double.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -288,6 +290,146 @@ void svm_backward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
   });
 }
 
+
+// =============================================================== ROIPooling
+// data (B, C, H, W), rois (R, 5) rows [batch_index, x1, y1, x2, y2] in image
+// coordinates; output (R, C, pooled_h, pooled_w). Each roi, scaled by spatial_scale and
+// rounded, is split into pooled_h x pooled_w bins (floor / ceil of equal fractions),
+// each max-pooled; an empty bin, or a roi whose batch index is not in [0, B), gives 0.
+struct RoiGeom {
+  int64_t B = 0, C = 0, H = 0, W = 0, R = 0, PH = 1, PW = 1;
+  double scale = 1;
+};
+
+RoiGeom roi_geom(const Attrs& a, const Shape& data, const Shape& rois) {
+  RoiGeom g;
+  g.B = data[0], g.C = data[1], g.H = data[2], g.W = data[3], g.R = rois[0];
+  const Shape& p = a.shape("pooled_size");
+  g.PH = p[0], g.PW = p[1];
+  g.scale = a.f("spatial_scale");
+  return g;
+}
+
+// The input window [h0, h1) x [w0, w1) of bin (ph, pw) of one roi, clipped to the image.
+struct RoiBin {
+  int64_t h0, h1, w0, w1;
+  bool empty() const { return h1 <= h0 || w1 <= w0; }
+};
+struct RoiBox {
+  int64_t batch, x0, y0;
+  double bin_h, bin_w;
+};
+// A scaled coordinate rounded half away from zero, kept in a range where the bin
+// arithmetic cannot overflow (NaN maps to 0).
+inline int64_t roi_coord(double v, double scale) {
+  double r = std::round(v * scale);
+  return r != r ? 0 : int64_t(std::min(std::max(r, -1e12), 1e12));
+}
+template <class T>
+RoiBox roi_box(const RoiGeom& g, const T* roi) {
+  RoiBox b;
+  double bi = double(roi[0]);  // truncated toward zero as an integer index; -1 marks "no image"
+  b.batch = bi > -1 && bi < double(g.B) ? int64_t(bi) : -1;
+  b.x0 = roi_coord(double(roi[1]), g.scale);
+  b.y0 = roi_coord(double(roi[2]), g.scale);
+  int64_t x1 = roi_coord(double(roi[3]), g.scale), y1 = roi_coord(double(roi[4]), g.scale);
+  // Malformed rois (x2 < x1) still cover one pixel.
+  b.bin_h = double(std::max<int64_t>(y1 - b.y0 + 1, 1)) / double(g.PH);
+  b.bin_w = double(std::max<int64_t>(x1 - b.x0 + 1, 1)) / double(g.PW);
+  return b;
+}
+inline int64_t clip(int64_t v, int64_t hi) { return std::min(std::max<int64_t>(v, 0), hi); }
+RoiBin roi_bin(const RoiGeom& g, const RoiBox& b, int64_t ph, int64_t pw) {
+  RoiBin r;
+  r.h0 = clip(int64_t(std::floor(double(ph) * b.bin_h)) + b.y0, g.H);
+  r.h1 = clip(int64_t(std::ceil(double(ph + 1) * b.bin_h)) + b.y0, g.H);
+  r.w0 = clip(int64_t(std::floor(double(pw) * b.bin_w)) + b.x0, g.W);
+  r.w1 = clip(int64_t(std::ceil(double(pw + 1) * b.bin_w)) + b.x0, g.W);
+  return r;
+}
+
+bool roi_infer_shape(const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+  const char* op = "ROIPooling";
+  const Shape& p = a.shape("pooled_size");
+  MXL_CHECK(p.ndim == 2 && p[0] > 0 && p[1] > 0, Err::kInvalidArgument, op,
+            ": parameter 'pooled_size' must be two positive sizes (height, width), got ", p);
+  if (in[0].known())
+    MXL_CHECK(in[0].ndim == 4, Err::kShape, op, ": data must be 4-D (batch, channel, height, width), got shape ", in[0]);
+  if (in[1].known())
+    MXL_CHECK(in[1].ndim == 2 && in[1][1] == 5, Err::kShape, op,
+              ": rois must be 2-D of shape (num_rois, 5), rows [batch_index, x1, y1, x2, y2], got shape ", in[1]);
+  if (!in[0].known() || !in[1].known()) return false;
+  assign_shape(op, "output", out[0], Shape{in[1][0], in[0][1], p[0], p[1]});
+  return true;
+}
+
+template <class T>
+void roi_forward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
+  using C = acc_t<T>;
+  RoiGeom g = roi_geom(a, in[0].shape, in[1].shape);
+  const T *x = in[0].ptr<T>(), *rois = in[1].ptr<T>();
+  T* y = out[0].ptr<T>();
+  parallel_for(g.R * g.C, row_grain(g.PH * g.PW * 4), [&](int64_t q0, int64_t q1) {
+    for (int64_t q = q0; q < q1; ++q) {
+      int64_t r = q / g.C, c = q % g.C;
+      RoiBox b = roi_box(g, rois + r * 5);
+      T* yo = y + q * g.PH * g.PW;
+      bool valid = b.batch >= 0 && b.batch < g.B;
+      const T* plane = valid ? x + (b.batch * g.C + c) * g.H * g.W : nullptr;
+      for (int64_t ph = 0; ph < g.PH; ++ph)
+        for (int64_t pw = 0; pw < g.PW; ++pw) {
+          RoiBin bin = roi_bin(g, b, ph, pw);
+          C best = C(0);
+          if (valid && !bin.empty()) {
+            best = C(std::numeric_limits<float>::lowest());  // as MXNet: -FLT_MAX, strict >
+            for (int64_t h = bin.h0; h < bin.h1; ++h)
+              for (int64_t w = bin.w0; w < bin.w1; ++w) best = C(plane[h * g.W + w]) > best ? C(plane[h * g.W + w]) : best;
+          }
+          yo[ph * g.PW + pw] = T(best);
+        }
+    }
+  });
+}
+
+// in: ograd, data, rois; out: d(data) (each bin's gradient goes to its first maximum),
+// d(rois) = 0. Parallel over channels: a task owns every gradient of its channels.
+template <class T>
+void roi_backward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
+  using C = acc_t<T>;
+  RoiGeom g = roi_geom(a, in[1].shape, in[2].shape);
+  const T *dy = in[0].ptr<T>(), *x = in[1].ptr<T>(), *rois = in[2].ptr<T>();
+  T* dx = out[0].ptr<T>();
+  std::vector<double> acc(size_t(in[1].size()), 0.0);
+  parallel_for(g.C, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(1, g.R * g.PH * g.PW * 4)), [&](int64_t c0, int64_t c1) {
+    for (int64_t c = c0; c < c1; ++c)
+      for (int64_t r = 0; r < g.R; ++r) {
+        RoiBox b = roi_box(g, rois + r * 5);
+        if (b.batch < 0 || b.batch >= g.B) continue;
+        int64_t base = (b.batch * g.C + c) * g.H * g.W;
+        const T* gy = dy + (r * g.C + c) * g.PH * g.PW;
+        for (int64_t ph = 0; ph < g.PH; ++ph)
+          for (int64_t pw = 0; pw < g.PW; ++pw) {
+            RoiBin bin = roi_bin(g, b, ph, pw);
+            C best = C(std::numeric_limits<float>::lowest());
+            int64_t arg = -1;
+            for (int64_t h = bin.h0; h < bin.h1; ++h)
+              for (int64_t w = bin.w0; w < bin.w1; ++w)
+                if (C(x[base + h * g.W + w]) > best) best = C(x[base + h * g.W + w]), arg = h * g.W + w;
+            if (arg >= 0) acc[size_t(base + arg)] += double(gy[ph * g.PW + pw]);
+          }
+      }
+  });
+  parallel_for(in[1].size(), kParallelGrain, [&](int64_t i0, int64_t i1) {
+    for (int64_t i = i0; i < i1; ++i) dx[i] = T(C(acc[size_t(i)]));
+  });
+  fill_scalar(out[1], 0.0);
+}
+
+OpDef& roi_params(OpDef& op) {
+  op.param_required("pooled_size", PType::kShape, "The output's spatial size (height, width).");
+  op.param_required("spatial_scale", PType::kFloat, "Ratio of the feature map's size to the image's (the reciprocal of the network's total stride); roi coordinates are multiplied by it.");
+  return op;
+}
 }  // namespace
 
 // ============================================================== registrations
@@ -379,6 +521,42 @@ static OpDef& reg_svm_bwd = svm_params(Registry::add("_backward_SVMOutput"))
     .infer_type_fn(uniform_float_type)
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[0].dtype, T, "_backward_SVMOutput", { svm_backward_t<T>(a, in, out); });
+    });
+
+
+static OpDef& reg_roi = roi_params(Registry::add("ROIPooling"))
+    .describe("Region-of-interest max pooling (Fast R-CNN).\n\n"
+              "data (batch, channel, height, width) is a feature map; rois (num_rois, 5) holds rows [batch_index, x1, "
+              "y1, x2, y2], corners in image coordinates. Each roi is scaled by spatial_scale, rounded, split into a "
+              "pooled_size grid of bins, and every bin is max-pooled, giving (num_rois, channel, pooled_h, pooled_w). "
+              "Empty bins and rois whose batch_index is not in [0, batch) give 0. The gradient goes to each bin's "
+              "maximum; rois get none.")
+    .input("data").input("rois")
+    .infer_shape_fn(roi_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "ROIPooling", { roi_forward_t<T>(a, in, out); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return g.op("_backward_ROIPooling", {g.ograd(0), g.input(0), g.input(1)}, a.raw());
+    });
+
+static OpDef& reg_roi_bwd = roi_params(Registry::add("_backward_ROIPooling"))
+    .describe("Gradients of ROIPooling: inputs (ograd, data, rois); outputs the gradients of data and rois (zero).")
+    .input("ograd").input("data").input("rois")
+    .outputs(2, {"data_grad", "rois_grad"})
+    .infer_shape_fn([](const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+      std::vector<Shape> fin{in[1], in[2]}, fout{in[0]};
+      if (!roi_infer_shape(a, fin, fout)) return false;
+      const char* op = "_backward_ROIPooling";
+      assign_shape(op, "ograd", in[0], fout[0]);
+      assign_shape(op, "data gradient", out[0], in[1]);
+      assign_shape(op, "rois gradient", out[1], in[2]);
+      return true;
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_ROIPooling", { roi_backward_t<T>(a, in, out); });
     });
 
 }  // namespace mxl

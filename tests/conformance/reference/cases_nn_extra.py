@@ -83,6 +83,39 @@ def _svm_case(shape, **params):
                 params, lambda x, label: x.copy())
 
 
+# --------------------------------------------------------------- ROIPooling
+def _round_half_away(v):
+    return np.sign(v) * np.floor(np.abs(v) + 0.5)
+
+
+def roi_pooling(x, rois, pooled_size, spatial_scale):
+    """Max over each bin; empty bins and rois of a batch index outside [0, B) give 0."""
+    B, C, H, W = x.shape
+    ph_n, pw_n = pooled_size
+    out = np.zeros((rois.shape[0], C, ph_n, pw_n), x.dtype)
+    for r, roi in enumerate(rois.astype(np.float64)):
+        b = int(np.trunc(roi[0]))
+        if not (-1 < roi[0] < B):
+            continue
+        x0, y0, x1, y1 = [int(_round_half_away(v * spatial_scale)) for v in roi[1:]]
+        bin_h = max(y1 - y0 + 1, 1) / ph_n
+        bin_w = max(x1 - x0 + 1, 1) / pw_n
+        for ph in range(ph_n):
+            h0 = min(max(int(np.floor(ph * bin_h)) + y0, 0), H)
+            h1 = min(max(int(np.ceil((ph + 1) * bin_h)) + y0, 0), H)
+            for pw in range(pw_n):
+                w0 = min(max(int(np.floor(pw * bin_w)) + x0, 0), W)
+                w1 = min(max(int(np.ceil((pw + 1) * bin_w)) + x0, 0), W)
+                if h1 > h0 and w1 > w0:
+                    out[r, :, ph, pw] = x[b, :, h0:h1, w0:w1].max(axis=(1, 2))
+    return out
+
+
+def _roi_case(x, rois, pooled_size, spatial_scale):
+    p = {"pooled_size": pooled_size, "spatial_scale": spatial_scale}
+    return Case([x, rois.astype(x.dtype)], p, lambda x, r: roi_pooling(x, r, pooled_size, spatial_scale))
+
+
 OPS = {
     "GroupNorm": [
         _gn_case((2, 4, 3), 2),
@@ -97,6 +130,18 @@ OPS = {
         Case([_u(5, 7, dtype=np.float64), _labels(5, 7, np.float64)], {}, softmax_cross_entropy, 1e-10, 1e-10),
         Case([_u(4, 3, lo=-30, hi=30), _labels(4, 3)], {}, softmax_cross_entropy, 1e-5, 1e-5),
     ],
+    "ROIPooling": [
+        # MXNet's documented example (spatial_scale 1 and 0.7)
+        _roi_case(np.arange(48, dtype=F).reshape(1, 1, 8, 6), np.array([[0, 0, 0, 4, 4]], F), (2, 2), 1.0),
+        _roi_case(np.arange(48, dtype=F).reshape(1, 1, 8, 6), np.array([[0, 0, 0, 4, 4]], F), (2, 2), 0.7),
+        # uneven bins, a one-pixel roi, a roi past the image, x2 < x1
+        _roi_case(_rng.permutation(2 * 3 * 6 * 7).astype(F).reshape(2, 3, 6, 7) / 10,
+                  np.array([[1, 0.2, 1.2, 5.3, 4.4], [0, 2, 2, 2, 2], [1, -3, -2, 20, 30], [0, 6, 1, 3, 4]], F),
+                  (3, 2), 1.0),
+        # scaled coordinates, a batch index out of range (zeros), float64
+        _roi_case(_rng.permutation(2 * 2 * 8 * 8).astype(np.float64).reshape(2, 2, 8, 8),
+                  np.array([[0, 3, 5, 25, 17], [1, 0, 0, 31, 31], [2, 0, 0, 8, 8]], np.float64), (2, 3), 0.25),
+    ],
     "SVMOutput": [
         _svm_case((3, 4)),
         _svm_case((2, 3, 5), margin=0.5, regularization_coefficient=2.0),
@@ -104,8 +149,8 @@ OPS = {
     ],
 }
 
-# Label inputs hold class indices: they get no gradient.
-INDEX_INPUTS = {"softmax_cross_entropy": {1}, "SVMOutput": {1}}
+# Label inputs hold class indices, rois box corners (rounded): they get no gradient.
+INDEX_INPUTS = {"softmax_cross_entropy": {1}, "SVMOutput": {1}, "ROIPooling": {1}}
 
 
 def _svm_params(p):
@@ -135,4 +180,16 @@ ERROR_CASES = [
      ["softmax_cross_entropy", "label", "int32"]),
     ("label_shape", "SVMOutput", [_a(3, 4), _a(4)], {}, SHAPE, ["SVMOutput", "label", "(3,)", "(4,)"]),
     ("data_1d", "SVMOutput", [_a(4), _a(4)], {}, SHAPE, ["SVMOutput", "2 dimensions", "(4,)"]),
+    ("pooled_size", "ROIPooling", [_a(1, 1, 4, 4), _a(1, 5)], {"pooled_size": (2,), "spatial_scale": 1.0}, ARG,
+     ["ROIPooling", "pooled_size", "(2,)"]),
+    ("pooled_zero", "ROIPooling", [_a(1, 1, 4, 4), _a(1, 5)], {"pooled_size": (0, 2), "spatial_scale": 1.0}, ARG,
+     ["ROIPooling", "pooled_size"]),
+    ("rois_shape", "ROIPooling", [_a(1, 1, 4, 4), _a(1, 4)], {"pooled_size": (2, 2), "spatial_scale": 1.0}, SHAPE,
+     ["ROIPooling", "rois", "(1, 4)"]),
+    ("data_3d", "ROIPooling", [_a(1, 4, 4), _a(1, 5)], {"pooled_size": (2, 2), "spatial_scale": 1.0}, SHAPE,
+     ["ROIPooling", "4-D", "(1, 4, 4)"]),
+    ("rois_dtype", "ROIPooling", [_a(1, 1, 4, 4), _a(1, 5).astype(np.float64)],
+     {"pooled_size": (2, 2), "spatial_scale": 1.0}, DTYPE, ["ROIPooling", "rois", "float64"]),
+    ("no_scale", "ROIPooling", [_a(1, 1, 4, 4), _a(1, 5)], {"pooled_size": (2, 2)}, ARG,
+     ["ROIPooling", "spatial_scale"]),
 ]
