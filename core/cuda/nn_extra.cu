@@ -1,6 +1,6 @@
 // CUDA kernels of the operators in core/op/nn_extra.cc: GroupNorm, softmax_cross_entropy,
-// SVMOutput and ROIPooling (with their backward ops), following the CPU kernels' arithmetic:
-// statistics and sums in double, float16 computed in float.
+// SVMOutput, ROIPooling and Crop (with their backward ops), following the CPU kernels'
+// arithmetic: statistics and sums in double, float16 computed in float.
 //
 // Reductions run one block per group (a (sample, group) run of GroupNorm, a row of
 // softmax_cross_entropy); threads stride over it and combine in shared memory, so sums
@@ -429,6 +429,69 @@ int roi_bwd(const mxl_cuda_call* c) {
   return 0;
 }
 
+// ===================================================================== Crop
+// The window (h, w) at (y, x) of every (N, C) plane; pure copies, so the kernels move
+// elements of the dtype's size. The core's shape rule has checked the window.
+struct CropDims {
+  int64_t planes = 0, H = 0, W = 0, h = 0, w = 0, y = 0, x = 0;
+};
+int crop_dims(const mxl_cuda_call* c, const mxl_cuda_blob& data, const mxl_cuda_blob& small, CropDims* d) {
+  d->planes = data.shape[0] * data.shape[1];
+  d->H = data.shape[2], d->W = data.shape[3], d->h = small.shape[2], d->w = small.shape[3];
+  if (attr_b(c, "center_crop")) {
+    d->y = (d->H - d->h) / 2, d->x = (d->W - d->w) / 2;
+    return 0;
+  }
+  int64_t off[MXL_CUDA_MAX_DIM];
+  if (c->attr->shape(c->attrs, "offset", off) != 2)
+    return call_fail(c, kInvalidArgument, "%s: parameter 'offset' must be (y, x)", c->op_name);
+  d->y = off[0], d->x = off[1];
+  return 0;
+}
+
+// Element i of the small (cropped) array and its position in the big one.
+__device__ inline int64_t crop_big_index(const CropDims& d, int64_t i) {
+  int64_t col = i % d.w, row = (i / d.w) % d.h, p = i / (d.w * d.h);
+  return (p * d.H + d.y + row) * d.W + d.x + col;
+}
+template <class E>
+__global__ void crop_gather_kernel(const E* big, E* small, CropDims d) {
+  MXC_KERNEL_LOOP(i, d.planes * d.h * d.w) small[i] = big[crop_big_index(d, i)];
+}
+template <class E>
+__global__ void crop_scatter_kernel(const E* small, E* big, CropDims d) {
+  MXC_KERNEL_LOOP(i, d.planes * d.h * d.w) big[crop_big_index(d, i)] = small[i];
+}
+
+int crop_fwd(const mxl_cuda_call* c) {
+  CropDims d;
+  int rc = crop_dims(c, c->in[0], c->out[0], &d);
+  if (rc) return rc;
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_BYTES(c->in[0].dtype, E, {
+    crop_gather_kernel<E><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const E>(c->in[0]), bptr<E>(c->out[0]), d);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// in: ograd, data; out: d(data) = ograd inside the window, zeros elsewhere.
+int crop_bwd(const mxl_cuda_call* c) {
+  CropDims d;
+  int rc = crop_dims(c, c->in[1], c->in[0], &d);
+  if (rc) return rc;
+  const mxl_cuda_blob& dx = c->out[0];
+  CU_CHECK_CALL(c, cudaMemsetAsync(dx.data, 0, size_t(blob_size(dx)) * esize(dx.dtype), stream_of(c)));
+  int64_t n = blob_size(c->in[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_BYTES(dx.dtype, E, {
+    crop_scatter_kernel<E><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const E>(c->in[0]), bptr<E>(dx), d);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
 }  // namespace
 
 void register_nn_extra(KernelTable& t) {
@@ -440,6 +503,8 @@ void register_nn_extra(KernelTable& t) {
   t.push_back({"_backward_SVMOutput", svm_bwd});
   t.push_back({"ROIPooling", roi_fwd});
   t.push_back({"_backward_ROIPooling", roi_bwd});
+  t.push_back({"Crop", crop_fwd});
+  t.push_back({"_backward_Crop", crop_bwd});
 }
 
 }  // namespace mxlcuda

@@ -1,6 +1,6 @@
 // Neural-network operators of MXNet 1.9 that model ports meet beyond the core set:
-// GroupNorm, softmax_cross_entropy, SVMOutput and ROIPooling (each with its `_backward_`
-// op).
+// GroupNorm, softmax_cross_entropy, SVMOutput, ROIPooling and Crop (each with its
+// `_backward_` op).
 // Float16 data computes in float, statistics accumulate in double.
 #include <algorithm>
 #include <cmath>
@@ -430,6 +430,76 @@ OpDef& roi_params(OpDef& op) {
   op.param_required("spatial_scale", PType::kFloat, "Ratio of the feature map's size to the image's (the reciprocal of the network's total stride); roi coordinates are multiplied by it.");
   return op;
 }
+
+// ===================================================================== Crop
+// MXNet's legacy Crop: a (h, w) window of data (N, C, H, W) at offset (y, x), the size
+// from h_w (one input) or from crop_like's dims 2 and 3 (two inputs); center_crop
+// centres the window and ignores offset. MXNet takes float32 only; every float dtype
+// works here (a copy), all inputs of one dtype.
+struct CropWindow {
+  int64_t h = 0, w = 0, y = 0, x = 0;
+};
+
+CropWindow crop_window(const Attrs& a, const Shape& data, int64_t h, int64_t w) {
+  const char* op = "Crop";
+  const int64_t H = data[2], W = data[3];
+  MXL_CHECK(h >= 1 && w >= 1 && h <= H && w <= W, Err::kShape, op, ": the crop size (", h, ", ", w,
+            ") must be at least 1 and fit data of shape ", data);
+  CropWindow c{h, w, 0, 0};
+  if (a.b("center_crop")) {
+    c.y = (H - h) / 2, c.x = (W - w) / 2;
+    return c;
+  }
+  const Shape& off = a.shape("offset");
+  MXL_CHECK(off.ndim == 2, Err::kInvalidArgument, op, ": parameter 'offset' must be (y, x), got ", off);
+  c.y = off[0], c.x = off[1];
+  MXL_CHECK(c.y >= 0 && c.x >= 0 && c.y <= H - h && c.x <= W - w, Err::kInvalidArgument, op,
+            ": parameter 'offset' ", off, " puts the (", h, ", ", w, ") window outside data of shape ", data,
+            " (expected 0 <= offset <= (", H - h, ", ", W - w, "))");
+  return c;
+}
+
+bool crop_infer_shape(const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+  const char* op = "Crop";
+  const bool like = a.i("num_args") == 2;
+  if (in[0].known())
+    MXL_CHECK(in[0].ndim == 4, Err::kShape, op, ": data must be 4-D (batch, channel, height, width), got shape ", in[0]);
+  if (like && in[1].known())
+    MXL_CHECK(in[1].ndim >= 4, Err::kShape, op, ": crop_like (input 1) must have at least 4 dimensions (its dims 2 and 3 give the crop size), got shape ",
+              in[1]);
+  if (!like) {
+    const Shape& hw = a.shape("h_w");
+    MXL_CHECK(hw.ndim == 2, Err::kInvalidArgument, op, ": parameter 'h_w' must be (height, width), got ", hw);
+  }
+  if (!in[0].known() || (like && !in[1].known())) return false;
+  const Shape& x = in[0];
+  int64_t h = like ? in[1][2] : a.shape("h_w")[0], w = like ? in[1][3] : a.shape("h_w")[1];
+  CropWindow c = crop_window(a, x, h, w);
+  assign_shape(op, "output", out[0], Shape{x[0], x[1], c.h, c.w});
+  return true;
+}
+
+// Copies the window (forward) or scatters ograd into a zeroed d(data) (backward).
+template <class T>
+void crop_copy(const Shape& data, const CropWindow& c, const T* src, T* dst, bool backward) {
+  const int64_t H = data[2], W = data[3], planes = data[0] * data[1];
+  if (backward) std::fill(dst, dst + planes * H * W, T(0.0f));
+  parallel_for(planes, row_grain(c.h * c.w), [&](int64_t p0, int64_t p1) {
+    for (int64_t p = p0; p < p1; ++p)
+      for (int64_t r = 0; r < c.h; ++r) {
+        const int64_t big = (p * H + c.y + r) * W + c.x, small = (p * c.h + r) * c.w;
+        if (backward) std::copy(src + small, src + small + c.w, dst + big);
+        else std::copy(src + big, src + big + c.w, dst + small);
+      }
+  });
+}
+
+OpDef& crop_params(OpDef& op) {
+  op.param("offset", PType::kShape, "(0, 0)", "Crop offset coordinate: (y, x).");
+  op.param("h_w", PType::kShape, "(0, 0)", "Crop height and width: (h, w); used with one input.");
+  op.param("center_crop", PType::kBool, "False", "Centre the window (offset is then ignored).");
+  return op;
+}
 }  // namespace
 
 // ============================================================== registrations
@@ -557,6 +627,51 @@ static OpDef& reg_roi_bwd = roi_params(Registry::add("_backward_ROIPooling"))
     .infer_type_fn(uniform_float_type)
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_ROIPooling", { roi_backward_t<T>(a, in, out); });
+    });
+
+
+static OpDef& reg_crop = crop_params(Registry::add("Crop")
+    .variadic("num_args")
+    .param_required("num_args", PType::kInt, "Number of inputs: 1 crops to h_w, 2 crops to the height and width (dims 2 and 3) of the second input, crop_like.")
+    .range(1, 2))
+    .describe("Crops the height and width (dims 2 and 3) of 4-D data (MXNet's legacy Crop; slice is the general op).\n\n"
+              "With one input the window size is h_w, with two it is the height and width of the second input "
+              "(crop_like, whose values are not read). The window starts at offset (y, x), or is centred with "
+              "center_crop. The gradient of data is ograd inside the window, zero elsewhere; crop_like "
+              "gets none.")
+    .infer_shape_fn(crop_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      const Shape& y = out[0].shape;
+      CropWindow c = crop_window(a, in[0].shape, y[2], y[3]);
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "Crop", { crop_copy(in[0].shape, c, in[0].ptr<T>(), out[0].ptr<T>(), false); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      KV kv;
+      for (const auto& p : a.raw())
+        if (p.first != "num_args" && p.first != "h_w") kv.push_back(p);
+      GVal dx = g.op1("_backward_Crop", {g.ograd(0), g.input(0)}, kv);
+      return a.i("num_args") == 2 ? GVals{dx, GVal{}} : GVals{dx};
+    });
+
+static OpDef& reg_crop_bwd = Registry::add("_backward_Crop")
+    .describe("Gradient of Crop with respect to data: inputs (ograd, data); ograd placed in the window, zeros elsewhere.")
+    .input("ograd").input("data")
+    .param("offset", PType::kShape, "(0, 0)", "Crop offset coordinate: (y, x).")
+    .param("center_crop", PType::kBool, "False", "Centre the window (offset is then ignored).")
+    .infer_shape_fn([](const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+      const char* op = "_backward_Crop";
+      if (!in[0].known() || !in[1].known()) return false;
+      MXL_CHECK(in[1].ndim == 4 && in[0].ndim == 4 && in[0][0] == in[1][0] && in[0][1] == in[1][1], Err::kShape, op,
+                ": ograd of shape ", in[0], " is not a crop of data of shape ", in[1]);
+      crop_window(a, in[1], in[0][2], in[0][3]);
+      assign_shape(op, "data gradient", out[0], in[1]);
+      return true;
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      CropWindow c = crop_window(a, in[1].shape, in[0].shape[2], in[0].shape[3]);
+      MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_Crop", { crop_copy(in[1].shape, c, in[0].ptr<T>(), out[0].ptr<T>(), true); });
     });
 
 }  // namespace mxl

@@ -242,3 +242,41 @@ def test_roi_pooling_bad_arguments_name_the_problem():
         mx.nd.ROIPooling(x, mx.nd.ones((1, 4)), pooled_size=(2, 2), spatial_scale=1.0)
     with pytest.raises(mx.MXNetError, match="spatial_scale"):
         mx.nd.ROIPooling(x, rois, pooled_size=(2, 2))
+
+
+# ----------------------------------------------------------------------- Crop
+def test_crop_with_h_w_offset_and_center_crop():
+    x = np.arange(2 * 3 * 6 * 7, dtype=np.float32).reshape(2, 3, 6, 7)
+    X = mx.nd.array(x)
+    np.testing.assert_array_equal(mx.nd.Crop(X, h_w=(3, 4)).asnumpy(), x[:, :, :3, :4])
+    np.testing.assert_array_equal(mx.nd.Crop(X, h_w=(3, 4), offset=(1, 2)).asnumpy(), x[:, :, 1:4, 2:6])
+    # center_crop ignores offset: (6 - 2) // 2 = 2, (7 - 4) // 2 = 1
+    np.testing.assert_array_equal(mx.nd.Crop(X, h_w=(2, 4), offset=(1, 1), center_crop=True).asnumpy(),
+                                  x[:, :, 2:4, 1:5])
+
+
+def test_crop_like_takes_the_second_inputs_height_and_width_and_gives_it_no_gradient():
+    x = np.arange(2 * 3 * 6 * 7, dtype=np.float32).reshape(2, 3, 6, 7)
+    s = mx.sym.Crop(mx.sym.var("a"), mx.sym.var("b"), num_args=2, offset=(3, 4))
+    assert s.infer_shape(a=(2, 3, 6, 7), b=(1, 1, 3, 3))[1] == [(2, 3, 3, 3)]
+    ex = s.simple_bind(mx.cpu(), a=(2, 3, 6, 7), b=(1, 1, 3, 3))
+    ex.arg_dict["a"][:] = x
+    out = ex.forward(is_train=True)[0]
+    np.testing.assert_array_equal(out.asnumpy(), x[:, :, 3:6, 4:7])
+    ex.backward(mx.nd.ones((2, 3, 3, 3)) * 2)
+    want = np.zeros_like(x)
+    want[:, :, 3:6, 4:7] = 2
+    np.testing.assert_array_equal(ex.grad_dict["a"].asnumpy(), want)
+    np.testing.assert_array_equal(ex.grad_dict["b"].asnumpy(), np.zeros((1, 1, 3, 3)))
+
+
+@pytest.mark.parametrize("kwargs,inputs,words", [
+    ({"h_w": (7, 4)}, [(2, 3, 6, 7)], ["crop size (7, 4)", "(2, 3, 6, 7)"]),
+    ({"h_w": (3, 4), "offset": (4, 4)}, [(2, 3, 6, 7)], ["offset", "(4, 4)"]),
+    ({}, [(2, 3, 6, 7), (1, 1, 8, 3)], ["crop size (8, 3)"]),
+    ({"h_w": (3, 4)}, [(3, 6, 7)], ["4-D", "(3, 6, 7)"]),
+])
+def test_crop_bad_windows_name_the_problem(kwargs, inputs, words):
+    with pytest.raises(mx.MXNetError) as e:
+        mx.nd.Crop(*[mx.nd.ones(s) for s in inputs], **kwargs)
+    assert "Crop" in str(e.value) and all(w in str(e.value) for w in words), str(e.value)

@@ -116,6 +116,22 @@ def _roi_case(x, rois, pooled_size, spatial_scale):
     return Case([x, rois.astype(x.dtype)], p, lambda x, r: roi_pooling(x, r, pooled_size, spatial_scale))
 
 
+# --------------------------------------------------------------------- Crop
+def crop(x, h, w, offset=(0, 0), center_crop=False):
+    H, W = x.shape[2:]
+    y0, x0 = ((H - h) // 2, (W - w) // 2) if center_crop else offset
+    return x[:, :, y0:y0 + h, x0:x0 + w].copy()
+
+
+def _crop_case(shape, h_w=None, like=None, **params):
+    p = dict(params, num_args=1 if like is None else 2)
+    opts = {k: v for k, v in params.items() if k in ("offset", "center_crop")}
+    if like is None:
+        p["h_w"] = h_w
+        return Case([_u(*shape)], p, lambda x: crop(x, h_w[0], h_w[1], **opts))
+    return Case([_u(*shape), _u(*like)], p, lambda x, c: crop(x, like[2], like[3], **opts))
+
+
 OPS = {
     "GroupNorm": [
         _gn_case((2, 4, 3), 2),
@@ -142,6 +158,16 @@ OPS = {
         _roi_case(_rng.permutation(2 * 2 * 8 * 8).astype(np.float64).reshape(2, 2, 8, 8),
                   np.array([[0, 3, 5, 25, 17], [1, 0, 0, 31, 31], [2, 0, 0, 8, 8]], np.float64), (2, 3), 0.25),
     ],
+    "Crop": [
+        _crop_case((2, 3, 6, 7), like=(1, 1, 3, 3), offset=(3, 4)),
+        _crop_case((2, 3, 6, 7), h_w=(3, 4)),
+        _crop_case((2, 3, 6, 7), h_w=(3, 4), offset=(1, 2)),
+        _crop_case((1, 2, 6, 7), h_w=(2, 4), center_crop=True, offset=(1, 1)),
+        _crop_case((1, 2, 5, 5), like=(2, 7, 2, 3), center_crop=True),
+        _crop_case((1, 1, 4, 4), h_w=(4, 4)),
+        Case([_u(1, 2, 4, 5, dtype=np.float16)], {"num_args": 1, "h_w": (2, 3), "offset": (2, 1)},
+             lambda x: crop(x, 2, 3, offset=(2, 1))),
+    ],
     "SVMOutput": [
         _svm_case((3, 4)),
         _svm_case((2, 3, 5), margin=0.5, regularization_coefficient=2.0),
@@ -149,8 +175,9 @@ OPS = {
     ],
 }
 
-# Label inputs hold class indices, rois box corners (rounded): they get no gradient.
-INDEX_INPUTS = {"softmax_cross_entropy": {1}, "SVMOutput": {1}, "ROIPooling": {1}}
+# Label inputs hold class indices, rois box corners (rounded), Crop's crop_like only its
+# shape: they get no gradient.
+INDEX_INPUTS = {"softmax_cross_entropy": {1}, "SVMOutput": {1}, "ROIPooling": {1}, "Crop": {1}}
 
 
 def _svm_params(p):
@@ -192,4 +219,13 @@ ERROR_CASES = [
      {"pooled_size": (2, 2), "spatial_scale": 1.0}, DTYPE, ["ROIPooling", "rois", "float64"]),
     ("no_scale", "ROIPooling", [_a(1, 1, 4, 4), _a(1, 5)], {"pooled_size": (2, 2)}, ARG,
      ["ROIPooling", "spatial_scale"]),
+    ("h_w_missing", "Crop", [_a(1, 1, 4, 4)], {"num_args": 1}, SHAPE, ["Crop", "crop size (0, 0)"]),
+    ("too_big", "Crop", [_a(1, 1, 4, 4)], {"num_args": 1, "h_w": (5, 2)}, SHAPE, ["Crop", "(5, 2)", "(1, 1, 4, 4)"]),
+    ("offset_out", "Crop", [_a(1, 1, 4, 4)], {"num_args": 1, "h_w": (2, 2), "offset": (3, 0)}, ARG,
+     ["Crop", "offset", "(3, 0)"]),
+    ("like_too_big", "Crop", [_a(1, 1, 4, 4), _a(1, 1, 5, 2)], {"num_args": 2}, SHAPE, ["Crop", "(5, 2)"]),
+    ("data_3d", "Crop", [_a(1, 4, 4)], {"num_args": 1, "h_w": (2, 2)}, SHAPE, ["Crop", "4-D", "(1, 4, 4)"]),
+    ("num_args", "Crop", [_a(1, 1, 4, 4)] * 3, {"num_args": 3}, ARG, ["Crop", "num_args"]),
+    ("int32", "Crop", [np.ones((1, 1, 4, 4), np.int32)], {"num_args": 1, "h_w": (2, 2)}, DTYPE,
+     ["Crop", "int32"]),
 ]
