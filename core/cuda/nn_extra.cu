@@ -1,6 +1,6 @@
 // CUDA kernels of the operators in core/op/nn_extra.cc: GroupNorm, softmax_cross_entropy,
-// SVMOutput, ROIPooling and Crop (with their backward ops), following the CPU kernels'
-// arithmetic: statistics and sums in double, float16 computed in float.
+// SVMOutput, ROIPooling, Crop (with their backward ops), im2col and col2im, following the
+// CPU kernels' arithmetic: statistics and sums in double, float16 computed in float.
 //
 // Reductions run one block per group (a (sample, group) run of GroupNorm, a row of
 // softmax_cross_entropy); threads stride over it and combine in shared memory, so sums
@@ -492,6 +492,114 @@ int crop_bwd(const mxl_cuda_call* c) {
   return 0;
 }
 
+// ========================================================== im2col / col2im
+// The CPU's gathers: im2col one thread per column entry, col2im one thread per image
+// element summing its column entries in kernel order (the CPU's order). The core's
+// shape rule has checked the parameters; the geometry is rebuilt from them here.
+struct BlockGeom {
+  int nd = 0;
+  int64_t planes = 0, K = 1, L = 1, image = 1;
+  int64_t in[3] = {1, 1, 1}, out[3] = {1, 1, 1}, k[3] = {1, 1, 1}, s[3] = {1, 1, 1}, d[3] = {1, 1, 1}, p[3] = {0, 0, 0};
+};
+
+// `spatial`: the image's spatial dims (data's for im2col, output_size for col2im).
+int block_geom(const mxl_cuda_call* c, int64_t planes, const int64_t* spatial, BlockGeom* g) {
+  int64_t v[MXL_CUDA_MAX_DIM];
+  g->nd = c->attr->shape(c->attrs, "kernel", v);
+  if (g->nd < 1 || g->nd > 3) return call_fail(c, kInvalidArgument, "%s: parameter 'kernel' must have 1, 2 or 3 dims", c->op_name);
+  for (int i = 0; i < g->nd; ++i) g->k[i] = v[i];
+  const char* names[3] = {"stride", "dilate", "pad"};
+  int64_t* dst[3] = {g->s, g->d, g->p};
+  for (int j = 0; j < 3; ++j) {
+    int n = c->attr->shape(c->attrs, names[j], v);
+    for (int i = 0; i < n && i < g->nd; ++i) dst[j][i] = v[i];
+  }
+  g->planes = planes;
+  for (int i = 0; i < g->nd; ++i) {
+    g->in[i] = spatial[i];
+    g->out[i] = (g->in[i] + 2 * g->p[i] - (g->d[i] * (g->k[i] - 1) + 1)) / g->s[i] + 1;
+    g->K *= g->k[i], g->L *= g->out[i], g->image *= g->in[i];
+  }
+  return 0;
+}
+
+// Image offset (within one plane) read by column entry (kk, l), or -1 for padding.
+__device__ inline int64_t block_source(const BlockGeom& g, int64_t kk, int64_t l) {
+  int64_t pos = 0, stride_img = 1;
+  for (int i = g.nd - 1; i >= 0; --i) {
+    int64_t ki = kk % g.k[i], oi = l % g.out[i];
+    kk /= g.k[i], l /= g.out[i];
+    int64_t at = oi * g.s[i] - g.p[i] + ki * g.d[i];
+    if (at < 0 || at >= g.in[i]) return -1;
+    pos += at * stride_img;
+    stride_img *= g.in[i];
+  }
+  return pos;
+}
+
+template <class T>
+__global__ void im2col_kernel(const T* x, T* col, BlockGeom g) {
+  MXC_KERNEL_LOOP(i, g.planes * g.K * g.L) {
+    int64_t l = i % g.L, kk = (i / g.L) % g.K, plane = i / (g.L * g.K);
+    int64_t src = block_source(g, kk, l);
+    col[i] = src < 0 ? T(0.0f) : x[plane * g.image + src];
+  }
+}
+
+template <class T>
+__global__ void col2im_kernel(const T* col, T* x, BlockGeom g) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(i, g.planes * g.image) {
+    int64_t e = i % g.image, plane = i / g.image;
+    const T* cp = col + plane * g.K * g.L;
+    C sum = C(0);
+    for (int64_t kk = 0; kk < g.K; ++kk) {
+      int64_t l = 0, kq = kk, eq = e, lstride = 1;
+      bool hit = true;
+      for (int d = g.nd - 1; d >= 0 && hit; --d) {
+        int64_t ki = kq % g.k[d], ei = eq % g.in[d];
+        kq /= g.k[d], eq /= g.in[d];
+        int64_t t = ei + g.p[d] - ki * g.d[d];
+        hit = t >= 0 && t % g.s[d] == 0 && t / g.s[d] < g.out[d];
+        l += (t / g.s[d]) * lstride;
+        lstride *= g.out[d];
+      }
+      if (hit) sum += C(cp[kk * g.L + l]);
+    }
+    x[i] = T(sum);
+  }
+}
+
+// im2col (data -> columns) and _backward_im2col (ograd columns -> d(data), data in in[1]).
+int im2col_fwd(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& x = c->in[0];
+  BlockGeom g;
+  int rc = block_geom(c, x.shape[0] * x.shape[1], x.shape + 2, &g);
+  if (rc) return rc;
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_FLOAT16(c, x.dtype, T, {
+    im2col_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(x), bptr<T>(c->out[0]), g);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+int col2im_run(const mxl_cuda_call* c, const mxl_cuda_blob& col, const mxl_cuda_blob& img) {
+  BlockGeom g;
+  int rc = block_geom(c, img.shape[0] * img.shape[1], img.shape + 2, &g);
+  if (rc) return rc;
+  int64_t n = blob_size(img);
+  if (n == 0) return 0;
+  MXC_SWITCH_FLOAT16(c, img.dtype, T, {
+    col2im_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(col), bptr<T>(img), g);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+int im2col_bwd(const mxl_cuda_call* c) { return col2im_run(c, c->in[0], c->out[0]); }
+int col2im_fwd(const mxl_cuda_call* c) { return col2im_run(c, c->in[0], c->out[0]); }
+
 }  // namespace
 
 void register_nn_extra(KernelTable& t) {
@@ -505,6 +613,9 @@ void register_nn_extra(KernelTable& t) {
   t.push_back({"_backward_ROIPooling", roi_bwd});
   t.push_back({"Crop", crop_fwd});
   t.push_back({"_backward_Crop", crop_bwd});
+  t.push_back({"im2col", im2col_fwd});
+  t.push_back({"_backward_im2col", im2col_bwd});
+  t.push_back({"col2im", col2im_fwd});
 }
 
 }  // namespace mxlcuda

@@ -1,6 +1,6 @@
 // Neural-network operators of MXNet 1.9 that model ports meet beyond the core set:
-// GroupNorm, softmax_cross_entropy, SVMOutput, ROIPooling and Crop (each with its
-// `_backward_` op).
+// GroupNorm, softmax_cross_entropy, SVMOutput, ROIPooling, Crop (each with its
+// `_backward_` op), im2col and col2im.
 // Float16 data computes in float, statistics accumulate in double.
 #include <algorithm>
 #include <cmath>
@@ -500,6 +500,160 @@ OpDef& crop_params(OpDef& op) {
   op.param("center_crop", PType::kBool, "False", "Centre the window (offset is then ignored).");
   return op;
 }
+
+// ========================================================== im2col / col2im
+// Sliding blocks of 1 to 3 spatial dims, as a convolution with the same kernel,
+// stride, dilate and pad sees them. im2col: data (N, C, *spatial) -> columns
+// (N, C * prod(kernel), L), row (c, k) and column l (an output position, row-major);
+// padding reads as 0. col2im sums columns back into (N, C, *output_size); each is the
+// other's gradient. Both are written as gathers (col2im: each image element sums the
+// column entries that read it), so the CUDA kernels give the same sums in the same order.
+struct BlockGeom {
+  int nd = 0;
+  int64_t N = 0, C = 0, K = 1, L = 1, image = 1;  // K = prod(kernel), image = prod(spatial)
+  int64_t in[3] = {1, 1, 1}, out[3] = {1, 1, 1}, k[3] = {1, 1, 1}, s[3] = {1, 1, 1}, d[3] = {1, 1, 1}, p[3] = {0, 0, 0};
+};
+
+// A stride / dilate / pad parameter: () gives `def` for every dim, else one value per kernel dim.
+void block_param(const char* op, const Attrs& a, const char* name, int nd, int64_t def, int64_t lo, int64_t* dst) {
+  const Shape& v = a.shape(name);
+  MXL_CHECK(v.ndim == 0 || v.ndim == nd, Err::kInvalidArgument, op, ": parameter '", name, "' ", v,
+            " must have as many dims as kernel (", nd, ") or be ()");
+  for (int i = 0; i < nd; ++i) {
+    dst[i] = v.ndim == 0 ? def : v[i];
+    MXL_CHECK(dst[i] >= lo, Err::kInvalidArgument, op, ": parameter '", name, "' ", v, " must be >= ", lo,
+              " in every dim");
+  }
+}
+
+// Geometry from the parameters and the image's spatial dims (data for im2col,
+// output_size for col2im); checks every parameter and that the dilated kernel fits.
+BlockGeom block_geom(const char* op, const Attrs& a, int64_t N, int64_t C, const int64_t* spatial, int nd_spatial) {
+  BlockGeom g;
+  const Shape& kernel = a.shape("kernel");
+  MXL_CHECK(kernel.ndim >= 1 && kernel.ndim <= 3, Err::kInvalidArgument, op, ": parameter 'kernel' ", kernel,
+            " must have 1, 2 or 3 dims");
+  g.nd = kernel.ndim;
+  MXL_CHECK(nd_spatial == g.nd, Err::kShape, op, ": a kernel of ", g.nd, " dims needs ", g.nd, " spatial dims, got ",
+            nd_spatial);
+  g.N = N, g.C = C;
+  for (int i = 0; i < g.nd; ++i) {
+    g.k[i] = kernel[i];
+    MXL_CHECK(g.k[i] >= 1, Err::kInvalidArgument, op, ": parameter 'kernel' ", kernel, " must be >= 1 in every dim");
+  }
+  block_param(op, a, "stride", g.nd, 1, 1, g.s);
+  block_param(op, a, "dilate", g.nd, 1, 1, g.d);
+  block_param(op, a, "pad", g.nd, 0, 0, g.p);
+  for (int i = 0; i < g.nd; ++i) {
+    g.in[i] = spatial[i];
+    int64_t span = g.d[i] * (g.k[i] - 1) + 1, padded = g.in[i] + 2 * g.p[i];
+    MXL_CHECK(span <= padded, Err::kShape, op, ": the dilated kernel (", span, ") exceeds the padded input (", padded,
+              ") in spatial dim ", i);
+    g.out[i] = (padded - span) / g.s[i] + 1;
+    g.K *= g.k[i], g.L *= g.out[i], g.image *= g.in[i];
+  }
+  return g;
+}
+
+BlockGeom im2col_geom(const Attrs& a, const Shape& x) {
+  const char* op = a.op->name.c_str();
+  int nd = a.shape("kernel").ndim;
+  MXL_CHECK(x.ndim == nd + 2, Err::kShape, op, ": data must have ", nd + 2, " dims (batch, channel and ", nd,
+            " spatial, as kernel), got shape ", x);
+  return block_geom(op, a, x[0], x[1], x.d + 2, x.ndim - 2);
+}
+
+BlockGeom col2im_geom(const Attrs& a, const Shape& col) {
+  const char* op = a.op->name.c_str();
+  const Shape& size = a.shape("output_size");
+  MXL_CHECK(size.ndim == a.shape("kernel").ndim, Err::kInvalidArgument, op, ": parameter 'output_size' ", size,
+            " must have as many dims as kernel ", a.shape("kernel"));
+  for (int i = 0; i < size.ndim; ++i)
+    MXL_CHECK(size[i] >= 1, Err::kInvalidArgument, op, ": parameter 'output_size' ", size, " must be >= 1 in every dim");
+  MXL_CHECK(col.ndim == 3, Err::kShape, op, ": data must be 3-D (batch, channel * prod(kernel), blocks), got shape ", col);
+  int64_t K = a.shape("kernel").size();
+  MXL_CHECK(K >= 1 && col[1] % K == 0, Err::kShape, op, ": dim 1 of data shape ", col, " must be a multiple of prod(kernel) = ", K);
+  BlockGeom g = block_geom(op, a, col[0], col[1] / K, size.d, size.ndim);
+  MXL_CHECK(col[2] == g.L, Err::kShape, op, ": data shape ", col, " has ", col[2], " blocks, but output_size ", size,
+            " with these kernel, stride, dilate and pad gives ", g.L);
+  return g;
+}
+
+// Image offset (within one channel) read by column entry (kernel index kk, block l), or -1 for padding.
+inline int64_t block_source(const BlockGeom& g, int64_t kk, int64_t l) {
+  int64_t pos = 0;
+  int64_t kq = kk, lq = l, stride_img = 1;
+  for (int i = g.nd - 1; i >= 0; --i) {
+    int64_t ki = kq % g.k[i], oi = lq % g.out[i];
+    kq /= g.k[i], lq /= g.out[i];
+    int64_t at = oi * g.s[i] - g.p[i] + ki * g.d[i];
+    if (at < 0 || at >= g.in[i]) return -1;
+    pos += at * stride_img;
+    stride_img *= g.in[i];
+  }
+  return pos;
+}
+
+template <class T>
+void im2col_t(const BlockGeom& g, const T* x, T* col) {
+  parallel_for(g.N * g.C * g.K, row_grain(g.L), [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {  // r = (n, c, kk): one row of columns
+      const int64_t kk = r % g.K, plane = r / g.K;
+      const T* img = x + plane * g.image;
+      for (int64_t l = 0; l < g.L; ++l) {
+        int64_t src = block_source(g, kk, l);
+        col[r * g.L + l] = src < 0 ? T(0.0f) : img[src];
+      }
+    }
+  });
+}
+
+// Each image element sums, in kernel order, the column entries that read it.
+template <class T>
+void col2im_t(const BlockGeom& g, const T* col, T* x) {
+  using C = acc_t<T>;
+  parallel_for(g.N * g.C, row_grain(g.image * g.K), [&](int64_t p0, int64_t p1) {
+    for (int64_t plane = p0; plane < p1; ++plane) {
+      const T* cp = col + plane * g.K * g.L;
+      for (int64_t e = 0; e < g.image; ++e) {
+        C sum = C(0);
+        for (int64_t kk = 0; kk < g.K; ++kk) {
+          // block index l with o * s - p + k * d == position, dim by dim
+          int64_t l = 0, kq = kk, eq = e, lstride = 1;
+          bool hit = true;
+          for (int i = g.nd - 1; i >= 0 && hit; --i) {
+            int64_t ki = kq % g.k[i], ei = eq % g.in[i];
+            kq /= g.k[i], eq /= g.in[i];
+            int64_t t = ei + g.p[i] - ki * g.d[i];
+            hit = t >= 0 && t % g.s[i] == 0 && t / g.s[i] < g.out[i];
+            l += (t / g.s[i]) * lstride;
+            lstride *= g.out[i];
+          }
+          if (hit) sum += C(cp[kk * g.L + l]);
+        }
+        x[plane * g.image + e] = T(sum);
+      }
+    }
+  });
+}
+
+OpDef& block_params(OpDef& op, bool with_output_size) {
+  if (with_output_size)
+    op.param_required("output_size", PType::kShape, "The spatial size of the image: (w,), (h, w) or (d, h, w).");
+  op.param_required("kernel", PType::kShape, "Sliding kernel size: (w,), (h, w) or (d, h, w).");
+  op.param("stride", PType::kShape, "()", "The stride between adjacent blocks: (w,), (h, w) or (d, h, w). Defaults to 1 for each dimension.");
+  op.param("dilate", PType::kShape, "()", "The spacing between adjacent kernel points: (w,), (h, w) or (d, h, w). Defaults to 1 for each dimension.");
+  op.param("pad", PType::kShape, "()", "Zero padding on both sides of each spatial dimension: (w,), (h, w) or (d, h, w). Defaults to no padding.");
+  return op;
+}
+
+// The block parameters passed on to the gradient op (all but col2im's output_size).
+KV block_kv(const Attrs& a) {
+  KV kv;
+  for (const auto& p : a.raw())
+    if (p.first != "output_size") kv.push_back(p);
+  return kv;
+}
 }  // namespace
 
 // ============================================================== registrations
@@ -672,6 +826,70 @@ static OpDef& reg_crop_bwd = Registry::add("_backward_Crop")
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       CropWindow c = crop_window(a, in[1].shape, in[0].shape[2], in[0].shape[3]);
       MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_Crop", { crop_copy(in[1].shape, c, in[0].ptr<T>(), out[0].ptr<T>(), true); });
+    });
+
+
+static OpDef& reg_im2col = block_params(Registry::add("im2col"), false)
+    .describe("Extracts sliding blocks of an image into columns, as a convolution sees them.\n\n"
+              "data (N, C, *spatial) with 1, 2 or 3 spatial dims gives (N, C * prod(kernel), L): row c * prod(kernel) + "
+              "k holds kernel point k of channel c, column l the block at output position l (row-major), L the "
+              "spatial size of a convolution's output with the same kernel, stride, dilate and pad. Padding reads "
+              "as 0. The gradient is col2im.")
+    .input("data")
+    .infer_shape_fn([](const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+      if (!in[0].known()) return false;
+      BlockGeom g = im2col_geom(a, in[0]);
+      assign_shape("im2col", "output", out[0], Shape{g.N, g.C * g.K, g.L});
+      return true;
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      BlockGeom g = im2col_geom(a, in[0].shape);
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "im2col", { im2col_t<T>(g, in[0].ptr<T>(), out[0].ptr<T>()); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      // col2im of the gradient, to data's spatial size (read from data at run time).
+      return GVals{g.op1("_backward_im2col", {g.ograd(0), g.input(0)}, block_kv(a))};
+    });
+
+static OpDef& reg_im2col_bwd = block_params(Registry::add("_backward_im2col"), false)
+    .describe("Gradient of im2col: inputs (ograd, data); col2im of ograd to data's shape.")
+    .input("ograd").input("data")
+    .infer_shape_fn([](const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+      if (!in[1].known()) return false;
+      BlockGeom g = im2col_geom(a, in[1]);
+      assign_shape("_backward_im2col", "ograd", in[0], Shape{g.N, g.C * g.K, g.L});
+      assign_shape("_backward_im2col", "data gradient", out[0], in[1]);
+      return true;
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      BlockGeom g = im2col_geom(a, in[1].shape);
+      MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_im2col", { col2im_t<T>(g, in[0].ptr<T>(), out[0].ptr<T>()); });
+    });
+
+static OpDef& reg_col2im = block_params(Registry::add("col2im"), true)
+    .describe("Sums columns of sliding blocks back into an image (the adjoint of im2col, not its inverse).\n\n"
+              "data (N, C * prod(kernel), L) gives (N, C, *output_size): every column entry is added to the image "
+              "element im2col would have read it from (entries that fall on padding are dropped). The gradient is im2col.")
+    .input("data")
+    .infer_shape_fn([](const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
+      if (!in[0].known()) return false;
+      BlockGeom g = col2im_geom(a, in[0]);
+      Shape y{g.N, g.C};
+      const Shape& size = a.shape("output_size");
+      y.ndim = 2 + size.ndim;
+      for (int i = 0; i < size.ndim; ++i) y[2 + i] = size[i];
+      assign_shape("col2im", "output", out[0], y);
+      return true;
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      BlockGeom g = col2im_geom(a, in[0].shape);
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "col2im", { col2im_t<T>(g, in[0].ptr<T>(), out[0].ptr<T>()); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("im2col", {g.ograd(0)}, block_kv(a))};
     });
 
 }  // namespace mxl

@@ -280,3 +280,58 @@ def test_crop_bad_windows_name_the_problem(kwargs, inputs, words):
     with pytest.raises(mx.MXNetError) as e:
         mx.nd.Crop(*[mx.nd.ones(s) for s in inputs], **kwargs)
     assert "Crop" in str(e.value) and all(w in str(e.value) for w in words), str(e.value)
+
+
+# ------------------------------------------------------------ im2col / col2im
+def test_im2col_matches_mxnet_on_a_strided_dilated_padded_example():
+    # MXNet 1.9.1, np.random.RandomState(0).randn(1, 2, 4, 5), the first 4 rows of columns.
+    x = np.random.RandomState(0).randn(1, 2, 4, 5).astype(np.float32)
+    p = dict(kernel=(2, 3), stride=(2, 1), pad=(1, 1), dilate=(1, 2))
+    col = mx.nd.im2col(mx.nd.array(x), **p)
+    assert col.shape == (1, 12, 9)
+    want = [[0, 0, 0, 0, -0.9772778749465942, 0.9500884413719177, 0, 0.3336743414402008, 1.4940791130065918],
+            [0, 0, 0, 0.9500884413719177, -0.15135720372200012, -0.10321885347366333, 1.4940791130065918,
+             -0.2051582634449005, 0.3130677044391632],
+            [0, 0, 0, -0.10321885347366333, 0.4105985164642334, 0, 0.3130677044391632, -0.8540957570075989, 0],
+            [0, 1.764052391052246, 0.40015721321105957, 0, 0.14404356479644775, 1.4542734622955322, 0, 0, 0]]
+    np.testing.assert_allclose(col.asnumpy()[0, :4], want, rtol=1e-6)
+    img = mx.nd.col2im(col, output_size=(4, 5), **p)
+    np.testing.assert_allclose(img.asnumpy()[0, 0, 0], [1.764052391052246, 0.8003144264221191, 0.978738009929657,
+                                                         4.481786251068115, 1.8675580024719238], rtol=1e-6)
+
+
+@pytest.mark.parametrize("shape,p", [
+    ((2, 3, 7), dict(kernel=(3,), stride=(2,), pad=(1,))),
+    ((2, 3, 5, 6), dict(kernel=(2, 2))),
+    ((1, 2, 4, 5), dict(kernel=(2, 3), stride=(2, 1), pad=(1, 1), dilate=(1, 2))),
+    ((1, 2, 4, 4, 5), dict(kernel=(2, 2, 2), dilate=(1, 2, 1), stride=(1, 1, 2), pad=(1, 0, 0))),
+])
+def test_im2col_times_weights_is_convolution_and_col2im_is_its_adjoint(shape, p):
+    rng = np.random.RandomState(len(shape))
+    x = rng.randn(*shape)
+    w = rng.randn(4, shape[1], *p["kernel"])
+    col = mx.nd.im2col(mx.nd.array(x, dtype=np.float64), **p).asnumpy()
+    conv = mx.nd.Convolution(mx.nd.array(x, dtype=np.float64), mx.nd.array(w, dtype=np.float64), num_filter=4,
+                             no_bias=True, **p).asnumpy()
+    np.testing.assert_allclose(np.einsum("fk,nkl->nfl", w.reshape(4, -1), col).reshape(conv.shape), conv,
+                               rtol=1e-10, atol=1e-12)
+    y = rng.randn(*col.shape)
+    back = mx.nd.col2im(mx.nd.array(y, dtype=np.float64), output_size=shape[2:], **p).asnumpy()
+    np.testing.assert_allclose((col * y).sum(), (x * back).sum(), rtol=1e-10)
+
+
+def test_im2col_and_col2im_are_each_others_gradient():
+    p = dict(kernel=(2, 2), pad=(1, 0))
+    x = mx.nd.array(np.random.RandomState(7).randn(2, 3, 5, 6))
+    x.attach_grad()
+    with mx.autograd.record():
+        col = mx.nd.im2col(x, **p)
+    head = mx.nd.array(np.random.RandomState(8).randn(*col.shape))
+    col.backward(head)
+    np.testing.assert_allclose(x.grad.asnumpy(), mx.nd.col2im(head, output_size=(5, 6), **p).asnumpy(), rtol=1e-6)
+    c = mx.nd.array(np.random.RandomState(9).randn(*col.shape))
+    c.attach_grad()
+    with mx.autograd.record():
+        img = mx.nd.col2im(c, output_size=(5, 6), **p)
+    img.backward(x)
+    np.testing.assert_allclose(c.grad.asnumpy(), mx.nd.im2col(x, **p).asnumpy(), rtol=1e-6)

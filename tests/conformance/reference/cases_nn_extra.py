@@ -132,6 +132,54 @@ def _crop_case(shape, h_w=None, like=None, **params):
     return Case([_u(*shape), _u(*like)], p, lambda x, c: crop(x, like[2], like[3], **opts))
 
 
+# ---------------------------------------------------------- im2col / col2im
+def _block_setup(kernel, stride, dilate, pad):
+    nd = len(kernel)
+    return (tuple(stride) or (1,) * nd), (tuple(dilate) or (1,) * nd), (tuple(pad) or (0,) * nd)
+
+
+def _blocks(spatial, kernel, stride, dilate, pad):
+    """For every (kernel point, block) the padded-image index it reads, as index arrays."""
+    stride, dilate, pad = _block_setup(kernel, stride, dilate, pad)
+    out = [(n + 2 * p - (d * (k - 1) + 1)) // s + 1 for n, k, s, d, p in zip(spatial, kernel, stride, dilate, pad)]
+    kpts = np.array(list(np.ndindex(*kernel)))          # (K, nd), row-major
+    opts = np.array(list(np.ndindex(*out)))             # (L, nd), row-major
+    idx = opts[None, :, :] * np.array(stride) + kpts[:, None, :] * np.array(dilate)  # (K, L, nd) in padded coords
+    return idx, pad
+
+
+def im2col(x, kernel, stride=(), dilate=(), pad=()):
+    idx, pad = _blocks(x.shape[2:], kernel, stride, dilate, pad)
+    xp = np.pad(x, [(0, 0), (0, 0)] + [(p, p) for p in pad])
+    cols = xp[(slice(None), slice(None)) + tuple(idx[..., i] for i in range(idx.shape[-1]))]  # (N, C, K, L)
+    n, c, k, l = cols.shape
+    return cols.reshape(n, c * k, l)
+
+
+def col2im(col, output_size, kernel, stride=(), dilate=(), pad=()):
+    idx, pad = _blocks(output_size, kernel, stride, dilate, pad)
+    k = idx.shape[0]
+    n, ck, l = col.shape
+    img = np.zeros((n, ck // k) + tuple(s + 2 * p for s, p in zip(output_size, pad)), np.float64)
+    cols = col.reshape(n, ck // k, k, l).astype(np.float64)
+    for kk in range(k):
+        for b in range(l):
+            img[(slice(None), slice(None)) + tuple(idx[kk, b])] += cols[:, :, kk, b]
+    inner = tuple(slice(p, p + s) for s, p in zip(output_size, pad))
+    return img[(slice(None), slice(None)) + inner].astype(col.dtype)
+
+
+def _im2col_case(shape, dtype=F, **p):
+    return Case([_u(*shape, dtype=dtype)], p, lambda x: im2col(x, **p))
+
+
+def _col2im_case(image_shape, dtype=F, **p):
+    n, c = image_shape[:2]
+    k = int(np.prod(p["kernel"]))
+    blocks = im2col(np.zeros(image_shape), **{a: v for a, v in p.items() if a != "output_size"}).shape[2]
+    return Case([_u(n, c * k, blocks, dtype=dtype)], p, lambda col: col2im(col, **p))
+
+
 OPS = {
     "GroupNorm": [
         _gn_case((2, 4, 3), 2),
@@ -167,6 +215,19 @@ OPS = {
         _crop_case((1, 1, 4, 4), h_w=(4, 4)),
         Case([_u(1, 2, 4, 5, dtype=np.float16)], {"num_args": 1, "h_w": (2, 3), "offset": (2, 1)},
              lambda x: crop(x, 2, 3, offset=(2, 1))),
+    ],
+    "im2col": [
+        _im2col_case((2, 3, 5, 6), kernel=(2, 2)),
+        _im2col_case((1, 2, 4, 5), kernel=(2, 3), stride=(2, 1), pad=(1, 1), dilate=(1, 2)),
+        _im2col_case((2, 3, 7), kernel=(3,), stride=(2,), pad=(1,)),
+        _im2col_case((1, 2, 3, 4, 3), kernel=(2, 2, 2), pad=(1, 0, 1), dtype=np.float64),
+        _im2col_case((1, 1, 4, 4), kernel=(4, 4)),
+    ],
+    "col2im": [
+        _col2im_case((2, 3, 5, 6), output_size=(5, 6), kernel=(2, 2)),
+        _col2im_case((1, 2, 4, 5), output_size=(4, 5), kernel=(2, 3), stride=(2, 1), pad=(1, 1), dilate=(1, 2)),
+        _col2im_case((2, 3, 7), output_size=(7,), kernel=(3,), stride=(2,), pad=(1,)),
+        _col2im_case((1, 2, 3, 4, 3), output_size=(3, 4, 3), kernel=(2, 2, 2), pad=(1, 0, 1), dtype=np.float64),
     ],
     "SVMOutput": [
         _svm_case((3, 4)),
@@ -228,4 +289,14 @@ ERROR_CASES = [
     ("num_args", "Crop", [_a(1, 1, 4, 4)] * 3, {"num_args": 3}, ARG, ["Crop", "num_args"]),
     ("int32", "Crop", [np.ones((1, 1, 4, 4), np.int32)], {"num_args": 1, "h_w": (2, 2)}, DTYPE,
      ["Crop", "int32"]),
+    ("kernel_too_big", "im2col", [_a(1, 1, 5, 6)], {"kernel": (7, 2)}, SHAPE, ["im2col", "dilated kernel (7)", "(5)"]),
+    ("zero_stride", "im2col", [_a(1, 1, 5, 6)], {"kernel": (2, 2), "stride": (0, 1)}, ARG, ["im2col", "stride", "(0, 1)"]),
+    ("pad_dims", "im2col", [_a(1, 1, 5, 6)], {"kernel": (2, 2), "pad": (1,)}, ARG, ["im2col", "pad", "(1,)"]),
+    ("kernel_4d", "im2col", [_a(1, 1, 2, 2, 2, 2)], {"kernel": (1, 1, 1, 1)}, ARG, ["im2col", "kernel", "1, 2 or 3"]),
+    ("data_dims", "im2col", [_a(1, 5, 6)], {"kernel": (2, 2)}, SHAPE, ["im2col", "4 dims", "(1, 5, 6)"]),
+    ("blocks", "col2im", [_a(2, 12, 20)], {"output_size": (5, 7), "kernel": (2, 2)}, SHAPE, ["col2im", "20", "24"]),
+    ("channels", "col2im", [_a(2, 13, 20)], {"output_size": (5, 6), "kernel": (2, 2)}, SHAPE,
+     ["col2im", "(2, 13, 20)", "prod(kernel) = 4"]),
+    ("size_dims", "col2im", [_a(2, 12, 20)], {"output_size": (5,), "kernel": (2, 2)}, ARG, ["col2im", "output_size", "(5,)"]),
+    ("int_data", "im2col", [np.ones((1, 1, 4, 4), np.int32)], {"kernel": (2, 2)}, DTYPE, ["im2col", "int32"]),
 ]
