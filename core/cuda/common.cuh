@@ -222,6 +222,7 @@ void register_blas(KernelTable& t);
 void register_nn(KernelTable& t);
 void register_shape(KernelTable& t);
 void register_random(KernelTable& t);
+void register_sample(KernelTable& t);
 void register_optimizer(KernelTable& t);
 void register_misc(KernelTable& t);
 void register_pool(KernelTable& t);

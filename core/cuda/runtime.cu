@@ -213,6 +213,7 @@ KernelTable& kernel_table() {
     register_nn(*k);
     register_shape(*k);
     register_random(*k);
+    register_sample(*k);
     register_optimizer(*k);
     register_misc(*k);
     register_pool(*k);

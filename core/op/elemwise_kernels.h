@@ -270,7 +270,9 @@ struct BlockRng {
 
 constexpr int64_t kRandBlock = 1 << 14;
 
-// Fills y[0, n) with sample(rng) converted to T, in parallel blocks.
+// Fills y[0, n) with sample(rng) -- or sample(rng, i) where the sampler takes the
+// element's index i, e.g. to look up per-element parameters -- converted to T, in
+// parallel blocks.
 template <class T, class S>
 void fill_random(const OpCtx& ctx, T* y, int64_t n, S&& sample) {
   MXL_CHECK(ctx.rng != nullptr, Err::kInternal, "random op run without a generator");
@@ -280,7 +282,10 @@ void fill_random(const OpCtx& ctx, T* y, int64_t n, S&& sample) {
   parallel_for(nb, 1, [&](int64_t b, int64_t e) {
     for (int64_t k = b; k < e; ++k) {
       BlockRng rng(seeds[size_t(k)]);
-      for (int64_t i = k * kRandBlock, end = std::min(n, i + kRandBlock); i < end; ++i) y[i] = cast_to<T>(sample(rng));
+      for (int64_t i = k * kRandBlock, end = std::min(n, i + kRandBlock); i < end; ++i) {
+        if constexpr (std::is_invocable_v<S&, BlockRng&, int64_t>) y[i] = cast_to<T>(sample(rng, i));
+        else y[i] = cast_to<T>(sample(rng));
+      }
     }
   });
 }

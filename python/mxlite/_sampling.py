@@ -32,7 +32,18 @@ def define(sample):
         """Samples from a Poisson distribution with rate lam."""
         return sample("_random_poisson", "_sample_poisson", {"lam": lam}, shape, dtype, kwargs)
 
-    return {f.__name__: f for f in (uniform, normal, randint, exponential, gamma, poisson)}
+    def negative_binomial(k=1, p=1, shape=None, dtype=None, **kwargs):
+        """Samples the failures before k successes of probability p (as floats)."""
+        return sample("_random_negative_binomial", "_sample_negative_binomial", {"k": k, "p": p},
+                      shape, dtype, kwargs)
+
+    def generalized_negative_binomial(mu=1, alpha=1, shape=None, dtype=None, **kwargs):
+        """Samples a negative binomial with mean mu and dispersion alpha (as floats)."""
+        return sample("_random_generalized_negative_binomial", "_sample_generalized_negative_binomial",
+                      {"mu": mu, "alpha": alpha}, shape, dtype, kwargs)
+
+    return {f.__name__: f for f in (uniform, normal, randint, exponential, gamma, poisson,
+                                    negative_binomial, generalized_negative_binomial)}
 
 
 def split_params(op, sample_op, params, shape, dtype, kwargs, is_tensor):
