@@ -394,3 +394,90 @@ def test_multinomial_gradient_op_checks_its_inputs():
     _error(lambda: b(nd.ones((2,)), nd.ones((2, 2), dtype="int32"), nd.zeros((2,), dtype="int32")), "float")
     g = b(nd.array([1.0, 2.0]), nd.array([[0.5, 0.5], [0.25, 0.75]]), nd.array([1, 0], dtype="int32"))
     np.testing.assert_allclose(g.asnumpy(), [[0, 2], [8, 0]])
+
+
+def test_sym_multinomial_outputs():
+    d = mx.sym.var("d")
+    s = mx.sym.random.multinomial(d, get_prob=True, shape=(3,))
+    assert s.list_outputs() == ["_sample_multinomial0_output0", "_sample_multinomial0_output1"]
+    assert s.infer_shape(d=(2, 4))[1] == [(2, 3), (2, 3)]
+    assert s.infer_type(d="float64")[1] == [np.int32, np.float64]
+    idx, lp = s.eval(d=nd.array([[0.5, 0.5, 0, 0], [0, 0, 0, 1]]))
+    assert (idx.asnumpy()[1] == 3).all() and (lp.asnumpy()[1] == 0).all()
+
+
+# ------------------------------------------------------------------ GPU (pytest -m gpu)
+NUM_GPUS = mx.context.num_gpus()
+needs_gpu = pytest.mark.skipif(NUM_GPUS == 0, reason="no GPU: " + mx.context.gpu_info())
+
+
+@pytest.mark.gpu
+@needs_gpu
+def test_samplers_on_gpu_follow_each_elements_parameters():
+    g = mx.gpu(0)
+
+    def draws(op, *params, **kw):
+        arrays = [nd.array(np.array(p, dtype=np.float64), ctx=g, dtype="float64") for p in params]
+        out = getattr(nd._internal, op)(*arrays, shape=(N,), **kw)
+        assert out.context == g and out.shape == (len(params[0]), N)
+        return out.asnumpy().astype(np.float64)
+
+    low, high = [-1.0, 2.0], [0.0, 5.0]
+    u = draws("_sample_uniform", low, high)
+    assert (u[0] >= -1).all() and (u[0] < 0).all() and (u[1] >= 2).all() and (u[1] < 5).all()
+    _check_moments(draws("_sample_normal", [0.0, 5.0], [1.0, 0.1]), [0, 5], [1, 0.01])
+    _check_moments(draws("_sample_gamma", [0.5, 9.0], [1.0, 2.0]), [0.5, 18], [0.5, 36])
+    _check_moments(draws("_sample_exponential", [0.5, 10.0]), [2, 0.1], [4, 0.01])
+    p = draws("_sample_poisson", [0.5, 50.0])
+    assert (p == np.round(p)).all()
+    _check_moments(p, [0.5, 50], [0.5, 50])
+    _check_moments(draws("_sample_negative_binomial", [3.0, 2.5], [0.4, 0.5]), [4.5, 2.5], [11.25, 5])
+    _check_moments(draws("_sample_generalized_negative_binomial", [2.0, 3.0], [0.5, 0.0]), [2, 3], [4, 3])
+    x = nd.random.negative_binomial(k=3, p=0.4, shape=(N,), ctx=g).asnumpy().astype(np.float64)
+    _check_moments([x], [4.5], [11.25])
+    # float16 parameters and output, and the `shape` parameter's layout
+    h = nd._internal._sample_uniform(nd.array([[0, 10]], ctx=g, dtype="float16"),
+                                     nd.array([[1, 11]], ctx=g, dtype="float16"), shape=(2, 3), dtype="float16")
+    assert h.shape == (1, 2, 2, 3) and h.dtype == np.float16
+    hv = h.asnumpy()
+    assert (hv[0, 0] < 1).all() and (hv[0, 1] >= 10).all()
+    mx.random.seed(9)
+    a = nd.random.gamma(nd.array([1.0, 2.0], ctx=g), nd.array([1.0, 1.0], ctx=g), shape=(1000,)).asnumpy()
+    mx.random.seed(9)
+    np.testing.assert_array_equal(a, nd.random.gamma(nd.array([1.0, 2.0], ctx=g), nd.array([1.0, 1.0], ctx=g),
+                                                     shape=(1000,)).asnumpy())
+
+
+@pytest.mark.gpu
+@needs_gpu
+def test_multinomial_on_gpu():
+    g = mx.gpu(0)
+    probs = np.array([[0, 0.1, 0.2, 0.3, 0.4], [0.4, 0.3, 0.2, 0.1, 0]])
+    s, lp = nd._internal._sample_multinomial(nd.array(probs, ctx=g), shape=(N,), get_prob=True)
+    v = s.asnumpy()
+    for row, p in zip(v, probs):
+        np.testing.assert_allclose(np.bincount(row, minlength=5) / N, p, atol=0.015)
+    np.testing.assert_allclose(lp.asnumpy(), np.log(probs[np.arange(2)[:, None], v]), rtol=1e-6)
+    # the gradient of the log-probabilities matches the CPU's for the same draws
+    og = np.random.RandomState(0).uniform(0.5, 1.5, v.shape)
+    args = (og, probs, v.astype(np.int32))
+    cpu = nd._internal._backward_sample_multinomial(*[nd.array(a, dtype=a.dtype) for a in args]).asnumpy()
+    gpu = nd._internal._backward_sample_multinomial(*[nd.array(a, ctx=g, dtype=a.dtype) for a in args]).asnumpy()
+    np.testing.assert_allclose(gpu, cpu, rtol=1e-10)
+
+
+@pytest.mark.gpu
+@needs_gpu
+def test_sampler_errors_on_gpu_match_the_cpu():
+    g = mx.gpu(0)
+    cases = [
+        ("_sample_gamma", [[1, -0.5], [1, 1]], ["alpha", ">= 0", "-0.5", "index 1"]),
+        ("_sample_negative_binomial", [[1.0], [1.5]], ["p", "(0, 1]", "1.5"]),
+        ("_sample_generalized_negative_binomial", [[1.0], [-2.0]], ["alpha", ">= 0", "-2"]),
+        ("_sample_multinomial", [[[0.5, 0.5], [0, 0]]], ["row 1", "sums to 0"]),
+        ("_sample_multinomial", [[[0.5, -0.1]]], ["probabilities", "-0.1", "row 0"]),
+    ]
+    for op, params, words in cases:
+        _error(lambda: getattr(nd._internal, op)(*[nd.array(p, ctx=g) for p in params]), op, *words)
+    _error(lambda: nd._internal._random_negative_binomial(k=1, p=0.0, ctx=g), "'p'", "(0, 1]")
+    assert nd._internal._sample_uniform(nd.array([0.0], ctx=g), nd.array([1.0], ctx=g)).shape == (1,)  # still usable
