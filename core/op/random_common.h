@@ -44,7 +44,7 @@ inline OpDef& random_common(OpDef& op) {
   return op.param_optional("shape", PType::kShape, "Shape of the output.")
       .param("ctx", PType::kString, "", "Context of the output, e.g. cpu(0); default: the current context.")
       .param_enum("dtype", {"None", "float16", "float32", "float64"}, "None",
-                  "Output dtype (None means float32).")
+                  "Output dtype (None: out='s dtype if given, else float32).")
       .infer_shape_fn(random_shape)
       .infer_type_fn(random_type<DType::f32>)
       .random()

@@ -106,7 +106,8 @@ OpDef& sample_op(const char* name, const char* alias, const char* doc, const cha
   OpDef& op = Registry::add(name).describe(doc).alias(alias).input(in0);
   if (in1) op.input(in1);
   return op.param("shape", PType::kShape, "()", "Shape of the draws from each distribution; () draws one.")
-      .param_enum("dtype", {"None", "float16", "float32", "float64"}, "None", "Output dtype (None means float32).")
+      .param_enum("dtype", {"None", "float16", "float32", "float64"}, "None",
+                  "Output dtype (None: out='s dtype if given, else float32).")
       .infer_shape_fn(sample_shape)
       .infer_type_fn(sample_type)
       .random()
@@ -210,8 +211,8 @@ std::vector<double> multinomial_row_sums(const char* op, const T* p, int64_t row
     double s = 0;
     for (int64_t j = 0; j < k; ++j) {
       const double v = double(p[r * k + j]);
-      MXL_CHECK(v >= 0 && v < HUGE_VAL, Err::kInvalidArgument, op, ": data must hold probabilities (finite, >= 0), got ",
-                v, " at row ", r, ", outcome ", j);
+      MXL_CHECK(v >= 0 && v < HUGE_VAL, Err::kInvalidArgument, op,
+                ": data must hold probabilities (finite, >= 0), got ", v, " at row ", r, ", outcome ", j);
       s += v;
     }
     MXL_CHECK(s > 0 && s < HUGE_VAL, Err::kInvalidArgument, op, ": row ", r, " of data sums to ", s,
