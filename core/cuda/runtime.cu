@@ -224,6 +224,7 @@ KernelTable& kernel_table() {
     register_extra_ops(*k);
     register_sum(*k);
     register_nn_extra(*k);
+    register_linalg(*k);
     return k;
   }();
   return *t;

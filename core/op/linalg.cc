@@ -173,12 +173,9 @@ la::Geo geo_of(const Attrs& a, const Blobs& in, const Blobs& out) {
 }
 
 [[noreturn]] void fail_status(const char* op, int status, int64_t b, int64_t batch) {
-  const char* what = status == la::kSingular ? "is singular (not invertible)"
-                   : status == la::kNotPosDef
-                       ? "is not symmetric positive definite (the Cholesky factorization met a non-positive pivot)"
-                       : "is not a Cholesky factor: its diagonal has a zero";
-  if (batch == 1) fail(Err::kArithmetic, op, ": the input matrix ", what);
-  fail(Err::kArithmetic, op, ": matrix ", b, " of the batch (index along the leading axes, flattened) ", what);
+  char msg[256];
+  la::status_message(msg, sizeof msg, op, status, b, batch);
+  fail(Err::kArithmetic, msg);
 }
 
 // Runs Op on every matrix of the batch, split over threads; the first rejected matrix

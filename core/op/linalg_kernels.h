@@ -15,6 +15,7 @@
 #pragma once
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <type_traits>
 
 #ifndef MXL_HD
@@ -29,6 +30,19 @@ namespace mxl {
 namespace la {
 
 enum Status : int { kOk = 0, kSingular = 1, kNotPosDef = 2, kZeroDiag = 3 };
+// Why a matrix was rejected, for the error message (both devices).
+// Writes the message for matrix b (of batch) rejected with status s into buf.
+inline void status_message(char* buf, size_t len, const char* op, int s, int64_t b, int64_t batch) {
+  const char* what = s == kSingular ? "is singular (not invertible)"
+                   : s == kNotPosDef
+                       ? "is not symmetric positive definite (the Cholesky factorization met a non-positive pivot)"
+                       : "is not a Cholesky factor: its diagonal has a zero";
+  if (batch == 1)
+    snprintf(buf, len, "%s: the input matrix %s", op, what);
+  else
+    snprintf(buf, len, "%s: matrix %lld of the batch (index along the leading axes, flattened) %s", op,
+             (long long)b, what);
+}
 enum Param : unsigned { kLower = 1, kTranspose = 2, kRightside = 4, kAlpha = 8, kOffset = 16 };
 
 // One array's matrices: elements per batch item and the last two axes (1 when absent).
@@ -635,6 +649,13 @@ struct Maketrian {
     return kOk;
   }
 };
+
+// The operators that can reject a matrix (the others always return kOk): the GPU
+// reads their status back only for these.
+template <class Op> constexpr bool may_reject = false;
+template <> constexpr bool may_reject<Inverse> = true;
+template <> constexpr bool may_reject<Potrf> = true;
+template <> constexpr bool may_reject<Potri> = true;
 
 }  // namespace la
 }  // namespace mxl
