@@ -481,3 +481,17 @@ def test_sampler_errors_on_gpu_match_the_cpu():
         _error(lambda: getattr(nd._internal, op)(*[nd.array(p, ctx=g) for p in params]), op, *words)
     _error(lambda: nd._internal._random_negative_binomial(k=1, p=0.0, ctx=g), "'p'", "(0, 1]")
     assert nd._internal._sample_uniform(nd.array([0.0], ctx=g), nd.array([1.0], ctx=g)).shape == (1,)  # still usable
+
+
+def test_dtype_none_follows_out_like_mxnet():
+    # the samplers' shared dtype rule (random_common.h), scalar samplers included
+    out = nd.zeros((4,), dtype="float64")
+    assert nd._internal._random_uniform(shape=(4,), out=out) is out
+    assert nd._internal._random_negative_binomial(k=2, p=0.5, shape=(4,), out=out).dtype == np.float64
+    ints = nd.zeros((4,), dtype="int64")
+    assert (nd._internal._random_randint(low=0, high=3, shape=(4,), out=ints).asnumpy() < 3).all()
+    _error(lambda: nd._internal._random_uniform(shape=(4,), out=ints), "_random_uniform", "float", "int64")
+    _error(lambda: nd._internal._random_randint(low=0, high=3, shape=(4,), out=out), "int32 or int64", "float64")
+    _error(lambda: nd._internal._sample_poisson(nd.ones((2,)), out=nd.zeros((2,), dtype="int32")), "int32")
+    # an explicit dtype must agree with out
+    _error(lambda: nd._internal._random_uniform(shape=(4,), dtype="float32", out=out), "float32", "float64")
