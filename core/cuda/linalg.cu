@@ -1,6 +1,6 @@
 // CUDA kernels of the operators in core/op/linalg.cc (_linalg_inverse, det, slogdet,
 // potrf, potri, trmm, trsm, syrk, sumlogdiag, extractdiag, makediag, extracttrian,
-// maketrian and their backward ops). One thread per matrix runs the per-matrix
+// maketrian, gelqf, syevd and their backward ops; khatri_rao). One thread per matrix runs the per-matrix
 // algorithm of core/op/linalg_kernels.h, the same code the CPU runs: these ops see
 // batches of small matrices. Scratch memory comes from the call's workspace; the ops
 // that can reject a matrix (singular, not positive definite) read the first rejected
@@ -84,6 +84,31 @@ int la_call(const mxl_cuda_call* c) {
   return rc;
 }
 
+// khatri_rao: out = 1, then one pass per input k: out[r][j] *= in_k[(r / inner) % n][j].
+template <class T>
+__global__ void khatri_rao_pass(const T* x, T* out, int64_t size, int64_t c, int64_t inner, int64_t n) {
+  MXC_KERNEL_LOOP(i, size) {
+    int64_t r = i / c, j = i % c;
+    out[i] *= x[(r / inner) % n * c + j];
+  }
+}
+int khatri_rao(const mxl_cuda_call* c) {
+  int64_t size = blob_size(c->out[0]), cols = c->out[0].shape[1];
+  if (size == 0) return 0;
+  MXC_SWITCH_FLOAT(c, c->out[0].dtype, T, {
+    CU_CHECK_CALL(c, fill<T>(c, bptr<T>(c->out[0]), size, T(1)));
+    int64_t inner = size / cols;
+    for (int k = 0; k < c->nin; ++k) {
+      int64_t n = c->in[k].shape[0];
+      inner /= n;
+      khatri_rao_pass<T><<<grid_for(size), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[k]), bptr<T>(c->out[0]),
+                                                                     size, cols, inner, n);
+      CU_CHECK_LAUNCH(c);
+    }
+  });
+  return 0;
+}
+
 }  // namespace
 
 void register_linalg(KernelTable& t) {
@@ -108,6 +133,11 @@ void register_linalg(KernelTable& t) {
   t.push_back({"_linalg_makediag", la_call<la::Makediag>});
   t.push_back({"_linalg_extracttrian", la_call<la::Extracttrian>});
   t.push_back({"_linalg_maketrian", la_call<la::Maketrian>});
+  t.push_back({"_linalg_gelqf", la_call<la::Gelqf>});
+  t.push_back({"_backward_linalg_gelqf", la_call<la::GelqfBackward>});
+  t.push_back({"_linalg_syevd", la_call<la::Syevd>});
+  t.push_back({"_backward_linalg_syevd", la_call<la::SyevdBackward>});
+  t.push_back({"khatri_rao", khatri_rao});
 }
 
 }  // namespace mxlcuda

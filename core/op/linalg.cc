@@ -1,8 +1,9 @@
 // MXNet 1.x's linear-algebra operators beyond gemm/gemm2 (those are in extra_ops.cc):
 // _linalg_inverse, _linalg_det, _linalg_slogdet, _linalg_potrf, _linalg_potri,
 // _linalg_trsm, _linalg_trmm, _linalg_syrk, _linalg_sumlogdiag, _linalg_extractdiag,
-// _linalg_makediag, _linalg_extracttrian and _linalg_maketrian (aliases linalg_*;
-// mx.nd.linalg.* by their short names), with their gradients.
+// _linalg_makediag, _linalg_extracttrian, _linalg_maketrian, _linalg_gelqf and
+// _linalg_syevd (aliases linalg_*, but none for syevd, as in MXNet; mx.nd.linalg.* by
+// their short names), with their gradients, and khatri_rao.
 //
 // Matrices sit on the last two axes (a vector on the last axis for makediag and
 // maketrian); every leading axis is a batch axis. float32 and float64 only, as in MXNet.
@@ -132,6 +133,65 @@ bool maketrian_shape(const Attrs& a, Shapes& in, Shapes& out) {
   int64_t n = m + abs_offset(a);
   assign_shape(N(a), "output", out[0], batch_then(in[0], 1, {n, n}));
   return true;
+}
+
+// gelqf: A (..., m, n) with m <= n gives Q (..., m, n) and L (..., m, m).
+bool gelqf_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  if (!in[0].known()) return false;
+  const Shape& A = in[0];
+  need_matrices(a, "A", A);
+  int64_t m = A[A.ndim - 2], n = A[A.ndim - 1];
+  MXL_CHECK(m <= n, Err::kShape, N(a), ": A must have at least as many columns as rows (m <= n for an m x n "
+            "matrix), got shape ", A);
+  assign_shape(N(a), "Q", out[0], A);
+  assign_shape(N(a), "L", out[1], batch_then(A, 2, {m, m}));
+  return true;
+}
+// syevd: A (..., n, n) gives U (..., n, n) and lambda (..., n).
+bool syevd_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  if (!in[0].known()) return false;
+  need_square(a, "A", in[0]);
+  assign_shape(N(a), "U", out[0], in[0]);
+  assign_shape(N(a), "lambda", out[1], batch_then(in[0], 2, {in[0][in[0].ndim - 1]}));
+  return true;
+}
+
+// khatri_rao: inputs (n_k, c), all c columns; out (prod n_k, c).
+bool khatri_rao_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  int64_t rows = 1, cols = -1;
+  for (size_t k = 0; k < in.size(); ++k) {
+    if (!in[k].known()) return false;
+    MXL_CHECK(in[k].ndim == 2, Err::kShape, N(a), ": every input must be a matrix (2 dimensions), got input ", k,
+              " of shape ", in[k]);
+    if (cols < 0) cols = in[k][1];
+    MXL_CHECK(in[k][1] == cols, Err::kShape, N(a), ": every input must have the same number of columns, got ",
+              cols, " (input 0) and ", in[k][1], " (input ", k, ", shape ", in[k], ")");
+    rows *= in[k][0];
+  }
+  assign_shape(N(a), "output", out[0], Shape{rows, cols});
+  return true;
+}
+
+// out[r][j] = prod_k in_k[i_k][j], r the row-major index of (i_0, ..., i_{K-1}), so
+// i_k = (r / inner_k) % n_k with inner_k the product of the later inputs' rows. The
+// product runs over k in order, as the CUDA kernel's passes do.
+template <class T>
+void khatri_rao_t(const Blobs& in, const TBlob& out) {
+  int64_t R = out.shape[0], c = out.shape[1];
+  std::vector<int64_t> inner(in.size(), 1);
+  for (size_t k = in.size(); k-- > 1;) inner[k - 1] = inner[k] * in[k].shape[0];
+  T* o = out.ptr<T>();
+  parallel_for(R, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(1, c * int64_t(in.size()))),
+               [&](int64_t begin, int64_t end) {
+    for (int64_t r = begin; r < end; ++r) {
+      T* orow = o + r * c;
+      for (int64_t j = 0; j < c; ++j) orow[j] = T(1);
+      for (size_t k = 0; k < in.size(); ++k) {
+        const T* row = in[k].ptr<T>() + (r / inner[k]) % in[k].shape[0] * c;
+        for (int64_t j = 0; j < c; ++j) orow[j] *= row[j];
+      }
+    }
+  });
 }
 
 // A backward op's outputs have the shapes of the listed inputs (the forward inputs).
@@ -439,6 +499,68 @@ static OpDef& reg_sumlogdiag_bwd = Registry::add("_backward_linalg_sumlogdiag")
     .infer_shape_fn(grad_shapes({1}))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::SumlogdiagBackward>());
+
+// ================================================================ gelqf, syevd
+static OpDef& reg_gelqf = Registry::add("_linalg_gelqf")
+    .alias("linalg_gelqf")
+    .describe("LQ factorization for general matrix: A = L * Q, outputs (Q, L).\n\n"
+              "A has shape (..., m, n) with m <= n; Q has shape (..., m, n) with orthonormal rows, L shape "
+              "(..., m, m), lower triangular. Householder reflections with LAPACK's sign conventions (L's "
+              "diagonal may be negative). float32 and float64.")
+    .input("A")
+    .outputs(2)  // (Q, L), named output0 and output1 as in MXNet
+    .infer_shape_fn(gelqf_shape)
+    .infer_type_fn(linalg_type)
+    .cpu_fn(cpu_kernel<la::Gelqf>())
+    .grad_fn([](GradGraph& g, const Attrs&) {
+      return GVals{g.op1("_backward_linalg_gelqf", {g.ograd(0), g.ograd(1), g.output(0), g.output(1)})};
+    });
+
+static OpDef& reg_gelqf_bwd = Registry::add("_backward_linalg_gelqf")
+    .describe("Gradient of _linalg_gelqf: inputs (ograd_Q, ograd_L, Q, L); output A's gradient.")
+    .input("ograd_Q").input("ograd_L").input("Q").input("L")
+    .infer_shape_fn(grad_shapes({2}))
+    .infer_type_fn(linalg_type)
+    .cpu_fn(cpu_kernel<la::GelqfBackward>());
+
+static OpDef& reg_syevd = Registry::add("_linalg_syevd")
+    .describe("Eigendecomposition for symmetric matrix: A = U^T * diag(lambda) * U, outputs (U, lambda).\n\n"
+              "A has shape (..., n, n) and is taken as symmetric (its lower triangle is read). U has shape "
+              "(..., n, n), its rows the orthonormal eigenvectors, each with its largest-magnitude entry "
+              "positive; lambda has shape (..., n), ascending. Computed by cyclic Jacobi rotations. The "
+              "gradient assumes distinct eigenvalues. float32 and float64.")
+    .input("A")
+    .outputs(2)  // (U, lambda), named output0 and output1 as in MXNet
+    .infer_shape_fn(syevd_shape)
+    .infer_type_fn(linalg_type)
+    .cpu_fn(cpu_kernel<la::Syevd>())
+    .grad_fn([](GradGraph& g, const Attrs&) {
+      return GVals{g.op1("_backward_linalg_syevd", {g.ograd(0), g.ograd(1), g.output(0), g.output(1)})};
+    });
+
+static OpDef& reg_syevd_bwd = Registry::add("_backward_linalg_syevd")
+    .describe("Gradient of _linalg_syevd: inputs (ograd_U, ograd_lambda, U, lambda); output A's gradient "
+              "(symmetric).")
+    .input("ograd_U").input("ograd_lambda").input("U").input("lambda")
+    .infer_shape_fn(grad_shapes({2}))
+    .infer_type_fn(linalg_type)
+    .cpu_fn(cpu_kernel<la::SyevdBackward>());
+
+// ================================================================ khatri_rao
+static OpDef& reg_khatri_rao = Registry::add("khatri_rao")
+    .describe("Computes the Khatri-Rao product of the input matrices: the column-wise Kronecker product.\n\n"
+              "The inputs have shapes (n_1, c), ..., (n_K, c); the output has shape (n_1 * ... * n_K, c), "
+              "column j the Kronecker product of the inputs' columns j (the first input's row index varies "
+              "slowest). float32 and float64. Not differentiable, as in MXNet.")
+    .variadic("num_args")
+    .param_required("num_args", PType::kInt, "Number of input matrices.")
+    .range(1, 1e9)
+    .infer_shape_fn(khatri_rao_shape)
+    .infer_type_fn(linalg_type)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      if (out[0].dtype == DType::f64) khatri_rao_t<double>(in, out[0]);
+      else khatri_rao_t<float>(in, out[0]);  // linalg_type allows only these two
+    });
 
 // ================================================================ diagonals, triangles
 static OpDef& reg_extractdiag = offset_param(Registry::add("_linalg_extractdiag"))

@@ -650,6 +650,215 @@ struct Maketrian {
   }
 };
 
+// ----------------------------------------------------------- gelqf, syevd
+// gelqf: A (m x n, m <= n) = L Q with Q's rows orthonormal (m x n) and L lower
+// triangular (m x m), by Householder reflections with LAPACK's conventions (dlarfg:
+// L's diagonal is -sign(a) * norm), so the signs are LAPACK's. Outputs (Q, L).
+struct Gelqf {
+  static constexpr bool kBatchFromOut = false;
+  static constexpr int kRank = 2;
+  static constexpr unsigned kParams = 0;
+  static int64_t scratch(const Geo& g) { return g.in[0].rows * g.in[0].cols + g.in[0].rows; }
+  template <class T>
+  MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
+    int64_t m = g.in[0].rows, n = g.in[0].cols;
+    T* W = w;           // rows: L's part left of the diagonal, beta, then the reflector v (v_0 = 1)
+    T* tau = w + m * n;
+    copy_n(in[0], m * n, W);
+    for (int64_t i = 0; i < m; ++i) {
+      T* row = W + i * n;
+      T alpha = row[i], xnorm2 = T(0);
+      for (int64_t j = i + 1; j < n; ++j) xnorm2 += row[j] * row[j];
+      if (xnorm2 == T(0)) {
+        tau[i] = T(0);
+        continue;
+      }
+      T norm = la_sqrt(alpha * alpha + xnorm2), beta = alpha >= T(0) ? -norm : norm;
+      tau[i] = (beta - alpha) / beta;
+      T scale = T(1) / (alpha - beta);
+      for (int64_t j = i + 1; j < n; ++j) row[j] *= scale;
+      row[i] = beta;
+      for (int64_t r = i + 1; r < m; ++r) {  // the rows below times H_i = I - tau v v^T
+        T* x = W + r * n;
+        T d = x[i];
+        for (int64_t j = i + 1; j < n; ++j) d += x[j] * row[j];
+        d *= tau[i];
+        x[i] -= d;
+        for (int64_t j = i + 1; j < n; ++j) x[j] -= d * row[j];
+      }
+    }
+    T *Q = out[0], *L = out[1];
+    for (int64_t i = 0; i < m; ++i)
+      for (int64_t j = 0; j < m; ++j) L[i * m + j] = j <= i ? W[i * n + j] : T(0);
+    // Q = first m rows of H_{m-1} ... H_0: identity rows times H_{m-1} first, H_0 last
+    for (int64_t i = 0; i < m * n; ++i) Q[i] = T(0);
+    for (int64_t r = 0; r < m; ++r) Q[r * n + r] = T(1);
+    for (int64_t i = m - 1; i >= 0; --i) {
+      const T* v = W + i * n;
+      for (int64_t r = 0; r < m; ++r) {
+        T* x = Q + r * n;
+        T d = x[i];
+        for (int64_t j = i + 1; j < n; ++j) d += x[j] * v[j];
+        d *= tau[i];
+        x[i] -= d;
+        for (int64_t j = i + 1; j < n; ++j) x[j] -= d * v[j];
+      }
+    }
+    return kOk;
+  }
+};
+
+// Backward of gelqf, inputs (ograd_Q, ograd_L, Q, L): with M = L^T G_L - G_Q Q^T and S
+// the symmetric matrix of M's lower triangle, dA = L^-T (G_Q + S Q).
+struct GelqfBackward {
+  static constexpr bool kBatchFromOut = true;
+  static constexpr int kRank = 2;
+  static constexpr unsigned kParams = 0;
+  static int64_t scratch(const Geo& g) { return g.out[0].rows * g.out[0].rows; }
+  template <class T>
+  MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
+    int64_t m = g.out[0].rows, n = g.out[0].cols;
+    const T *GQ = in[0], *GL = in[1], *Q = in[2], *L = in[3];
+    for (int64_t i = 0; i < m; ++i)
+      for (int64_t j = 0; j <= i; ++j) {
+        T s = T(0);
+        for (int64_t k = 0; k < m; ++k) s += L[k * m + i] * GL[k * m + j];
+        for (int64_t t = 0; t < n; ++t) s -= GQ[i * n + t] * Q[j * n + t];
+        w[i * m + j] = s;
+        w[j * m + i] = s;
+      }
+    T* dA = out[0];
+    for (int64_t i = 0; i < m; ++i)
+      for (int64_t t = 0; t < n; ++t) {
+        T s = GQ[i * n + t];
+        for (int64_t k = 0; k < m; ++k) s += w[i * m + k] * Q[k * n + t];
+        dA[i * n + t] = s;
+      }
+    for (int64_t t = 0; t < n; ++t) tri_solve(L, m, true, true, dA + t, n);  // L^T dA = X
+    return kOk;
+  }
+};
+
+// syevd: the eigendecomposition A = U^T diag(lambda) U of a symmetric matrix (its lower
+// triangle is read), eigenvalues ascending, U's rows the eigenvectors, each with its
+// largest-magnitude entry positive (MXNet's sign convention). Cyclic Jacobi rotations.
+struct Syevd {
+  static constexpr bool kBatchFromOut = false;
+  static constexpr int kRank = 2;
+  static constexpr unsigned kParams = 0;
+  static int64_t scratch(const Geo& g) { return g.in[0].rows * g.in[0].rows; }
+  template <class T>
+  MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* W) {
+    int64_t n = g.in[0].rows;
+    T *U = out[0], *lam = out[1];
+    for (int64_t i = 0; i < n; ++i)
+      for (int64_t j = 0; j < n; ++j) {
+        W[i * n + j] = j <= i ? in[0][i * n + j] : in[0][j * n + i];
+        U[i * n + j] = T(i == j ? 1 : 0);
+      }
+    const T eps = sizeof(T) == 4 ? T(1.2e-7) : T(2.3e-16);
+    for (int sweep = 0; sweep < 100; ++sweep) {
+      T off = T(0), total = T(0);
+      for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = 0; j < n; ++j) {
+          total += W[i * n + j] * W[i * n + j];
+          if (i != j) off += W[i * n + j] * W[i * n + j];
+        }
+      if (!(off > eps * eps * total)) break;  // converged (or NaN: stop)
+      for (int64_t p = 0; p < n; ++p)
+        for (int64_t q = p + 1; q < n; ++q) {
+          T apq = W[p * n + q];
+          if (apq == T(0)) continue;
+          // the rotation J (c on p,p and q,q; s at p,q; -s at q,p) zeroes W[p][q] in J^T W J
+          T theta = (W[q * n + q] - W[p * n + p]) / (T(2) * apq);
+          T t = T(1) / (la_abs(theta) + la_sqrt(theta * theta + T(1)));
+          if (theta < T(0)) t = -t;
+          T c = T(1) / la_sqrt(t * t + T(1)), s = t * c;
+          for (int64_t k = 0; k < n; ++k) {  // columns p, q
+            T wkp = W[k * n + p], wkq = W[k * n + q];
+            W[k * n + p] = c * wkp - s * wkq;
+            W[k * n + q] = s * wkp + c * wkq;
+          }
+          for (int64_t k = 0; k < n; ++k) {  // rows p, q
+            T wpk = W[p * n + k], wqk = W[q * n + k];
+            W[p * n + k] = c * wpk - s * wqk;
+            W[q * n + k] = s * wpk + c * wqk;
+          }
+          W[p * n + q] = W[q * n + p] = T(0);
+          for (int64_t k = 0; k < n; ++k) {  // U = J^T U: rows p, q
+            T up = U[p * n + k], uq = U[q * n + k];
+            U[p * n + k] = c * up - s * uq;
+            U[q * n + k] = s * up + c * uq;
+          }
+        }
+    }
+    for (int64_t i = 0; i < n; ++i) lam[i] = W[i * n + i];
+    for (int64_t i = 0; i < n; ++i) {  // selection sort, ascending, rows along
+      int64_t k = i;
+      for (int64_t j = i + 1; j < n; ++j)
+        if (lam[j] < lam[k]) k = j;
+      if (k == i) continue;
+      T t = lam[i];
+      lam[i] = lam[k];
+      lam[k] = t;
+      for (int64_t j = 0; j < n; ++j) {
+        T u = U[i * n + j];
+        U[i * n + j] = U[k * n + j];
+        U[k * n + j] = u;
+      }
+    }
+    for (int64_t i = 0; i < n; ++i) {
+      int64_t k = 0;
+      for (int64_t j = 1; j < n; ++j)
+        if (la_abs(U[i * n + j]) > la_abs(U[i * n + k])) k = j;
+      if (U[i * n + k] < T(0))
+        for (int64_t j = 0; j < n; ++j) U[i * n + j] = -U[i * n + j];
+    }
+    return kOk;
+  }
+};
+
+// Backward of syevd, inputs (ograd_U, ograd_lambda, U, lambda): with W = U G_U^T and
+// F_ij = 1 / (lambda_j - lambda_i) off the diagonal, dA is the symmetric part of
+// U^T (diag(G_lambda) + F o W) U.
+struct SyevdBackward {
+  static constexpr bool kBatchFromOut = true;
+  static constexpr int kRank = 2;
+  static constexpr unsigned kParams = 0;
+  static int64_t scratch(const Geo& g) { return 2 * g.out[0].rows * g.out[0].rows; }
+  template <class T>
+  MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
+    int64_t n = g.out[0].rows;
+    const T *GU = in[0], *Gl = in[1], *U = in[2], *lam = in[3];
+    T *inner = w, *tmp = w + n * n, *dA = out[0];
+    for (int64_t i = 0; i < n; ++i)
+      for (int64_t j = 0; j < n; ++j) {
+        if (i == j) {
+          inner[i * n + j] = Gl[i];
+          continue;
+        }
+        T s = T(0);
+        for (int64_t k = 0; k < n; ++k) s += U[i * n + k] * GU[j * n + k];
+        inner[i * n + j] = s / (lam[j] - lam[i]);
+      }
+    for (int64_t i = 0; i < n; ++i)  // tmp = inner U
+      for (int64_t j = 0; j < n; ++j) {
+        T s = T(0);
+        for (int64_t k = 0; k < n; ++k) s += inner[i * n + k] * U[k * n + j];
+        tmp[i * n + j] = s;
+      }
+    for (int64_t i = 0; i < n; ++i)  // dA = U^T tmp
+      for (int64_t j = 0; j < n; ++j) {
+        T s = T(0);
+        for (int64_t k = 0; k < n; ++k) s += U[k * n + i] * tmp[k * n + j];
+        dA[i * n + j] = s;
+      }
+    for (int64_t i = 0; i < n; ++i)
+      for (int64_t j = 0; j < i; ++j) dA[i * n + j] = dA[j * n + i] = (dA[i * n + j] + dA[j * n + i]) / T(2);
+    return kOk;
+  }
+};
+
 // The operators that can reject a matrix (the others always return kOk): the GPU
 // reads their status back only for these.
 template <class Op> constexpr bool may_reject = false;

@@ -1,6 +1,6 @@
 """What the conformance tables do not reach for the operators of core/op/linalg.cc:
 identities between the ops on batches (inverse(A) A = I, potri(potrf(A)) = A^-1,
-trsm undoing trmm for every flag combination), agreement with numpy.linalg on
+trsm undoing trmm for every flag combination, L Q = A, U^T diag(lambda) U = A), agreement with numpy.linalg on
 4-d batches, gradients through compositions, names/aliases/symbols, and the errors
 MXNet reports (non-square, singular, not positive definite)."""
 import json
@@ -118,6 +118,45 @@ def test_diag_and_triangle_round_trips(offset):
         np.testing.assert_allclose(back, want, rtol=1e-6)
 
 
+@pytest.mark.parametrize("dtype,tol", [("float32", 1e-5), ("float64", 1e-12)])
+def test_gelqf_reconstructs_with_orthonormal_rows(dtype, tol):
+    a = np.random.RandomState(7).uniform(-1, 1, (2, 3, 3, 5))
+    q, lo = la.gelqf(mx.nd.array(a, dtype=dtype))
+    assert q.shape == (2, 3, 3, 5) and lo.shape == (2, 3, 3, 3)
+    q, lo = q.asnumpy(), lo.asnumpy()
+    np.testing.assert_allclose(lo @ q, a, atol=10 * tol)
+    np.testing.assert_allclose(q @ np.swapaxes(q, -1, -2), np.broadcast_to(np.eye(3), (2, 3, 3, 3)), atol=10 * tol)
+    np.testing.assert_array_equal(np.triu(lo, 1), 0)
+
+
+def test_syevd_reconstructs_with_ascending_eigenvalues_and_positive_largest_entries():
+    b = np.random.RandomState(8).uniform(-1, 1, (4, 5, 5))
+    a = b + np.swapaxes(b, -1, -2)
+    u, lam = la.syevd(mx.nd.array(a, dtype="float64"))
+    u, lam = u.asnumpy(), lam.asnumpy()
+    assert (np.diff(lam, axis=-1) >= 0).all()
+    np.testing.assert_allclose(lam, np.linalg.eigvalsh(a), rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(np.swapaxes(u, -1, -2) @ (lam[..., None] * u), a, atol=1e-10)
+    big = np.take_along_axis(u, np.abs(u).argmax(-1)[..., None], -1)
+    assert (big > 0).all()
+    # only the lower triangle is read
+    junk = np.tril(a) + np.triu(np.full_like(a, 7.0), 1)
+    np.testing.assert_allclose(la.syevd(mx.nd.array(junk, dtype="float64"))[1].asnumpy(), lam, rtol=1e-10)
+
+
+def test_khatri_rao_is_the_columnwise_kronecker_product_without_gradient():
+    a, b, c = np.arange(4.0).reshape(2, 2), np.arange(6.0).reshape(3, 2) - 2, np.array([[2.0, -1.0]])
+    got = mx.nd.khatri_rao(mx.nd.array(a), mx.nd.array(b), mx.nd.array(c)).asnumpy()
+    want = np.stack([np.kron(np.kron(a[:, j], b[:, j]), c[:, j]) for j in range(2)], 1)
+    np.testing.assert_allclose(got, want)
+    x = mx.nd.array(a)
+    x.attach_grad()
+    with pytest.raises(mx.base.MXNetError, match="khatri_rao"):
+        with mx.autograd.record():
+            y = mx.nd.khatri_rao(x, mx.nd.array(b))
+        y.backward()
+
+
 def test_names_aliases_and_symbols():
     assert mx.nd.linalg.potrf is mx.nd._internal._linalg_potrf
     np.testing.assert_allclose(mx.nd.linalg_inverse(mx.nd.array([[2.0]])).asnumpy(), [[0.5]])
@@ -125,6 +164,12 @@ def test_names_aliases_and_symbols():
     assert s.list_outputs() == ["slogdet0_output0", "slogdet0_output1"]  # MXNet's names
     _, out_shapes, _ = s.infer_shape(a=(5, 3, 3))
     assert out_shapes == [(5,), (5,)]
+    _, out_shapes, _ = mx.sym.linalg.gelqf(mx.sym.var("a")).infer_shape(a=(4, 2, 3))
+    assert out_shapes == [(4, 2, 3), (4, 2, 2)]
+    _, out_shapes, _ = mx.sym.linalg.syevd(mx.sym.var("a")).infer_shape(a=(3, 3))
+    assert out_shapes == [(3, 3), (3,)]
+    assert not hasattr(mx.nd, "linalg_syevd")  # MXNet has no linalg_syevd alias
+    assert mx.nd.linalg_gelqf is not None
     t = mx.sym.linalg_trsm(mx.sym.var("a"), mx.sym.var("b"), rightside=True)
     assert [n["op"] for n in json.loads(t.tojson())["nodes"]][-1] == "_linalg_trsm"
     _, out_shapes, _ = t.infer_shape(a=(2, 3, 3), b=(2, 5, 3))
@@ -143,6 +188,9 @@ def test_names_aliases_and_symbols():
     (lambda: la.syrk(mx.nd.ones((2, 2), dtype="int32")), mx.base.MXNetError, "float32 and float64"),
     (lambda: la.extractdiag(mx.nd.ones((3, 3)), offset=-3), mx.base.MXNetError, "offset=-3"),
     (lambda: la.maketrian(mx.nd.ones((5,))), mx.base.MXNetError, "packed triangle"),
+    (lambda: la.gelqf(mx.nd.ones((3, 2))), mx.base.MXNetError, "at least as many columns as rows"),
+    (lambda: la.syevd(mx.nd.ones((2, 3))), mx.base.MXNetError, "square"),
+    (lambda: mx.nd.khatri_rao(mx.nd.ones((2, 2)), mx.nd.ones((3, 3))), mx.base.MXNetError, "same number of columns"),
 ])
 def test_errors_name_the_problem(call, kind, words):
     with pytest.raises(kind) as e:

@@ -30,6 +30,13 @@ def _spd(*shape, dtype=F4):
     return (b @ np.swapaxes(b, -1, -2) + n * np.eye(n)).astype(dtype)
 
 
+def _sym(*shape, dtype=F4):
+    """Symmetric matrices with well separated eigenvalues (distinct: the gradient exists)."""
+    q, _ = np.linalg.qr(_rng.uniform(-1.0, 1.0, size=shape))
+    lam = np.arange(shape[-1]) * 1.5 - 2.0 + _rng.uniform(-0.2, 0.2, size=shape[:-1])
+    return ((q * lam[..., None, :]) @ _T(q)).astype(dtype)
+
+
 def _dominant(*shape, dtype=F4):
     """Square matrices with a dominant diagonal (well conditioned, both triangles too)."""
     n = shape[-1]
@@ -151,6 +158,29 @@ _potrf = _f64(lambda a: np.linalg.cholesky((a + _T(a)) / 2))
 _potri = _f64(lambda lo: np.linalg.inv(np.tril(lo) @ _T(np.tril(lo))))
 _sumlogdiag = _f64(lambda a: _per_matrix(np.log(np.diagonal(a, axis1=-2, axis2=-1)).sum(-1)))
 
+def _gelqf(a):
+    """A = L Q through NumPy's QR of A^T (LAPACK's Householder signs, as MXNet's gelqf)."""
+    q, r = np.linalg.qr(_T(a))
+    return [_T(q), _T(r)]
+
+
+def _syevd(a):
+    """Rows of U: eigenvectors of symmetric A, eigenvalues ascending, each row's
+    largest-magnitude entry positive (MXNet's convention). A is symmetrised, as MXNet's
+    gradient takes it (its forward reads the lower triangle: the cases are symmetric)."""
+    lam, v = np.linalg.eigh((a + _T(a)) / 2)
+    u = _T(v)
+    big = np.take_along_axis(u, np.abs(u).argmax(-1)[..., None], -1)
+    return [u * np.where(big < 0, -1.0, 1.0), lam]
+
+
+def _khatri_rao(*xs):
+    out = xs[0]
+    for x in xs[1:]:  # column-wise Kronecker product, the first input's rows slowest
+        out = (out[:, None, :] * x[None, :, :]).reshape(-1, x.shape[1])
+    return out
+
+
 OPS = {
     "_linalg_inverse": [Case([_dominant(2, 3, 3)], {}, _inverse, 1e-5, 1e-5),
                         Case([_dominant(4, 4, dtype=F8)], {}, _inverse, 1e-10, 1e-12),
@@ -199,7 +229,17 @@ OPS = {
                           Case([_u(6, dtype=F8)], {"lower": False}, _maketrian(0, False), 0, 0),
                           Case([_u(2, 3)], {"offset": -1}, _maketrian(-1), 0, 0),
                           Case([_u(3)], {"offset": 2, "lower": False}, _maketrian(2, False), 0, 0)],
+    "_linalg_gelqf": [Case([_u(2, 3, 4)], {}, _f64(_gelqf), 1e-4, 1e-5),
+                      Case([_u(3, 3, dtype=F8)], {}, _f64(_gelqf), 1e-10, 1e-12)],
+    "_linalg_syevd": [Case([_sym(2, 3, 3)], {}, _f64(_syevd), 1e-4, 1e-5),
+                      Case([_sym(4, 4, dtype=F8)], {}, _f64(_syevd), 1e-9, 1e-11)],
+    "khatri_rao": [Case([_u(2, 3), _u(4, 3)], {"num_args": 2}, _f64(_khatri_rao), 1e-6, 1e-7),
+                   Case([_u(2, 2, dtype=F8), _u(3, 2, dtype=F8), _u(1, 2, dtype=F8)], {"num_args": 3},
+                        _f64(_khatri_rao), 1e-12, 1e-14)],
 }
+
+# khatri_rao has no gradient in MXNet 1.9 (it registers none).
+NOT_DIFFERENTIABLE = {"khatri_rao"}
 
 _SHAPE, _ARG, _DTYPE, _ARITH = "MXL_ERR_SHAPE", "MXL_ERR_INVALID_ARGUMENT", "MXL_ERR_DTYPE", "MXL_ERR_ARITHMETIC"
 
@@ -234,4 +274,8 @@ ERROR_CASES = [
     ("not_square", "_linalg_extractdiag", [_a(3, 4)], {}, _SHAPE, ["_linalg_extractdiag", "square"]),
     ("not_triangle", "_linalg_maketrian", [_a(4)], {}, _SHAPE, ["_linalg_maketrian", "packed triangle", "4"]),
     ("scalar", "_linalg_makediag", [np.array(1.5, F4)], {}, _SHAPE, ["_linalg_makediag", "1 dimension"]),
+    ("wide", "_linalg_gelqf", [_a(3, 2)], {}, _SHAPE, ["_linalg_gelqf", "columns", "(3, 2)"]),
+    ("not_square", "_linalg_syevd", [_a(2, 3)], {}, _SHAPE, ["_linalg_syevd", "square"]),
+    ("columns", "khatri_rao", [_a(2, 2), _a(3, 3)], {"num_args": 2}, _SHAPE, ["khatri_rao", "columns"]),
+    ("not_matrix", "khatri_rao", [_a(2, 2, 2), _a(3, 2)], {"num_args": 2}, _SHAPE, ["khatri_rao", "2 dimensions"]),
 ]
