@@ -194,13 +194,30 @@ void khatri_rao_t(const Blobs& in, const TBlob& out) {
   });
 }
 
-// A backward op's outputs have the shapes of the listed inputs (the forward inputs).
-FInferShape grad_shapes(std::vector<int> from) {
-  return [from](const Attrs& a, Shapes& in, Shapes& out) {
-    for (size_t k = 0; k < from.size(); ++k) {
-      if (!in[from[k]].known()) return false;
-      assign_shape(N(a), "gradient", out[k], in[from[k]]);
+// A backward op's shapes, checked in full (the C ABI lets anyone call a backward op,
+// and its kernel indexes every input by the forward shapes): the inputs at fwd_in stand
+// for the forward inputs (Q for gelqf's A, ...); the forward rule gives the forward
+// outputs from them; every input in `like` must have the shape of forward input k
+// (ref = k >= 0) or forward output k (ref = -1 - k); the outputs are the forward inputs'
+// gradients.
+FInferShape grad_rule(FInferShape fwd, std::vector<int> fwd_in, std::vector<std::pair<int, int>> like,
+                      int num_fwd_out) {
+  return [=](const Attrs& a, Shapes& in, Shapes& out) {
+    Shapes fi, fo(static_cast<size_t>(num_fwd_out));  // forward outputs, unknown until fwd runs
+    for (int k : fwd_in) {
+      if (!in[k].known()) return false;
+      fi.push_back(in[k]);
     }
+    fwd(a, fi, fo);
+    for (auto [k, ref] : like) {
+      const Shape& want = ref >= 0 ? fi[size_t(ref)] : fo[size_t(-1 - ref)];
+      if (in[k].known())
+        MXL_CHECK(in[k] == want, Err::kShape, N(a), ": input ", a.op->inputs[size_t(k)], " must have shape ", want,
+                  " (from the forward shapes), got ", in[k]);
+      else
+        in[k] = want;
+    }
+    for (size_t k = 0; k < out.size(); ++k) assign_shape(N(a), "gradient", out[k], fi[k]);
     return true;
   };
 }
@@ -245,9 +262,9 @@ void run_batch(const Attrs& a, const Blobs& in, const Blobs& out) {
   la::Geo g = geo_of<Op>(a, in, out);
   if (g.batch <= 0) return;
   int64_t scratch = Op::scratch(g);
-  int64_t n = 1;
-  for (const la::Mat& m : g.in) n = std::max({n, m.rows, m.cols});
-  int64_t grain = std::max<int64_t>(1, kParallelGrain / (n * n * n));
+  double n = 1;  // the work per matrix is about n^3 (in double: no overflow)
+  for (const la::Mat& m : g.in) n = std::max({n, double(m.rows), double(m.cols)});
+  int64_t grain = int64_t(std::max(1.0, double(kParallelGrain) / (n * n * n)));
   std::atomic<int64_t> first_bad{INT64_MAX};  // batch index * 4 + status
   parallel_for(g.batch, grain, [&](int64_t begin, int64_t end) {
     std::vector<T> w(size_t(std::max<int64_t>(scratch, 1)));
@@ -293,6 +310,7 @@ OpDef& syrk_params(OpDef& op) {
 OpDef& offset_param(OpDef& op) {
   op.param("offset", PType::kInt, "0",
            "Offset of the diagonal: 0 the main diagonal, > 0 above it, < 0 below it.");
+  op.range(-2147483647.0, 2147483647.0);  // MXNet's int
   return op;
 }
 OpDef& trian_params(OpDef& op) {
@@ -338,7 +356,7 @@ static OpDef& reg_det = Registry::add("_linalg_det")
 static OpDef& reg_det_bwd = Registry::add("_backward_linalg_det")
     .describe("Gradient of _linalg_det: inputs (ograd, A, det); output A's gradient ograd * det * A^-T.")
     .input("ograd").input("A").input("det")
-    .infer_shape_fn(grad_shapes({1}))
+    .infer_shape_fn(grad_rule(square_scalar, {1}, {{0, -1}, {2, -1}}, 1))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::DetBackward<false>>());
 
@@ -362,7 +380,7 @@ static OpDef& reg_slogdet_bwd = Registry::add("_backward_linalg_slogdet")
     .describe("Gradient of _linalg_slogdet: inputs (ograd_sign, ograd_logabsdet, A); output A's gradient "
               "ograd_logabsdet * A^-T.")
     .input("ograd_sign").input("ograd_logabsdet").input("A")
-    .infer_shape_fn(grad_shapes({2}))
+    .infer_shape_fn(grad_rule(square_scalar, {2}, {{0, -1}, {1, -2}}, 2))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::DetBackward<true>>());
 
@@ -385,7 +403,7 @@ static OpDef& reg_potrf = Registry::add("_linalg_potrf")
 static OpDef& reg_potrf_bwd = Registry::add("_backward_linalg_potrf")
     .describe("Gradient of _linalg_potrf: inputs (ograd, L); output A's gradient, symmetric.")
     .input("ograd").input("L")
-    .infer_shape_fn(grad_shapes({1}))
+    .infer_shape_fn(grad_rule(square_same, {1}, {{0, 0}}, 1))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::PotrfBackward>());
 
@@ -406,7 +424,7 @@ static OpDef& reg_potri = Registry::add("_linalg_potri")
 static OpDef& reg_potri_bwd = Registry::add("_backward_linalg_potri")
     .describe("Gradient of _linalg_potri: inputs (ograd, A, out); output A's gradient (lower triangular).")
     .input("ograd").input("A").input("out")
-    .infer_shape_fn(grad_shapes({1}))
+    .infer_shape_fn(grad_rule(square_same, {1}, {{0, 0}, {2, 0}}, 1))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::PotriBackward>());
 
@@ -430,7 +448,7 @@ static OpDef& reg_trmm_bwd = triangular_params(Registry::add("_backward_linalg_t
               "and B.")
     .input("ograd").input("A").input("B")
     .outputs(2)
-    .infer_shape_fn(grad_shapes({1, 2}))
+    .infer_shape_fn(grad_rule(triangular_shape, {1, 2}, {{0, -1}}, 1))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::TrmmBackward>());
 
@@ -454,7 +472,7 @@ static OpDef& reg_trsm_bwd = triangular_params(Registry::add("_backward_linalg_t
               "triangle) and B.")
     .input("ograd").input("A").input("B").input("out")
     .outputs(2)
-    .infer_shape_fn(grad_shapes({1, 2}))
+    .infer_shape_fn(grad_rule(triangular_shape, {1, 2}, {{0, -1}, {3, -1}}, 1))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::TrsmBackward>());
 
@@ -476,7 +494,7 @@ static OpDef& reg_syrk = syrk_params(Registry::add("_linalg_syrk"))
 static OpDef& reg_syrk_bwd = syrk_params(Registry::add("_backward_linalg_syrk"))
     .describe("Gradient of _linalg_syrk: inputs (ograd, A); output A's gradient.")
     .input("ograd").input("A")
-    .infer_shape_fn(grad_shapes({1}))
+    .infer_shape_fn(grad_rule(syrk_shape, {1}, {{0, -1}}, 1))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::SyrkBackward>());
 
@@ -496,7 +514,7 @@ static OpDef& reg_sumlogdiag = Registry::add("_linalg_sumlogdiag")
 static OpDef& reg_sumlogdiag_bwd = Registry::add("_backward_linalg_sumlogdiag")
     .describe("Gradient of _linalg_sumlogdiag: inputs (ograd, A); output A's gradient diag(ograd / A_ii).")
     .input("ograd").input("A")
-    .infer_shape_fn(grad_shapes({1}))
+    .infer_shape_fn(grad_rule(square_scalar, {1}, {{0, -1}}, 1))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::SumlogdiagBackward>());
 
@@ -519,7 +537,7 @@ static OpDef& reg_gelqf = Registry::add("_linalg_gelqf")
 static OpDef& reg_gelqf_bwd = Registry::add("_backward_linalg_gelqf")
     .describe("Gradient of _linalg_gelqf: inputs (ograd_Q, ograd_L, Q, L); output A's gradient.")
     .input("ograd_Q").input("ograd_L").input("Q").input("L")
-    .infer_shape_fn(grad_shapes({2}))
+    .infer_shape_fn(grad_rule(gelqf_shape, {2}, {{0, -1}, {1, -2}, {3, -2}}, 2))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::GelqfBackward>());
 
@@ -542,7 +560,7 @@ static OpDef& reg_syevd_bwd = Registry::add("_backward_linalg_syevd")
     .describe("Gradient of _linalg_syevd: inputs (ograd_U, ograd_lambda, U, lambda); output A's gradient "
               "(symmetric).")
     .input("ograd_U").input("ograd_lambda").input("U").input("lambda")
-    .infer_shape_fn(grad_shapes({2}))
+    .infer_shape_fn(grad_rule(syevd_shape, {2}, {{0, -1}, {1, -2}, {3, -2}}, 2))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::SyevdBackward>());
 
