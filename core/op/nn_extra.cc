@@ -367,6 +367,7 @@ template <class T>
 void roi_forward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
   using C = acc_t<T>;
   RoiGeom g = roi_geom(a, in[0].shape, in[1].shape);
+  if (out[0].size() == 0) return;  // (also keeps the grain's PH * PW within range below)
   const T *x = in[0].ptr<T>(), *rois = in[1].ptr<T>();
   T* y = out[0].ptr<T>();
   parallel_for(g.R * g.C, row_grain(g.PH * g.PW * 4), [&](int64_t q0, int64_t q1) {
@@ -399,6 +400,11 @@ void roi_backward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
   RoiGeom g = roi_geom(a, in[1].shape, in[2].shape);
   const T *dy = in[0].ptr<T>(), *x = in[1].ptr<T>(), *rois = in[2].ptr<T>();
   T* dx = out[0].ptr<T>();
+  fill_scalar(out[1], 0.0);
+  if (in[0].size() == 0) {  // no bins: the data gradient is zero
+    fill_scalar(out[0], 0.0);
+    return;
+  }
   std::vector<double> acc(size_t(in[1].size()), 0.0);
   parallel_for(g.C, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(1, g.R * g.PH * g.PW * 4)), [&](int64_t c0, int64_t c1) {
     for (int64_t c = c0; c < c1; ++c)
@@ -422,7 +428,6 @@ void roi_backward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
   parallel_for(in[1].size(), kParallelGrain, [&](int64_t i0, int64_t i1) {
     for (int64_t i = i0; i < i1; ++i) dx[i] = T(C(acc[size_t(i)]));
   });
-  fill_scalar(out[1], 0.0);
 }
 
 OpDef& roi_params(OpDef& op) {
@@ -514,6 +519,9 @@ struct BlockGeom {
   int64_t in[3] = {1, 1, 1}, out[3] = {1, 1, 1}, k[3] = {1, 1, 1}, s[3] = {1, 1, 1}, d[3] = {1, 1, 1}, p[3] = {0, 0, 0};
 };
 
+// Kernel, stride, dilate and pad stay below 2^31, so the geometry's sums cannot overflow.
+constexpr int64_t kMaxBlockParam = (int64_t(1) << 31) - 1;
+
 // A stride / dilate / pad parameter: () gives `def` for every dim, else one value per kernel dim.
 void block_param(const char* op, const Attrs& a, const char* name, int nd, int64_t def, int64_t lo, int64_t* dst) {
   const Shape& v = a.shape(name);
@@ -521,9 +529,16 @@ void block_param(const char* op, const Attrs& a, const char* name, int nd, int64
             " must have as many dims as kernel (", nd, ") or be ()");
   for (int i = 0; i < nd; ++i) {
     dst[i] = v.ndim == 0 ? def : v[i];
-    MXL_CHECK(dst[i] >= lo, Err::kInvalidArgument, op, ": parameter '", name, "' ", v, " must be >= ", lo,
-              " in every dim");
+    MXL_CHECK(dst[i] >= lo && dst[i] <= kMaxBlockParam, Err::kInvalidArgument, op, ": parameter '", name, "' ", v,
+              " must be in [", lo, ", ", kMaxBlockParam, "] in every dim");
   }
+}
+
+// a * b, failing with kShape naming op when the product overflows 64 bits.
+int64_t checked_mul(const char* op, int64_t a, int64_t b) {
+  int64_t r;
+  MXL_CHECK(!__builtin_mul_overflow(a, b, &r), Err::kShape, op, ": the block geometry overflows 64 bits (", a, " * ", b, ")");
+  return r;
 }
 
 // Geometry from the parameters and the image's spatial dims (data for im2col,
@@ -539,19 +554,23 @@ BlockGeom block_geom(const char* op, const Attrs& a, int64_t N, int64_t C, const
   g.N = N, g.C = C;
   for (int i = 0; i < g.nd; ++i) {
     g.k[i] = kernel[i];
-    MXL_CHECK(g.k[i] >= 1, Err::kInvalidArgument, op, ": parameter 'kernel' ", kernel, " must be >= 1 in every dim");
+    MXL_CHECK(g.k[i] >= 1 && g.k[i] <= kMaxBlockParam, Err::kInvalidArgument, op, ": parameter 'kernel' ", kernel,
+              " must be in [1, ", kMaxBlockParam, "] in every dim");
   }
   block_param(op, a, "stride", g.nd, 1, 1, g.s);
   block_param(op, a, "dilate", g.nd, 1, 1, g.d);
   block_param(op, a, "pad", g.nd, 0, 0, g.p);
   for (int i = 0; i < g.nd; ++i) {
     g.in[i] = spatial[i];
-    int64_t span = g.d[i] * (g.k[i] - 1) + 1, padded = g.in[i] + 2 * g.p[i];
+    int64_t span = g.d[i] * (g.k[i] - 1) + 1, padded;  // span < 2^62: both factors < 2^31
+    MXL_CHECK(!__builtin_add_overflow(g.in[i], 2 * g.p[i], &padded), Err::kShape, op, ": the padded size of spatial dim ",
+              i, " overflows 64 bits");
     MXL_CHECK(span <= padded, Err::kShape, op, ": the dilated kernel (", span, ") exceeds the padded input (", padded,
               ") in spatial dim ", i);
     g.out[i] = (padded - span) / g.s[i] + 1;
-    g.K *= g.k[i], g.L *= g.out[i], g.image *= g.in[i];
+    g.K = checked_mul(op, g.K, g.k[i]), g.L = checked_mul(op, g.L, g.out[i]), g.image = checked_mul(op, g.image, g.in[i]);
   }
+  checked_mul(op, checked_mul(op, checked_mul(op, g.N, g.C), g.K), g.L);  // the column array's size
   return g;
 }
 

@@ -335,3 +335,30 @@ def test_im2col_and_col2im_are_each_others_gradient():
         img = mx.nd.col2im(c, output_size=(5, 6), **p)
     img.backward(x)
     np.testing.assert_allclose(c.grad.asnumpy(), mx.nd.im2col(x, **p).asnumpy(), rtol=1e-6)
+
+
+@pytest.mark.parametrize("op,kwargs,words", [
+    ("im2col", dict(kernel=(3, 3), dilate=(9223372036854775807, 1)), ["dilate", "2147483647"]),
+    ("im2col", dict(kernel=(3, 3), stride=(9223372036854775807, 1)), ["stride"]),
+    ("im2col", dict(kernel=(2, 2), pad=(1000000000, 1000000000)), ["overflows 64 bits"]),
+    ("col2im", dict(output_size=(9223372036854775807, 1), kernel=(2, 1), pad=(5, 0)), ["overflows 64 bits"]),
+])
+def test_block_parameters_that_would_overflow_are_clear_errors(op, kwargs, words):
+    data = mx.nd.ones((1, 1, 5, 5)) if op == "im2col" else mx.nd.ones((1, 2, 1))
+    with pytest.raises(mx.MXNetError) as e:
+        getattr(mx.nd, op)(data, **kwargs)
+    assert op in str(e.value) and all(w in str(e.value) for w in words), str(e.value)
+
+
+def test_empty_inputs_give_empty_or_zero_results():
+    out, mean, std = mx.nd.GroupNorm(mx.nd.ones((0, 4, 3)), mx.nd.ones(2), mx.nd.ones(2), num_groups=2,
+                                     output_mean_var=True)
+    assert out.shape == (0, 4, 3) and mean.shape == (0, 2) and std.shape == (0, 2)
+    np.testing.assert_array_equal(mx.nd.softmax_cross_entropy(mx.nd.ones((0, 3)), mx.nd.zeros(0)).asnumpy(), [0])
+    x = mx.nd.ones((1, 2, 4, 4))
+    x.attach_grad()
+    with mx.autograd.record():
+        y = mx.nd.ROIPooling(x, mx.nd.zeros((0, 5)), pooled_size=(2, 2), spatial_scale=1.0)
+    y.backward()
+    assert y.shape == (0, 2, 2, 2)
+    np.testing.assert_array_equal(x.grad.asnumpy(), np.zeros((1, 2, 4, 4)))
