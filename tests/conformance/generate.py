@@ -79,10 +79,13 @@ def forward_cases():
                         "params": encode_params(op, c.params, len(c.inputs)),
                         "inputs": [encode(x) for x in c.inputs], "expect": expect})
     for op, specs in table.RANDOM.items():
-        for i, (params, dtype, shape, props) in enumerate(specs):
+        for i, spec in enumerate(specs):
+            params, dtype, shape, props = spec[:4]
+            inputs = spec[4] if len(spec) > 4 else []  # per-element parameters (_sample_*)
             expect = dict({"dtype": dtype, "shape": list(shape)}, **props)
             out.append({"id": "forward/%s/%d" % (op, i), "action": "invoke", "op": op,
-                        "params": encode_params(op, params, 0), "inputs": [],
+                        "params": encode_params(op, params, len(inputs)),
+                        "inputs": [encode(x) for x in inputs],
                         "expect": {"outputs": [expect], "rtol": 0, "atol": 0}})
     return out
 
@@ -120,6 +123,14 @@ def gradient_cases():
                     return table.ops.batchnorm_train(x, g, b, m, v, eps=eps, fix_gamma=fix)[0]
                 out.append(_gradient_case("gradient/BatchNorm/train%d" % i, op, c.inputs, params,
                                           train_ref, rng, is_train=True))
+    for op, specs in table.RANDOM_GRADIENT.items():  # written out: the outputs are random
+        for i, (inputs, params, heads, grads) in enumerate(specs):
+            out.append({"id": "gradient/%s/%d" % (op, i), "action": "grad", "op": op,
+                        "params": encode_params(op, params, len(inputs)),
+                        "inputs": [encode(x) for x in inputs],
+                        "grad_inputs": [k for k, x in enumerate(inputs) if x.dtype.kind == "f"],
+                        "is_train": True, "head_grads": [encode(h) for h in heads],
+                        "expect": dict({"grads": [encode(g) for g in grads]}, **GRAD_TOL)})
     return out
 
 
@@ -161,7 +172,8 @@ def error_cases():
         if len(c.inputs) == 1 and op not in table.VARIADIC_COUNT:
             out.append(_error_case(errors.no_input_case(op, c.params)))
     for op, specs in table.RANDOM.items():
-        out.append(_error_case(errors.unknown_param_case(op, [], specs[0][0])))
+        inputs = specs[0][4] if len(specs[0]) > 4 else []
+        out.append(_error_case(errors.unknown_param_case(op, inputs, specs[0][0])))
     return out
 
 

@@ -472,6 +472,10 @@ EXCLUDED = {
     "_random_gamma": "random: distribution tested in test_random.py",
     "_random_poisson": "random: distribution tested in test_random.py",
 }
+EXCLUDED.update({op: "random: distributions tested in test_sample_ops.py" for op in (
+    "_random_negative_binomial", "_random_generalized_negative_binomial", "_sample_uniform",
+    "_sample_normal", "_sample_gamma", "_sample_exponential", "_sample_poisson",
+    "_sample_negative_binomial", "_sample_generalized_negative_binomial", "_sample_multinomial")})
 
 OPS.update({
     "_eye": [Case([], {"N": 3}, lambda: np.eye(3, dtype=np.float32)),
@@ -775,7 +779,51 @@ RANDOM = {
     "_random_gamma": [({"alpha": 2.0, "beta": 1.0, "shape": (4, 5)}, "float32", (4, 5), {"min": 0.0})],
     "_random_poisson": [({"lam": 3.0, "shape": (20,)}, "float32", (20,),
                          {"min": 0.0, "integral": True})],
+    "_random_negative_binomial": [({"k": 3, "p": 0.4, "shape": (20,)}, "float32", (20,),
+                                   {"min": 0.0, "integral": True})],
+    "_random_generalized_negative_binomial": [({"mu": 2.0, "alpha": 0.5, "shape": (20,)}, "float32", (20,),
+                                               {"min": 0.0, "integral": True})],
 }
+
+# The _sample_* samplers take their distribution parameters as arrays, one distribution
+# per element: (params, dtype, shape, properties, inputs). Output shape: the parameters'
+# shape followed by `shape`.
+_F = np.float32
+RANDOM.update({
+    "_sample_uniform": [({"shape": (3,)}, "float32", (2, 3), {"min": 0.0, "max": 11.0},
+                         [np.array([0, 10], _F), np.array([1, 11], _F)])],
+    "_sample_normal": [({"shape": (4,)}, "float32", (2, 4), {"min": -10.0, "max": 110.0},
+                        [np.array([0, 100], _F), np.array([1, 1], _F)])],
+    "_sample_gamma": [({"shape": (3,)}, "float32", (2, 3), {"min": 0.0},
+                       [np.array([1, 2], _F), np.array([1, 0.5], _F)])],
+    "_sample_exponential": [({"shape": (5,)}, "float32", (2, 5), {"min": 0.0}, [np.array([1, 2], _F)])],
+    "_sample_poisson": [({"shape": (5,)}, "float32", (2, 5), {"min": 0.0, "integral": True},
+                         [np.array([1, 4], _F)])],
+    "_sample_negative_binomial": [({"shape": (4,)}, "float32", (2, 4), {"min": 0.0, "integral": True},
+                                   [np.array([1, 3], _F), np.array([0.5, 0.3], _F)])],
+    "_sample_generalized_negative_binomial": [({"shape": (4,)}, "float32", (2, 4),
+                                               {"min": 0.0, "integral": True},
+                                               [np.array([1, 2], _F), np.array([0.5, 1], _F)])],
+    "_sample_multinomial": [({"shape": (4,)}, "int32", (2, 4), {"min": 0, "max": 1, "integral": True},
+                             [np.array([[0.2, 0.8, 0], [0.5, 0.5, 0]], _F)])],
+})
+
+# Gradient cases of random operators, written out (inputs, params, head_grads, grads): the
+# samplers' distribution parameters get zero gradients, as in MXNet; multinomial's
+# log-probability output gets head / p at the drawn index, which one-hot rows make
+# deterministic.
+RANDOM_GRADIENT = {
+    op: [([np.array(v, _F) for v in vals], {"shape": (3,)}, [np.ones((2, 3), _F)],
+          [np.zeros(2, _F) for _ in vals])]
+    for op, vals in [("_sample_uniform", ([0, 10], [1, 11])), ("_sample_normal", ([0, 1], [1, 2])),
+                     ("_sample_gamma", ([1, 2], [1, 0.5])), ("_sample_exponential", ([1, 2],)),
+                     ("_sample_poisson", ([1, 4],)), ("_sample_negative_binomial", ([1, 3], [0.5, 0.3])),
+                     ("_sample_generalized_negative_binomial", ([1, 2], [0.5, 1]))]
+}
+RANDOM_GRADIENT["_sample_multinomial"] = [
+    ([np.array([[0, 1, 0], [1, 0, 0]], _F)], {"shape": (2,), "get_prob": True},
+     [np.zeros((2, 2), np.int32), np.array([[1, 2], [3, 4]], _F)],
+     [np.array([[0, 3, 0], [7, 0, 0]], _F)])]
 
 # Families of ops whose cases live in their own module (cases_<family>.py), merged here.
 from . import cases_linalg, cases_nn_extra  # noqa: E402

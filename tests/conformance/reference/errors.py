@@ -259,6 +259,23 @@ def family_cases(names):
             ("int_div_zero", "elemwise_div", [i32, np.zeros(3, np.int32)], {}, ARITH, ["division by zero"]),
             ("int_mod_zero", "_mod", [i32, np.zeros(3, np.int32)], {}, ARITH, ["_mod", "division by zero"]),
             ("swap_0d", "SwapAxis", [np.array(1.5, F)], {}, ARG, ["SwapAxis", "0-d"]),
+            # samplers: parameters outside the distribution's domain, parameter arrays that disagree
+            ("bad_alpha", "_sample_gamma", [np.array([1, -1], F), np.array([1, 1], F)], {}, ARG,
+             ["_sample_gamma", "alpha", "-1"]),
+            ("bad_p", "_sample_negative_binomial", [np.array([1], F), np.array([1.5], F)], {}, ARG,
+             ["_sample_negative_binomial", "p", "1.5"]),
+            ("bad_alpha", "_sample_generalized_negative_binomial", [np.array([1], F), np.array([-1], F)], {},
+             ARG, ["_sample_generalized_negative_binomial", "alpha"]),
+            ("bad_k", "_random_negative_binomial", [], {"k": -1, "shape": (2,)}, ARG,
+             ["_random_negative_binomial", "k"]),
+            ("bad_mu", "_random_generalized_negative_binomial", [], {"mu": -1, "shape": (2,)}, ARG,
+             ["_random_generalized_negative_binomial", "mu"]),
+            ("bad_row", "_sample_multinomial", [np.array([[0.5, -0.5]], F)], {}, ARG,
+             ["_sample_multinomial", "probabilities", "row 0"]),
+            ("shape", "_sample_uniform", [_a(2), _a(3)], {}, SHAPE, ["_sample_uniform", "(2,)", "(3,)"]),
+            ("negative_shape", "_sample_exponential", [_a(1)], {"shape": (-1,)}, ARG,
+             ["_sample_exponential", "shape"]),
+            ("negative_shape", "_sample_poisson", [_a(1)], {"shape": (2, -1)}, ARG, ["_sample_poisson", "shape"]),
     ]:
         add(tag, op, inputs, params, kind, contains)
     # op families with their own case modules: ERROR_CASES, (tag, op, inputs, params, kind, contains)
