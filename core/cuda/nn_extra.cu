@@ -1,11 +1,14 @@
 // CUDA kernels of the operators in core/op/nn_extra.cc: GroupNorm, softmax_cross_entropy,
 // SVMOutput, ROIPooling, Crop (with their backward ops), im2col and col2im, following the
-// CPU kernels' arithmetic: statistics and sums in double, float16 computed in float.
+// CPU kernels' arithmetic: statistics and sums in double, float16 computed in float. The
+// per-element formulas of SVMOutput, ROIPooling and im2col/col2im are the CPU's own
+// (core/op/nn_extra_kernels.h).
 //
 // Reductions run one block per group (a (sample, group) run of GroupNorm, a row of
 // softmax_cross_entropy); threads stride over it and combine in shared memory, so sums
 // are grouped differently from the CPU's sequential ones (double: far below tolerances).
 #include "common.cuh"
+#include "core/op/nn_extra_kernels.h"
 
 namespace mxlcuda {
 namespace {
@@ -291,14 +294,8 @@ __global__ void svm_bwd_kernel(const T* y, const T* label, T* dx, int64_t n, int
   using C = facc_t<T>;
   const C margin = C(margin_d), reg = C(reg_d);
   MXC_KERNEL_LOOP(i, n) {
-    double lv = double(label[i / K]);
-    int64_t target = lv >= 0 && lv < double(K) ? int64_t(lv) : -1;
-    int64_t k = i % K;
-    C v = C(y[i]), g;
-    if (linear) g = k == target ? -C(margin > v) * reg : C(margin > -v) * reg;
-    else if (k == target) g = (margin > v ? C(2) * (margin - v) : C(0)) * -reg;
-    else g = (margin > -v ? C(-2) * (margin + v) : C(0)) * -reg;
-    dx[i] = T(g);
+    int64_t target = mxl::nnx::svm_target(double(label[i / K]), K);
+    dx[i] = T(mxl::nnx::svm_grad(C(y[i]), i % K == target, margin, reg, linear));
   }
 }
 
@@ -317,11 +314,9 @@ int svm_bwd(const mxl_cuda_call* c) {
 
 // =============================================================== ROIPooling
 // One thread per output element (forward) or per (roi, channel, bin) (backward, which
-// adds into a double copy of d(data) atomically); the bin geometry is the CPU's.
-struct RoiGeom {
-  int64_t B = 0, C = 0, H = 0, W = 0, R = 0, PH = 1, PW = 1;
-  double scale = 1;
-};
+// adds into a double copy of d(data) atomically); bins and maxima are
+// nn_extra_kernels.h's, as on the CPU.
+using mxl::nnx::RoiGeom;
 RoiGeom roi_geom(const mxl_cuda_call* c, const mxl_cuda_blob& data, const mxl_cuda_blob& rois) {
   RoiGeom g;
   g.B = data.shape[0], g.C = data.shape[1], g.H = data.shape[2], g.W = data.shape[3], g.R = rois.shape[0];
@@ -331,50 +326,6 @@ RoiGeom roi_geom(const mxl_cuda_call* c, const mxl_cuda_blob& data, const mxl_cu
   g.scale = attr_f(c, "spatial_scale");
   return g;
 }
-__device__ inline int64_t roi_coord(double v, double scale) {
-  double r = round(v * scale);  // half away from zero, as std::round
-  return r != r ? 0 : int64_t(fmin(fmax(r, -1e12), 1e12));
-}
-__device__ inline int64_t clip_to(int64_t v, int64_t hi) { return v < 0 ? 0 : v > hi ? hi : v; }
-
-// The window [h0, h1) x [w0, w1) of bin (ph, pw) of roi r; false when the roi's batch
-// index is outside [0, B). `plane0` gets the offset of (batch, channel 0).
-template <class T>
-__device__ inline bool roi_window(const RoiGeom& g, const T* roi, int64_t ph, int64_t pw, int64_t* batch,
-                                  int64_t* h0, int64_t* h1, int64_t* w0, int64_t* w1) {
-  double bi = double(roi[0]);
-  if (!(bi > -1 && bi < double(g.B))) return false;
-  *batch = int64_t(bi);
-  int64_t x0 = roi_coord(double(roi[1]), g.scale), y0 = roi_coord(double(roi[2]), g.scale);
-  int64_t x1 = roi_coord(double(roi[3]), g.scale), y1 = roi_coord(double(roi[4]), g.scale);
-  double bin_h = double(y1 - y0 + 1 > 1 ? y1 - y0 + 1 : 1) / double(g.PH);
-  double bin_w = double(x1 - x0 + 1 > 1 ? x1 - x0 + 1 : 1) / double(g.PW);
-  *h0 = clip_to(int64_t(floor(double(ph) * bin_h)) + y0, g.H);
-  *h1 = clip_to(int64_t(ceil(double(ph + 1) * bin_h)) + y0, g.H);
-  *w0 = clip_to(int64_t(floor(double(pw) * bin_w)) + x0, g.W);
-  *w1 = clip_to(int64_t(ceil(double(pw + 1) * bin_w)) + x0, g.W);
-  return true;
-}
-
-// The first maximum of bin (ph, pw) of roi r on channel c: its offset in x, or -1.
-template <class T>
-__device__ inline int64_t roi_argmax(const T* x, const T* rois, const RoiGeom& g, int64_t r, int64_t c, int64_t ph,
-                                     int64_t pw, facc_t<T>* best_out) {
-  using C = facc_t<T>;
-  int64_t batch, h0, h1, w0, w1;
-  *best_out = C(0);
-  if (!roi_window(g, rois + r * 5, ph, pw, &batch, &h0, &h1, &w0, &w1) || h1 <= h0 || w1 <= w0) return -1;
-  const int64_t base = (batch * g.C + c) * g.H * g.W;
-  C best = C(-3.402823466e+38f);  // -FLT_MAX, strict >, as the CPU
-  int64_t arg = -1;
-  for (int64_t h = h0; h < h1; ++h)
-    for (int64_t w = w0; w < w1; ++w) {
-      C v = C(x[base + h * g.W + w]);
-      if (v > best) best = v, arg = base + h * g.W + w;
-    }
-  *best_out = best;
-  return arg;
-}
 
 template <class T>
 __global__ void roi_fwd_kernel(const T* x, const T* rois, T* y, RoiGeom g) {
@@ -382,7 +333,7 @@ __global__ void roi_fwd_kernel(const T* x, const T* rois, T* y, RoiGeom g) {
   MXC_KERNEL_LOOP(i, g.R * g.C * g.PH * g.PW) {
     int64_t pw = i % g.PW, ph = (i / g.PW) % g.PH, c = (i / (g.PW * g.PH)) % g.C, r = i / (g.PW * g.PH * g.C);
     C best;  // 0 for an empty bin or an roi outside the batch
-    roi_argmax(x, rois, g, r, c, ph, pw, &best);
+    mxl::nnx::roi_bin_max(g, x, rois + r * 5, c, ph, pw, &best);
     y[i] = T(best);
   }
 }
@@ -392,7 +343,7 @@ __global__ void roi_bwd_kernel(const T* dy, const T* x, const T* rois, double* a
   MXC_KERNEL_LOOP(i, g.R * g.C * g.PH * g.PW) {
     int64_t pw = i % g.PW, ph = (i / g.PW) % g.PH, c = (i / (g.PW * g.PH)) % g.C, r = i / (g.PW * g.PH * g.C);
     facc_t<T> best;
-    int64_t arg = roi_argmax(x, rois, g, r, c, ph, pw, &best);
+    int64_t arg = mxl::nnx::roi_bin_max(g, x, rois + r * 5, c, ph, pw, &best);
     if (arg >= 0) atomicAdd(acc + arg, double(dy[i]));
   }
 }
@@ -493,14 +444,10 @@ int crop_bwd(const mxl_cuda_call* c) {
 }
 
 // ========================================================== im2col / col2im
-// The CPU's gathers: im2col one thread per column entry, col2im one thread per image
-// element summing its column entries in kernel order (the CPU's order). The core's
+// The CPU's gathers (nn_extra_kernels.h): im2col one thread per column entry, col2im
+// one thread per image element summing its column entries in kernel order. The core's
 // shape rule has checked the parameters; the geometry is rebuilt from them here.
-struct BlockGeom {
-  int nd = 0;
-  int64_t planes = 0, K = 1, L = 1, image = 1;
-  int64_t in[3] = {1, 1, 1}, out[3] = {1, 1, 1}, k[3] = {1, 1, 1}, s[3] = {1, 1, 1}, d[3] = {1, 1, 1}, p[3] = {0, 0, 0};
-};
+using mxl::nnx::BlockGeom;
 
 // `spatial`: the image's spatial dims (data's for im2col, output_size for col2im).
 int block_geom(const mxl_cuda_call* c, int64_t planes, const int64_t* spatial, BlockGeom* g) {
@@ -523,25 +470,11 @@ int block_geom(const mxl_cuda_call* c, int64_t planes, const int64_t* spatial, B
   return 0;
 }
 
-// Image offset (within one plane) read by column entry (kk, l), or -1 for padding.
-__device__ inline int64_t block_source(const BlockGeom& g, int64_t kk, int64_t l) {
-  int64_t pos = 0, stride_img = 1;
-  for (int i = g.nd - 1; i >= 0; --i) {
-    int64_t ki = kk % g.k[i], oi = l % g.out[i];
-    kk /= g.k[i], l /= g.out[i];
-    int64_t at = oi * g.s[i] - g.p[i] + ki * g.d[i];
-    if (at < 0 || at >= g.in[i]) return -1;
-    pos += at * stride_img;
-    stride_img *= g.in[i];
-  }
-  return pos;
-}
-
 template <class T>
 __global__ void im2col_kernel(const T* x, T* col, BlockGeom g) {
   MXC_KERNEL_LOOP(i, g.planes * g.K * g.L) {
     int64_t l = i % g.L, kk = (i / g.L) % g.K, plane = i / (g.L * g.K);
-    int64_t src = block_source(g, kk, l);
+    int64_t src = mxl::nnx::block_source(g, kk, l);
     col[i] = src < 0 ? T(0.0f) : x[plane * g.image + src];
   }
 }
@@ -551,22 +484,7 @@ __global__ void col2im_kernel(const T* col, T* x, BlockGeom g) {
   using C = facc_t<T>;
   MXC_KERNEL_LOOP(i, g.planes * g.image) {
     int64_t e = i % g.image, plane = i / g.image;
-    const T* cp = col + plane * g.K * g.L;
-    C sum = C(0);
-    for (int64_t kk = 0; kk < g.K; ++kk) {
-      int64_t l = 0, kq = kk, eq = e, lstride = 1;
-      bool hit = true;
-      for (int d = g.nd - 1; d >= 0 && hit; --d) {
-        int64_t ki = kq % g.k[d], ei = eq % g.in[d];
-        kq /= g.k[d], eq /= g.in[d];
-        int64_t t = ei + g.p[d] - ki * g.d[d];
-        hit = t >= 0 && t % g.s[d] == 0 && t / g.s[d] < g.out[d];
-        l += (t / g.s[d]) * lstride;
-        lstride *= g.out[d];
-      }
-      if (hit) sum += C(cp[kk * g.L + l]);
-    }
-    x[i] = T(sum);
+    x[i] = T(mxl::nnx::col2im_element<T, C>(g, col + plane * g.K * g.L, e));
   }
 }
 

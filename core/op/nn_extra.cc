@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <limits>
 #include <string>
 #include <type_traits>
 #include <vector>
 
 #include "blas.h"
 #include "elemwise_kernels.h"
+#include "nn_extra_kernels.h"
 #include "registry.h"
 
 namespace mxl {
@@ -276,16 +276,9 @@ void svm_backward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
   const bool linear = a.b("use_linear");
   parallel_for(rows, row_grain(K), [&](int64_t r0, int64_t r1) {
     for (int64_t r = r0; r < r1; ++r) {
-      double lv = double(label[r]);
-      // An index no column has when the label is out of range (or NaN).
-      int64_t target = lv >= 0 && lv < double(K) ? int64_t(lv) : -1;
-      for (int64_t k = 0; k < K; ++k) {
-        C v = C(y[r * K + k]), g;
-        if (linear) g = k == target ? -C(margin > v) * reg : C(margin > -v) * reg;
-        else if (k == target) g = (margin > v ? C(2) * (margin - v) : C(0)) * -reg;
-        else g = (margin > -v ? C(-2) * (margin + v) : C(0)) * -reg;
-        dx[r * K + k] = T(g);
-      }
+      const int64_t target = nnx::svm_target(double(label[r]), K);
+      for (int64_t k = 0; k < K; ++k)
+        dx[r * K + k] = T(nnx::svm_grad(C(y[r * K + k]), k == target, margin, reg, linear));
     }
   });
 }
@@ -296,10 +289,7 @@ void svm_backward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
 // coordinates; output (R, C, pooled_h, pooled_w). Each roi, scaled by spatial_scale and
 // rounded, is split into pooled_h x pooled_w bins (floor / ceil of equal fractions),
 // each max-pooled; an empty bin, or a roi whose batch index is not in [0, B), gives 0.
-struct RoiGeom {
-  int64_t B = 0, C = 0, H = 0, W = 0, R = 0, PH = 1, PW = 1;
-  double scale = 1;
-};
+using nnx::RoiGeom;
 
 RoiGeom roi_geom(const Attrs& a, const Shape& data, const Shape& rois) {
   RoiGeom g;
@@ -308,44 +298,6 @@ RoiGeom roi_geom(const Attrs& a, const Shape& data, const Shape& rois) {
   g.PH = p[0], g.PW = p[1];
   g.scale = a.f("spatial_scale");
   return g;
-}
-
-// The input window [h0, h1) x [w0, w1) of bin (ph, pw) of one roi, clipped to the image.
-struct RoiBin {
-  int64_t h0, h1, w0, w1;
-  bool empty() const { return h1 <= h0 || w1 <= w0; }
-};
-struct RoiBox {
-  int64_t batch, x0, y0;
-  double bin_h, bin_w;
-};
-// A scaled coordinate rounded half away from zero, kept in a range where the bin
-// arithmetic cannot overflow (NaN maps to 0).
-inline int64_t roi_coord(double v, double scale) {
-  double r = std::round(v * scale);
-  return r != r ? 0 : int64_t(std::min(std::max(r, -1e12), 1e12));
-}
-template <class T>
-RoiBox roi_box(const RoiGeom& g, const T* roi) {
-  RoiBox b;
-  double bi = double(roi[0]);  // truncated toward zero as an integer index; -1 marks "no image"
-  b.batch = bi > -1 && bi < double(g.B) ? int64_t(bi) : -1;
-  b.x0 = roi_coord(double(roi[1]), g.scale);
-  b.y0 = roi_coord(double(roi[2]), g.scale);
-  int64_t x1 = roi_coord(double(roi[3]), g.scale), y1 = roi_coord(double(roi[4]), g.scale);
-  // Malformed rois (x2 < x1) still cover one pixel.
-  b.bin_h = double(std::max<int64_t>(y1 - b.y0 + 1, 1)) / double(g.PH);
-  b.bin_w = double(std::max<int64_t>(x1 - b.x0 + 1, 1)) / double(g.PW);
-  return b;
-}
-inline int64_t clip(int64_t v, int64_t hi) { return std::min(std::max<int64_t>(v, 0), hi); }
-RoiBin roi_bin(const RoiGeom& g, const RoiBox& b, int64_t ph, int64_t pw) {
-  RoiBin r;
-  r.h0 = clip(int64_t(std::floor(double(ph) * b.bin_h)) + b.y0, g.H);
-  r.h1 = clip(int64_t(std::ceil(double(ph + 1) * b.bin_h)) + b.y0, g.H);
-  r.w0 = clip(int64_t(std::floor(double(pw) * b.bin_w)) + b.x0, g.W);
-  r.w1 = clip(int64_t(std::ceil(double(pw + 1) * b.bin_w)) + b.x0, g.W);
-  return r;
 }
 
 bool roi_infer_shape(const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
@@ -371,24 +323,13 @@ void roi_forward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
   const T *x = in[0].ptr<T>(), *rois = in[1].ptr<T>();
   T* y = out[0].ptr<T>();
   parallel_for(g.R * g.C, row_grain(g.PH * g.PW * 4), [&](int64_t q0, int64_t q1) {
-    for (int64_t q = q0; q < q1; ++q) {
-      int64_t r = q / g.C, c = q % g.C;
-      RoiBox b = roi_box(g, rois + r * 5);
-      T* yo = y + q * g.PH * g.PW;
-      bool valid = b.batch >= 0 && b.batch < g.B;
-      const T* plane = valid ? x + (b.batch * g.C + c) * g.H * g.W : nullptr;
+    for (int64_t q = q0; q < q1; ++q)
       for (int64_t ph = 0; ph < g.PH; ++ph)
         for (int64_t pw = 0; pw < g.PW; ++pw) {
-          RoiBin bin = roi_bin(g, b, ph, pw);
-          C best = C(0);
-          if (valid && !bin.empty()) {
-            best = C(std::numeric_limits<float>::lowest());  // as MXNet: -FLT_MAX, strict >
-            for (int64_t h = bin.h0; h < bin.h1; ++h)
-              for (int64_t w = bin.w0; w < bin.w1; ++w) best = C(plane[h * g.W + w]) > best ? C(plane[h * g.W + w]) : best;
-          }
-          yo[ph * g.PW + pw] = T(best);
+          C best;
+          nnx::roi_bin_max(g, x, rois + (q / g.C) * 5, q % g.C, ph, pw, &best);
+          y[(q * g.PH + ph) * g.PW + pw] = T(best);
         }
-    }
   });
 }
 
@@ -408,22 +349,13 @@ void roi_backward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
   std::vector<double> acc(size_t(in[1].size()), 0.0);
   parallel_for(g.C, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(1, g.R * g.PH * g.PW * 4)), [&](int64_t c0, int64_t c1) {
     for (int64_t c = c0; c < c1; ++c)
-      for (int64_t r = 0; r < g.R; ++r) {
-        RoiBox b = roi_box(g, rois + r * 5);
-        if (b.batch < 0 || b.batch >= g.B) continue;
-        int64_t base = (b.batch * g.C + c) * g.H * g.W;
-        const T* gy = dy + (r * g.C + c) * g.PH * g.PW;
+      for (int64_t r = 0; r < g.R; ++r)
         for (int64_t ph = 0; ph < g.PH; ++ph)
           for (int64_t pw = 0; pw < g.PW; ++pw) {
-            RoiBin bin = roi_bin(g, b, ph, pw);
-            C best = C(std::numeric_limits<float>::lowest());
-            int64_t arg = -1;
-            for (int64_t h = bin.h0; h < bin.h1; ++h)
-              for (int64_t w = bin.w0; w < bin.w1; ++w)
-                if (C(x[base + h * g.W + w]) > best) best = C(x[base + h * g.W + w]), arg = h * g.W + w;
-            if (arg >= 0) acc[size_t(base + arg)] += double(gy[ph * g.PW + pw]);
+            C best;
+            int64_t arg = nnx::roi_bin_max(g, x, rois + r * 5, c, ph, pw, &best);
+            if (arg >= 0) acc[size_t(arg)] += double(dy[((r * g.C + c) * g.PH + ph) * g.PW + pw]);
           }
-      }
   });
   parallel_for(in[1].size(), kParallelGrain, [&](int64_t i0, int64_t i1) {
     for (int64_t i = i0; i < i1; ++i) dx[i] = T(C(acc[size_t(i)]));
@@ -513,11 +445,7 @@ OpDef& crop_params(OpDef& op) {
 // padding reads as 0. col2im sums columns back into (N, C, *output_size); each is the
 // other's gradient. Both are written as gathers (col2im: each image element sums the
 // column entries that read it), so the CUDA kernels give the same sums in the same order.
-struct BlockGeom {
-  int nd = 0;
-  int64_t N = 0, C = 0, K = 1, L = 1, image = 1;  // K = prod(kernel), image = prod(spatial)
-  int64_t in[3] = {1, 1, 1}, out[3] = {1, 1, 1}, k[3] = {1, 1, 1}, s[3] = {1, 1, 1}, d[3] = {1, 1, 1}, p[3] = {0, 0, 0};
-};
+using nnx::BlockGeom;
 
 // Kernel, stride, dilate and pad stay below 2^31, so the geometry's sums cannot overflow.
 constexpr int64_t kMaxBlockParam = (int64_t(1) << 31) - 1;
@@ -551,7 +479,7 @@ BlockGeom block_geom(const char* op, const Attrs& a, int64_t N, int64_t C, const
   g.nd = kernel.ndim;
   MXL_CHECK(nd_spatial == g.nd, Err::kShape, op, ": a kernel of ", g.nd, " dims needs ", g.nd, " spatial dims, got ",
             nd_spatial);
-  g.N = N, g.C = C;
+  g.N = N, g.C = C, g.planes = checked_mul(op, N, C);
   for (int i = 0; i < g.nd; ++i) {
     g.k[i] = kernel[i];
     MXL_CHECK(g.k[i] >= 1 && g.k[i] <= kMaxBlockParam, Err::kInvalidArgument, op, ": parameter 'kernel' ", kernel,
@@ -598,21 +526,6 @@ BlockGeom col2im_geom(const Attrs& a, const Shape& col) {
   return g;
 }
 
-// Image offset (within one channel) read by column entry (kernel index kk, block l), or -1 for padding.
-inline int64_t block_source(const BlockGeom& g, int64_t kk, int64_t l) {
-  int64_t pos = 0;
-  int64_t kq = kk, lq = l, stride_img = 1;
-  for (int i = g.nd - 1; i >= 0; --i) {
-    int64_t ki = kq % g.k[i], oi = lq % g.out[i];
-    kq /= g.k[i], lq /= g.out[i];
-    int64_t at = oi * g.s[i] - g.p[i] + ki * g.d[i];
-    if (at < 0 || at >= g.in[i]) return -1;
-    pos += at * stride_img;
-    stride_img *= g.in[i];
-  }
-  return pos;
-}
-
 template <class T>
 void im2col_t(const BlockGeom& g, const T* x, T* col) {
   parallel_for(g.N * g.C * g.K, row_grain(g.L), [&](int64_t r0, int64_t r1) {
@@ -620,7 +533,7 @@ void im2col_t(const BlockGeom& g, const T* x, T* col) {
       const int64_t kk = r % g.K, plane = r / g.K;
       const T* img = x + plane * g.image;
       for (int64_t l = 0; l < g.L; ++l) {
-        int64_t src = block_source(g, kk, l);
+        int64_t src = nnx::block_source(g, kk, l);
         col[r * g.L + l] = src < 0 ? T(0.0f) : img[src];
       }
     }
@@ -634,24 +547,7 @@ void col2im_t(const BlockGeom& g, const T* col, T* x) {
   parallel_for(g.N * g.C, row_grain(g.image * g.K), [&](int64_t p0, int64_t p1) {
     for (int64_t plane = p0; plane < p1; ++plane) {
       const T* cp = col + plane * g.K * g.L;
-      for (int64_t e = 0; e < g.image; ++e) {
-        C sum = C(0);
-        for (int64_t kk = 0; kk < g.K; ++kk) {
-          // block index l with o * s - p + k * d == position, dim by dim
-          int64_t l = 0, kq = kk, eq = e, lstride = 1;
-          bool hit = true;
-          for (int i = g.nd - 1; i >= 0 && hit; --i) {
-            int64_t ki = kq % g.k[i], ei = eq % g.in[i];
-            kq /= g.k[i], eq /= g.in[i];
-            int64_t t = ei + g.p[i] - ki * g.d[i];
-            hit = t >= 0 && t % g.s[i] == 0 && t / g.s[i] < g.out[i];
-            l += (t / g.s[i]) * lstride;
-            lstride *= g.out[i];
-          }
-          if (hit) sum += C(cp[kk * g.L + l]);
-        }
-        x[plane * g.image + e] = T(sum);
-      }
+      for (int64_t e = 0; e < g.image; ++e) x[plane * g.image + e] = T(nnx::col2im_element<T, C>(g, cp, e));
     }
   });
 }
