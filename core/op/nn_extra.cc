@@ -60,7 +60,7 @@ GroupView group_view(const Attrs& a, const Shape& x) {
 
 OpDef& groupnorm_params(OpDef& op) {
   op.param("num_groups", PType::kInt, "1", "Number of groups the channels (axis 1) are split into; it must divide the channel count.");
-  op.range(1, 1e18);
+  op.range(1, 2147483647);  // MXNet's int
   op.param("eps", PType::kFloat, "1e-5", "An `epsilon` added to the variance to prevent division by 0.");
   op.range(0, 1e308);
   op.param("output_mean_var", PType::kBool, "False", "Also output the mean and the std (sqrt(var + eps)) of each (sample, group).");
@@ -282,7 +282,6 @@ void svm_backward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
     }
   });
 }
-
 
 // =============================================================== ROIPooling
 // data (B, C, H, W), rois (R, 5) rows [batch_index, x1, y1, x2, y2] in image
