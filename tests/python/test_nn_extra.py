@@ -362,3 +362,47 @@ def test_empty_inputs_give_empty_or_zero_results():
     y.backward()
     assert y.shape == (0, 2, 2, 2)
     np.testing.assert_array_equal(x.grad.asnumpy(), np.zeros((1, 2, 4, 4)))
+
+
+# ------------------------------------------------------------------ on a GPU
+# (skipped without one; test_gpu.py compares every op's forward and backward with the CPU)
+_NUM_GPUS = mx.context.num_gpus()
+gpu = pytest.mark.gpu
+needs_gpu = pytest.mark.skipif(_NUM_GPUS == 0, reason="no GPU")
+
+
+@gpu
+@needs_gpu
+def test_gpu_label_out_of_range_is_the_cpus_index_error():
+    with pytest.raises(IndexError) as e:
+        mx.nd.softmax_cross_entropy(mx.nd.ones((2, 3), ctx=mx.gpu(0)), mx.nd.array([1, 3], ctx=mx.gpu(0))).asnumpy()
+    assert "label[1] = 3" in str(e.value)
+    # the device stays usable
+    np.testing.assert_allclose(mx.nd.softmax_cross_entropy(mx.nd.ones((2, 3), ctx=mx.gpu(0)),
+                                                           mx.nd.array([1, 2], ctx=mx.gpu(0))).asnumpy(),
+                               [2 * np.log(3)], rtol=1e-6)
+
+
+@gpu
+@needs_gpu
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_gpu_group_norm_roi_pooling_and_col2im_match_cpu(dtype):
+    rng = np.random.RandomState(0)
+    x = rng.randn(2, 6, 5, 4).astype(dtype)
+    g, b = rng.rand(3).astype(dtype), rng.rand(3).astype(dtype)
+    rois = np.array([[0, 0, 0, 3, 4], [1, 1, 1, 2, 2], [2, 0, 0, 1, 1]], dtype)
+    tol = 2e-3 if dtype == np.float16 else 1e-5
+    results = []
+    for ctx in (mx.cpu(), mx.gpu(0)):
+        X = mx.nd.array(x, dtype=dtype, ctx=ctx)
+        X.attach_grad()
+        with mx.autograd.record():
+            y1 = mx.nd.GroupNorm(X, mx.nd.array(g, dtype=dtype, ctx=ctx), mx.nd.array(b, dtype=dtype, ctx=ctx),
+                                 num_groups=3)
+            y2 = mx.nd.ROIPooling(X, mx.nd.array(rois, dtype=dtype, ctx=ctx), pooled_size=(2, 2), spatial_scale=1.0)
+            y3 = mx.nd.col2im(mx.nd.im2col(X, kernel=(2, 3), pad=(1, 1)), output_size=(5, 4), kernel=(2, 3), pad=(1, 1))
+            loss = (y1 * y1).sum() + y2.sum() + (y3 * 0.1).sum()
+        loss.backward()
+        results.append([a.asnumpy().astype(np.float64) for a in (y1, y2, y3, X.grad)])
+    for c, gres in zip(*results):
+        np.testing.assert_allclose(gres, c, rtol=tol, atol=tol)
