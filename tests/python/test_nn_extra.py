@@ -406,3 +406,46 @@ def test_gpu_group_norm_roi_pooling_and_col2im_match_cpu(dtype):
         results.append([a.asnumpy().astype(np.float64) for a in (y1, y2, y3, X.grad)])
     for c, gres in zip(*results):
         np.testing.assert_allclose(gres, c, rtol=tol, atol=tol)
+
+
+# ------------------------------------------------ training heads in a Module
+def _three_blobs(n=240, seed=3):
+    rng = np.random.RandomState(seed)
+    y = rng.randint(0, 3, n)
+    centers = np.array([[2.0, 0.0], [-2.0, 1.0], [0.0, -2.5]])
+    return (centers[y] + rng.randn(n, 2) * 0.6).astype(np.float32), y.astype(np.float32)
+
+
+@pytest.mark.parametrize("use_linear", [False, True])
+def test_svm_output_trains_a_classifier_in_a_module(use_linear):
+    x, y = _three_blobs()
+    data = mx.sym.var("data")
+    hidden = mx.sym.Activation(mx.sym.FullyConnected(data, num_hidden=16, name="fc1"), act_type="relu")
+    net = mx.sym.SVMOutput(mx.sym.FullyConnected(hidden, num_hidden=3, name="fc2"), name="svm",
+                           use_linear=use_linear, margin=1.0, regularization_coefficient=1.0)
+    assert net.list_arguments()[-1] == "svm_label"
+    it = mx.io.NDArrayIter(x, y, 20, shuffle=True, label_name="svm_label")
+    mod = mx.mod.Module(net, label_names=["svm_label"])
+    mod.fit(it, eval_metric="acc", optimizer="sgd", optimizer_params={"learning_rate": 0.05},
+            initializer=mx.init.Xavier(), num_epoch=8)
+    (_, acc), = mod.score(mx.io.NDArrayIter(x, y, 20, label_name="svm_label"), "acc")
+    assert acc > 0.9
+
+
+def test_group_norm_in_a_conv_net_trains_in_a_module():
+    rng = np.random.RandomState(4)
+    y = rng.randint(0, 2, 64)
+    x = rng.randn(64, 2, 6, 6).astype(np.float32) * 0.5
+    x[y == 1, :, 1:4, 1:4] += 1.5  # class 1 has a bright square
+    data = mx.sym.var("data")
+    conv = mx.sym.Convolution(data, kernel=(3, 3), num_filter=4, pad=(1, 1), name="conv")
+    gn = mx.sym.Activation(mx.sym.GroupNorm(conv, num_groups=2, name="gn"), act_type="relu")
+    net = mx.sym.SoftmaxOutput(mx.sym.FullyConnected(mx.sym.flatten(gn), num_hidden=2, name="fc"), name="softmax")
+    it = mx.io.NDArrayIter(x, y.astype(np.float32), 16, shuffle=True)
+    mod = mx.mod.Module(net)
+    mod.fit(it, eval_metric="acc", optimizer="sgd", optimizer_params={"learning_rate": 0.1},
+            initializer=mx.init.Xavier(), num_epoch=10)
+    assert sorted(mod.get_params()[0]) == ["conv_bias", "conv_weight", "fc_bias", "fc_weight", "gn_beta", "gn_gamma"]
+    assert mod.get_params()[0]["gn_gamma"].shape == (2,)
+    (_, acc), = mod.score(mx.io.NDArrayIter(x, y.astype(np.float32), 16), "acc")
+    assert acc > 0.95
