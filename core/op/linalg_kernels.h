@@ -4,7 +4,7 @@
 // of each algorithm. Matrices are row-major and small: LU with partial pivoting,
 // Cholesky and triangular solves are written out directly, no LAPACK.
 //
-// Every operator is a struct with
+// Every operator is a struct (deriving ForwardOp or BackwardOp for the defaults) with
 //   kBatchFromOut  the batch (leading axes) is read from output 0 rather than input 0
 //                  (backward ops, whose input 0 is a head gradient of any shape)
 //   kRank          how many trailing axes of that array make one matrix (1: a vector)
@@ -191,11 +191,19 @@ MXL_HD inline void copy_n(const T* src, int64_t n, T* dst) {
 }
 
 // ================================================================ operators
-// inverse: out = A^-1. Its gradient is composed from gemm2 (linalg.cc).
-struct Inverse {
+// Defaults of the per-operator traits; an operator overrides what differs.
+struct ForwardOp {
   static constexpr bool kBatchFromOut = false;
   static constexpr int kRank = 2;
   static constexpr unsigned kParams = 0;
+  static int64_t scratch(const Geo&) { return 0; }
+};
+struct BackwardOp : ForwardOp {
+  static constexpr bool kBatchFromOut = true;
+};
+
+// inverse: out = A^-1. Its gradient is composed from gemm2 (linalg.cc).
+struct Inverse : ForwardOp {
   static int64_t scratch(const Geo& g) { return g.in[0].rows * g.in[0].rows + g.in[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
@@ -210,10 +218,7 @@ struct Inverse {
 };
 
 // det: out = det(A) = sign(P) prod diag(U); a singular matrix gives (signed) 0.
-struct Det {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
+struct Det : ForwardOp {
   static int64_t scratch(const Geo& g) { return g.in[0].rows * g.in[0].rows + g.in[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
@@ -228,10 +233,7 @@ struct Det {
 };
 
 // slogdet: (sign, log|det|); a singular matrix gives (0, -inf).
-struct Slogdet {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
+struct Slogdet : ForwardOp {
   static int64_t scratch(const Geo& g) { return g.in[0].rows * g.in[0].rows + g.in[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
@@ -254,10 +256,7 @@ struct Slogdet {
 // (slogdet; the sign is piecewise constant). A singular matrix gets a zero gradient.
 // det inputs: (ograd, A, det); slogdet inputs: (ograd_sign, ograd_logabsdet, A).
 template <bool kLog>
-struct DetBackward {
-  static constexpr bool kBatchFromOut = true;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
+struct DetBackward : BackwardOp {
   static int64_t scratch(const Geo& g) { return g.out[0].rows * g.out[0].rows + g.out[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
@@ -278,11 +277,7 @@ struct DetBackward {
 };
 
 // potrf: the lower Cholesky factor L of A = L L^T, from A's lower triangle.
-struct Potrf {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
-  static int64_t scratch(const Geo&) { return 0; }
+struct Potrf : ForwardOp {
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t n = g.in[0].rows;
@@ -307,10 +302,7 @@ struct Potrf {
 
 // Backward of potrf, inputs (ograd, L): with P the lower triangle of L^T tril(G) with
 // its diagonal halved and S = L^-T P L^-1, dA = (S + S^T) / 2 (A is symmetric).
-struct PotrfBackward {
-  static constexpr bool kBatchFromOut = true;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
+struct PotrfBackward : BackwardOp {
   static int64_t scratch(const Geo& g) { return g.out[0].rows * g.out[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
@@ -333,10 +325,7 @@ struct PotrfBackward {
 };
 
 // potri: (L L^T)^-1 from the lower triangle of the Cholesky factor L.
-struct Potri {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
+struct Potri : ForwardOp {
   static int64_t scratch(const Geo& g) { return g.in[0].rows * g.in[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
@@ -359,10 +348,7 @@ struct Potri {
 };
 
 // Backward of potri, inputs (ograd, L, C = (L L^T)^-1): dL = -tril(C (G + G^T) C L).
-struct PotriBackward {
-  static constexpr bool kBatchFromOut = true;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
+struct PotriBackward : BackwardOp {
   static int64_t scratch(const Geo& g) { return 2 * g.out[0].rows * g.out[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
@@ -393,11 +379,8 @@ struct PotriBackward {
 };
 
 // trmm: out = alpha op(tri(A)) B, or alpha B op(tri(A)) when rightside.
-struct Trmm {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
+struct Trmm : ForwardOp {
   static constexpr unsigned kParams = kLower | kTranspose | kRightside | kAlpha;
-  static int64_t scratch(const Geo&) { return 0; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t n = g.in[0].rows, m = g.in[1].rows, c = g.in[1].cols;
@@ -418,11 +401,8 @@ struct Trmm {
 // Backward of trmm, inputs (ograd, A, B), outputs (dA, dB):
 // left  dB = alpha op^T G, d op = alpha G B^T; right dB = alpha G op^T, d op = alpha B^T G;
 // dA is d op (transposed back when transpose) on A's triangle, 0 elsewhere.
-struct TrmmBackward {
-  static constexpr bool kBatchFromOut = true;
-  static constexpr int kRank = 2;
+struct TrmmBackward : BackwardOp {
   static constexpr unsigned kParams = kLower | kTranspose | kRightside | kAlpha;
-  static int64_t scratch(const Geo&) { return 0; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t n = g.in[1].rows, m = g.in[2].rows, c = g.in[2].cols;
@@ -453,11 +433,8 @@ struct TrmmBackward {
 };
 
 // trsm: out = alpha op(tri(A))^-1 B, or alpha B op(tri(A))^-1 when rightside.
-struct Trsm {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
+struct Trsm : ForwardOp {
   static constexpr unsigned kParams = kLower | kTranspose | kRightside | kAlpha;
-  static int64_t scratch(const Geo&) { return 0; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t n = g.in[0].rows, m = g.in[1].rows, c = g.in[1].cols;
@@ -475,11 +452,8 @@ struct Trsm {
 // Backward of trsm, inputs (ograd, A, B, X = out), outputs (dA, dB). With
 // Y = op^-T G (left) or G op^-T (right): dB = alpha Y, d op = -Y X^T (left) or -X^T Y
 // (right), dA as for trmm.
-struct TrsmBackward {
-  static constexpr bool kBatchFromOut = true;
-  static constexpr int kRank = 2;
+struct TrsmBackward : BackwardOp {
   static constexpr unsigned kParams = kLower | kTranspose | kRightside | kAlpha;
-  static int64_t scratch(const Geo&) { return 0; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t n = g.in[1].rows, m = g.in[2].rows, c = g.in[2].cols;
@@ -508,11 +482,8 @@ struct TrsmBackward {
 };
 
 // syrk: out = alpha A A^T, or alpha A^T A when transpose.
-struct Syrk {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
+struct Syrk : ForwardOp {
   static constexpr unsigned kParams = kTranspose | kAlpha;
-  static int64_t scratch(const Geo&) { return 0; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t r = g.in[0].rows, c = g.in[0].cols, n = g.transpose ? c : r, K = g.transpose ? r : c;
@@ -529,11 +500,8 @@ struct Syrk {
 };
 
 // Backward of syrk, inputs (ograd, A): dA = alpha (G + G^T) A, or alpha A (G + G^T).
-struct SyrkBackward {
-  static constexpr bool kBatchFromOut = true;
-  static constexpr int kRank = 2;
+struct SyrkBackward : BackwardOp {
   static constexpr unsigned kParams = kTranspose | kAlpha;
-  static int64_t scratch(const Geo&) { return 0; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t r = g.out[0].rows, c = g.out[0].cols, n = g.transpose ? c : r;
@@ -551,11 +519,7 @@ struct SyrkBackward {
 };
 
 // sumlogdiag: sum of log(A_ii) (a non-positive diagonal gives nan or -inf).
-struct Sumlogdiag {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
-  static int64_t scratch(const Geo&) { return 0; }
+struct Sumlogdiag : ForwardOp {
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t n = g.in[0].rows;
@@ -567,11 +531,7 @@ struct Sumlogdiag {
 };
 
 // Backward of sumlogdiag, inputs (ograd, A): dA = diag(g / A_ii).
-struct SumlogdiagBackward {
-  static constexpr bool kBatchFromOut = true;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
-  static int64_t scratch(const Geo&) { return 0; }
+struct SumlogdiagBackward : BackwardOp {
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t n = g.out[0].rows;
@@ -584,11 +544,8 @@ struct SumlogdiagBackward {
 // ----------------------------------------------- diagonals and triangles
 // The k-th element of the diagonal at `offset` of an n x n matrix sits at
 // (k + max(0, -offset), k + max(0, offset)).
-struct Extractdiag {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
+struct Extractdiag : ForwardOp {
   static constexpr unsigned kParams = kOffset;
-  static int64_t scratch(const Geo&) { return 0; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t n = g.in[0].rows, r0 = g.offset < 0 ? -g.offset : 0, c0 = g.offset > 0 ? g.offset : 0;
@@ -596,11 +553,9 @@ struct Extractdiag {
     return kOk;
   }
 };
-struct Makediag {
-  static constexpr bool kBatchFromOut = false;
+struct Makediag : ForwardOp {
   static constexpr int kRank = 1;
   static constexpr unsigned kParams = kOffset;
-  static int64_t scratch(const Geo&) { return 0; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t n = g.out[0].rows, r0 = g.offset < 0 ? -g.offset : 0, c0 = g.offset > 0 ? g.offset : 0;
@@ -621,11 +576,8 @@ MXL_HD inline void trian_walk(int64_t n, int64_t offset, bool lower, F f) {
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j <= i; ++j, ++p) f(p, low ? (sh + i) * n + j : j * n + sh + i);
 }
-struct Extracttrian {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
+struct Extracttrian : ForwardOp {
   static constexpr unsigned kParams = kOffset | kLower;
-  static int64_t scratch(const Geo&) { return 0; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     const T* a = in[0];
@@ -634,11 +586,9 @@ struct Extracttrian {
     return kOk;
   }
 };
-struct Maketrian {
-  static constexpr bool kBatchFromOut = false;
+struct Maketrian : ForwardOp {
   static constexpr int kRank = 1;
   static constexpr unsigned kParams = kOffset | kLower;
-  static int64_t scratch(const Geo&) { return 0; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
     int64_t n = g.out[0].rows;
@@ -654,10 +604,7 @@ struct Maketrian {
 // gelqf: A (m x n, m <= n) = L Q with Q's rows orthonormal (m x n) and L lower
 // triangular (m x m), by Householder reflections with LAPACK's conventions (dlarfg:
 // L's diagonal is -sign(a) * norm), so the signs are LAPACK's. Outputs (Q, L).
-struct Gelqf {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
+struct Gelqf : ForwardOp {
   static int64_t scratch(const Geo& g) { return g.in[0].rows * g.in[0].cols + g.in[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
@@ -710,10 +657,7 @@ struct Gelqf {
 
 // Backward of gelqf, inputs (ograd_Q, ograd_L, Q, L): with M = L^T G_L - G_Q Q^T and S
 // the symmetric matrix of M's lower triangle, dA = L^-T (G_Q + S Q).
-struct GelqfBackward {
-  static constexpr bool kBatchFromOut = true;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
+struct GelqfBackward : BackwardOp {
   static int64_t scratch(const Geo& g) { return g.out[0].rows * g.out[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {
@@ -742,10 +686,7 @@ struct GelqfBackward {
 // syevd: the eigendecomposition A = U^T diag(lambda) U of a symmetric matrix (its lower
 // triangle is read), eigenvalues ascending, U's rows the eigenvectors, each with its
 // largest-magnitude entry positive (MXNet's sign convention). Cyclic Jacobi rotations.
-struct Syevd {
-  static constexpr bool kBatchFromOut = false;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
+struct Syevd : ForwardOp {
   static int64_t scratch(const Geo& g) { return g.in[0].rows * g.in[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* W) {
@@ -821,10 +762,7 @@ struct Syevd {
 // Backward of syevd, inputs (ograd_U, ograd_lambda, U, lambda): with W = U G_U^T and
 // F_ij = 1 / (lambda_j - lambda_i) off the diagonal, dA is the symmetric part of
 // U^T (diag(G_lambda) + F o W) U.
-struct SyevdBackward {
-  static constexpr bool kBatchFromOut = true;
-  static constexpr int kRank = 2;
-  static constexpr unsigned kParams = 0;
+struct SyevdBackward : BackwardOp {
   static int64_t scratch(const Geo& g) { return 2 * g.out[0].rows * g.out[0].rows; }
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T* w) {

@@ -143,6 +143,18 @@ def _maketrian(offset=0, lower=True):
     return _f64(f)
 
 
+def _triangular_cases(ref):
+    """trmm's and trsm's cases: defaults, every flag, and a batch, as ref(**flags)."""
+    return [Case([_dominant(2, 3, 3), _u(2, 3, 2)], {}, ref(), 1e-5, 1e-5),
+            Case([_dominant(3, 3, dtype=F8), _u(2, 3, dtype=F8)],
+                 {"transpose": True, "rightside": True, "lower": False, "alpha": 1.5},
+                 ref(True, True, False, 1.5), 1e-10, 1e-12),
+            Case([_dominant(3, 3), _u(3, 4)], {"transpose": True, "alpha": -0.5},
+                 ref(transpose=True, alpha=-0.5), 1e-5, 1e-5),
+            Case([_dominant(2, 2, 2), _u(2, 3, 2)], {"rightside": True, "lower": False},
+                 ref(rightside=True, lower=False), 1e-5, 1e-5)]
+
+
 def _chol_of(*shape, dtype=F4, junk_upper=False):
     """Cholesky factors of SPD matrices; junk_upper fills the (unread) upper triangle."""
     lo = np.linalg.cholesky(_spd(*shape, dtype=F8))
@@ -194,22 +206,8 @@ OPS = {
                       Case([_spd(4, 4, dtype=F8)], {}, _potrf, 1e-10, 1e-12)],
     "_linalg_potri": [Case([_chol_of(2, 3, 3, junk_upper=True)], {}, _potri, 1e-5, 1e-6),
                       Case([_chol_of(4, 4, dtype=F8)], {}, _potri, 1e-10, 1e-12)],
-    "_linalg_trmm": [Case([_dominant(2, 3, 3), _u(2, 3, 2)], {}, _trmm(), 1e-5, 1e-5),
-                     Case([_dominant(3, 3, dtype=F8), _u(2, 3, dtype=F8)],
-                          {"transpose": True, "rightside": True, "lower": False, "alpha": 1.5},
-                          _trmm(True, True, False, 1.5), 1e-10, 1e-12),
-                     Case([_dominant(3, 3), _u(3, 4)], {"transpose": True, "alpha": -0.5},
-                          _trmm(transpose=True, alpha=-0.5), 1e-5, 1e-5),
-                     Case([_dominant(2, 2, 2), _u(2, 3, 2)], {"rightside": True, "lower": False},
-                          _trmm(rightside=True, lower=False), 1e-5, 1e-5)],
-    "_linalg_trsm": [Case([_dominant(2, 3, 3), _u(2, 3, 2)], {}, _trsm(), 1e-5, 1e-5),
-                     Case([_dominant(3, 3, dtype=F8), _u(2, 3, dtype=F8)],
-                          {"transpose": True, "rightside": True, "lower": False, "alpha": 1.5},
-                          _trsm(True, True, False, 1.5), 1e-10, 1e-12),
-                     Case([_dominant(3, 3), _u(3, 4)], {"transpose": True, "alpha": -0.5},
-                          _trsm(transpose=True, alpha=-0.5), 1e-5, 1e-5),
-                     Case([_dominant(2, 2, 2), _u(2, 3, 2)], {"rightside": True, "lower": False},
-                          _trsm(rightside=True, lower=False), 1e-5, 1e-5)],
+    "_linalg_trmm": _triangular_cases(_trmm),
+    "_linalg_trsm": _triangular_cases(_trsm),
     "_linalg_syrk": [Case([_u(2, 3, 4)], {}, _syrk(), 1e-5, 1e-5),
                      Case([_u(3, 2, dtype=F8)], {"transpose": True, "alpha": 0.75},
                           _syrk(True, 0.75), 1e-10, 1e-12)],
