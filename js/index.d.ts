@@ -417,6 +417,10 @@ export interface NdOps {
   Convolution(data?: NDArray | null, weight?: NDArray | null, bias?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   Convolution(params: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Crops the height and width (dims 2 and 3) of 4-D data (MXNet's legacy Crop; slice is the general op). With one input the window size is h_w, with two it is the height and width of the second input (crop_like, whose values are not read). The window starts at offset (y, x), or is centred with center_crop. The gradient of data is ograd inside the window, zero elsewhere; crop_like gets none.
+   */
+  Crop(...args: Array<NDArray | NDArray[] | { num_args?: number; offset?: number[] | number; h_w?: number[] | number; center_crop?: boolean; out?: NDArray | NDArray[]; name?: string }>): NDArray;
+  /**
    * Computes 1-D, 2-D or 3-D transposed convolution (aka fractionally strided convolution) of the input tensor: the gradient of Convolution with respect to its data. The output spatial size is stride*(x-1) + dilate*(kernel-1) + 1 - 2*pad + adj, or target_shape when given. weight has shape (channels, num_filter / num_group, *kernel) and bias (num_filter,).
    */
   Deconvolution(data?: NDArray | null, weight?: NDArray | null, bias?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -447,10 +451,25 @@ export interface NdOps {
   FullyConnected(data?: NDArray | null, weight?: NDArray | null, bias?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; bias?: NDArray; num_hidden: number; no_bias?: boolean; flatten?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   FullyConnected(params: { data?: NDArray; weight?: NDArray; bias?: NDArray; num_hidden: number; no_bias?: boolean; flatten?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Group normalization. The channels (axis 1) of data (N, C, ...) are split into num_groups groups of C / num_groups channels; each sample's group is normalised by its own mean and variance: out = (x - mean) / sqrt(var + eps) * gamma[g] + beta[g], with gamma and beta of shape (num_groups,). With output_mean_var the mean and std (sqrt(var + eps)), of shape (N, num_groups), are also returned.
+   */
+  GroupNorm(data?: NDArray | null, gamma?: NDArray | null, beta?: NDArray | null, params?: { data?: NDArray; gamma?: NDArray; beta?: NDArray; num_groups?: number; eps?: number; output_mean_var?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  GroupNorm(params: { data?: NDArray; gamma?: NDArray; beta?: NDArray; num_groups?: number; eps?: number; output_mean_var?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
    * Applies instance normalization to the n-dimensional input array. Each (batch, channel) plane is normalised by its own mean and variance: out = (data - mean) / sqrt(var + eps) * gamma[c] + beta[c], with gamma and beta of shape (channels,).
    */
   InstanceNorm(data?: NDArray | null, gamma?: NDArray | null, beta?: NDArray | null, params?: { data?: NDArray; gamma?: NDArray; beta?: NDArray; eps?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   InstanceNorm(params: { data?: NDArray; gamma?: NDArray; beta?: NDArray; eps?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Normalize the input array using the L2 norm. out = data / sqrt(sum(data^2) + eps), the sum over every axis but the first (mode='instance'), over axis 1 (mode='channel') or over axes 2 and up (mode='spatial'); channel and spatial need at least 3 dimensions.
+   */
+  L2Normalization(data?: NDArray | null, params?: { data?: NDArray; eps?: number; mode?: "channel" | "instance" | "spatial"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  L2Normalization(params: { data?: NDArray; eps?: number; mode?: "channel" | "instance" | "spatial"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Applies local response normalization to the input. Across channels (axis 1 of (N, C, ...)): out[c] = data[c] / (knorm + alpha / nsize * sum of data[j]^2 over the channels j with |j - c| <= (nsize - 1) / 2)^beta.
+   */
+  LRN(data?: NDArray | null, params?: { data?: NDArray; alpha?: number; beta?: number; knorm?: number; nsize: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  LRN(params: { data?: NDArray; alpha?: number; beta?: number; knorm?: number; nsize: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Layer normalization. Normalizes the channels of the input along the given axis: out = (data - mean(data, axis)) / sqrt(var(data, axis) + eps) * gamma + beta, with gamma and beta of shape (data.shape[axis],). With output_mean_var the mean and std (sqrt(var + eps)) are also returned, with the axis kept as size 1.
    */
@@ -492,10 +511,35 @@ export interface NdOps {
   Pooling(data?: NDArray | null, params?: { data?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   Pooling(params: { data?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Region-of-interest max pooling (Fast R-CNN). data (batch, channel, height, width) is a feature map; rois (num_rois, 5) holds rows [batch_index, x1, y1, x2, y2], corners in image coordinates. Each roi is scaled by spatial_scale, rounded, split into a pooled_size grid of bins, and every bin is max-pooled, giving (num_rois, channel, pooled_h, pooled_w). Empty bins and rois whose batch_index is not in [0, batch) give 0. The gradient goes to each bin's maximum; rois get none.
+   */
+  ROIPooling(data?: NDArray | null, rois?: NDArray | null, params?: { data?: NDArray; rois?: NDArray; pooled_size: number[] | number; spatial_scale: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  ROIPooling(params: { data?: NDArray; rois?: NDArray; pooled_size: number[] | number; spatial_scale: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Reshapes the input without copying semantics changes. shape may use the codes 0 (copy this dim), -1 (infer), -2 (copy the remaining dims), -3 (merge two dims), -4 (split a dim into the two values that follow, one may be -1).
    */
   Reshape(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; reverse?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   Reshape(params: { data?: NDArray; shape?: number[] | number; reverse?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Support vector machine output layer (a loss). The forward returns data unchanged. The backward ignores the incoming gradient and returns the gradient of the one-vs-rest SVM loss over the last axis, with label (data's shape without the last axis) the target class: L2-SVM (squared hinge) by default, L1-SVM with use_linear. For the target class the gradient is -2 * max(margin - x, 0) (L1: -[x < margin]), for every other class 2 * max(margin + x, 0) (L1: [x > -margin]), all times regularization_coefficient.
+   */
+  SVMOutput(data?: NDArray | null, label?: NDArray | null, params?: { data?: NDArray; label?: NDArray; margin?: number; regularization_coefficient?: number; use_linear?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  SVMOutput(params: { data?: NDArray; label?: NDArray; margin?: number; regularization_coefficient?: number; use_linear?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes the last element of a sequence. data is (max_sequence_length, batch_size, ...) for axis 0, (batch_size, max_sequence_length, ...) for axis 1; the output is (batch_size, ...): for each sequence the step sequence_length[b] - 1 with use_sequence_length (lengths must lie in [1, max_sequence_length]), else the last step.
+   */
+  SequenceLast(data?: NDArray | null, sequence_length?: NDArray | null, params?: { data?: NDArray; sequence_length?: NDArray; use_sequence_length?: boolean; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  SequenceLast(params: { data?: NDArray; sequence_length?: NDArray; use_sequence_length?: boolean; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sets all elements outside the sequence to a constant value. data is (max_sequence_length, batch_size, ...) for axis 0, (batch_size, max_sequence_length, ...) for axis 1. With use_sequence_length, steps at or after sequence_length[b] of sequence b are set to value; without, the data is returned unchanged.
+   */
+  SequenceMask(data?: NDArray | null, sequence_length?: NDArray | null, params?: { data?: NDArray; sequence_length?: NDArray; use_sequence_length?: boolean; value?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  SequenceMask(params: { data?: NDArray; sequence_length?: NDArray; use_sequence_length?: boolean; value?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Reverses the elements of each sequence. data is (max_sequence_length, batch_size, ...). With use_sequence_length the first sequence_length[b] steps of sequence b are reversed and the rest stay in place (lengths must lie in [0, max_sequence_length]); without, every sequence is reversed whole.
+   */
+  SequenceReverse(data?: NDArray | null, sequence_length?: NDArray | null, params?: { data?: NDArray; sequence_length?: NDArray; use_sequence_length?: boolean; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  SequenceReverse(params: { data?: NDArray; sequence_length?: NDArray; use_sequence_length?: boolean; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Splits an array along axis into num_outputs equal parts.
    */
@@ -595,6 +639,11 @@ export interface NdOps {
    */
   batch_dot(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; transpose_a?: boolean; transpose_b?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   batch_dot(params: { lhs?: NDArray; rhs?: NDArray; transpose_a?: boolean; transpose_b?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Takes elements from a data batch: out[i] = a[i, indices[i]], a viewed as (rows, last axis). indices must have as many elements as a has rows; out has indices' shape and a's dtype. Out-of-range indices are clipped to [0, a.shape[-1] - 1]. (Deprecated in MXNet in favour of pick.)
+   */
+  batch_take(a?: NDArray | null, indices?: NDArray | null, params?: { a?: NDArray; indices?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  batch_take(params: { a?: NDArray; indices?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Adds two arrays with numpy-style broadcasting, elementwise.
    */
@@ -740,6 +789,11 @@ export interface NdOps {
   clip(data?: NDArray | null, params?: { data?: NDArray; a_min: number; a_max: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   clip(params: { data?: NDArray; a_min: number; a_max: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Sums columns of sliding blocks back into an image (the adjoint of im2col, not its inverse). data (N, C * prod(kernel), L) gives (N, C, *output_size): every column entry is added to the image element im2col would have read it from (entries that fall on padding are dropped). The gradient is im2col.
+   */
+  col2im(data?: NDArray | null, params?: { data?: NDArray; output_size: number[] | number; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  col2im(params: { data?: NDArray; output_size: number[] | number; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Joins arrays along dim; all other dimensions must match.
    * (registry name: Concat)
    */
@@ -755,6 +809,12 @@ export interface NdOps {
   cosh(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   cosh(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Return the cumulative sum of the elements along a given axis. With axis None the sum runs over the flattened array and the output is 1-D. The output dtype is dtype when given, else the input's (int64 for bool); values are converted to it before they are summed.
+   * (registry name: _np_cumsum)
+   */
+  cumsum(a?: NDArray | null, params?: { a?: NDArray; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  cumsum(params: { a?: NDArray; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Converts radians to degrees, elementwise.
    */
   degrees(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -764,6 +824,11 @@ export interface NdOps {
    */
   depth_to_space(data?: NDArray | null, params?: { data?: NDArray; block_size: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   depth_to_space(params: { data?: NDArray; block_size: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Extracts a diagonal or constructs a diagonal array. For a 1-D input, returns the 2-D square array with the input on the k-th diagonal. For an input of two or more dimensions, returns the k-th diagonal of the planes spanned by axis1 and axis2: the other axes in order, followed by the diagonal (as numpy.diagonal).
+   */
+  diag(data?: NDArray | null, params?: { data?: NDArray; k?: number; axis1?: number; axis2?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  diag(params: { data?: NDArray; k?: number; axis1?: number; axis2?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Dot product. 2-D: matrix product. N-D: lhs is flattened to 2-D over all but its last axis and rhs over all but its first; the result has shape lhs.shape[:-1] + rhs.shape[1:]. 1-D x 1-D gives shape (1,). transpose_a/transpose_b transpose the 2-D views first.
    */
@@ -794,6 +859,11 @@ export interface NdOps {
    */
   erf(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   erf(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Returns element-wise inverse gauss error function of the input: erf(erfinv(x)) = x, +-inf at +-1, NaN outside [-1, 1].
+   */
+  erfinv(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  erfinv(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Exponential e^x, elementwise.
    */
@@ -857,11 +927,25 @@ export interface NdOps {
   gather_nd(data?: NDArray | null, indices?: NDArray | null, params?: { data?: NDArray; indices?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   gather_nd(params: { data?: NDArray; indices?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Computes hard sigmoid of x element-wise: y = max(0, min(1, alpha * x + beta)).
+   */
+  hard_sigmoid(data?: NDArray | null, params?: { data?: NDArray; alpha?: number; beta?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  hard_sigmoid(params: { data?: NDArray; alpha?: number; beta?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Returns a copy of the input.
    * (registry name: _copy)
    */
   identity(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   identity(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Extracts sliding blocks of an image into columns, as a convolution sees them. data (N, C, *spatial) with 1, 2 or 3 spatial dims gives (N, C * prod(kernel), L): row c * prod(kernel) + k holds kernel point k of channel c, column l the block at output position l (row-major), L the spatial size of a convolution's output with the same kernel, stride, dilate and pad. Padding reads as 0. The gradient is col2im.
+   */
+  im2col(data?: NDArray | null, params?: { data?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  im2col(params: { data?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes the Khatri-Rao product of the input matrices: the column-wise Kronecker product. The inputs have shapes (n_1, c), ..., (n_K, c); the output has shape (n_1 * ... * n_K, c), column j the Kronecker product of the inputs' columns j (the first input's row index varies slowest). float32 and float64. Not differentiable, as in MXNet.
+   */
+  khatri_rao(...args: Array<NDArray | NDArray[] | { num_args?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray;
   /**
    * Phase I of the LAMB update (You et al., Large Batch Optimization for Deep Learning, 2019): updates the moment estimates (in place) and returns the update direction g::   grad = clip(rescale_grad * grad)   mean = beta1 * mean + (1 - beta1) * grad
    */
@@ -872,6 +956,102 @@ export interface NdOps {
    */
   lamb_update_phase2(weight?: NDArray | null, g?: NDArray | null, r1?: NDArray | null, r2?: NDArray | null, params?: { weight?: NDArray; g?: NDArray; r1?: NDArray; r2?: NDArray; lr: number; lower_bound?: number; upper_bound?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   lamb_update_phase2(params: { weight?: NDArray; g?: NDArray; r1?: NDArray; r2?: NDArray; lr: number; lower_bound?: number; upper_bound?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes the determinant of a matrix: out = det(A). A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. Computed from an LU factorization with partial pivoting; a singular matrix gives 0 (and a zero gradient). float32 and float64.
+   * (registry name: _linalg_det)
+   */
+  linalg_det(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_det(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Extracts the diagonal entries of a square matrix. A has shape (..., n, n); out has shape (..., n - |offset|): the diagonal at `offset` (above the main one when positive, below it when negative). float32 and float64.
+   * (registry name: _linalg_extractdiag)
+   */
+  linalg_extractdiag(A?: NDArray | null, params?: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_extractdiag(params: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Extracts a triangular sub-matrix from a square matrix, packed into a vector. A has shape (..., n, n); out has shape (..., m (m + 1) / 2) with m = n - |offset|. offset < 0 takes the triangle below the diagonal at `offset`, offset > 0 the one above it, offset = 0 the lower (lower=True) or upper triangle with the diagonal. A lower triangle is packed row by row, an upper one column by column. float32 and float64.
+   * (registry name: _linalg_extracttrian)
+   */
+  linalg_extracttrian(A?: NDArray | null, params?: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_extracttrian(params: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * LQ factorization for general matrix: A = L * Q, outputs (Q, L). A has shape (..., m, n) with m <= n; Q has shape (..., m, n) with orthonormal rows, L shape (..., m, m), lower triangular. Householder reflections with LAPACK's sign conventions (L's diagonal may be negative). float32 and float64.
+   * (registry name: _linalg_gelqf)
+   */
+  linalg_gelqf(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  linalg_gelqf(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Performs general matrix multiplication and accumulation: out = alpha * op(A) * op(B) + beta * C, op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A, B and C. float32 and float64.
+   * (registry name: _linalg_gemm)
+   */
+  linalg_gemm(A?: NDArray | null, B?: NDArray | null, C?: NDArray | null, params?: { A?: NDArray; B?: NDArray; C?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_gemm(params: { A?: NDArray; B?: NDArray; C?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs general matrix multiplication: out = alpha * op(A) * op(B), op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A and B. float32 and float64.
+   * (registry name: _linalg_gemm2)
+   */
+  linalg_gemm2(A?: NDArray | null, B?: NDArray | null, params?: { A?: NDArray; B?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_gemm2(params: { A?: NDArray; B?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes the inverse of a matrix: out = A^-1. A has shape (..., n, n): the matrices are on the last two axes and every leading axis is a batch axis. A singular matrix is an error. float32 and float64.
+   * (registry name: _linalg_inverse)
+   */
+  linalg_inverse(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_inverse(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Constructs a square matrix with the input as diagonal. A has shape (..., k); out has shape (..., n, n) with n = k + |offset|, zero except the diagonal at `offset`, which holds A. float32 and float64.
+   * (registry name: _linalg_makediag)
+   */
+  linalg_makediag(A?: NDArray | null, params?: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_makediag(params: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Constructs a square matrix from a packed triangle (the inverse of _linalg_extracttrian). A has shape (..., k) with k = m (m + 1) / 2; out has shape (..., n, n) with n = m + |offset|, zero outside the triangle that offset and lower name (see _linalg_extracttrian). float32 and float64.
+   * (registry name: _linalg_maketrian)
+   */
+  linalg_maketrian(A?: NDArray | null, params?: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_maketrian(params: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs Cholesky factorization of a symmetric positive-definite matrix: out = L, the lower triangular matrix with A = L * L^T. Only the lower triangle of A is read; the upper triangle of out is zero. A has shape (..., n, n). A matrix that is not positive definite is an error. The gradient is symmetric (A is taken as symmetric). float32 and float64.
+   * (registry name: _linalg_potrf)
+   */
+  linalg_potrf(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_potrf(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs matrix inversion from a Cholesky factorization: out = (A * A^T)^-1 for A the lower triangular factor that _linalg_potrf returns. Only the lower triangle of A is read. A has shape (..., n, n). A zero on A's diagonal is an error. float32 and float64.
+   * (registry name: _linalg_potri)
+   */
+  linalg_potri(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_potri(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes the sign and the natural logarithm of the absolute value of the determinant of a matrix: (sign, logabsdet) with det(A) = sign * exp(logabsdet). A has shape (..., n, n); both outputs have the batch shape (...), or (1,) for a single matrix. A singular matrix gives sign 0 and logabsdet -inf. Only logabsdet has a gradient (A^-T). float32 and float64.
+   * (registry name: _linalg_slogdet)
+   */
+  linalg_slogdet(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  linalg_slogdet(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Computes the sum of the logarithms of the diagonal elements of a square matrix. A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. A negative diagonal element gives nan. float32 and float64.
+   * (registry name: _linalg_sumlogdiag)
+   */
+  linalg_sumlogdiag(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_sumlogdiag(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Multiplication of a matrix with its transpose: out = alpha * A * A^T, or alpha * A^T * A with transpose=True. A has shape (..., m, n); out has shape (..., m, m), or (..., n, n) with transpose=True. float32 and float64.
+   * (registry name: _linalg_syrk)
+   */
+  linalg_syrk(A?: NDArray | null, params?: { A?: NDArray; transpose?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_syrk(params: { A?: NDArray; transpose?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs multiplication with a triangular matrix: out = alpha * op(A) * B, or alpha * B * op(A) with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. float32 and float64.
+   * (registry name: _linalg_trmm)
+   */
+  linalg_trmm(A?: NDArray | null, B?: NDArray | null, params?: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_trmm(params: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Solves a matrix equation with a triangular matrix: out = alpha * op(A)^-1 * B, or alpha * B * op(A)^-1 with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. A zero on A's diagonal gives inf/nan, as LAPACK's trsm. float32 and float64.
+   * (registry name: _linalg_trsm)
+   */
+  linalg_trsm(A?: NDArray | null, B?: NDArray | null, params?: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  linalg_trsm(params: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Natural logarithm, elementwise.
    */
@@ -903,6 +1083,11 @@ export interface NdOps {
   logical_not(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   logical_not(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Make your own loss function in network construction. The forward pass returns data unchanged; the backward pass ignores the incoming gradient and sends back ones in data's shape. See MakeLoss for scaling and normalization options.
+   */
+  make_loss(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  make_loss(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Maximum of array elements over the given axes (NaN propagates).
    */
   max(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -929,6 +1114,11 @@ export interface NdOps {
    */
   min_axis(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   min_axis(params: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Calculate the mean and variance of data along axes. Outputs mean and the population variance mean((data - mean)^2); with keepdims the reduced axes stay as size 1. axes must name at least one axis.
+   */
+  moments(data?: NDArray | null, params?: { data?: NDArray; axes?: number[] | number | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  moments(params: { data?: NDArray; axes?: number[] | number | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
   /**
    * Phase I of the multi-precision LAMB update: as lamb_update_phase1 with float32 moments, the float32 master copy weight32 for the weight decay term, and a float32 result g.
    */
@@ -1026,6 +1216,16 @@ export interface NdOps {
    */
   random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
+   * (registry name: _random_generalized_negative_binomial)
+   */
+  random_generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
+   * (registry name: _random_negative_binomial)
+   */
+  random_negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the normal distribution N(loc, scale^2).
    * (registry name: _random_normal)
    */
@@ -1045,6 +1245,17 @@ export interface NdOps {
    * (registry name: _random_uniform)
    */
   random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Converts a batch of index arrays into an array of flat indices. data is (len(shape), N): column i holds one multi-index; the output (N,) holds sum_k data[k, i] * prod(shape[k+1:]). The output has data's dtype; indices are not range-checked (as MXNet).
+   * (registry name: _ravel_multi_index)
+   */
+  ravel_multi_index(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  ravel_multi_index(params: { data?: NDArray; shape?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Returns element-wise inverse cube-root value of the input: rcbrt(x) = 1 / cbrt(x).
+   */
+  rcbrt(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  rcbrt(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Reciprocal 1/x, elementwise.
    */
@@ -1102,6 +1313,54 @@ export interface NdOps {
   rsqrt(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   rsqrt(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Draws from exponential distributions with rates lam (means 1/lam), one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_exponential)
+   */
+  sample_exponential(lam?: NDArray | null, params?: { lam?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sample_exponential(params: { lam?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws from gamma distributions with shapes alpha (>= 0; 0 gives 0) and scales beta, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_gamma)
+   */
+  sample_gamma(alpha?: NDArray | null, beta?: NDArray | null, params?: { alpha?: NDArray; beta?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sample_gamma(params: { alpha?: NDArray; beta?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws from generalized negative binomial distributions, as floats, with means mu and dispersions alpha (>= 0; 0 is Poisson): variance mu + alpha mu^2, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_generalized_negative_binomial)
+   */
+  sample_generalized_negative_binomial(mu?: NDArray | null, alpha?: NDArray | null, params?: { mu?: NDArray; alpha?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sample_generalized_negative_binomial(params: { mu?: NDArray; alpha?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws outcome indices from multinomial (categorical) distributions: data (..., k) holds one distribution over k outcomes per row of its last axis, and must sum to 1 along it. The draws have shape data.shape[:-1] + shape (one draw per row when shape is ()). With get_prob, a second output holds the log-probability of each draw (data's dtype), whose gradient reaches data.
+   * (registry name: _sample_multinomial)
+   */
+  sample_multinomial(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  sample_multinomial(params: { data?: NDArray; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Draws from negative binomial distributions, as floats: the number of failures before k (>= 0, need not be whole) successes of probability p (in (0, 1]); mean k(1-p)/p, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_negative_binomial)
+   */
+  sample_negative_binomial(k?: NDArray | null, p?: NDArray | null, params?: { k?: NDArray; p?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sample_negative_binomial(params: { k?: NDArray; p?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws from normal distributions with means mu and standard deviations sigma, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_normal)
+   */
+  sample_normal(mu?: NDArray | null, sigma?: NDArray | null, params?: { mu?: NDArray; sigma?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sample_normal(params: { mu?: NDArray; sigma?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws from Poisson distributions with means lam (lam <= 0 gives 0), as floats, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_poisson)
+   */
+  sample_poisson(lam?: NDArray | null, params?: { lam?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sample_poisson(params: { lam?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws from uniform distributions on [low, high), one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_uniform)
+   */
+  sample_uniform(low?: NDArray | null, high?: NDArray | null, params?: { low?: NDArray; high?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sample_uniform(params: { low?: NDArray; high?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Scatters data into zeros of the given shape: out[indices[:, y]] = data[y] (the inverse of gather_nd; with repeated indices the last one wins).
    */
   scatter_nd(data?: NDArray | null, indices?: NDArray | null, params?: { data?: NDArray; indices?: NDArray; shape: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -1116,6 +1375,11 @@ export interface NdOps {
    */
   sgd_update(weight?: NDArray | null, grad?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   sgd_update(params: { weight?: NDArray; grad?: NDArray; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Returns a 1D int64 array containing the shape of data.
+   */
+  shape_array(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  shape_array(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Logistic sigmoid 1/(1+exp(-x)), elementwise.
    */
@@ -1147,6 +1411,11 @@ export interface NdOps {
   sinh(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   sinh(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Returns a 1D int64 array of one element: the number of elements of data.
+   */
+  size_array(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  size_array(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Slices with begin/end/step per leading axis (numpy semantics; None entries mean the default: whole axis, step 1).
    */
   slice(data?: NDArray | null, params?: { data?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -1171,6 +1440,11 @@ export interface NdOps {
    */
   softmax(data?: NDArray | null, params?: { data?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   softmax(params: { data?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Softmax cross-entropy loss summed over the batch. data (batch, classes) holds scores, label (batch,) class indices (same dtype as data); the output, of shape (1,), is sum_n -log(max(softmax(data[n])[label[n]], 1e-8)). The gradient with respect to data is softmax(data) - one_hot(label), times the incoming gradient; the label gets none.
+   */
+  softmax_cross_entropy(data?: NDArray | null, label?: NDArray | null, params?: { data?: NDArray; label?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  softmax_cross_entropy(params: { data?: NDArray; label?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Softmin along an axis: the softmax of -x/T.
    */
@@ -1279,6 +1553,12 @@ export interface NdOps {
    * (registry name: _random_uniform)
    */
   uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Converts an array of flat indices into a batch of index arrays. The output is (len(shape),) + data.shape: for each flat index v, the multi-index with v = sum_k out[k] * prod(shape[k+1:]); the first coordinate is not wrapped. The output has data's dtype.
+   * (registry name: _unravel_index)
+   */
+  unravel_index(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  unravel_index(params: { data?: NDArray; shape?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Elementwise choice: x where condition is non-zero, else y. condition has the shape of x, or is 1-D with length x.shape[0] (choosing whole rows).
    */
@@ -1584,6 +1864,11 @@ export interface NdInternalOps {
   _backward_Convolution(ograd?: NDArray | null, data?: NDArray | null, weight?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; weight?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
   _backward_Convolution(params: { ograd?: NDArray; data?: NDArray; weight?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
   /**
+   * Gradient of Crop with respect to data: inputs (ograd, data); ograd placed in the window, zeros elsewhere.
+   */
+  _backward_Crop(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; offset?: number[] | number; center_crop?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_Crop(params: { ograd?: NDArray; data?: NDArray; offset?: number[] | number; center_crop?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Gradients of Deconvolution: inputs (ograd, data, weight); outputs the gradients of data, weight and (unless no_bias) bias.
    */
   _backward_Deconvolution(ograd?: NDArray | null, data?: NDArray | null, weight?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; weight?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
@@ -1604,10 +1889,25 @@ export interface NdInternalOps {
   _backward_FullyConnected(ograd?: NDArray | null, data?: NDArray | null, weight?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; weight?: NDArray; num_hidden: number; no_bias?: boolean; flatten?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
   _backward_FullyConnected(params: { ograd?: NDArray; data?: NDArray; weight?: NDArray; num_hidden: number; no_bias?: boolean; flatten?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
   /**
+   * Gradients of GroupNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.
+   */
+  _backward_GroupNorm(ograd?: NDArray | null, data?: NDArray | null, gamma?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; gamma?: NDArray; num_groups?: number; eps?: number; output_mean_var?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_GroupNorm(params: { ograd?: NDArray; data?: NDArray; gamma?: NDArray; num_groups?: number; eps?: number; output_mean_var?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
    * Gradients of InstanceNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.
    */
   _backward_InstanceNorm(ograd?: NDArray | null, data?: NDArray | null, gamma?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; gamma?: NDArray; eps?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
   _backward_InstanceNorm(params: { ograd?: NDArray; data?: NDArray; gamma?: NDArray; eps?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of L2Normalization: inputs (ograd, data); output data's gradient.
+   */
+  _backward_L2Normalization(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; eps?: number; mode?: "channel" | "instance" | "spatial"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_L2Normalization(params: { ograd?: NDArray; data?: NDArray; eps?: number; mode?: "channel" | "instance" | "spatial"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of LRN: inputs (ograd, data); output data's gradient.
+   */
+  _backward_LRN(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; alpha?: number; beta?: number; knorm?: number; nsize: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_LRN(params: { ograd?: NDArray; data?: NDArray; alpha?: number; beta?: number; knorm?: number; nsize: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Gradients of LayerNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.
    */
@@ -1648,6 +1948,21 @@ export interface NdInternalOps {
    */
   _backward_Pooling(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_Pooling(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradients of ROIPooling: inputs (ograd, data, rois); outputs the gradients of data and rois (zero).
+   */
+  _backward_ROIPooling(ograd?: NDArray | null, data?: NDArray | null, rois?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; rois?: NDArray; pooled_size: number[] | number; spatial_scale: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_ROIPooling(params: { ograd?: NDArray; data?: NDArray; rois?: NDArray; pooled_size: number[] | number; spatial_scale: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of SVMOutput with respect to data: inputs (output, label).
+   */
+  _backward_SVMOutput(output?: NDArray | null, label?: NDArray | null, params?: { output?: NDArray; label?: NDArray; margin?: number; regularization_coefficient?: number; use_linear?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_SVMOutput(params: { output?: NDArray; label?: NDArray; margin?: number; regularization_coefficient?: number; use_linear?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of SequenceLast: inputs (ograd, data[, sequence_length]); the ograd rows go to the steps SequenceLast took, zeros elsewhere.
+   */
+  _backward_SequenceLast(ograd?: NDArray | null, data?: NDArray | null, sequence_length?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; sequence_length?: NDArray; use_sequence_length?: boolean; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_SequenceLast(params: { ograd?: NDArray; data?: NDArray; sequence_length?: NDArray; use_sequence_length?: boolean; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Gradient of SoftmaxActivation.
    */
@@ -1734,6 +2049,11 @@ export interface NdInternalOps {
   _backward_degrees(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_degrees(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Gradient of diag: inputs (ograd, data); output data's gradient.
+   */
+  _backward_diag(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; k?: number; axis1?: number; axis2?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_diag(params: { ograd?: NDArray; data?: NDArray; k?: number; axis1?: number; axis2?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Gradient of elemwise_div and broadcast_div: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
    */
   _backward_div(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
@@ -1753,6 +2073,11 @@ export interface NdInternalOps {
    */
   _backward_erf(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_erf(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of erfinv: inputs (ograd, data); ograd * sqrt(pi) / 2 * exp(erfinv(x)^2).
+   */
+  _backward_erfinv(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_erfinv(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Gradient of exp: ograd * dexp/dx.
    */
@@ -1779,6 +2104,11 @@ export interface NdInternalOps {
   _backward_gather_nd(ograd?: NDArray | null, indices?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; indices?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_gather_nd(params: { ograd?: NDArray; indices?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Gradient of hard_sigmoid: inputs (ograd, data); alpha * ograd where 0 < alpha * x + beta < 1.
+   */
+  _backward_hard_sigmoid(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; alpha?: number; beta?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_hard_sigmoid(params: { ograd?: NDArray; data?: NDArray; alpha?: number; beta?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Gradient of _hypot and broadcast_hypot: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
    */
   _backward_hypot(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
@@ -1788,6 +2118,61 @@ export interface NdInternalOps {
    */
   _backward_hypot_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_hypot_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of im2col: inputs (ograd, data); col2im of ograd to data's shape.
+   */
+  _backward_im2col(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_im2col(params: { ograd?: NDArray; data?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _linalg_det: inputs (ograd, A, det); output A's gradient ograd * det * A^-T.
+   */
+  _backward_linalg_det(ograd?: NDArray | null, A?: NDArray | null, det?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; det?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_linalg_det(params: { ograd?: NDArray; A?: NDArray; det?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _linalg_gelqf: inputs (ograd_Q, ograd_L, Q, L); output A's gradient.
+   */
+  _backward_linalg_gelqf(ograd_Q?: NDArray | null, ograd_L?: NDArray | null, Q?: NDArray | null, L?: NDArray | null, params?: { ograd_Q?: NDArray; ograd_L?: NDArray; Q?: NDArray; L?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_linalg_gelqf(params: { ograd_Q?: NDArray; ograd_L?: NDArray; Q?: NDArray; L?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _linalg_potrf: inputs (ograd, L); output A's gradient, symmetric.
+   */
+  _backward_linalg_potrf(ograd?: NDArray | null, L?: NDArray | null, params?: { ograd?: NDArray; L?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_linalg_potrf(params: { ograd?: NDArray; L?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _linalg_potri: inputs (ograd, A, out); output A's gradient (lower triangular).
+   */
+  _backward_linalg_potri(ograd?: NDArray | null, A?: NDArray | null, out?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; out?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_linalg_potri(params: { ograd?: NDArray; A?: NDArray; out?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _linalg_slogdet: inputs (ograd_sign, ograd_logabsdet, A); output A's gradient ograd_logabsdet * A^-T.
+   */
+  _backward_linalg_slogdet(ograd_sign?: NDArray | null, ograd_logabsdet?: NDArray | null, A?: NDArray | null, params?: { ograd_sign?: NDArray; ograd_logabsdet?: NDArray; A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_linalg_slogdet(params: { ograd_sign?: NDArray; ograd_logabsdet?: NDArray; A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _linalg_sumlogdiag: inputs (ograd, A); output A's gradient diag(ograd / A_ii).
+   */
+  _backward_linalg_sumlogdiag(ograd?: NDArray | null, A?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_linalg_sumlogdiag(params: { ograd?: NDArray; A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _linalg_syevd: inputs (ograd_U, ograd_lambda, U, lambda); output A's gradient (symmetric).
+   */
+  _backward_linalg_syevd(ograd_U?: NDArray | null, ograd_lambda?: NDArray | null, U?: NDArray | null, lambda?: NDArray | null, params?: { ograd_U?: NDArray; ograd_lambda?: NDArray; U?: NDArray; lambda?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_linalg_syevd(params: { ograd_U?: NDArray; ograd_lambda?: NDArray; U?: NDArray; lambda?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _linalg_syrk: inputs (ograd, A); output A's gradient.
+   */
+  _backward_linalg_syrk(ograd?: NDArray | null, A?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; transpose?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_linalg_syrk(params: { ograd?: NDArray; A?: NDArray; transpose?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _linalg_trmm: inputs (ograd, A, B); outputs the gradients of A (on its triangle) and B.
+   */
+  _backward_linalg_trmm(ograd?: NDArray | null, A?: NDArray | null, B?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_linalg_trmm(params: { ograd?: NDArray; A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of _linalg_trsm: inputs (ograd, A, B, out); outputs the gradients of A (on its triangle) and B.
+   */
+  _backward_linalg_trsm(ograd?: NDArray | null, A?: NDArray | null, B?: NDArray | null, out?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; B?: NDArray; out?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_linalg_trsm(params: { ograd?: NDArray; A?: NDArray; B?: NDArray; out?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
   /**
    * Gradient of log: ograd * dlog/dx.
    */
@@ -1864,6 +2249,11 @@ export interface NdInternalOps {
   _backward_mod_scalar(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_mod_scalar(params: { ograd?: NDArray; data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Gradient of moments: inputs (ograd of mean, ograd of var, data, mean); output data's gradient (ograd_mean + 2 ograd_var (data - mean)) / n, n the number of reduced elements.
+   */
+  _backward_moments(ograd_mean?: NDArray | null, ograd_var?: NDArray | null, data?: NDArray | null, mean?: NDArray | null, params?: { ograd_mean?: NDArray; ograd_var?: NDArray; data?: NDArray; mean?: NDArray; axes?: number[] | number | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_moments(params: { ograd_mean?: NDArray; ograd_var?: NDArray; data?: NDArray; mean?: NDArray; axes?: number[] | number | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Gradient of elemwise_mul and broadcast_mul: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
    */
   _backward_mul(ograd?: NDArray | null, lhs?: NDArray | null, rhs?: NDArray | null, params?: { ograd?: NDArray; lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
@@ -1894,6 +2284,11 @@ export interface NdInternalOps {
   _backward_norm(ograd?: NDArray | null, data?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output?: NDArray; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_norm(params: { ograd?: NDArray; data?: NDArray; output?: NDArray; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Gradient of cumsum: inputs (ograd, a); the running sums of ograd from the end of each line, in a's shape and dtype.
+   */
+  _backward_np_cumsum(ograd?: NDArray | null, a?: NDArray | null, params?: { ograd?: NDArray; a?: NDArray; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_np_cumsum(params: { ograd?: NDArray; a?: NDArray; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Gradient of pick w.r.t. data. Inputs: ograd, index, data.
    */
   _backward_pick(ograd?: NDArray | null, index?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; index?: NDArray; data?: NDArray; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -1923,6 +2318,11 @@ export interface NdInternalOps {
    */
   _backward_radians(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_radians(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of rcbrt: inputs (ograd, data); ograd * -1 / (3 * x * cbrt(x)).
+   */
+  _backward_rcbrt(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_rcbrt(params: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Gradient of _rdiv_scalar.
    */
@@ -1964,6 +2364,11 @@ export interface NdInternalOps {
   _backward_rsqrt(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_rsqrt(params: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Gradient of _sample_multinomial's log-probability output with respect to data.
+   */
+  _backward_sample_multinomial(ograd?: NDArray | null, data?: NDArray | null, sample?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; sample?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_sample_multinomial(params: { ograd?: NDArray; data?: NDArray; sample?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Gradient of sigmoid: ograd * dsigmoid/dx.
    */
   _backward_sigmoid(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -2003,6 +2408,11 @@ export interface NdInternalOps {
    */
   _backward_softmax(ograd?: NDArray | null, output?: NDArray | null, params?: { ograd?: NDArray; output?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_softmax(params: { ograd?: NDArray; output?: NDArray; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of softmax_cross_entropy with respect to data: inputs (ograd, data, label).
+   */
+  _backward_softmax_cross_entropy(ograd?: NDArray | null, data?: NDArray | null, label?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; label?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_softmax_cross_entropy(params: { ograd?: NDArray; data?: NDArray; label?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Gradient of softmin, from the output (in the output's dtype).
    */
@@ -2171,6 +2581,91 @@ export interface NdInternalOps {
   _lesser_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _lesser_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Computes the determinant of a matrix: out = det(A). A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. Computed from an LU factorization with partial pivoting; a singular matrix gives 0 (and a zero gradient). float32 and float64.
+   */
+  _linalg_det(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_det(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Extracts the diagonal entries of a square matrix. A has shape (..., n, n); out has shape (..., n - |offset|): the diagonal at `offset` (above the main one when positive, below it when negative). float32 and float64.
+   */
+  _linalg_extractdiag(A?: NDArray | null, params?: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_extractdiag(params: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Extracts a triangular sub-matrix from a square matrix, packed into a vector. A has shape (..., n, n); out has shape (..., m (m + 1) / 2) with m = n - |offset|. offset < 0 takes the triangle below the diagonal at `offset`, offset > 0 the one above it, offset = 0 the lower (lower=True) or upper triangle with the diagonal. A lower triangle is packed row by row, an upper one column by column. float32 and float64.
+   */
+  _linalg_extracttrian(A?: NDArray | null, params?: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_extracttrian(params: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * LQ factorization for general matrix: A = L * Q, outputs (Q, L). A has shape (..., m, n) with m <= n; Q has shape (..., m, n) with orthonormal rows, L shape (..., m, m), lower triangular. Householder reflections with LAPACK's sign conventions (L's diagonal may be negative). float32 and float64.
+   */
+  _linalg_gelqf(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _linalg_gelqf(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Performs general matrix multiplication and accumulation: out = alpha * op(A) * op(B) + beta * C, op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A, B and C. float32 and float64.
+   */
+  _linalg_gemm(A?: NDArray | null, B?: NDArray | null, C?: NDArray | null, params?: { A?: NDArray; B?: NDArray; C?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_gemm(params: { A?: NDArray; B?: NDArray; C?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs general matrix multiplication: out = alpha * op(A) * op(B), op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A and B. float32 and float64.
+   */
+  _linalg_gemm2(A?: NDArray | null, B?: NDArray | null, params?: { A?: NDArray; B?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_gemm2(params: { A?: NDArray; B?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes the inverse of a matrix: out = A^-1. A has shape (..., n, n): the matrices are on the last two axes and every leading axis is a batch axis. A singular matrix is an error. float32 and float64.
+   */
+  _linalg_inverse(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_inverse(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Constructs a square matrix with the input as diagonal. A has shape (..., k); out has shape (..., n, n) with n = k + |offset|, zero except the diagonal at `offset`, which holds A. float32 and float64.
+   */
+  _linalg_makediag(A?: NDArray | null, params?: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_makediag(params: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Constructs a square matrix from a packed triangle (the inverse of _linalg_extracttrian). A has shape (..., k) with k = m (m + 1) / 2; out has shape (..., n, n) with n = m + |offset|, zero outside the triangle that offset and lower name (see _linalg_extracttrian). float32 and float64.
+   */
+  _linalg_maketrian(A?: NDArray | null, params?: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_maketrian(params: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs Cholesky factorization of a symmetric positive-definite matrix: out = L, the lower triangular matrix with A = L * L^T. Only the lower triangle of A is read; the upper triangle of out is zero. A has shape (..., n, n). A matrix that is not positive definite is an error. The gradient is symmetric (A is taken as symmetric). float32 and float64.
+   */
+  _linalg_potrf(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_potrf(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs matrix inversion from a Cholesky factorization: out = (A * A^T)^-1 for A the lower triangular factor that _linalg_potrf returns. Only the lower triangle of A is read. A has shape (..., n, n). A zero on A's diagonal is an error. float32 and float64.
+   */
+  _linalg_potri(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_potri(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes the sign and the natural logarithm of the absolute value of the determinant of a matrix: (sign, logabsdet) with det(A) = sign * exp(logabsdet). A has shape (..., n, n); both outputs have the batch shape (...), or (1,) for a single matrix. A singular matrix gives sign 0 and logabsdet -inf. Only logabsdet has a gradient (A^-T). float32 and float64.
+   */
+  _linalg_slogdet(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _linalg_slogdet(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Computes the sum of the logarithms of the diagonal elements of a square matrix. A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. A negative diagonal element gives nan. float32 and float64.
+   */
+  _linalg_sumlogdiag(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_sumlogdiag(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Eigendecomposition for symmetric matrix: A = U^T * diag(lambda) * U, outputs (U, lambda). A has shape (..., n, n) and is taken as symmetric (its lower triangle is read). U has shape (..., n, n), its rows the orthonormal eigenvectors, each with its largest-magnitude entry positive; lambda has shape (..., n), ascending. Computed by cyclic Jacobi rotations. The gradient assumes distinct eigenvalues. float32 and float64.
+   */
+  _linalg_syevd(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _linalg_syevd(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Multiplication of a matrix with its transpose: out = alpha * A * A^T, or alpha * A^T * A with transpose=True. A has shape (..., m, n); out has shape (..., m, m), or (..., n, n) with transpose=True. float32 and float64.
+   */
+  _linalg_syrk(A?: NDArray | null, params?: { A?: NDArray; transpose?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_syrk(params: { A?: NDArray; transpose?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs multiplication with a triangular matrix: out = alpha * op(A) * B, or alpha * B * op(A) with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. float32 and float64.
+   */
+  _linalg_trmm(A?: NDArray | null, B?: NDArray | null, params?: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_trmm(params: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Solves a matrix equation with a triangular matrix: out = alpha * op(A)^-1 * B, or alpha * B * op(A)^-1 with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. A zero on A's diagonal gives inf/nan, as LAPACK's trsm. float32 and float64.
+   */
+  _linalg_trsm(A?: NDArray | null, B?: NDArray | null, params?: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _linalg_trsm(params: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * num evenly spaced values from start to stop (inclusive when endpoint).
    */
   _linspace(params?: { start: number; stop: number; num: number; endpoint?: boolean; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -2272,6 +2767,11 @@ export interface NdInternalOps {
   _not_equal_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _not_equal_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Return the cumulative sum of the elements along a given axis. With axis None the sum runs over the flattened array and the output is 1-D. The output dtype is dtype when given, else the input's (int64 for bool); values are converted to it before they are summed.
+   */
+  _np_cumsum(a?: NDArray | null, params?: { a?: NDArray; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _np_cumsum(params: { a?: NDArray; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Batch normalization. Normalizes a data batch by mean and variance per channel (axis), and applies a scale gamma and offset beta: out = (data - mean) / sqrt(var + eps) * gamma + beta. In training (is_train and not use_global_stats) mean and var come from the batch and the auxiliary states are updated: moving_mean = moving_mean * momentum + mean * (1 - momentum), likewise moving_var with the biased batch variance; otherwise the moving statistics are used. fix_gamma treats gamma as 1. With output_mean_var the mean and the inverse std are also returned.
    * (registry name: BatchNorm)
    */
@@ -2335,6 +2835,14 @@ export interface NdInternalOps {
    */
   _random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
+   */
+  _random_generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
+   */
+  _random_negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the normal distribution N(loc, scale^2).
    */
   _random_normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -2350,6 +2858,11 @@ export interface NdInternalOps {
    * Samples from the uniform distribution on [low, high).
    */
   _random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Converts a batch of index arrays into an array of flat indices. data is (len(shape), N): column i holds one multi-index; the output (N,) holds sum_k data[k, i] * prod(shape[k+1:]). The output has data's dtype; indices are not range-checked (as MXNet).
+   */
+  _ravel_multi_index(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _ravel_multi_index(params: { data?: NDArray; shape?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Divides (integers truncate toward zero; integer division by zero is an error) a scalar and an array (scalar first), elementwise.
    */
@@ -2371,6 +2884,46 @@ export interface NdInternalOps {
   _rpower_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _rpower_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Draws from exponential distributions with rates lam (means 1/lam), one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_exponential(lam?: NDArray | null, params?: { lam?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _sample_exponential(params: { lam?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws from gamma distributions with shapes alpha (>= 0; 0 gives 0) and scales beta, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_gamma(alpha?: NDArray | null, beta?: NDArray | null, params?: { alpha?: NDArray; beta?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _sample_gamma(params: { alpha?: NDArray; beta?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws from generalized negative binomial distributions, as floats, with means mu and dispersions alpha (>= 0; 0 is Poisson): variance mu + alpha mu^2, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_generalized_negative_binomial(mu?: NDArray | null, alpha?: NDArray | null, params?: { mu?: NDArray; alpha?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _sample_generalized_negative_binomial(params: { mu?: NDArray; alpha?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws outcome indices from multinomial (categorical) distributions: data (..., k) holds one distribution over k outcomes per row of its last axis, and must sum to 1 along it. The draws have shape data.shape[:-1] + shape (one draw per row when shape is ()). With get_prob, a second output holds the log-probability of each draw (data's dtype), whose gradient reaches data.
+   */
+  _sample_multinomial(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  _sample_multinomial(params: { data?: NDArray; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Draws from negative binomial distributions, as floats: the number of failures before k (>= 0, need not be whole) successes of probability p (in (0, 1]); mean k(1-p)/p, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_negative_binomial(k?: NDArray | null, p?: NDArray | null, params?: { k?: NDArray; p?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _sample_negative_binomial(params: { k?: NDArray; p?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws from normal distributions with means mu and standard deviations sigma, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_normal(mu?: NDArray | null, sigma?: NDArray | null, params?: { mu?: NDArray; sigma?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _sample_normal(params: { mu?: NDArray; sigma?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws from Poisson distributions with means lam (lam <= 0 gives 0), as floats, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_poisson(lam?: NDArray | null, params?: { lam?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _sample_poisson(params: { lam?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws from uniform distributions on [low, high), one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_uniform(low?: NDArray | null, high?: NDArray | null, params?: { low?: NDArray; high?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _sample_uniform(params: { low?: NDArray; high?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * lhs with the slice begin/end/step replaced by rhs (x[...] = y).
    */
   _slice_assign(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -2387,6 +2940,11 @@ export interface NdInternalOps {
   _sub(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _sub(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Converts an array of flat indices into a batch of index arrays. The output is (len(shape),) + data.shape: for each flat index v, the multi-index with v = sum_k out[k] * prod(shape[k+1:]); the first coordinate is not wrapped. The output has data's dtype.
+   */
+  _unravel_index(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _unravel_index(params: { data?: NDArray; shape?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * An array of zeros.
    */
   _zeros(params?: { shape?: number[] | number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -2397,7 +2955,108 @@ export interface NdContribOps {
 }
 
 export interface NdLinalgOps {
-
+  /**
+   * Computes the determinant of a matrix: out = det(A). A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. Computed from an LU factorization with partial pivoting; a singular matrix gives 0 (and a zero gradient). float32 and float64.
+   * (registry name: _linalg_det)
+   */
+  det(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  det(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Extracts the diagonal entries of a square matrix. A has shape (..., n, n); out has shape (..., n - |offset|): the diagonal at `offset` (above the main one when positive, below it when negative). float32 and float64.
+   * (registry name: _linalg_extractdiag)
+   */
+  extractdiag(A?: NDArray | null, params?: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  extractdiag(params: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Extracts a triangular sub-matrix from a square matrix, packed into a vector. A has shape (..., n, n); out has shape (..., m (m + 1) / 2) with m = n - |offset|. offset < 0 takes the triangle below the diagonal at `offset`, offset > 0 the one above it, offset = 0 the lower (lower=True) or upper triangle with the diagonal. A lower triangle is packed row by row, an upper one column by column. float32 and float64.
+   * (registry name: _linalg_extracttrian)
+   */
+  extracttrian(A?: NDArray | null, params?: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  extracttrian(params: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * LQ factorization for general matrix: A = L * Q, outputs (Q, L). A has shape (..., m, n) with m <= n; Q has shape (..., m, n) with orthonormal rows, L shape (..., m, m), lower triangular. Householder reflections with LAPACK's sign conventions (L's diagonal may be negative). float32 and float64.
+   * (registry name: _linalg_gelqf)
+   */
+  gelqf(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  gelqf(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Performs general matrix multiplication and accumulation: out = alpha * op(A) * op(B) + beta * C, op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A, B and C. float32 and float64.
+   * (registry name: _linalg_gemm)
+   */
+  gemm(A?: NDArray | null, B?: NDArray | null, C?: NDArray | null, params?: { A?: NDArray; B?: NDArray; C?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  gemm(params: { A?: NDArray; B?: NDArray; C?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs general matrix multiplication: out = alpha * op(A) * op(B), op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A and B. float32 and float64.
+   * (registry name: _linalg_gemm2)
+   */
+  gemm2(A?: NDArray | null, B?: NDArray | null, params?: { A?: NDArray; B?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  gemm2(params: { A?: NDArray; B?: NDArray; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes the inverse of a matrix: out = A^-1. A has shape (..., n, n): the matrices are on the last two axes and every leading axis is a batch axis. A singular matrix is an error. float32 and float64.
+   * (registry name: _linalg_inverse)
+   */
+  inverse(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  inverse(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Constructs a square matrix with the input as diagonal. A has shape (..., k); out has shape (..., n, n) with n = k + |offset|, zero except the diagonal at `offset`, which holds A. float32 and float64.
+   * (registry name: _linalg_makediag)
+   */
+  makediag(A?: NDArray | null, params?: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  makediag(params: { A?: NDArray; offset?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Constructs a square matrix from a packed triangle (the inverse of _linalg_extracttrian). A has shape (..., k) with k = m (m + 1) / 2; out has shape (..., n, n) with n = m + |offset|, zero outside the triangle that offset and lower name (see _linalg_extracttrian). float32 and float64.
+   * (registry name: _linalg_maketrian)
+   */
+  maketrian(A?: NDArray | null, params?: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  maketrian(params: { A?: NDArray; offset?: number; lower?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs Cholesky factorization of a symmetric positive-definite matrix: out = L, the lower triangular matrix with A = L * L^T. Only the lower triangle of A is read; the upper triangle of out is zero. A has shape (..., n, n). A matrix that is not positive definite is an error. The gradient is symmetric (A is taken as symmetric). float32 and float64.
+   * (registry name: _linalg_potrf)
+   */
+  potrf(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  potrf(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs matrix inversion from a Cholesky factorization: out = (A * A^T)^-1 for A the lower triangular factor that _linalg_potrf returns. Only the lower triangle of A is read. A has shape (..., n, n). A zero on A's diagonal is an error. float32 and float64.
+   * (registry name: _linalg_potri)
+   */
+  potri(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  potri(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Computes the sign and the natural logarithm of the absolute value of the determinant of a matrix: (sign, logabsdet) with det(A) = sign * exp(logabsdet). A has shape (..., n, n); both outputs have the batch shape (...), or (1,) for a single matrix. A singular matrix gives sign 0 and logabsdet -inf. Only logabsdet has a gradient (A^-T). float32 and float64.
+   * (registry name: _linalg_slogdet)
+   */
+  slogdet(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  slogdet(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Computes the sum of the logarithms of the diagonal elements of a square matrix. A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. A negative diagonal element gives nan. float32 and float64.
+   * (registry name: _linalg_sumlogdiag)
+   */
+  sumlogdiag(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sumlogdiag(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Eigendecomposition for symmetric matrix: A = U^T * diag(lambda) * U, outputs (U, lambda). A has shape (..., n, n) and is taken as symmetric (its lower triangle is read). U has shape (..., n, n), its rows the orthonormal eigenvectors, each with its largest-magnitude entry positive; lambda has shape (..., n), ascending. Computed by cyclic Jacobi rotations. The gradient assumes distinct eigenvalues. float32 and float64.
+   * (registry name: _linalg_syevd)
+   */
+  syevd(A?: NDArray | null, params?: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  syevd(params: { A?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Multiplication of a matrix with its transpose: out = alpha * A * A^T, or alpha * A^T * A with transpose=True. A has shape (..., m, n); out has shape (..., m, m), or (..., n, n) with transpose=True. float32 and float64.
+   * (registry name: _linalg_syrk)
+   */
+  syrk(A?: NDArray | null, params?: { A?: NDArray; transpose?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  syrk(params: { A?: NDArray; transpose?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Performs multiplication with a triangular matrix: out = alpha * op(A) * B, or alpha * B * op(A) with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. float32 and float64.
+   * (registry name: _linalg_trmm)
+   */
+  trmm(A?: NDArray | null, B?: NDArray | null, params?: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  trmm(params: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Solves a matrix equation with a triangular matrix: out = alpha * op(A)^-1 * B, or alpha * B * op(A)^-1 with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. A zero on A's diagonal gives inf/nan, as LAPACK's trsm. float32 and float64.
+   * (registry name: _linalg_trsm)
+   */
+  trsm(A?: NDArray | null, B?: NDArray | null, params?: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  trsm(params: { A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
 }
 
 export interface NdRandomOps {
@@ -2411,6 +3070,16 @@ export interface NdRandomOps {
    * (registry name: _random_gamma)
    */
   gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
+   * (registry name: _random_generalized_negative_binomial)
+   */
+  generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
+   * (registry name: _random_negative_binomial)
+   */
+  negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Samples from the normal distribution N(loc, scale^2).
    * (registry name: _random_normal)
@@ -2431,6 +3100,12 @@ export interface NdRandomOps {
    * (registry name: _random_uniform)
    */
   uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Draws outcome indices from multinomial (categorical) distributions: data (..., k) holds one distribution over k outcomes per row of its last axis, and must sum to 1 along it. The draws have shape data.shape[:-1] + shape (one draw per row when shape is ()). With get_prob, a second output holds the log-probability of each draw (data's dtype), whose gradient reaches data.
+   * (registry name: _sample_multinomial)
+   */
+  multinomial(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  multinomial(params: { data?: NDArray; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
 }
 
 export interface NdImageOps {
@@ -2470,6 +3145,10 @@ export interface SymOps {
   Convolution(data?: Symbol | null, weight?: Symbol | null, bias?: Symbol | null, params?: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   Convolution(params: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Crops the height and width (dims 2 and 3) of 4-D data (MXNet's legacy Crop; slice is the general op). With one input the window size is h_w, with two it is the height and width of the second input (crop_like, whose values are not read). The window starts at offset (y, x), or is centred with center_crop. The gradient of data is ograd inside the window, zero elsewhere; crop_like gets none.
+   */
+  Crop(...args: Array<Symbol | Symbol[] | { num_args?: number; offset?: number[] | number; h_w?: number[] | number; center_crop?: boolean; name?: string; attr?: { [key: string]: string } }>): Symbol;
+  /**
    * Computes 1-D, 2-D or 3-D transposed convolution (aka fractionally strided convolution) of the input tensor: the gradient of Convolution with respect to its data. The output spatial size is stride*(x-1) + dilate*(kernel-1) + 1 - 2*pad + adj, or target_shape when given. weight has shape (channels, num_filter / num_group, *kernel) and bias (num_filter,).
    */
   Deconvolution(data?: Symbol | null, weight?: Symbol | null, bias?: Symbol | null, params?: { data?: Symbol; weight?: Symbol; bias?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -2500,10 +3179,25 @@ export interface SymOps {
   FullyConnected(data?: Symbol | null, weight?: Symbol | null, bias?: Symbol | null, params?: { data?: Symbol; weight?: Symbol; bias?: Symbol; num_hidden: number; no_bias?: boolean; flatten?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   FullyConnected(params: { data?: Symbol; weight?: Symbol; bias?: Symbol; num_hidden: number; no_bias?: boolean; flatten?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Group normalization. The channels (axis 1) of data (N, C, ...) are split into num_groups groups of C / num_groups channels; each sample's group is normalised by its own mean and variance: out = (x - mean) / sqrt(var + eps) * gamma[g] + beta[g], with gamma and beta of shape (num_groups,). With output_mean_var the mean and std (sqrt(var + eps)), of shape (N, num_groups), are also returned.
+   */
+  GroupNorm(data?: Symbol | null, gamma?: Symbol | null, beta?: Symbol | null, params?: { data?: Symbol; gamma?: Symbol; beta?: Symbol; num_groups?: number; eps?: number; output_mean_var?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  GroupNorm(params: { data?: Symbol; gamma?: Symbol; beta?: Symbol; num_groups?: number; eps?: number; output_mean_var?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
    * Applies instance normalization to the n-dimensional input array. Each (batch, channel) plane is normalised by its own mean and variance: out = (data - mean) / sqrt(var + eps) * gamma[c] + beta[c], with gamma and beta of shape (channels,).
    */
   InstanceNorm(data?: Symbol | null, gamma?: Symbol | null, beta?: Symbol | null, params?: { data?: Symbol; gamma?: Symbol; beta?: Symbol; eps?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   InstanceNorm(params: { data?: Symbol; gamma?: Symbol; beta?: Symbol; eps?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Normalize the input array using the L2 norm. out = data / sqrt(sum(data^2) + eps), the sum over every axis but the first (mode='instance'), over axis 1 (mode='channel') or over axes 2 and up (mode='spatial'); channel and spatial need at least 3 dimensions.
+   */
+  L2Normalization(data?: Symbol | null, params?: { data?: Symbol; eps?: number; mode?: "channel" | "instance" | "spatial"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  L2Normalization(params: { data?: Symbol; eps?: number; mode?: "channel" | "instance" | "spatial"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Applies local response normalization to the input. Across channels (axis 1 of (N, C, ...)): out[c] = data[c] / (knorm + alpha / nsize * sum of data[j]^2 over the channels j with |j - c| <= (nsize - 1) / 2)^beta.
+   */
+  LRN(data?: Symbol | null, params?: { data?: Symbol; alpha?: number; beta?: number; knorm?: number; nsize: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  LRN(params: { data?: Symbol; alpha?: number; beta?: number; knorm?: number; nsize: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Layer normalization. Normalizes the channels of the input along the given axis: out = (data - mean(data, axis)) / sqrt(var(data, axis) + eps) * gamma + beta, with gamma and beta of shape (data.shape[axis],). With output_mean_var the mean and std (sqrt(var + eps)) are also returned, with the axis kept as size 1.
    */
@@ -2545,10 +3239,35 @@ export interface SymOps {
   Pooling(data?: Symbol | null, params?: { data?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   Pooling(params: { data?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Region-of-interest max pooling (Fast R-CNN). data (batch, channel, height, width) is a feature map; rois (num_rois, 5) holds rows [batch_index, x1, y1, x2, y2], corners in image coordinates. Each roi is scaled by spatial_scale, rounded, split into a pooled_size grid of bins, and every bin is max-pooled, giving (num_rois, channel, pooled_h, pooled_w). Empty bins and rois whose batch_index is not in [0, batch) give 0. The gradient goes to each bin's maximum; rois get none.
+   */
+  ROIPooling(data?: Symbol | null, rois?: Symbol | null, params?: { data?: Symbol; rois?: Symbol; pooled_size: number[] | number; spatial_scale: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  ROIPooling(params: { data?: Symbol; rois?: Symbol; pooled_size: number[] | number; spatial_scale: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Reshapes the input without copying semantics changes. shape may use the codes 0 (copy this dim), -1 (infer), -2 (copy the remaining dims), -3 (merge two dims), -4 (split a dim into the two values that follow, one may be -1).
    */
   Reshape(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; reverse?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   Reshape(params: { data?: Symbol; shape?: number[] | number; reverse?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Support vector machine output layer (a loss). The forward returns data unchanged. The backward ignores the incoming gradient and returns the gradient of the one-vs-rest SVM loss over the last axis, with label (data's shape without the last axis) the target class: L2-SVM (squared hinge) by default, L1-SVM with use_linear. For the target class the gradient is -2 * max(margin - x, 0) (L1: -[x < margin]), for every other class 2 * max(margin + x, 0) (L1: [x > -margin]), all times regularization_coefficient.
+   */
+  SVMOutput(data?: Symbol | null, label?: Symbol | null, params?: { data?: Symbol; label?: Symbol; margin?: number; regularization_coefficient?: number; use_linear?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  SVMOutput(params: { data?: Symbol; label?: Symbol; margin?: number; regularization_coefficient?: number; use_linear?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes the last element of a sequence. data is (max_sequence_length, batch_size, ...) for axis 0, (batch_size, max_sequence_length, ...) for axis 1; the output is (batch_size, ...): for each sequence the step sequence_length[b] - 1 with use_sequence_length (lengths must lie in [1, max_sequence_length]), else the last step.
+   */
+  SequenceLast(data?: Symbol | null, sequence_length?: Symbol | null, params?: { data?: Symbol; sequence_length?: Symbol; use_sequence_length?: boolean; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  SequenceLast(params: { data?: Symbol; sequence_length?: Symbol; use_sequence_length?: boolean; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sets all elements outside the sequence to a constant value. data is (max_sequence_length, batch_size, ...) for axis 0, (batch_size, max_sequence_length, ...) for axis 1. With use_sequence_length, steps at or after sequence_length[b] of sequence b are set to value; without, the data is returned unchanged.
+   */
+  SequenceMask(data?: Symbol | null, sequence_length?: Symbol | null, params?: { data?: Symbol; sequence_length?: Symbol; use_sequence_length?: boolean; value?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  SequenceMask(params: { data?: Symbol; sequence_length?: Symbol; use_sequence_length?: boolean; value?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Reverses the elements of each sequence. data is (max_sequence_length, batch_size, ...). With use_sequence_length the first sequence_length[b] steps of sequence b are reversed and the rest stay in place (lengths must lie in [0, max_sequence_length]); without, every sequence is reversed whole.
+   */
+  SequenceReverse(data?: Symbol | null, sequence_length?: Symbol | null, params?: { data?: Symbol; sequence_length?: Symbol; use_sequence_length?: boolean; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  SequenceReverse(params: { data?: Symbol; sequence_length?: Symbol; use_sequence_length?: boolean; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Splits an array along axis into num_outputs equal parts.
    */
@@ -2648,6 +3367,11 @@ export interface SymOps {
    */
   batch_dot(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; transpose_a?: boolean; transpose_b?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   batch_dot(params: { lhs?: Symbol; rhs?: Symbol; transpose_a?: boolean; transpose_b?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Takes elements from a data batch: out[i] = a[i, indices[i]], a viewed as (rows, last axis). indices must have as many elements as a has rows; out has indices' shape and a's dtype. Out-of-range indices are clipped to [0, a.shape[-1] - 1]. (Deprecated in MXNet in favour of pick.)
+   */
+  batch_take(a?: Symbol | null, indices?: Symbol | null, params?: { a?: Symbol; indices?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  batch_take(params: { a?: Symbol; indices?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Adds two arrays with numpy-style broadcasting, elementwise.
    */
@@ -2793,6 +3517,11 @@ export interface SymOps {
   clip(data?: Symbol | null, params?: { data?: Symbol; a_min: number; a_max: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   clip(params: { data?: Symbol; a_min: number; a_max: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Sums columns of sliding blocks back into an image (the adjoint of im2col, not its inverse). data (N, C * prod(kernel), L) gives (N, C, *output_size): every column entry is added to the image element im2col would have read it from (entries that fall on padding are dropped). The gradient is im2col.
+   */
+  col2im(data?: Symbol | null, params?: { data?: Symbol; output_size: number[] | number; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  col2im(params: { data?: Symbol; output_size: number[] | number; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Joins arrays along dim; all other dimensions must match.
    * (registry name: Concat)
    */
@@ -2808,6 +3537,12 @@ export interface SymOps {
   cosh(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   cosh(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Return the cumulative sum of the elements along a given axis. With axis None the sum runs over the flattened array and the output is 1-D. The output dtype is dtype when given, else the input's (int64 for bool); values are converted to it before they are summed.
+   * (registry name: _np_cumsum)
+   */
+  cumsum(a?: Symbol | null, params?: { a?: Symbol; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  cumsum(params: { a?: Symbol; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Converts radians to degrees, elementwise.
    */
   degrees(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -2817,6 +3552,11 @@ export interface SymOps {
    */
   depth_to_space(data?: Symbol | null, params?: { data?: Symbol; block_size: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   depth_to_space(params: { data?: Symbol; block_size: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Extracts a diagonal or constructs a diagonal array. For a 1-D input, returns the 2-D square array with the input on the k-th diagonal. For an input of two or more dimensions, returns the k-th diagonal of the planes spanned by axis1 and axis2: the other axes in order, followed by the diagonal (as numpy.diagonal).
+   */
+  diag(data?: Symbol | null, params?: { data?: Symbol; k?: number; axis1?: number; axis2?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  diag(params: { data?: Symbol; k?: number; axis1?: number; axis2?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Dot product. 2-D: matrix product. N-D: lhs is flattened to 2-D over all but its last axis and rhs over all but its first; the result has shape lhs.shape[:-1] + rhs.shape[1:]. 1-D x 1-D gives shape (1,). transpose_a/transpose_b transpose the 2-D views first.
    */
@@ -2847,6 +3587,11 @@ export interface SymOps {
    */
   erf(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   erf(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Returns element-wise inverse gauss error function of the input: erf(erfinv(x)) = x, +-inf at +-1, NaN outside [-1, 1].
+   */
+  erfinv(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  erfinv(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Exponential e^x, elementwise.
    */
@@ -2910,11 +3655,25 @@ export interface SymOps {
   gather_nd(data?: Symbol | null, indices?: Symbol | null, params?: { data?: Symbol; indices?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   gather_nd(params: { data?: Symbol; indices?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Computes hard sigmoid of x element-wise: y = max(0, min(1, alpha * x + beta)).
+   */
+  hard_sigmoid(data?: Symbol | null, params?: { data?: Symbol; alpha?: number; beta?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  hard_sigmoid(params: { data?: Symbol; alpha?: number; beta?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Returns a copy of the input.
    * (registry name: _copy)
    */
   identity(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   identity(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Extracts sliding blocks of an image into columns, as a convolution sees them. data (N, C, *spatial) with 1, 2 or 3 spatial dims gives (N, C * prod(kernel), L): row c * prod(kernel) + k holds kernel point k of channel c, column l the block at output position l (row-major), L the spatial size of a convolution's output with the same kernel, stride, dilate and pad. Padding reads as 0. The gradient is col2im.
+   */
+  im2col(data?: Symbol | null, params?: { data?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  im2col(params: { data?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes the Khatri-Rao product of the input matrices: the column-wise Kronecker product. The inputs have shapes (n_1, c), ..., (n_K, c); the output has shape (n_1 * ... * n_K, c), column j the Kronecker product of the inputs' columns j (the first input's row index varies slowest). float32 and float64. Not differentiable, as in MXNet.
+   */
+  khatri_rao(...args: Array<Symbol | Symbol[] | { num_args?: number; name?: string; attr?: { [key: string]: string } }>): Symbol;
   /**
    * Phase I of the LAMB update (You et al., Large Batch Optimization for Deep Learning, 2019): updates the moment estimates (in place) and returns the update direction g::   grad = clip(rescale_grad * grad)   mean = beta1 * mean + (1 - beta1) * grad
    */
@@ -2925,6 +3684,102 @@ export interface SymOps {
    */
   lamb_update_phase2(weight?: Symbol | null, g?: Symbol | null, r1?: Symbol | null, r2?: Symbol | null, params?: { weight?: Symbol; g?: Symbol; r1?: Symbol; r2?: Symbol; lr: number; lower_bound?: number; upper_bound?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   lamb_update_phase2(params: { weight?: Symbol; g?: Symbol; r1?: Symbol; r2?: Symbol; lr: number; lower_bound?: number; upper_bound?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes the determinant of a matrix: out = det(A). A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. Computed from an LU factorization with partial pivoting; a singular matrix gives 0 (and a zero gradient). float32 and float64.
+   * (registry name: _linalg_det)
+   */
+  linalg_det(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_det(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Extracts the diagonal entries of a square matrix. A has shape (..., n, n); out has shape (..., n - |offset|): the diagonal at `offset` (above the main one when positive, below it when negative). float32 and float64.
+   * (registry name: _linalg_extractdiag)
+   */
+  linalg_extractdiag(A?: Symbol | null, params?: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_extractdiag(params: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Extracts a triangular sub-matrix from a square matrix, packed into a vector. A has shape (..., n, n); out has shape (..., m (m + 1) / 2) with m = n - |offset|. offset < 0 takes the triangle below the diagonal at `offset`, offset > 0 the one above it, offset = 0 the lower (lower=True) or upper triangle with the diagonal. A lower triangle is packed row by row, an upper one column by column. float32 and float64.
+   * (registry name: _linalg_extracttrian)
+   */
+  linalg_extracttrian(A?: Symbol | null, params?: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_extracttrian(params: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * LQ factorization for general matrix: A = L * Q, outputs (Q, L). A has shape (..., m, n) with m <= n; Q has shape (..., m, n) with orthonormal rows, L shape (..., m, m), lower triangular. Householder reflections with LAPACK's sign conventions (L's diagonal may be negative). float32 and float64.
+   * (registry name: _linalg_gelqf)
+   */
+  linalg_gelqf(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  linalg_gelqf(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Performs general matrix multiplication and accumulation: out = alpha * op(A) * op(B) + beta * C, op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A, B and C. float32 and float64.
+   * (registry name: _linalg_gemm)
+   */
+  linalg_gemm(A?: Symbol | null, B?: Symbol | null, C?: Symbol | null, params?: { A?: Symbol; B?: Symbol; C?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_gemm(params: { A?: Symbol; B?: Symbol; C?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs general matrix multiplication: out = alpha * op(A) * op(B), op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A and B. float32 and float64.
+   * (registry name: _linalg_gemm2)
+   */
+  linalg_gemm2(A?: Symbol | null, B?: Symbol | null, params?: { A?: Symbol; B?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_gemm2(params: { A?: Symbol; B?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes the inverse of a matrix: out = A^-1. A has shape (..., n, n): the matrices are on the last two axes and every leading axis is a batch axis. A singular matrix is an error. float32 and float64.
+   * (registry name: _linalg_inverse)
+   */
+  linalg_inverse(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_inverse(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Constructs a square matrix with the input as diagonal. A has shape (..., k); out has shape (..., n, n) with n = k + |offset|, zero except the diagonal at `offset`, which holds A. float32 and float64.
+   * (registry name: _linalg_makediag)
+   */
+  linalg_makediag(A?: Symbol | null, params?: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_makediag(params: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Constructs a square matrix from a packed triangle (the inverse of _linalg_extracttrian). A has shape (..., k) with k = m (m + 1) / 2; out has shape (..., n, n) with n = m + |offset|, zero outside the triangle that offset and lower name (see _linalg_extracttrian). float32 and float64.
+   * (registry name: _linalg_maketrian)
+   */
+  linalg_maketrian(A?: Symbol | null, params?: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_maketrian(params: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs Cholesky factorization of a symmetric positive-definite matrix: out = L, the lower triangular matrix with A = L * L^T. Only the lower triangle of A is read; the upper triangle of out is zero. A has shape (..., n, n). A matrix that is not positive definite is an error. The gradient is symmetric (A is taken as symmetric). float32 and float64.
+   * (registry name: _linalg_potrf)
+   */
+  linalg_potrf(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_potrf(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs matrix inversion from a Cholesky factorization: out = (A * A^T)^-1 for A the lower triangular factor that _linalg_potrf returns. Only the lower triangle of A is read. A has shape (..., n, n). A zero on A's diagonal is an error. float32 and float64.
+   * (registry name: _linalg_potri)
+   */
+  linalg_potri(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_potri(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes the sign and the natural logarithm of the absolute value of the determinant of a matrix: (sign, logabsdet) with det(A) = sign * exp(logabsdet). A has shape (..., n, n); both outputs have the batch shape (...), or (1,) for a single matrix. A singular matrix gives sign 0 and logabsdet -inf. Only logabsdet has a gradient (A^-T). float32 and float64.
+   * (registry name: _linalg_slogdet)
+   */
+  linalg_slogdet(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  linalg_slogdet(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Computes the sum of the logarithms of the diagonal elements of a square matrix. A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. A negative diagonal element gives nan. float32 and float64.
+   * (registry name: _linalg_sumlogdiag)
+   */
+  linalg_sumlogdiag(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_sumlogdiag(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Multiplication of a matrix with its transpose: out = alpha * A * A^T, or alpha * A^T * A with transpose=True. A has shape (..., m, n); out has shape (..., m, m), or (..., n, n) with transpose=True. float32 and float64.
+   * (registry name: _linalg_syrk)
+   */
+  linalg_syrk(A?: Symbol | null, params?: { A?: Symbol; transpose?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_syrk(params: { A?: Symbol; transpose?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs multiplication with a triangular matrix: out = alpha * op(A) * B, or alpha * B * op(A) with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. float32 and float64.
+   * (registry name: _linalg_trmm)
+   */
+  linalg_trmm(A?: Symbol | null, B?: Symbol | null, params?: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_trmm(params: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Solves a matrix equation with a triangular matrix: out = alpha * op(A)^-1 * B, or alpha * B * op(A)^-1 with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. A zero on A's diagonal gives inf/nan, as LAPACK's trsm. float32 and float64.
+   * (registry name: _linalg_trsm)
+   */
+  linalg_trsm(A?: Symbol | null, B?: Symbol | null, params?: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  linalg_trsm(params: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Natural logarithm, elementwise.
    */
@@ -2956,6 +3811,11 @@ export interface SymOps {
   logical_not(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   logical_not(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Make your own loss function in network construction. The forward pass returns data unchanged; the backward pass ignores the incoming gradient and sends back ones in data's shape. See MakeLoss for scaling and normalization options.
+   */
+  make_loss(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  make_loss(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Maximum of array elements over the given axes (NaN propagates).
    */
   max(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -2982,6 +3842,11 @@ export interface SymOps {
    */
   min_axis(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   min_axis(params: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Calculate the mean and variance of data along axes. Outputs mean and the population variance mean((data - mean)^2); with keepdims the reduced axes stay as size 1. axes must name at least one axis.
+   */
+  moments(data?: Symbol | null, params?: { data?: Symbol; axes?: number[] | number | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  moments(params: { data?: Symbol; axes?: number[] | number | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
   /**
    * Phase I of the multi-precision LAMB update: as lamb_update_phase1 with float32 moments, the float32 master copy weight32 for the weight decay term, and a float32 result g.
    */
@@ -3079,6 +3944,16 @@ export interface SymOps {
    */
   random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
+   * (registry name: _random_generalized_negative_binomial)
+   */
+  random_generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
+   * (registry name: _random_negative_binomial)
+   */
+  random_negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the normal distribution N(loc, scale^2).
    * (registry name: _random_normal)
    */
@@ -3098,6 +3973,17 @@ export interface SymOps {
    * (registry name: _random_uniform)
    */
   random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Converts a batch of index arrays into an array of flat indices. data is (len(shape), N): column i holds one multi-index; the output (N,) holds sum_k data[k, i] * prod(shape[k+1:]). The output has data's dtype; indices are not range-checked (as MXNet).
+   * (registry name: _ravel_multi_index)
+   */
+  ravel_multi_index(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  ravel_multi_index(params: { data?: Symbol; shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Returns element-wise inverse cube-root value of the input: rcbrt(x) = 1 / cbrt(x).
+   */
+  rcbrt(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  rcbrt(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Reciprocal 1/x, elementwise.
    */
@@ -3155,6 +4041,54 @@ export interface SymOps {
   rsqrt(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   rsqrt(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Draws from exponential distributions with rates lam (means 1/lam), one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_exponential)
+   */
+  sample_exponential(lam?: Symbol | null, params?: { lam?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sample_exponential(params: { lam?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws from gamma distributions with shapes alpha (>= 0; 0 gives 0) and scales beta, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_gamma)
+   */
+  sample_gamma(alpha?: Symbol | null, beta?: Symbol | null, params?: { alpha?: Symbol; beta?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sample_gamma(params: { alpha?: Symbol; beta?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws from generalized negative binomial distributions, as floats, with means mu and dispersions alpha (>= 0; 0 is Poisson): variance mu + alpha mu^2, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_generalized_negative_binomial)
+   */
+  sample_generalized_negative_binomial(mu?: Symbol | null, alpha?: Symbol | null, params?: { mu?: Symbol; alpha?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sample_generalized_negative_binomial(params: { mu?: Symbol; alpha?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws outcome indices from multinomial (categorical) distributions: data (..., k) holds one distribution over k outcomes per row of its last axis, and must sum to 1 along it. The draws have shape data.shape[:-1] + shape (one draw per row when shape is ()). With get_prob, a second output holds the log-probability of each draw (data's dtype), whose gradient reaches data.
+   * (registry name: _sample_multinomial)
+   */
+  sample_multinomial(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  sample_multinomial(params: { data?: Symbol; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Draws from negative binomial distributions, as floats: the number of failures before k (>= 0, need not be whole) successes of probability p (in (0, 1]); mean k(1-p)/p, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_negative_binomial)
+   */
+  sample_negative_binomial(k?: Symbol | null, p?: Symbol | null, params?: { k?: Symbol; p?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sample_negative_binomial(params: { k?: Symbol; p?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws from normal distributions with means mu and standard deviations sigma, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_normal)
+   */
+  sample_normal(mu?: Symbol | null, sigma?: Symbol | null, params?: { mu?: Symbol; sigma?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sample_normal(params: { mu?: Symbol; sigma?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws from Poisson distributions with means lam (lam <= 0 gives 0), as floats, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_poisson)
+   */
+  sample_poisson(lam?: Symbol | null, params?: { lam?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sample_poisson(params: { lam?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws from uniform distributions on [low, high), one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   * (registry name: _sample_uniform)
+   */
+  sample_uniform(low?: Symbol | null, high?: Symbol | null, params?: { low?: Symbol; high?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sample_uniform(params: { low?: Symbol; high?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Scatters data into zeros of the given shape: out[indices[:, y]] = data[y] (the inverse of gather_nd; with repeated indices the last one wins).
    */
   scatter_nd(data?: Symbol | null, indices?: Symbol | null, params?: { data?: Symbol; indices?: Symbol; shape: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -3169,6 +4103,11 @@ export interface SymOps {
    */
   sgd_update(weight?: Symbol | null, grad?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   sgd_update(params: { weight?: Symbol; grad?: Symbol; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Returns a 1D int64 array containing the shape of data.
+   */
+  shape_array(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  shape_array(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Logistic sigmoid 1/(1+exp(-x)), elementwise.
    */
@@ -3200,6 +4139,11 @@ export interface SymOps {
   sinh(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   sinh(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Returns a 1D int64 array of one element: the number of elements of data.
+   */
+  size_array(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  size_array(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Slices with begin/end/step per leading axis (numpy semantics; None entries mean the default: whole axis, step 1).
    */
   slice(data?: Symbol | null, params?: { data?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -3224,6 +4168,11 @@ export interface SymOps {
    */
   softmax(data?: Symbol | null, params?: { data?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   softmax(params: { data?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Softmax cross-entropy loss summed over the batch. data (batch, classes) holds scores, label (batch,) class indices (same dtype as data); the output, of shape (1,), is sum_n -log(max(softmax(data[n])[label[n]], 1e-8)). The gradient with respect to data is softmax(data) - one_hot(label), times the incoming gradient; the label gets none.
+   */
+  softmax_cross_entropy(data?: Symbol | null, label?: Symbol | null, params?: { data?: Symbol; label?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  softmax_cross_entropy(params: { data?: Symbol; label?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Softmin along an axis: the softmax of -x/T.
    */
@@ -3332,6 +4281,12 @@ export interface SymOps {
    * (registry name: _random_uniform)
    */
   uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Converts an array of flat indices into a batch of index arrays. The output is (len(shape),) + data.shape: for each flat index v, the multi-index with v = sum_k out[k] * prod(shape[k+1:]); the first coordinate is not wrapped. The output has data's dtype.
+   * (registry name: _unravel_index)
+   */
+  unravel_index(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  unravel_index(params: { data?: Symbol; shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Elementwise choice: x where condition is non-zero, else y. condition has the shape of x, or is 1-D with length x.shape[0] (choosing whole rows).
    */
@@ -3637,6 +4592,11 @@ export interface SymInternalOps {
   _backward_Convolution(ograd?: Symbol | null, data?: Symbol | null, weight?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; weight?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
   _backward_Convolution(params: { ograd?: Symbol; data?: Symbol; weight?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
   /**
+   * Gradient of Crop with respect to data: inputs (ograd, data); ograd placed in the window, zeros elsewhere.
+   */
+  _backward_Crop(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; offset?: number[] | number; center_crop?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_Crop(params: { ograd?: Symbol; data?: Symbol; offset?: number[] | number; center_crop?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Gradients of Deconvolution: inputs (ograd, data, weight); outputs the gradients of data, weight and (unless no_bias) bias.
    */
   _backward_Deconvolution(ograd?: Symbol | null, data?: Symbol | null, weight?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; weight?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
@@ -3657,10 +4617,25 @@ export interface SymInternalOps {
   _backward_FullyConnected(ograd?: Symbol | null, data?: Symbol | null, weight?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; weight?: Symbol; num_hidden: number; no_bias?: boolean; flatten?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
   _backward_FullyConnected(params: { ograd?: Symbol; data?: Symbol; weight?: Symbol; num_hidden: number; no_bias?: boolean; flatten?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
   /**
+   * Gradients of GroupNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.
+   */
+  _backward_GroupNorm(ograd?: Symbol | null, data?: Symbol | null, gamma?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; gamma?: Symbol; num_groups?: number; eps?: number; output_mean_var?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_GroupNorm(params: { ograd?: Symbol; data?: Symbol; gamma?: Symbol; num_groups?: number; eps?: number; output_mean_var?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
    * Gradients of InstanceNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.
    */
   _backward_InstanceNorm(ograd?: Symbol | null, data?: Symbol | null, gamma?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; gamma?: Symbol; eps?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
   _backward_InstanceNorm(params: { ograd?: Symbol; data?: Symbol; gamma?: Symbol; eps?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of L2Normalization: inputs (ograd, data); output data's gradient.
+   */
+  _backward_L2Normalization(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; eps?: number; mode?: "channel" | "instance" | "spatial"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_L2Normalization(params: { ograd?: Symbol; data?: Symbol; eps?: number; mode?: "channel" | "instance" | "spatial"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of LRN: inputs (ograd, data); output data's gradient.
+   */
+  _backward_LRN(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; alpha?: number; beta?: number; knorm?: number; nsize: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_LRN(params: { ograd?: Symbol; data?: Symbol; alpha?: number; beta?: number; knorm?: number; nsize: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Gradients of LayerNorm: inputs (ograd, data, gamma); outputs the gradients of data, gamma and beta.
    */
@@ -3701,6 +4676,21 @@ export interface SymInternalOps {
    */
   _backward_Pooling(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_Pooling(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradients of ROIPooling: inputs (ograd, data, rois); outputs the gradients of data and rois (zero).
+   */
+  _backward_ROIPooling(ograd?: Symbol | null, data?: Symbol | null, rois?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; rois?: Symbol; pooled_size: number[] | number; spatial_scale: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_ROIPooling(params: { ograd?: Symbol; data?: Symbol; rois?: Symbol; pooled_size: number[] | number; spatial_scale: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of SVMOutput with respect to data: inputs (output, label).
+   */
+  _backward_SVMOutput(output?: Symbol | null, label?: Symbol | null, params?: { output?: Symbol; label?: Symbol; margin?: number; regularization_coefficient?: number; use_linear?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_SVMOutput(params: { output?: Symbol; label?: Symbol; margin?: number; regularization_coefficient?: number; use_linear?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of SequenceLast: inputs (ograd, data[, sequence_length]); the ograd rows go to the steps SequenceLast took, zeros elsewhere.
+   */
+  _backward_SequenceLast(ograd?: Symbol | null, data?: Symbol | null, sequence_length?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; sequence_length?: Symbol; use_sequence_length?: boolean; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_SequenceLast(params: { ograd?: Symbol; data?: Symbol; sequence_length?: Symbol; use_sequence_length?: boolean; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Gradient of SoftmaxActivation.
    */
@@ -3787,6 +4777,11 @@ export interface SymInternalOps {
   _backward_degrees(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_degrees(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Gradient of diag: inputs (ograd, data); output data's gradient.
+   */
+  _backward_diag(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; k?: number; axis1?: number; axis2?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_diag(params: { ograd?: Symbol; data?: Symbol; k?: number; axis1?: number; axis2?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Gradient of elemwise_div and broadcast_div: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
    */
   _backward_div(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
@@ -3806,6 +4801,11 @@ export interface SymInternalOps {
    */
   _backward_erf(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_erf(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of erfinv: inputs (ograd, data); ograd * sqrt(pi) / 2 * exp(erfinv(x)^2).
+   */
+  _backward_erfinv(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_erfinv(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Gradient of exp: ograd * dexp/dx.
    */
@@ -3832,6 +4832,11 @@ export interface SymInternalOps {
   _backward_gather_nd(ograd?: Symbol | null, indices?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; indices?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_gather_nd(params: { ograd?: Symbol; indices?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Gradient of hard_sigmoid: inputs (ograd, data); alpha * ograd where 0 < alpha * x + beta < 1.
+   */
+  _backward_hard_sigmoid(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; alpha?: number; beta?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_hard_sigmoid(params: { ograd?: Symbol; data?: Symbol; alpha?: number; beta?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Gradient of _hypot and broadcast_hypot: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
    */
   _backward_hypot(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
@@ -3841,6 +4846,61 @@ export interface SymInternalOps {
    */
   _backward_hypot_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_hypot_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of im2col: inputs (ograd, data); col2im of ograd to data's shape.
+   */
+  _backward_im2col(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_im2col(params: { ograd?: Symbol; data?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _linalg_det: inputs (ograd, A, det); output A's gradient ograd * det * A^-T.
+   */
+  _backward_linalg_det(ograd?: Symbol | null, A?: Symbol | null, det?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; det?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_linalg_det(params: { ograd?: Symbol; A?: Symbol; det?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _linalg_gelqf: inputs (ograd_Q, ograd_L, Q, L); output A's gradient.
+   */
+  _backward_linalg_gelqf(ograd_Q?: Symbol | null, ograd_L?: Symbol | null, Q?: Symbol | null, L?: Symbol | null, params?: { ograd_Q?: Symbol; ograd_L?: Symbol; Q?: Symbol; L?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_linalg_gelqf(params: { ograd_Q?: Symbol; ograd_L?: Symbol; Q?: Symbol; L?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _linalg_potrf: inputs (ograd, L); output A's gradient, symmetric.
+   */
+  _backward_linalg_potrf(ograd?: Symbol | null, L?: Symbol | null, params?: { ograd?: Symbol; L?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_linalg_potrf(params: { ograd?: Symbol; L?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _linalg_potri: inputs (ograd, A, out); output A's gradient (lower triangular).
+   */
+  _backward_linalg_potri(ograd?: Symbol | null, A?: Symbol | null, out?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; out?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_linalg_potri(params: { ograd?: Symbol; A?: Symbol; out?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _linalg_slogdet: inputs (ograd_sign, ograd_logabsdet, A); output A's gradient ograd_logabsdet * A^-T.
+   */
+  _backward_linalg_slogdet(ograd_sign?: Symbol | null, ograd_logabsdet?: Symbol | null, A?: Symbol | null, params?: { ograd_sign?: Symbol; ograd_logabsdet?: Symbol; A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_linalg_slogdet(params: { ograd_sign?: Symbol; ograd_logabsdet?: Symbol; A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _linalg_sumlogdiag: inputs (ograd, A); output A's gradient diag(ograd / A_ii).
+   */
+  _backward_linalg_sumlogdiag(ograd?: Symbol | null, A?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_linalg_sumlogdiag(params: { ograd?: Symbol; A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _linalg_syevd: inputs (ograd_U, ograd_lambda, U, lambda); output A's gradient (symmetric).
+   */
+  _backward_linalg_syevd(ograd_U?: Symbol | null, ograd_lambda?: Symbol | null, U?: Symbol | null, lambda?: Symbol | null, params?: { ograd_U?: Symbol; ograd_lambda?: Symbol; U?: Symbol; lambda?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_linalg_syevd(params: { ograd_U?: Symbol; ograd_lambda?: Symbol; U?: Symbol; lambda?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _linalg_syrk: inputs (ograd, A); output A's gradient.
+   */
+  _backward_linalg_syrk(ograd?: Symbol | null, A?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; transpose?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_linalg_syrk(params: { ograd?: Symbol; A?: Symbol; transpose?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _linalg_trmm: inputs (ograd, A, B); outputs the gradients of A (on its triangle) and B.
+   */
+  _backward_linalg_trmm(ograd?: Symbol | null, A?: Symbol | null, B?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_linalg_trmm(params: { ograd?: Symbol; A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of _linalg_trsm: inputs (ograd, A, B, out); outputs the gradients of A (on its triangle) and B.
+   */
+  _backward_linalg_trsm(ograd?: Symbol | null, A?: Symbol | null, B?: Symbol | null, out?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; B?: Symbol; out?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_linalg_trsm(params: { ograd?: Symbol; A?: Symbol; B?: Symbol; out?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
   /**
    * Gradient of log: ograd * dlog/dx.
    */
@@ -3917,6 +4977,11 @@ export interface SymInternalOps {
   _backward_mod_scalar(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_mod_scalar(params: { ograd?: Symbol; data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Gradient of moments: inputs (ograd of mean, ograd of var, data, mean); output data's gradient (ograd_mean + 2 ograd_var (data - mean)) / n, n the number of reduced elements.
+   */
+  _backward_moments(ograd_mean?: Symbol | null, ograd_var?: Symbol | null, data?: Symbol | null, mean?: Symbol | null, params?: { ograd_mean?: Symbol; ograd_var?: Symbol; data?: Symbol; mean?: Symbol; axes?: number[] | number | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_moments(params: { ograd_mean?: Symbol; ograd_var?: Symbol; data?: Symbol; mean?: Symbol; axes?: number[] | number | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Gradient of elemwise_mul and broadcast_mul: (ograd * df/dlhs, ograd * df/drhs) in ograd's shape.
    */
   _backward_mul(ograd?: Symbol | null, lhs?: Symbol | null, rhs?: Symbol | null, params?: { ograd?: Symbol; lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
@@ -3947,6 +5012,11 @@ export interface SymInternalOps {
   _backward_norm(ograd?: Symbol | null, data?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output?: Symbol; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_norm(params: { ograd?: Symbol; data?: Symbol; output?: Symbol; ord?: number; axis?: number[] | number | null; out_dtype?: "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | null; keepdims?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Gradient of cumsum: inputs (ograd, a); the running sums of ograd from the end of each line, in a's shape and dtype.
+   */
+  _backward_np_cumsum(ograd?: Symbol | null, a?: Symbol | null, params?: { ograd?: Symbol; a?: Symbol; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_np_cumsum(params: { ograd?: Symbol; a?: Symbol; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Gradient of pick w.r.t. data. Inputs: ograd, index, data.
    */
   _backward_pick(ograd?: Symbol | null, index?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; index?: Symbol; data?: Symbol; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -3976,6 +5046,11 @@ export interface SymInternalOps {
    */
   _backward_radians(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_radians(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of rcbrt: inputs (ograd, data); ograd * -1 / (3 * x * cbrt(x)).
+   */
+  _backward_rcbrt(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_rcbrt(params: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Gradient of _rdiv_scalar.
    */
@@ -4017,6 +5092,11 @@ export interface SymInternalOps {
   _backward_rsqrt(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_rsqrt(params: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Gradient of _sample_multinomial's log-probability output with respect to data.
+   */
+  _backward_sample_multinomial(ograd?: Symbol | null, data?: Symbol | null, sample?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; sample?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_sample_multinomial(params: { ograd?: Symbol; data?: Symbol; sample?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Gradient of sigmoid: ograd * dsigmoid/dx.
    */
   _backward_sigmoid(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4056,6 +5136,11 @@ export interface SymInternalOps {
    */
   _backward_softmax(ograd?: Symbol | null, output?: Symbol | null, params?: { ograd?: Symbol; output?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_softmax(params: { ograd?: Symbol; output?: Symbol; axis?: number; temperature?: number | null; dtype?: "float16" | "float32" | "float64" | null; use_length?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of softmax_cross_entropy with respect to data: inputs (ograd, data, label).
+   */
+  _backward_softmax_cross_entropy(ograd?: Symbol | null, data?: Symbol | null, label?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; label?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_softmax_cross_entropy(params: { ograd?: Symbol; data?: Symbol; label?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Gradient of softmin, from the output (in the output's dtype).
    */
@@ -4224,6 +5309,91 @@ export interface SymInternalOps {
   _lesser_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _lesser_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Computes the determinant of a matrix: out = det(A). A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. Computed from an LU factorization with partial pivoting; a singular matrix gives 0 (and a zero gradient). float32 and float64.
+   */
+  _linalg_det(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_det(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Extracts the diagonal entries of a square matrix. A has shape (..., n, n); out has shape (..., n - |offset|): the diagonal at `offset` (above the main one when positive, below it when negative). float32 and float64.
+   */
+  _linalg_extractdiag(A?: Symbol | null, params?: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_extractdiag(params: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Extracts a triangular sub-matrix from a square matrix, packed into a vector. A has shape (..., n, n); out has shape (..., m (m + 1) / 2) with m = n - |offset|. offset < 0 takes the triangle below the diagonal at `offset`, offset > 0 the one above it, offset = 0 the lower (lower=True) or upper triangle with the diagonal. A lower triangle is packed row by row, an upper one column by column. float32 and float64.
+   */
+  _linalg_extracttrian(A?: Symbol | null, params?: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_extracttrian(params: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * LQ factorization for general matrix: A = L * Q, outputs (Q, L). A has shape (..., m, n) with m <= n; Q has shape (..., m, n) with orthonormal rows, L shape (..., m, m), lower triangular. Householder reflections with LAPACK's sign conventions (L's diagonal may be negative). float32 and float64.
+   */
+  _linalg_gelqf(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _linalg_gelqf(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Performs general matrix multiplication and accumulation: out = alpha * op(A) * op(B) + beta * C, op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A, B and C. float32 and float64.
+   */
+  _linalg_gemm(A?: Symbol | null, B?: Symbol | null, C?: Symbol | null, params?: { A?: Symbol; B?: Symbol; C?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_gemm(params: { A?: Symbol; B?: Symbol; C?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs general matrix multiplication: out = alpha * op(A) * op(B), op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A and B. float32 and float64.
+   */
+  _linalg_gemm2(A?: Symbol | null, B?: Symbol | null, params?: { A?: Symbol; B?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_gemm2(params: { A?: Symbol; B?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes the inverse of a matrix: out = A^-1. A has shape (..., n, n): the matrices are on the last two axes and every leading axis is a batch axis. A singular matrix is an error. float32 and float64.
+   */
+  _linalg_inverse(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_inverse(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Constructs a square matrix with the input as diagonal. A has shape (..., k); out has shape (..., n, n) with n = k + |offset|, zero except the diagonal at `offset`, which holds A. float32 and float64.
+   */
+  _linalg_makediag(A?: Symbol | null, params?: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_makediag(params: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Constructs a square matrix from a packed triangle (the inverse of _linalg_extracttrian). A has shape (..., k) with k = m (m + 1) / 2; out has shape (..., n, n) with n = m + |offset|, zero outside the triangle that offset and lower name (see _linalg_extracttrian). float32 and float64.
+   */
+  _linalg_maketrian(A?: Symbol | null, params?: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_maketrian(params: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs Cholesky factorization of a symmetric positive-definite matrix: out = L, the lower triangular matrix with A = L * L^T. Only the lower triangle of A is read; the upper triangle of out is zero. A has shape (..., n, n). A matrix that is not positive definite is an error. The gradient is symmetric (A is taken as symmetric). float32 and float64.
+   */
+  _linalg_potrf(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_potrf(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs matrix inversion from a Cholesky factorization: out = (A * A^T)^-1 for A the lower triangular factor that _linalg_potrf returns. Only the lower triangle of A is read. A has shape (..., n, n). A zero on A's diagonal is an error. float32 and float64.
+   */
+  _linalg_potri(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_potri(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes the sign and the natural logarithm of the absolute value of the determinant of a matrix: (sign, logabsdet) with det(A) = sign * exp(logabsdet). A has shape (..., n, n); both outputs have the batch shape (...), or (1,) for a single matrix. A singular matrix gives sign 0 and logabsdet -inf. Only logabsdet has a gradient (A^-T). float32 and float64.
+   */
+  _linalg_slogdet(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _linalg_slogdet(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Computes the sum of the logarithms of the diagonal elements of a square matrix. A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. A negative diagonal element gives nan. float32 and float64.
+   */
+  _linalg_sumlogdiag(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_sumlogdiag(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Eigendecomposition for symmetric matrix: A = U^T * diag(lambda) * U, outputs (U, lambda). A has shape (..., n, n) and is taken as symmetric (its lower triangle is read). U has shape (..., n, n), its rows the orthonormal eigenvectors, each with its largest-magnitude entry positive; lambda has shape (..., n), ascending. Computed by cyclic Jacobi rotations. The gradient assumes distinct eigenvalues. float32 and float64.
+   */
+  _linalg_syevd(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _linalg_syevd(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Multiplication of a matrix with its transpose: out = alpha * A * A^T, or alpha * A^T * A with transpose=True. A has shape (..., m, n); out has shape (..., m, m), or (..., n, n) with transpose=True. float32 and float64.
+   */
+  _linalg_syrk(A?: Symbol | null, params?: { A?: Symbol; transpose?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_syrk(params: { A?: Symbol; transpose?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs multiplication with a triangular matrix: out = alpha * op(A) * B, or alpha * B * op(A) with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. float32 and float64.
+   */
+  _linalg_trmm(A?: Symbol | null, B?: Symbol | null, params?: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_trmm(params: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Solves a matrix equation with a triangular matrix: out = alpha * op(A)^-1 * B, or alpha * B * op(A)^-1 with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. A zero on A's diagonal gives inf/nan, as LAPACK's trsm. float32 and float64.
+   */
+  _linalg_trsm(A?: Symbol | null, B?: Symbol | null, params?: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _linalg_trsm(params: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * num evenly spaced values from start to stop (inclusive when endpoint).
    */
   _linspace(params?: { start: number; stop: number; num: number; endpoint?: boolean; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4325,6 +5495,11 @@ export interface SymInternalOps {
   _not_equal_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _not_equal_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Return the cumulative sum of the elements along a given axis. With axis None the sum runs over the flattened array and the output is 1-D. The output dtype is dtype when given, else the input's (int64 for bool); values are converted to it before they are summed.
+   */
+  _np_cumsum(a?: Symbol | null, params?: { a?: Symbol; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _np_cumsum(params: { a?: Symbol; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Batch normalization. Normalizes a data batch by mean and variance per channel (axis), and applies a scale gamma and offset beta: out = (data - mean) / sqrt(var + eps) * gamma + beta. In training (is_train and not use_global_stats) mean and var come from the batch and the auxiliary states are updated: moving_mean = moving_mean * momentum + mean * (1 - momentum), likewise moving_var with the biased batch variance; otherwise the moving statistics are used. fix_gamma treats gamma as 1. With output_mean_var the mean and the inverse std are also returned.
    * (registry name: BatchNorm)
    */
@@ -4388,6 +5563,14 @@ export interface SymInternalOps {
    */
   _random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
+   */
+  _random_generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
+   */
+  _random_negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the normal distribution N(loc, scale^2).
    */
   _random_normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4403,6 +5586,11 @@ export interface SymInternalOps {
    * Samples from the uniform distribution on [low, high).
    */
   _random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Converts a batch of index arrays into an array of flat indices. data is (len(shape), N): column i holds one multi-index; the output (N,) holds sum_k data[k, i] * prod(shape[k+1:]). The output has data's dtype; indices are not range-checked (as MXNet).
+   */
+  _ravel_multi_index(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _ravel_multi_index(params: { data?: Symbol; shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Divides (integers truncate toward zero; integer division by zero is an error) a scalar and an array (scalar first), elementwise.
    */
@@ -4424,6 +5612,46 @@ export interface SymInternalOps {
   _rpower_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _rpower_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Draws from exponential distributions with rates lam (means 1/lam), one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_exponential(lam?: Symbol | null, params?: { lam?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _sample_exponential(params: { lam?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws from gamma distributions with shapes alpha (>= 0; 0 gives 0) and scales beta, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_gamma(alpha?: Symbol | null, beta?: Symbol | null, params?: { alpha?: Symbol; beta?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _sample_gamma(params: { alpha?: Symbol; beta?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws from generalized negative binomial distributions, as floats, with means mu and dispersions alpha (>= 0; 0 is Poisson): variance mu + alpha mu^2, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_generalized_negative_binomial(mu?: Symbol | null, alpha?: Symbol | null, params?: { mu?: Symbol; alpha?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _sample_generalized_negative_binomial(params: { mu?: Symbol; alpha?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws outcome indices from multinomial (categorical) distributions: data (..., k) holds one distribution over k outcomes per row of its last axis, and must sum to 1 along it. The draws have shape data.shape[:-1] + shape (one draw per row when shape is ()). With get_prob, a second output holds the log-probability of each draw (data's dtype), whose gradient reaches data.
+   */
+  _sample_multinomial(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  _sample_multinomial(params: { data?: Symbol; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Draws from negative binomial distributions, as floats: the number of failures before k (>= 0, need not be whole) successes of probability p (in (0, 1]); mean k(1-p)/p, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_negative_binomial(k?: Symbol | null, p?: Symbol | null, params?: { k?: Symbol; p?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _sample_negative_binomial(params: { k?: Symbol; p?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws from normal distributions with means mu and standard deviations sigma, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_normal(mu?: Symbol | null, sigma?: Symbol | null, params?: { mu?: Symbol; sigma?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _sample_normal(params: { mu?: Symbol; sigma?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws from Poisson distributions with means lam (lam <= 0 gives 0), as floats, one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_poisson(lam?: Symbol | null, params?: { lam?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _sample_poisson(params: { lam?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws from uniform distributions on [low, high), one distribution per element of the parameter arrays (which share one shape [s]). With shape [t] the output has shape [s] + [t] and out[i] holds prod([t]) draws from the distribution at index i; without it, one draw per distribution. Output is float32 unless dtype says otherwise.
+   */
+  _sample_uniform(low?: Symbol | null, high?: Symbol | null, params?: { low?: Symbol; high?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _sample_uniform(params: { low?: Symbol; high?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * lhs with the slice begin/end/step replaced by rhs (x[...] = y).
    */
   _slice_assign(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4440,6 +5668,11 @@ export interface SymInternalOps {
   _sub(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   _sub(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Converts an array of flat indices into a batch of index arrays. The output is (len(shape),) + data.shape: for each flat index v, the multi-index with v = sum_k out[k] * prod(shape[k+1:]); the first coordinate is not wrapped. The output has data's dtype.
+   */
+  _unravel_index(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _unravel_index(params: { data?: Symbol; shape?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * An array of zeros.
    */
   _zeros(params?: { shape?: number[] | number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4450,7 +5683,108 @@ export interface SymContribOps {
 }
 
 export interface SymLinalgOps {
-
+  /**
+   * Computes the determinant of a matrix: out = det(A). A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. Computed from an LU factorization with partial pivoting; a singular matrix gives 0 (and a zero gradient). float32 and float64.
+   * (registry name: _linalg_det)
+   */
+  det(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  det(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Extracts the diagonal entries of a square matrix. A has shape (..., n, n); out has shape (..., n - |offset|): the diagonal at `offset` (above the main one when positive, below it when negative). float32 and float64.
+   * (registry name: _linalg_extractdiag)
+   */
+  extractdiag(A?: Symbol | null, params?: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  extractdiag(params: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Extracts a triangular sub-matrix from a square matrix, packed into a vector. A has shape (..., n, n); out has shape (..., m (m + 1) / 2) with m = n - |offset|. offset < 0 takes the triangle below the diagonal at `offset`, offset > 0 the one above it, offset = 0 the lower (lower=True) or upper triangle with the diagonal. A lower triangle is packed row by row, an upper one column by column. float32 and float64.
+   * (registry name: _linalg_extracttrian)
+   */
+  extracttrian(A?: Symbol | null, params?: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  extracttrian(params: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * LQ factorization for general matrix: A = L * Q, outputs (Q, L). A has shape (..., m, n) with m <= n; Q has shape (..., m, n) with orthonormal rows, L shape (..., m, m), lower triangular. Householder reflections with LAPACK's sign conventions (L's diagonal may be negative). float32 and float64.
+   * (registry name: _linalg_gelqf)
+   */
+  gelqf(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  gelqf(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Performs general matrix multiplication and accumulation: out = alpha * op(A) * op(B) + beta * C, op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A, B and C. float32 and float64.
+   * (registry name: _linalg_gemm)
+   */
+  gemm(A?: Symbol | null, B?: Symbol | null, C?: Symbol | null, params?: { A?: Symbol; B?: Symbol; C?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  gemm(params: { A?: Symbol; B?: Symbol; C?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; beta?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs general matrix multiplication: out = alpha * op(A) * op(B), op(X) = X or X^T (transpose_a / transpose_b). Matrices have their rows on `axis` (default -2) and their columns on the last axis; all other axes are batch axes, equal in A and B. float32 and float64.
+   * (registry name: _linalg_gemm2)
+   */
+  gemm2(A?: Symbol | null, B?: Symbol | null, params?: { A?: Symbol; B?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  gemm2(params: { A?: Symbol; B?: Symbol; transpose_a?: boolean; transpose_b?: boolean; alpha?: number; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes the inverse of a matrix: out = A^-1. A has shape (..., n, n): the matrices are on the last two axes and every leading axis is a batch axis. A singular matrix is an error. float32 and float64.
+   * (registry name: _linalg_inverse)
+   */
+  inverse(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  inverse(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Constructs a square matrix with the input as diagonal. A has shape (..., k); out has shape (..., n, n) with n = k + |offset|, zero except the diagonal at `offset`, which holds A. float32 and float64.
+   * (registry name: _linalg_makediag)
+   */
+  makediag(A?: Symbol | null, params?: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  makediag(params: { A?: Symbol; offset?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Constructs a square matrix from a packed triangle (the inverse of _linalg_extracttrian). A has shape (..., k) with k = m (m + 1) / 2; out has shape (..., n, n) with n = m + |offset|, zero outside the triangle that offset and lower name (see _linalg_extracttrian). float32 and float64.
+   * (registry name: _linalg_maketrian)
+   */
+  maketrian(A?: Symbol | null, params?: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  maketrian(params: { A?: Symbol; offset?: number; lower?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs Cholesky factorization of a symmetric positive-definite matrix: out = L, the lower triangular matrix with A = L * L^T. Only the lower triangle of A is read; the upper triangle of out is zero. A has shape (..., n, n). A matrix that is not positive definite is an error. The gradient is symmetric (A is taken as symmetric). float32 and float64.
+   * (registry name: _linalg_potrf)
+   */
+  potrf(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  potrf(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs matrix inversion from a Cholesky factorization: out = (A * A^T)^-1 for A the lower triangular factor that _linalg_potrf returns. Only the lower triangle of A is read. A has shape (..., n, n). A zero on A's diagonal is an error. float32 and float64.
+   * (registry name: _linalg_potri)
+   */
+  potri(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  potri(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Computes the sign and the natural logarithm of the absolute value of the determinant of a matrix: (sign, logabsdet) with det(A) = sign * exp(logabsdet). A has shape (..., n, n); both outputs have the batch shape (...), or (1,) for a single matrix. A singular matrix gives sign 0 and logabsdet -inf. Only logabsdet has a gradient (A^-T). float32 and float64.
+   * (registry name: _linalg_slogdet)
+   */
+  slogdet(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  slogdet(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Computes the sum of the logarithms of the diagonal elements of a square matrix. A has shape (..., n, n); out has the batch shape (...), or (1,) for a single matrix. A negative diagonal element gives nan. float32 and float64.
+   * (registry name: _linalg_sumlogdiag)
+   */
+  sumlogdiag(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sumlogdiag(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Eigendecomposition for symmetric matrix: A = U^T * diag(lambda) * U, outputs (U, lambda). A has shape (..., n, n) and is taken as symmetric (its lower triangle is read). U has shape (..., n, n), its rows the orthonormal eigenvectors, each with its largest-magnitude entry positive; lambda has shape (..., n), ascending. Computed by cyclic Jacobi rotations. The gradient assumes distinct eigenvalues. float32 and float64.
+   * (registry name: _linalg_syevd)
+   */
+  syevd(A?: Symbol | null, params?: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  syevd(params: { A?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Multiplication of a matrix with its transpose: out = alpha * A * A^T, or alpha * A^T * A with transpose=True. A has shape (..., m, n); out has shape (..., m, m), or (..., n, n) with transpose=True. float32 and float64.
+   * (registry name: _linalg_syrk)
+   */
+  syrk(A?: Symbol | null, params?: { A?: Symbol; transpose?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  syrk(params: { A?: Symbol; transpose?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Performs multiplication with a triangular matrix: out = alpha * op(A) * B, or alpha * B * op(A) with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. float32 and float64.
+   * (registry name: _linalg_trmm)
+   */
+  trmm(A?: Symbol | null, B?: Symbol | null, params?: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  trmm(params: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Solves a matrix equation with a triangular matrix: out = alpha * op(A)^-1 * B, or alpha * B * op(A)^-1 with rightside=True, where op(A) = A or A^T (transpose). Only the triangle of A that `lower` names is read. A has shape (..., n, n); B has shape (..., n, m), or (..., m, n) with rightside=True, and the same batch axes. A zero on A's diagonal gives inf/nan, as LAPACK's trsm. float32 and float64.
+   * (registry name: _linalg_trsm)
+   */
+  trsm(A?: Symbol | null, B?: Symbol | null, params?: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  trsm(params: { A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
 }
 
 export interface SymRandomOps {
@@ -4464,6 +5798,16 @@ export interface SymRandomOps {
    * (registry name: _random_gamma)
    */
   gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
+   * (registry name: _random_generalized_negative_binomial)
+   */
+  generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
+   * (registry name: _random_negative_binomial)
+   */
+  negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Samples from the normal distribution N(loc, scale^2).
    * (registry name: _random_normal)
@@ -4484,6 +5828,12 @@ export interface SymRandomOps {
    * (registry name: _random_uniform)
    */
   uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Draws outcome indices from multinomial (categorical) distributions: data (..., k) holds one distribution over k outcomes per row of its last axis, and must sum to 1 along it. The draws have shape data.shape[:-1] + shape (one draw per row when shape is ()). With get_prob, a second output holds the log-probability of each draw (data's dtype), whose gradient reaches data.
+   * (registry name: _sample_multinomial)
+   */
+  multinomial(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  multinomial(params: { data?: Symbol; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
 }
 
 export interface SymImageOps {
@@ -4573,6 +5923,10 @@ export interface NDArray {
    * Converts radians to degrees, elementwise.
    */
   degrees(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Extracts a diagonal or constructs a diagonal array. For a 1-D input, returns the 2-D square array with the input on the k-th diagonal. For an input of two or more dimensions, returns the k-th diagonal of the planes spanned by axis1 and axis2: the other axes in order, followed by the diagonal (as numpy.diagonal).
+   */
+  diag(params?: { k?: number; axis1?: number; axis2?: number; out?: NDArray | NDArray[] }): NDArray;
   /**
    * Exponential e^x, elementwise.
    */
@@ -4664,6 +6018,10 @@ export interface NDArray {
    */
   radians(params?: { out?: NDArray | NDArray[] }): NDArray;
   /**
+   * Returns element-wise inverse cube-root value of the input: rcbrt(x) = 1 / cbrt(x).
+   */
+  rcbrt(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
    * Reciprocal 1/x, elementwise.
    */
   reciprocal(params?: { out?: NDArray | NDArray[] }): NDArray;
@@ -4692,6 +6050,10 @@ export interface NDArray {
    */
   rsqrt(params?: { out?: NDArray | NDArray[] }): NDArray;
   /**
+   * Returns a 1D int64 array containing the shape of data.
+   */
+  shapeArray(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
    * Logistic sigmoid 1/(1+exp(-x)), elementwise.
    */
   sigmoid(params?: { out?: NDArray | NDArray[] }): NDArray;
@@ -4707,6 +6069,10 @@ export interface NDArray {
    * Hyperbolic sine, elementwise.
    */
   sinh(params?: { out?: NDArray | NDArray[] }): NDArray;
+  /**
+   * Returns a 1D int64 array of one element: the number of elements of data.
+   */
+  sizeArray(params?: { out?: NDArray | NDArray[] }): NDArray;
   /**
    * Slices [begin, end) along one axis (negative values count from the end).
    */
@@ -4862,6 +6228,10 @@ export interface Symbol {
    */
   degrees(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Extracts a diagonal or constructs a diagonal array. For a 1-D input, returns the 2-D square array with the input on the k-th diagonal. For an input of two or more dimensions, returns the k-th diagonal of the planes spanned by axis1 and axis2: the other axes in order, followed by the diagonal (as numpy.diagonal).
+   */
+  diag(params?: { k?: number; axis1?: number; axis2?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Exponential e^x, elementwise.
    */
   exp(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4952,6 +6322,10 @@ export interface Symbol {
    */
   radians(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Returns element-wise inverse cube-root value of the input: rcbrt(x) = 1 / cbrt(x).
+   */
+  rcbrt(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Reciprocal 1/x, elementwise.
    */
   reciprocal(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4980,6 +6354,10 @@ export interface Symbol {
    */
   rsqrt(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Returns a 1D int64 array containing the shape of data.
+   */
+  shapeArray(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Logistic sigmoid 1/(1+exp(-x)), elementwise.
    */
   sigmoid(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4995,6 +6373,10 @@ export interface Symbol {
    * Hyperbolic sine, elementwise.
    */
   sinh(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Returns a 1D int64 array of one element: the number of elements of data.
+   */
+  sizeArray(params?: { name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Slices with begin/end/step per leading axis (numpy semantics; None entries mean the default: whole axis, step 1).
    */
