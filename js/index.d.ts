@@ -2139,10 +2139,10 @@ export interface NdInternalOps {
   _backward_linalg_potrf(ograd?: NDArray | null, L?: NDArray | null, params?: { ograd?: NDArray; L?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_linalg_potrf(params: { ograd?: NDArray; L?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
-   * Gradient of _linalg_potri: inputs (ograd, A, out); output A's gradient (lower triangular).
+   * Gradient of _linalg_potri: inputs (ograd, A, result: the forward output); output A's gradient (lower triangular).
    */
-  _backward_linalg_potri(ograd?: NDArray | null, A?: NDArray | null, out?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; out?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
-  _backward_linalg_potri(params: { ograd?: NDArray; A?: NDArray; out?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_linalg_potri(ograd?: NDArray | null, A?: NDArray | null, result?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; result?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_linalg_potri(params: { ograd?: NDArray; A?: NDArray; result?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Gradient of _linalg_slogdet: inputs (ograd_sign, ograd_logabsdet, A); output A's gradient ograd_logabsdet * A^-T.
    */
@@ -2169,10 +2169,10 @@ export interface NdInternalOps {
   _backward_linalg_trmm(ograd?: NDArray | null, A?: NDArray | null, B?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
   _backward_linalg_trmm(params: { ograd?: NDArray; A?: NDArray; B?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
   /**
-   * Gradient of _linalg_trsm: inputs (ograd, A, B, out); outputs the gradients of A (on its triangle) and B.
+   * Gradient of _linalg_trsm: inputs (ograd, A, B, result: the forward output); outputs the gradients of A (on its triangle) and B.
    */
-  _backward_linalg_trsm(ograd?: NDArray | null, A?: NDArray | null, B?: NDArray | null, out?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; B?: NDArray; out?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
-  _backward_linalg_trsm(params: { ograd?: NDArray; A?: NDArray; B?: NDArray; out?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_linalg_trsm(ograd?: NDArray | null, A?: NDArray | null, B?: NDArray | null, result?: NDArray | null, params?: { ograd?: NDArray; A?: NDArray; B?: NDArray; result?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_linalg_trsm(params: { ograd?: NDArray; A?: NDArray; B?: NDArray; result?: NDArray; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
   /**
    * Gradient of log: ograd * dlog/dx.
    */
@@ -4867,10 +4867,10 @@ export interface SymInternalOps {
   _backward_linalg_potrf(ograd?: Symbol | null, L?: Symbol | null, params?: { ograd?: Symbol; L?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_linalg_potrf(params: { ograd?: Symbol; L?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
-   * Gradient of _linalg_potri: inputs (ograd, A, out); output A's gradient (lower triangular).
+   * Gradient of _linalg_potri: inputs (ograd, A, result: the forward output); output A's gradient (lower triangular).
    */
-  _backward_linalg_potri(ograd?: Symbol | null, A?: Symbol | null, out?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; out?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
-  _backward_linalg_potri(params: { ograd?: Symbol; A?: Symbol; out?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_linalg_potri(ograd?: Symbol | null, A?: Symbol | null, result?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; result?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_linalg_potri(params: { ograd?: Symbol; A?: Symbol; result?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Gradient of _linalg_slogdet: inputs (ograd_sign, ograd_logabsdet, A); output A's gradient ograd_logabsdet * A^-T.
    */
@@ -4897,10 +4897,10 @@ export interface SymInternalOps {
   _backward_linalg_trmm(ograd?: Symbol | null, A?: Symbol | null, B?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
   _backward_linalg_trmm(params: { ograd?: Symbol; A?: Symbol; B?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
   /**
-   * Gradient of _linalg_trsm: inputs (ograd, A, B, out); outputs the gradients of A (on its triangle) and B.
+   * Gradient of _linalg_trsm: inputs (ograd, A, B, result: the forward output); outputs the gradients of A (on its triangle) and B.
    */
-  _backward_linalg_trsm(ograd?: Symbol | null, A?: Symbol | null, B?: Symbol | null, out?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; B?: Symbol; out?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
-  _backward_linalg_trsm(params: { ograd?: Symbol; A?: Symbol; B?: Symbol; out?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_linalg_trsm(ograd?: Symbol | null, A?: Symbol | null, B?: Symbol | null, result?: Symbol | null, params?: { ograd?: Symbol; A?: Symbol; B?: Symbol; result?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_linalg_trsm(params: { ograd?: Symbol; A?: Symbol; B?: Symbol; result?: Symbol; transpose?: boolean; rightside?: boolean; lower?: boolean; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
   /**
    * Gradient of log: ograd * dlog/dx.
    */

@@ -422,8 +422,8 @@ static OpDef& reg_potri = Registry::add("_linalg_potri")
     });
 
 static OpDef& reg_potri_bwd = Registry::add("_backward_linalg_potri")
-    .describe("Gradient of _linalg_potri: inputs (ograd, A, out); output A's gradient (lower triangular).")
-    .input("ograd").input("A").input("out")
+    .describe("Gradient of _linalg_potri: inputs (ograd, A, result: the forward output); output A's gradient (lower triangular).")
+    .input("ograd").input("A").input("result")
     .infer_shape_fn(grad_rule(square_same, {1}, {{0, 0}, {2, 0}}, 1))
     .infer_type_fn(linalg_type)
     .cpu_fn(cpu_kernel<la::PotriBackward>());
@@ -468,9 +468,9 @@ static OpDef& reg_trsm = triangular_params(Registry::add("_linalg_trsm"))
     });
 
 static OpDef& reg_trsm_bwd = triangular_params(Registry::add("_backward_linalg_trsm"))
-    .describe("Gradient of _linalg_trsm: inputs (ograd, A, B, out); outputs the gradients of A (on its "
+    .describe("Gradient of _linalg_trsm: inputs (ograd, A, B, result: the forward output); outputs the gradients of A (on its "
               "triangle) and B.")
-    .input("ograd").input("A").input("B").input("out")
+    .input("ograd").input("A").input("B").input("result")
     .outputs(2)
     .infer_shape_fn(grad_rule(triangular_shape, {1, 2}, {{0, -1}, {3, -1}}, 1))
     .infer_type_fn(linalg_type)

@@ -63,6 +63,16 @@ def _public_ops():
             if any(not n.startswith("_") for n in names)}
 
 
+def test_no_op_input_takes_a_binding_keyword():
+    # The generated functions of every binding take out=, name=, attr= and ctx= as their
+    # own options (JS: one params object holding inputs and options alike), so an input
+    # of that name could not be passed by name (and breaks js/index.d.ts).
+    reserved = {"out", "name", "attr", "ctx"}
+    clashes = ["%s: %s" % (n, sorted(reserved & set(_ops.get(n).inputs))) for n in _ops.op_names()
+               if reserved & set(_ops.get(n).inputs)]
+    assert not clashes, "operator inputs named like a binding option: " + "; ".join(clashes)
+
+
 def test_every_public_op_has_a_forward_test():
     missing = []
     for canonical, names in sorted(_public_ops().items()):
