@@ -93,7 +93,8 @@ class PtrSet {
     }
   }
   void insert(const void* p) {  // p must not be in the set
-    if ((used_ + 1) * 4 > slots_.size() * 3) rehash(live_ * 2 + 1 > slots_.size() / 2 ? slots_.size() * 2 : slots_.size());
+    if ((used_ + 1) * 4 > slots_.size() * 3)  // 3/4 full: grow, unless tombstones are most of it
+      rehash(live_ * 4 >= slots_.size() ? slots_.size() * 2 : slots_.size());
     size_t i = home(p);
     while (slots_[i] != nullptr && slots_[i] != kTomb) i = (i + 1) & mask();
     if (slots_[i] == nullptr) ++used_;

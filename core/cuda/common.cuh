@@ -175,6 +175,32 @@ inline int grid_for(int64_t n) {
 #define MXC_KERNEL_LOOP(i, n) \
   for (int64_t i = int64_t(blockIdx.x) * blockDim.x + threadIdx.x; i < (n); i += int64_t(blockDim.x) * gridDim.x)
 
+// One block of kThreads threads per row (normalisation groups, softmax rows), with a
+// grid-stride loop over the rows beyond the grid.
+inline int row_grid(int64_t rows) { return int(rows < 65535 * 8 ? (rows < 1 ? 1 : rows) : 65535 * 8); }
+#define MXC_ROW_LOOP(r, count) for (int64_t r = blockIdx.x; r < (count); r += gridDim.x)
+
+// Sum / max of v over a block of kThreads threads; every thread gets the result. `sh`
+// holds kThreads doubles and may be reused once the call returns.
+template <class Merge>
+__device__ inline double block_reduce(double v, double* sh, Merge merge) {
+  sh[threadIdx.x] = v;
+  __syncthreads();
+  for (int s = kThreads / 2; s > 0; s >>= 1) {
+    if (int(threadIdx.x) < s) sh[threadIdx.x] = merge(sh[threadIdx.x], sh[threadIdx.x + s]);
+    __syncthreads();
+  }
+  double r = sh[0];
+  __syncthreads();  // sh is reused by the next call
+  return r;
+}
+__device__ inline double block_sum(double v, double* sh) {
+  return block_reduce(v, sh, [](double a, double b) { return a + b; });
+}
+__device__ inline double block_max(double v, double* sh) {
+  return block_reduce(v, sh, [](double a, double b) { return fmax(a, b); });
+}
+
 // ------------------------------------------------------------ broadcasting
 // Index map from an output position to up to three inputs' positions; input k's
 // stride is 0 along axes it broadcasts.

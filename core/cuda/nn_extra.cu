@@ -13,43 +13,15 @@
 namespace mxlcuda {
 namespace {
 
-constexpr int kBlock = 256;
-inline int row_grid(int64_t rows) { return int(rows < 65535 * 8 ? (rows < 1 ? 1 : rows) : 65535 * 8); }
-#define MXC_ROW_LOOP(r, count) for (int64_t r = blockIdx.x; r < (count); r += gridDim.x)
-
-// Sum of v over the block (every thread gets it). `sh` holds kBlock doubles.
-__device__ inline double block_sum(double v, double* sh) {
-  sh[threadIdx.x] = v;
-  __syncthreads();
-  for (int s = kBlock / 2; s > 0; s >>= 1) {
-    if (int(threadIdx.x) < s) sh[threadIdx.x] += sh[threadIdx.x + s];
-    __syncthreads();
-  }
-  double r = sh[0];
-  __syncthreads();  // sh is reused by the next call
-  return r;
-}
-__device__ inline double block_max(double v, double* sh) {
-  sh[threadIdx.x] = v;
-  __syncthreads();
-  for (int s = kBlock / 2; s > 0; s >>= 1) {
-    if (int(threadIdx.x) < s) sh[threadIdx.x] = fmax(sh[threadIdx.x], sh[threadIdx.x + s]);
-    __syncthreads();
-  }
-  double r = sh[0];
-  __syncthreads();
-  return r;
-}
-
 // Mean and std (sqrt(biased var + eps)) of x[0, len), two passes as on the CPU.
 template <class T>
 __device__ inline void run_stats(const T* x, int64_t len, double eps, double* sh, double* mean, double* std) {
   double s = 0;
-  for (int64_t j = threadIdx.x; j < len; j += kBlock) s += double(x[j]);
+  for (int64_t j = threadIdx.x; j < len; j += kThreads) s += double(x[j]);
   double m = block_sum(s, sh);
   m = len > 0 ? m / double(len) : 0;
   double q = 0;
-  for (int64_t j = threadIdx.x; j < len; j += kBlock) {
+  for (int64_t j = threadIdx.x; j < len; j += kThreads) {
     double d = double(x[j]) - m;
     q += d * d;
   }
@@ -76,13 +48,13 @@ template <class T>
 __global__ void groupnorm_fwd_kernel(const T* x, const T* gamma, const T* beta, T* y, T* out_mean, T* out_std,
                                      GroupDims d, double eps) {
   using C = facc_t<T>;
-  __shared__ double sh[kBlock];
+  __shared__ double sh[kThreads];
   MXC_ROW_LOOP(r, d.rows) {
     const T* xr = x + r * d.len;
     double mean, std;
     run_stats(xr, d.len, eps, sh, &mean, &std);
     double scale = double(gamma[r % d.groups]) / std, shift = double(beta[r % d.groups]) - mean * scale;
-    for (int64_t j = threadIdx.x; j < d.len; j += kBlock) y[r * d.len + j] = T(C(double(xr[j]) * scale + shift));
+    for (int64_t j = threadIdx.x; j < d.len; j += kThreads) y[r * d.len + j] = T(C(double(xr[j]) * scale + shift));
     if (threadIdx.x == 0 && out_mean) {
       out_mean[r] = T(C(mean));
       out_std[r] = T(C(std));
@@ -95,13 +67,13 @@ template <class T>
 __global__ void groupnorm_bwd_kernel(const T* dy, const T* x, const T* gamma, T* dx, double* row_g, double* row_gx,
                                      GroupDims d, double eps) {
   using C = facc_t<T>;
-  __shared__ double sh[kBlock];
+  __shared__ double sh[kThreads];
   MXC_ROW_LOOP(r, d.rows) {
     const T *xr = x + r * d.len, *gr = dy + r * d.len;
     double mean, std;
     run_stats(xr, d.len, eps, sh, &mean, &std);
     double sg = 0, sgx = 0;
-    for (int64_t j = threadIdx.x; j < d.len; j += kBlock) {
+    for (int64_t j = threadIdx.x; j < d.len; j += kThreads) {
       double g = double(gr[j]);
       sg += g;
       sgx += g * (double(xr[j]) - mean) / std;
@@ -113,7 +85,7 @@ __global__ void groupnorm_bwd_kernel(const T* dy, const T* x, const T* gamma, T*
       row_gx[r] = sgx;
     }
     double k = double(gamma[r % d.groups]) / std, n = double(d.len > 0 ? d.len : 1);
-    for (int64_t j = threadIdx.x; j < d.len; j += kBlock) {
+    for (int64_t j = threadIdx.x; j < d.len; j += kThreads) {
       double xh = (double(xr[j]) - mean) / std;
       dx[r * d.len + j] = T(C(k * (double(gr[j]) - sg / n - xh * sgx / n)));
     }
@@ -139,7 +111,7 @@ int groupnorm_fwd(const mxl_cuda_call* c) {
   double eps = attr_f(c, "eps");
   bool stats = c->nout == 3;
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    groupnorm_fwd_kernel<T><<<row_grid(d.rows), kBlock, 0, stream_of(c)>>>(
+    groupnorm_fwd_kernel<T><<<row_grid(d.rows), kThreads, 0, stream_of(c)>>>(
         bptr<const T>(c->in[0]), bptr<const T>(c->in[1]), bptr<const T>(c->in[2]), bptr<T>(c->out[0]),
         stats ? bptr<T>(c->out[1]) : nullptr, stats ? bptr<T>(c->out[2]) : nullptr, d, eps);
   });
@@ -158,7 +130,7 @@ int groupnorm_bwd(const mxl_cuda_call* c) {
     }
     auto* sums = static_cast<double*>(workspace(c, sizeof(double) * size_t(2 * d.rows)));
     if (!sums) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
-    groupnorm_bwd_kernel<T><<<row_grid(d.rows), kBlock, 0, stream_of(c)>>>(
+    groupnorm_bwd_kernel<T><<<row_grid(d.rows), kThreads, 0, stream_of(c)>>>(
         bptr<const T>(c->in[0]), bptr<const T>(c->in[1]), bptr<const T>(c->in[2]), bptr<T>(c->out[0]), sums,
         sums + d.rows, d, eps);
     CU_CHECK_LAUNCH(c);
@@ -204,18 +176,18 @@ int check_labels(const mxl_cuda_call* c, const mxl_cuda_blob& label, int64_t K) 
 template <class T>
 __device__ inline double row_log_sum_exp(const T* row, int64_t K, double* sh) {
   double mx = -INFINITY;
-  for (int64_t k = threadIdx.x; k < K; k += kBlock) mx = fmax(mx, double(row[k]));
+  for (int64_t k = threadIdx.x; k < K; k += kThreads) mx = fmax(mx, double(row[k]));
   mx = block_max(mx, sh);
   if (!isfinite(mx)) return mx;
   double s = 0;
-  for (int64_t k = threadIdx.x; k < K; k += kBlock) s += exp(double(row[k]) - mx);
+  for (int64_t k = threadIdx.x; k < K; k += kThreads) s += exp(double(row[k]) - mx);
   return mx + log(block_sum(s, sh));
 }
 
 // One block per row: the row's loss into row_loss[n].
 template <class T>
 __global__ void sce_row_kernel(const T* x, const T* label, double* row_loss, int64_t N, int64_t K) {
-  __shared__ double sh[kBlock];
+  __shared__ double sh[kThreads];
   MXC_ROW_LOOP(n, N) {
     double lse = row_log_sum_exp(x + n * K, K, sh);
     if (threadIdx.x == 0) {
@@ -236,13 +208,13 @@ __global__ void sce_sum_kernel(const double* row_loss, int64_t N, T* out) {
 template <class T>
 __global__ void sce_bwd_kernel(const T* og, const T* x, const T* label, T* dx, int64_t N, int64_t K) {
   using C = facc_t<T>;
-  __shared__ double sh[kBlock];
+  __shared__ double sh[kThreads];
   double g = double(og[0]);
   MXC_ROW_LOOP(n, N) {
     const T* row = x + n * K;
     double lse = row_log_sum_exp(row, K, sh);
     int64_t target = int64_t(double(label[n]));
-    for (int64_t k = threadIdx.x; k < K; k += kBlock)
+    for (int64_t k = threadIdx.x; k < K; k += kThreads)
       dx[n * K + k] = T(C(g * (exp(double(row[k]) - lse) - (k == target ? 1.0 : 0.0))));
   }
 }
@@ -259,7 +231,7 @@ int sce_fwd(const mxl_cuda_call* c) {
     }
     auto* row_loss = static_cast<double*>(workspace(c, sizeof(double) * size_t(N)));
     if (!row_loss) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
-    sce_row_kernel<T><<<row_grid(N), kBlock, 0, stream_of(c)>>>(bptr<const T>(x), bptr<const T>(label), row_loss, N, K);
+    sce_row_kernel<T><<<row_grid(N), kThreads, 0, stream_of(c)>>>(bptr<const T>(x), bptr<const T>(label), row_loss, N, K);
     CU_CHECK_LAUNCH(c);
     sce_sum_kernel<T><<<1, 1, 0, stream_of(c)>>>(row_loss, N, bptr<T>(c->out[0]));
   });
@@ -274,7 +246,7 @@ int sce_bwd(const mxl_cuda_call* c) {
     int rc = check_labels<T>(c, label, K);
     if (rc) return rc;
     if (N == 0 || K == 0) return 0;
-    sce_bwd_kernel<T><<<row_grid(N), kBlock, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<const T>(x),
+    sce_bwd_kernel<T><<<row_grid(N), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<const T>(x),
                                                                  bptr<const T>(label), bptr<T>(c->out[0]), N, K);
   });
   CU_CHECK_LAUNCH(c);

@@ -60,33 +60,16 @@ Groups plane_groups(const AxisView& v) {  // InstanceNorm (axis 1)
   return g;
 }
 
-constexpr int kBlock = 256;
-inline int group_grid(int64_t groups) { return int(groups < 65535 * 8 ? (groups < 1 ? 1 : groups) : 65535 * 8); }
-#define MXC_GROUP_LOOP(r, count) for (int64_t r = blockIdx.x; r < (count); r += gridDim.x)
-
-// Sum of v over the block (every thread gets it). `sh` holds kBlock doubles.
-__device__ inline double block_sum(double v, double* sh) {
-  sh[threadIdx.x] = v;
-  __syncthreads();
-  for (int s = kBlock / 2; s > 0; s >>= 1) {
-    if (int(threadIdx.x) < s) sh[threadIdx.x] += sh[threadIdx.x + s];
-    __syncthreads();
-  }
-  double r = sh[0];
-  __syncthreads();  // sh is reused by the next call
-  return r;
-}
-
 // Mean and biased variance of group r (two passes, as the CPU's channel_stats / row_stats).
 template <class T>
 __device__ inline void group_stats(const T* x, const Groups& g, int64_t r, double* sh, double* mean, double* var) {
   double s = 0;
-  for (int64_t j = threadIdx.x; j < g.len; j += kBlock) s += double(x[g.at(r, j)]);
+  for (int64_t j = threadIdx.x; j < g.len; j += kThreads) s += double(x[g.at(r, j)]);
   double M = double(g.len);
   double m = block_sum(s, sh);
   m = M > 0 ? m / M : 0;
   double q = 0;
-  for (int64_t j = threadIdx.x; j < g.len; j += kBlock) {
+  for (int64_t j = threadIdx.x; j < g.len; j += kThreads) {
     double d = double(x[g.at(r, j)]) - m;
     q += d * d;
   }
@@ -109,14 +92,14 @@ int bn_axis(const mxl_cuda_call* c, const mxl_cuda_blob& x, int* axis) {
 template <class T, class P>
 __global__ void bn_fwd_kernel(const T* x, const P* gamma, const P* beta, P* mm, P* mv, T* y, P* out_mean,
                               P* out_invstd, Groups g, bool batch, bool fix_gamma, double eps, double mom) {
-  __shared__ double sh[kBlock];
-  MXC_GROUP_LOOP(c, g.count) {
+  __shared__ double sh[kThreads];
+  MXC_ROW_LOOP(c, g.count) {
     double mean, var;
     if (batch) group_stats(x, g, c, sh, &mean, &var);
     else mean = double(mm[c]), var = double(mv[c]);
     double invstd = 1.0 / sqrt(var + eps);
     double scale = (fix_gamma ? 1.0 : double(gamma[c])) * invstd, shift = double(beta[c]) - mean * scale;
-    for (int64_t j = threadIdx.x; j < g.len; j += kBlock) {
+    for (int64_t j = threadIdx.x; j < g.len; j += kThreads) {
       int64_t k = g.at(c, j);
       y[k] = T(P(double(x[k]) * scale + shift));
     }
@@ -136,14 +119,14 @@ __global__ void bn_fwd_kernel(const T* x, const P* gamma, const P* beta, P* mm, 
 template <class T, class P>
 __global__ void bn_bwd_kernel(const T* dy, const T* x, const P* gamma, const P* mm, const P* mv, T* dx, P* dgamma,
                               P* dbeta, Groups g, bool batch, bool fix_gamma, double eps) {
-  __shared__ double sh[kBlock];
-  MXC_GROUP_LOOP(c, g.count) {
+  __shared__ double sh[kThreads];
+  MXC_ROW_LOOP(c, g.count) {
     double mean, var;
     if (batch) group_stats(x, g, c, sh, &mean, &var);
     else mean = double(mm[c]), var = double(mv[c]);
     double invstd = 1.0 / sqrt(var + eps), M = double(g.len);
     double sg = 0, sgx = 0;
-    for (int64_t j = threadIdx.x; j < g.len; j += kBlock) {
+    for (int64_t j = threadIdx.x; j < g.len; j += kThreads) {
       int64_t k = g.at(c, j);
       double gv = double(dy[k]);
       sg += gv;
@@ -152,7 +135,7 @@ __global__ void bn_bwd_kernel(const T* dy, const T* x, const P* gamma, const P* 
     double sum_g = block_sum(sg, sh), sum_gx = block_sum(sgx, sh);
     double gm = fix_gamma ? 1.0 : double(gamma[c]), kk = gm * invstd;
     double mg = batch && M > 0 ? sum_g / M : 0, proj = batch && M > 0 ? sum_gx * invstd * invstd / M : 0;
-    for (int64_t j = threadIdx.x; j < g.len; j += kBlock) {
+    for (int64_t j = threadIdx.x; j < g.len; j += kThreads) {
       int64_t k = g.at(c, j);
       dx[k] = T(P(kk * (double(dy[k]) - mg - (double(x[k]) - mean) * proj)));
     }
@@ -185,7 +168,7 @@ int batchnorm_fwd(const mxl_cuda_call* c) {
       if ((rc = check_param_dtype(c, c->in[i], pt))) return rc;
     if (g.count == 0) return 0;
     bool three = c->nout == 3;
-    bn_fwd_kernel<T, P><<<group_grid(g.count), kBlock, 0, stream_of(c)>>>(
+    bn_fwd_kernel<T, P><<<row_grid(g.count), kThreads, 0, stream_of(c)>>>(
         bptr<T>(c->in[0]), bptr<P>(c->in[1]), bptr<P>(c->in[2]), bptr<P>(c->in[3]), bptr<P>(c->in[4]), bptr<T>(c->out[0]),
         three ? bptr<P>(c->out[1]) : nullptr, three ? bptr<P>(c->out[2]) : nullptr, g, batch, attr_b(c, "fix_gamma"),
         attr_f(c, "eps"), attr_f(c, "momentum"));
@@ -209,7 +192,7 @@ int batchnorm_bwd(const mxl_cuda_call* c) {
     for (int i = 2; i < 5; ++i)
       if ((rc = check_param_dtype(c, c->in[i], pt))) return rc;
     if (g.count == 0) return 0;
-    bn_bwd_kernel<T, P><<<group_grid(g.count), kBlock, 0, stream_of(c)>>>(
+    bn_bwd_kernel<T, P><<<row_grid(g.count), kThreads, 0, stream_of(c)>>>(
         bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<P>(c->in[2]), bptr<P>(c->in[3]), bptr<P>(c->in[4]), bptr<T>(c->out[0]),
         bptr<P>(c->out[1]), bptr<P>(c->out[2]), g, batch, attr_b(c, "fix_gamma"), attr_f(c, "eps"));
   });
@@ -234,20 +217,20 @@ template <class T>
 __global__ void rownorm_fwd_kernel(const T* x, const T* gamma, const T* beta, T* y, T* out_mean, T* out_std, Groups g,
                                    double eps, bool per_group, int64_t C) {
   using A = facc_t<T>;
-  __shared__ double sh[kBlock];
-  MXC_GROUP_LOOP(r, g.count) {
+  __shared__ double sh[kThreads];
+  MXC_ROW_LOOP(r, g.count) {
     double mean, var;
     group_stats(x, g, r, sh, &mean, &var);
     double sd = sqrt(var + eps);
     if (per_group) {  // InstanceNorm: x * scale + shift, as the CPU
       int64_t c = r % C;
       double scale = double(gamma[c]) / sd, shift = double(beta[c]) - mean * scale;
-      for (int64_t j = threadIdx.x; j < g.len; j += kBlock) {
+      for (int64_t j = threadIdx.x; j < g.len; j += kThreads) {
         int64_t k = g.at(r, j);
         y[k] = T(A(double(x[k]) * scale + shift));
       }
     } else {
-      for (int64_t j = threadIdx.x; j < g.len; j += kBlock) {
+      for (int64_t j = threadIdx.x; j < g.len; j += kThreads) {
         int64_t k = g.at(r, j);
         y[k] = T(A((double(x[k]) - mean) / sd * double(gamma[j]) + double(beta[j])));
       }
@@ -267,13 +250,13 @@ __global__ void rownorm_bwd_kernel(const T* dy, const T* x, const T* gamma, T* d
                                    double* stat_std, double* part_gx, double* part_g, Groups g, double eps,
                                    bool per_group, int64_t C) {
   using A = facc_t<T>;
-  __shared__ double sh[kBlock];
-  MXC_GROUP_LOOP(r, g.count) {
+  __shared__ double sh[kThreads];
+  MXC_ROW_LOOP(r, g.count) {
     double mean, var;
     group_stats(x, g, r, sh, &mean, &var);
     double sd = sqrt(var + eps), n = double(g.len);
     double sg = 0, sgx = 0, pg = 0, pgx = 0;
-    for (int64_t j = threadIdx.x; j < g.len; j += kBlock) {
+    for (int64_t j = threadIdx.x; j < g.len; j += kThreads) {
       int64_t k = g.at(r, j);
       double gm = double(gamma[per_group ? r % C : j]);
       double d = double(dy[k]), gj = d * gm, xh = (double(x[k]) - mean) / sd;
@@ -289,7 +272,7 @@ __global__ void rownorm_bwd_kernel(const T* dy, const T* x, const T* gamma, T* d
       pgx = block_sum(pgx, sh);
     }
     double mg = n > 0 ? sg / n : 0, mgx = n > 0 ? sgx / n : 0;
-    for (int64_t j = threadIdx.x; j < g.len; j += kBlock) {
+    for (int64_t j = threadIdx.x; j < g.len; j += kThreads) {
       int64_t k = g.at(r, j);
       double gj = double(dy[k]) * double(gamma[per_group ? r % C : j]);
       double xh = (double(x[k]) - mean) / sd;
@@ -311,10 +294,10 @@ template <class T>
 __global__ void ln_param_grad_kernel(const T* dy, const T* x, const double* mean, const double* sd, T* dgamma,
                                      T* dbeta, Groups g) {
   using A = facc_t<T>;
-  __shared__ double sh[kBlock];
-  MXC_GROUP_LOOP(j, g.len) {
+  __shared__ double sh[kThreads];
+  MXC_ROW_LOOP(j, g.len) {
     double sg = 0, sgx = 0;
-    for (int64_t r = threadIdx.x; r < g.count; r += kBlock) {
+    for (int64_t r = threadIdx.x; r < g.count; r += kThreads) {
       int64_t k = g.at(r, j);
       double d = double(dy[k]);
       sg += d;
@@ -352,7 +335,7 @@ int layernorm_fwd(const mxl_cuda_call* c) {
   if (g.count == 0) return 0;
   bool three = c->nout == 3;
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    rownorm_fwd_kernel<T><<<group_grid(g.count), kBlock, 0, stream_of(c)>>>(
+    rownorm_fwd_kernel<T><<<row_grid(g.count), kThreads, 0, stream_of(c)>>>(
         bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->out[0]), three ? bptr<T>(c->out[1]) : nullptr,
         three ? bptr<T>(c->out[2]) : nullptr, g, attr_f(c, "eps"), false, 1);
   });
@@ -366,7 +349,7 @@ int instancenorm_fwd(const mxl_cuda_call* c) {
   Groups g = plane_groups(v);
   if (g.count == 0) return 0;
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    rownorm_fwd_kernel<T><<<group_grid(g.count), kBlock, 0, stream_of(c)>>>(
+    rownorm_fwd_kernel<T><<<row_grid(g.count), kThreads, 0, stream_of(c)>>>(
         bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->out[0]), nullptr, nullptr, g,
         attr_f(c, "eps"), true, v.C);
   });
@@ -386,7 +369,7 @@ int rownorm_bwd(const mxl_cuda_call* c, const Groups& g, bool per_group, const A
     double* ws = static_cast<double*>(workspace(c, size_t(4 * g.count) * sizeof(double)));
     if (!ws) return call_fail(c, kOutOfMemory, "%s: out of device memory for the row statistics", c->op_name);
     double *mean = ws, *sd = ws + g.count, *pgx = ws + 2 * g.count, *pg = ws + 3 * g.count;
-    rownorm_bwd_kernel<T><<<group_grid(g.count), kBlock, 0, stream_of(c)>>>(
+    rownorm_bwd_kernel<T><<<row_grid(g.count), kThreads, 0, stream_of(c)>>>(
         bptr<T>(c->in[0]), bptr<T>(c->in[1]), bptr<T>(c->in[2]), bptr<T>(c->out[0]), mean, sd, pgx, pg, g,
         attr_f(c, "eps"), per_group, v.C);
     CU_CHECK_LAUNCH(c);
@@ -395,7 +378,7 @@ int rownorm_bwd(const mxl_cuda_call* c, const Groups& g, bool per_group, const A
         in_param_grad_kernel<T><<<grid_for(v.C), kThreads, 0, stream_of(c)>>>(pgx, pg, bptr<T>(c->out[1]),
                                                                                 bptr<T>(c->out[2]), v.outer, v.C);
     } else if (g.len > 0) {
-      ln_param_grad_kernel<T><<<group_grid(g.len), kBlock, 0, stream_of(c)>>>(
+      ln_param_grad_kernel<T><<<row_grid(g.len), kThreads, 0, stream_of(c)>>>(
           bptr<T>(c->in[0]), bptr<T>(c->in[1]), mean, sd, bptr<T>(c->out[1]), bptr<T>(c->out[2]), g);
     }
   });

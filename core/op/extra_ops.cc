@@ -15,10 +15,6 @@
 namespace mxl {
 namespace {
 
-using Shapes = std::vector<Shape>;
-using Types = std::vector<int>;
-using Blobs = std::vector<TBlob>;
-const char* N(const Attrs& a) { return a.op->name.c_str(); }
 
 // y[i] = f(x[i]) for each element, split over threads above the grain.
 template <class T, class F>

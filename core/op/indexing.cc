@@ -11,10 +11,6 @@
 namespace mxl {
 namespace {
 
-using Shapes = std::vector<Shape>;
-using Blobs = std::vector<TBlob>;
-using Types = std::vector<int>;
-const char* N(const Attrs& a) { return a.op->name.c_str(); }
 
 int64_t prod(const Shape& s, int b, int e) {
   int64_t p = 1;

@@ -7,10 +7,6 @@
 namespace mxl {
 namespace {
 
-using Shapes = std::vector<Shape>;
-using Blobs = std::vector<TBlob>;
-using Types = std::vector<int>;
-const char* N(const Attrs& a) { return a.op->name.c_str(); }
 
 bool type_from_param(const Attrs& a, Types&, Types& out) {
   assign_type(N(a), "output", out[0], int(a.dtype("dtype")));

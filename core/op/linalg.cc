@@ -19,10 +19,6 @@
 namespace mxl {
 namespace {
 
-using Shapes = std::vector<Shape>;
-using Types = std::vector<int>;
-using Blobs = std::vector<TBlob>;
-const char* N(const Attrs& a) { return a.op->name.c_str(); }
 
 // ------------------------------------------------------------ shape rules
 // A batch of matrices: at least 2 axes (MXNet's message says "dimension must be >= 2").

@@ -378,22 +378,45 @@ struct PotriBackward : BackwardOp {
   }
 };
 
+// out = alpha op(tri(a)) x, or alpha x op(tri(a)) when rightside; x and out are m x c.
+template <class T>
+MXL_HD void tri_multiply(const T* a, int64_t n, bool lower, bool trans, bool rightside, T alpha, const T* x,
+                         int64_t m, int64_t c, T* out) {
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < c; ++j) {
+      T s = T(0);
+      for (int64_t k = 0; k < n; ++k)
+        s += rightside ? x[i * c + k] * tri_op(a, n, k, j, lower, trans) : tri_op(a, n, i, k, lower, trans) * x[k * c + j];
+      out[i * c + j] = alpha * s;
+    }
+}
+
+// A's gradient (n x n) in trmm / trsm backward, from d op(tri(A)) = scale u v^T (left) or
+// scale v^T u (right), u and v m x c: on A's triangle (transposed back when trans), 0 elsewhere.
+template <class T>
+MXL_HD void tri_grad(const T* u, const T* v, int64_t n, int64_t m, int64_t c, bool lower, bool trans,
+                     bool rightside, T scale, T* da) {
+  for (int64_t r = 0; r < n; ++r)
+    for (int64_t q = 0; q < n; ++q) {
+      T s = T(0);
+      if (lower ? q <= r : q >= r) {
+        int64_t i = trans ? q : r, k = trans ? r : q;  // this is op's (i, k)
+        if (rightside)
+          for (int64_t t = 0; t < m; ++t) s += v[t * c + i] * u[t * c + k];
+        else
+          for (int64_t t = 0; t < c; ++t) s += u[i * c + t] * v[k * c + t];
+      }
+      da[r * n + q] = scale * s;
+    }
+}
+
 // trmm: out = alpha op(tri(A)) B, or alpha B op(tri(A)) when rightside.
 struct Trmm : ForwardOp {
   static constexpr unsigned kParams = kLower | kTranspose | kRightside | kAlpha;
   template <class T>
   MXL_HD static int run(const Geo& g, const T* const* in, T* const* out, T*) {
-    int64_t n = g.in[0].rows, m = g.in[1].rows, c = g.in[1].cols;
-    const T *A = in[0], *B = in[1];
-    T alpha = T(g.alpha);
-    for (int64_t i = 0; i < m; ++i)
-      for (int64_t j = 0; j < c; ++j) {
-        T s = T(0);
-        for (int64_t k = 0; k < n; ++k)
-          s += g.rightside ? B[i * c + k] * tri_op(A, n, k, j, g.lower, g.transpose)
-                           : tri_op(A, n, i, k, g.lower, g.transpose) * B[k * c + j];
-        out[0][i * c + j] = alpha * s;
-      }
+    tri_multiply(in[0], g.in[0].rows, g.lower, g.transpose, g.rightside, T(g.alpha), in[1], g.in[1].rows,
+                 g.in[1].cols, out[0]);
     return kOk;
   }
 };
@@ -408,26 +431,8 @@ struct TrmmBackward : BackwardOp {
     int64_t n = g.in[1].rows, m = g.in[2].rows, c = g.in[2].cols;
     const T *G = in[0], *A = in[1], *B = in[2];
     T alpha = T(g.alpha);
-    for (int64_t i = 0; i < m; ++i)
-      for (int64_t j = 0; j < c; ++j) {
-        T s = T(0);
-        for (int64_t k = 0; k < n; ++k)
-          s += g.rightside ? G[i * c + k] * tri_op(A, n, j, k, g.lower, g.transpose)
-                           : tri_op(A, n, k, i, g.lower, g.transpose) * G[k * c + j];
-        out[1][i * c + j] = alpha * s;
-      }
-    for (int64_t r = 0; r < n; ++r)
-      for (int64_t q = 0; q < n; ++q) {
-        T s = T(0);
-        if (g.lower ? q <= r : q >= r) {
-          int64_t i = g.transpose ? q : r, k = g.transpose ? r : q;  // this is op's (i, k)
-          if (g.rightside)
-            for (int64_t t = 0; t < m; ++t) s += B[t * c + i] * G[t * c + k];
-          else
-            for (int64_t t = 0; t < c; ++t) s += G[i * c + t] * B[k * c + t];
-        }
-        out[0][r * n + q] = alpha * s;
-      }
+    tri_multiply(A, n, g.lower, !g.transpose, g.rightside, alpha, G, m, c, out[1]);  // op^T in op's place
+    tri_grad(G, B, n, m, c, g.lower, g.transpose, g.rightside, alpha, out[0]);
     return kOk;
   }
 };
@@ -464,18 +469,7 @@ struct TrsmBackward : BackwardOp {
       for (int64_t i = 0; i < m; ++i) tri_solve(A, n, g.lower, g.transpose, Y + i * c, 1);
     else
       for (int64_t j = 0; j < c; ++j) tri_solve(A, n, g.lower, !g.transpose, Y + j, c);
-    for (int64_t r = 0; r < n; ++r)
-      for (int64_t q = 0; q < n; ++q) {
-        T s = T(0);
-        if (g.lower ? q <= r : q >= r) {
-          int64_t i = g.transpose ? q : r, k = g.transpose ? r : q;
-          if (g.rightside)
-            for (int64_t t = 0; t < m; ++t) s += X[t * c + i] * Y[t * c + k];
-          else
-            for (int64_t t = 0; t < c; ++t) s += Y[i * c + t] * X[k * c + t];
-        }
-        out[0][r * n + q] = -s;
-      }
+    tri_grad(Y, X, n, m, c, g.lower, g.transpose, g.rightside, T(-1), out[0]);
     for (int64_t i = 0; i < m * c; ++i) Y[i] *= T(g.alpha);
     return kOk;
   }

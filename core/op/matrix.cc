@@ -7,9 +7,6 @@
 namespace mxl {
 namespace {
 
-using Shapes = std::vector<Shape>;
-using Blobs = std::vector<TBlob>;
-const char* N(const Attrs& a) { return a.op->name.c_str(); }
 
 // ------------------------------------------------------------- matmul
 // Integer and other non-BLAS dtypes: a row-parallel loop; integers wrap (computed

@@ -10,7 +10,6 @@
 namespace mxl {
 namespace {
 
-using Blobs = std::vector<TBlob>;
 
 // Elementwise helper: y[i] = f(x[i]) over float dtypes, computed in float/double.
 template <class F>

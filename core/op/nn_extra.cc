@@ -17,7 +17,6 @@
 namespace mxl {
 namespace {
 
-using Blobs = std::vector<TBlob>;
 template <class T> using acc_t = std::conditional_t<std::is_same_v<T, double>, double, float>;
 
 void check_float_type(const char* op, const char* what, int t) {

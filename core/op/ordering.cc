@@ -13,10 +13,6 @@
 namespace mxl {
 namespace {
 
-using Shapes = std::vector<Shape>;
-using Blobs = std::vector<TBlob>;
-using Types = std::vector<int>;
-const char* N(const Attrs& a) { return a.op->name.c_str(); }
 
 // The array as lanes along the sorted axis: element j of lane (o, i) is at
 // (o*n + j)*inner + i. axis None sorts the flattened array (one lane).

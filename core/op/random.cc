@@ -15,7 +15,6 @@ void float_sample(const OpCtx& ctx, const TBlob& out, S&& sample) {
   MXL_FLOAT_SWITCH(out.dtype, T, "random", { fill_random(ctx, out.ptr<T>(), out.size(), sample); });
 }
 
-using Blobs = std::vector<TBlob>;
 
 void uniform_kernel(const OpCtx& c, const Attrs& a, const Blobs&, const Blobs& out) {
   const double lo = a.f("low"), hi = a.f("high");

@@ -218,6 +218,13 @@ class Registry {
 #define MXL_OP_NAMED(str) \
   static ::mxl::OpDef& MXL_OP_CONCAT(mxl_op_reg_, __COUNTER__) = ::mxl::Registry::add(str)
 
+// Shorthands of the rule and kernel signatures, for the files that define operators.
+using Shapes = std::vector<Shape>;
+using Types = std::vector<int>;
+using Blobs = std::vector<TBlob>;
+// The name an op was registered under, for its error messages: MXL_CHECK(..., N(a), ": ...").
+inline const char* N(const Attrs& a) { return a.op->name.c_str(); }
+
 // ----------------------------------------------------- common shape/type rules
 // These are the rules most operators share; ops with their own logic write a lambda.
 bool shape_same(const Attrs&, std::vector<Shape>& in, std::vector<Shape>& out);  // all inputs & outputs equal

@@ -18,7 +18,6 @@
 namespace mxl {
 namespace {
 
-using Blobs = std::vector<TBlob>;
 
 // The parameter arrays must agree in shape; a known one fills the unknown ones. The
 // output is that shape followed by the `shape` parameter.

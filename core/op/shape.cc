@@ -80,10 +80,6 @@ Shape reshape_target(const char* op, const Shape& src, const Shape& spec_in, boo
 
 namespace {
 
-using Shapes = std::vector<Shape>;
-using Blobs = std::vector<TBlob>;
-
-const char* N(const Attrs& a) { return a.op->name.c_str(); }
 bool is_none(int64_t v) { return v == INT64_MIN; }
 int64_t prod(const Shape& s, int b, int e) {
   int64_t p = 1;
