@@ -48,6 +48,9 @@ echo "== pytest, pure-Python NDArray arithmetic (MXLITE_FASTPATH=0: the path use
 MXLITE_FASTPATH=0 $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python/test_fastpath.py" \
     "$ROOT/tests/python/test_ndarray.py" "$ROOT/tests/python/test_autograd.py" "$ROOT/tests/python/test_lifetime.py"
 
+echo "== GPU tests on the host CUDA emulator (tests/gpu/emu/run.sh): the plugin's kernels, compiled for the host"
+bash "$ROOT/tests/gpu/emu/run.sh" "$ROOT/build/ctest"
+
 echo "== multi-process KVStore (tests/mpi/run.sh): mpirun -np 2 on loopback: dist_sync equivalence, dist_async, worker faults"
 bash "$ROOT/tests/mpi/run.sh"
 

@@ -122,7 +122,7 @@ int randint(const mxl_cuda_call* c) {
 // ------------------------------------------------------------------ fills
 // Values are converted with saturate<T> (common.cuh), as the CPU fills do.
 int fill_value(const mxl_cuda_call* c, double v) {
-  MXC_SWITCH_ALL(c, c->out[0].dtype, T, {
+  MXC_SWITCH_ALL16(c, c->out[0].dtype, T, {
     CU_CHECK_CALL(c, fill<T>(c, static_cast<T*>(c->out[0].data), blob_size(c->out[0]), saturate<T>(v)));
   });
   return 0;
@@ -141,7 +141,7 @@ int arange(const mxl_cuda_call* c) {
   double step = attr_f(c, "step");
   int64_t repeat = attr_i(c, "repeat"), n = blob_size(c->out[0]);
   if (n == 0) return 0;
-  MXC_SWITCH_ALL(c, c->out[0].dtype, T, {
+  MXC_SWITCH_ALL16(c, c->out[0].dtype, T, {
     range_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<T*>(c->out[0].data), n,
                                                                 double(saturate<T>(start)),
                                                                 double(saturate<T>(step)), repeat);
@@ -161,7 +161,7 @@ int linspace(const mxl_cuda_call* c) {
   double start = attr_f(c, "start"), stop = attr_f(c, "stop");
   double step = div > 0 ? (stop - start) / double(div) : 0;
   if (num == 0) return 0;
-  MXC_SWITCH_ALL(c, c->out[0].dtype, T, {
+  MXC_SWITCH_ALL16(c, c->out[0].dtype, T, {
     linspace_kernel<T><<<grid_for(num), kThreads, 0, stream_of(c)>>>(static_cast<T*>(c->out[0].data), num, start,
                                                                      step, endpoint, stop);
   });
@@ -179,7 +179,7 @@ __global__ void eye_kernel(T* p, int64_t n, int64_t m, int64_t k) {
 int eye(const mxl_cuda_call* c) {
   int64_t n = c->out[0].shape[0], m = c->out[0].shape[1], k = attr_i(c, "k");
   if (n * m == 0) return 0;
-  MXC_SWITCH_ALL(c, c->out[0].dtype, T, {
+  MXC_SWITCH_ALL16(c, c->out[0].dtype, T, {
     eye_kernel<T><<<grid_for(n * m), kThreads, 0, stream_of(c)>>>(static_cast<T*>(c->out[0].data), n, m, k);
   });
   CU_CHECK_LAUNCH(c);

@@ -112,7 +112,9 @@ def test_kill_during_saves_never_leaves_a_partial_file(tmp_path):
         os.kill(child.pid, signal.SIGKILL)
         out, _ = child.communicate()
         assert child.returncode == -signal.SIGKILL
-        reported = [int(line.split()[1]) for line in out.splitlines() if line.startswith("saved")]
+        # Complete lines only: unbuffered (PYTHONUNBUFFERED=1), print writes "saved", " " and
+        # the number separately, and the kill may land between them.
+        reported = [int(line.split()[1]) for line in out.split("\n")[:-1] if line.startswith("saved ")]
         confirmed = reported[-1] if reported else start
         if confirmed == 0:
             assert not os.path.exists(arrays_path) or _check_arrays_file(arrays_path, 1, 1)

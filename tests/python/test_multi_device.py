@@ -404,6 +404,7 @@ def test_bad_contexts_and_settings_are_clear():
         shared.bind(data_shapes=[("data", (6, 8))], shared_module=mod, for_training=False)
 
 
+@pytest.mark.gpu
 @pytest.mark.skipif(mx.context.num_gpus() < 1, reason="needs a GPU")
 def test_gpu_contexts_match_single_device(one_device_result):
     """Two executors on one GPU, and a CPU and a GPU together, through the same code."""

@@ -1,0 +1,567 @@
+// The host emulator's runtime (cuda_emu.h says what it does and checks): devices,
+// memory with a registry of allocations, streams and events that run in order,
+// kernel launches over fibers, and the four cuBLAS entry points core/cuda/blas.cu
+// loads (MXLITE_CUBLAS_LIBRARY may name this library).
+//
+// Environment: MXC_EMU_GPUS (device count, default 1), MXC_EMU_MEMORY_MB (memory per
+// device, default 8192).
+#include <sys/mman.h>
+#include <ucontext.h>
+
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "cuda_emu.h"
+#undef dlopen  // the real one, for dlopen_filtered
+
+#define EMU_EXPORT extern "C" __attribute__((visibility("default")))
+
+namespace mxcemu {
+
+thread_local Thread* cur = nullptr;
+
+namespace {
+
+// ------------------------------------------------------------------ errors
+thread_local cudaError_t t_last = cudaSuccess;  // what cudaGetLastError returns next
+thread_local std::string t_detail;              // the emulator's explanation of the last
+thread_local cudaError_t t_detail_code = cudaSuccess;  // error it raised, and that error's code
+
+cudaError_t fail(cudaError_t e, const char* fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  t_detail = buf;
+  t_detail_code = e;
+  // Printed as well: callers that only look at the code still leave a trace in the log.
+  fprintf(stderr, "cuda_emu: %s\n", buf);
+  return e;
+}
+
+int env_int(const char* name, int dflt) {
+  const char* v = getenv(name);
+  return v && *v ? atoi(v) : dflt;
+}
+int num_devices() {
+  static int n = env_int("MXC_EMU_GPUS", 1);
+  return n;
+}
+size_t device_memory() {
+  static size_t m = size_t(env_int("MXC_EMU_MEMORY_MB", 8192)) << 20;
+  return m;
+}
+thread_local int t_device = 0;
+
+// ------------------------------------------------------------------ memory
+struct Alloc {
+  size_t bytes;
+  int device;  // -1: pinned host memory (readable by every device)
+};
+std::mutex g_mu;
+std::map<uintptr_t, Alloc> g_allocs;
+size_t g_used[64];
+
+// The allocation holding [p, p + n], or nullptr. Called with g_mu held.
+const std::pair<const uintptr_t, Alloc>* find_alloc(const void* p, size_t n) {
+  uintptr_t a = reinterpret_cast<uintptr_t>(p);
+  auto it = g_allocs.upper_bound(a);
+  if (it == g_allocs.begin()) return nullptr;
+  --it;
+  if (a + n > it->first + it->second.bytes) return nullptr;
+  return &*it;
+}
+
+// "device" (the allocation's device, >= 0), -1 pinned host, -2 plain host memory;
+// -3 when p is inside an allocation but [p, p + n] runs past its end.
+int where(const void* p, size_t n, std::string* why) {
+  std::lock_guard<std::mutex> l(g_mu);
+  if (auto* a = find_alloc(p, 0)) {
+    if (!find_alloc(p, n)) {
+      char buf[200];
+      snprintf(buf, sizeof buf, "%zu bytes at offset %zu run past the end of a %zu-byte allocation", n,
+               size_t(reinterpret_cast<uintptr_t>(p) - a->first), a->second.bytes);
+      *why = buf;
+      return -3;
+    }
+    return a->second.device;
+  }
+  return -2;
+}
+
+const char* kind_name(cudaMemcpyKind k) {
+  switch (k) {
+    case cudaMemcpyHostToHost: return "HostToHost";
+    case cudaMemcpyHostToDevice: return "HostToDevice";
+    case cudaMemcpyDeviceToHost: return "DeviceToHost";
+    case cudaMemcpyDeviceToDevice: return "DeviceToDevice";
+    default: return "Default";
+  }
+}
+
+// Checks one side of a copy: `device` says whether the copy kind puts it on a device.
+cudaError_t check_side(const char* what, const void* p, size_t n, bool device, cudaMemcpyKind k) {
+  std::string why;
+  int w = where(p, n, &why);
+  if (w == -3) return fail(cudaErrorInvalidValue, "cudaMemcpy%s: %s: %s", kind_name(k), what, why.c_str());
+  if (device && w < 0)
+    return fail(cudaErrorInvalidValue, "cudaMemcpy%s: the %s %p is not device memory", kind_name(k), what, p);
+  if (!device && w >= 0)
+    return fail(cudaErrorInvalidValue, "cudaMemcpy%s: the %s %p is device memory of gpu(%d)", kind_name(k), what, p,
+                w);
+  return cudaSuccess;
+}
+
+cudaError_t copy(void* dst, const void* src, size_t n, cudaMemcpyKind k) {
+  if (n == 0) return cudaSuccess;
+  if (k != cudaMemcpyDefault) {
+    bool dd = k == cudaMemcpyHostToDevice || k == cudaMemcpyDeviceToDevice;
+    bool sd = k == cudaMemcpyDeviceToHost || k == cudaMemcpyDeviceToDevice;
+    if (cudaError_t e = check_side("destination", dst, n, dd, k)) return e;
+    if (cudaError_t e = check_side("source", src, n, sd, k)) return e;
+  }
+  std::memmove(dst, src, n);
+  return cudaSuccess;
+}
+
+// ------------------------------------------------------------------ fibers
+// A block's CUDA threads as fibers: each runs until it reaches __syncthreads() or
+// ends; when every live fiber waits at the barrier, they all go on. On x86-64 a
+// fiber switch saves the callee-saved registers and swaps stacks (a few ns); glibc's
+// swapcontext makes a system call per switch, which made the emulator 10x slower.
+constexpr size_t kStack = 256 << 10;
+
+#if defined(__x86_64__)
+extern "C" void mxcemu_switch(void** save_sp, void* to_sp);
+asm(R"(
+  .text
+  .p2align 4
+  .type mxcemu_switch,@function
+mxcemu_switch:
+  pushq %rbp
+  pushq %rbx
+  pushq %r12
+  pushq %r13
+  pushq %r14
+  pushq %r15
+  subq $8, %rsp
+  stmxcsr (%rsp)
+  fnstcw 4(%rsp)
+  movq %rsp, (%rdi)
+  movq %rsi, %rsp
+  ldmxcsr (%rsp)
+  fldcw 4(%rsp)
+  addq $8, %rsp
+  popq %r15
+  popq %r14
+  popq %r13
+  popq %r12
+  popq %rbx
+  popq %rbp
+  ret
+  .size mxcemu_switch,.-mxcemu_switch
+)");
+struct Context {
+  void* sp = nullptr;
+};
+void switch_to(Context& from, Context& to) { mxcemu_switch(&from.sp, to.sp); }
+// A fresh stack whose first switch "returns" into entry() with the ABI's alignment.
+void make_context(Context& c, void* stack, size_t size, void (*entry)()) {
+  auto top = (reinterpret_cast<uintptr_t>(stack) + size) & ~uintptr_t(15);
+  auto* sp = reinterpret_cast<uint64_t*>(top) - 2;  // [0]: entry (16-aligned slot), [1]: 0 (no caller)
+  sp[0] = reinterpret_cast<uint64_t>(entry);
+  sp[1] = 0;
+  sp -= 6;  // rbp rbx r12 r13 r14 r15
+  for (int i = 0; i < 6; ++i) sp[i] = 0;
+  sp -= 1;  // mxcsr (low half), x87 control word (high half): the defaults
+  sp[0] = 0x1f80ull | (0x037full << 32);
+  c.sp = sp;
+}
+#else
+struct Context {
+  ucontext_t uc;
+};
+void switch_to(Context& from, Context& to) { swapcontext(&from.uc, &to.uc); }
+void make_context(Context& c, void* stack, size_t size, void (*entry)()) {
+  getcontext(&c.uc);
+  c.uc.uc_stack.ss_sp = stack;
+  c.uc.uc_stack.ss_size = size;
+  c.uc.uc_link = nullptr;  // entry never returns
+  makecontext(&c.uc, entry, 0);
+}
+#endif
+
+struct Block;
+}  // namespace
+
+struct Fiber {
+  Context ctx;
+  Thread th;
+  Block* block;
+  void* stack;
+  bool done;
+};
+
+namespace {
+struct Block {
+  Context main;
+  std::vector<Fiber> fibers = std::vector<Fiber>(1024);  // never resized: suspended fibers point into it
+  void (*body)(void*);
+  void* arg;
+};
+
+// Every fiber starts here (cur is its thread) and, once the kernel body returns,
+// switches back to the scheduler for good.
+void fiber_entry() {
+  Fiber* f = cur->fiber;
+  Block* b = f->block;
+  b->body(b->arg);
+  f->done = true;
+  switch_to(f->ctx, b->main);
+  abort();  // a finished fiber is never resumed
+}
+
+// Prepares CUDA thread t of the block as a fiber (not run yet).
+void start_fiber(Block& b, const Thread& proto, unsigned t) {
+  Fiber& f = b.fibers[t];
+  if (!f.stack) {
+    f.stack = mmap(nullptr, kStack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (f.stack == MAP_FAILED) {
+      fprintf(stderr, "cuda_emu: cannot map a fiber stack\n");
+      abort();
+    }
+  }
+  f.th = proto;
+  f.th.tid = uint3{t % proto.bdim.x, (t / proto.bdim.x) % proto.bdim.y, t / (proto.bdim.x * proto.bdim.y)};
+  f.th.fiber = &f;
+  f.block = &b;
+  f.done = false;
+  make_context(f.ctx, f.stack, kStack, fiber_entry);
+}
+// Runs fiber t until it reaches a barrier or ends; returns whether it ended.
+bool resume(Block& b, unsigned t) {
+  Fiber& f = b.fibers[t];
+  cur = &f.th;
+  switch_to(b.main, f.ctx);
+  return f.done;
+}
+
+// Runs one block. Thread 0 goes first, as a fiber: when it ends without reaching a
+// barrier, the others run one after another on this stack (cheap); when it stops at
+// __syncthreads(), every thread becomes a fiber and they advance barrier by barrier.
+void run_block(Block& b, Thread& proto, unsigned nthreads) {
+  start_fiber(b, proto, 0);
+  if (resume(b, 0)) {
+    proto.fiber = nullptr;
+    cur = &proto;
+    for (unsigned t = 1; t < nthreads; ++t) {
+      proto.tid = uint3{t % proto.bdim.x, (t / proto.bdim.x) % proto.bdim.y, t / (proto.bdim.x * proto.bdim.y)};
+      b.body(b.arg);
+    }
+  } else {
+    unsigned live = 1;
+    for (unsigned t = 1; t < nthreads; ++t) {  // bring the others to the first barrier
+      start_fiber(b, proto, t);
+      if (!resume(b, t)) ++live;
+    }
+    while (live > 0) {  // everyone still running waits at the same barrier: release it
+      live = 0;
+      for (unsigned t = 0; t < nthreads; ++t)
+        if (!b.fibers[t].done && !resume(b, t)) ++live;
+    }
+  }
+}
+
+// The kernel running on this host thread (for messages).
+thread_local const char* t_kernel = "";
+
+}  // namespace
+
+void syncthreads() {
+  Fiber* f = cur ? cur->fiber : nullptr;
+  if (!f) {  // thread 0 ended without reaching this barrier: a divergent __syncthreads()
+    fprintf(stderr,
+            "cuda_emu: %s: thread (%u,%u,%u) of block (%u,%u,%u) reached __syncthreads() after thread 0 of its "
+            "block had ended without it (a divergent barrier: undefined behaviour on a GPU)\n",
+            t_kernel, cur->tid.x, cur->tid.y, cur->tid.z, cur->bid.x, cur->bid.y, cur->bid.z);
+    abort();
+  }
+  switch_to(f->ctx, f->block->main);
+}
+
+void run_grid(const LaunchCfg& c, const void* kernel, const char* name, void (*body)(void*), void* arg) {
+  const dim3 g = c.grid, k = c.block;
+  const uint64_t nthreads = uint64_t(k.x) * k.y * k.z;
+  if (g.x == 0 || g.y == 0 || g.z == 0 || k.x == 0 || k.y == 0 || k.z == 0 || nthreads > 1024 || k.x > 1024 ||
+      k.y > 1024 || k.z > 64 || g.x > 0x7fffffffu || g.y > 65535 || g.z > 65535) {
+    t_last = fail(cudaErrorInvalidConfiguration, "%s<<<(%u,%u,%u), (%u,%u,%u)>>>: invalid launch configuration",
+                  name, g.x, g.y, g.z, k.x, k.y, k.z);
+    return;
+  }
+  if (c.smem > 48 * 1024) {
+    t_last = fail(cudaErrorInvalidConfiguration, "%s: %zu bytes of dynamic shared memory (at most 49152)", name,
+                  c.smem);
+    return;
+  }
+  (void)kernel;
+  thread_local Block block;  // fiber stacks are kept for the host thread's next launch
+  Thread* saved = cur;
+  const char* saved_kernel = t_kernel;
+  t_kernel = name;
+  block.body = body;
+  block.arg = arg;
+  Thread th{};
+  th.bdim = k;
+  th.gdim = g;
+  for (unsigned bz = 0; bz < g.z; ++bz)
+    for (unsigned by = 0; by < g.y; ++by)
+      for (unsigned bx = 0; bx < g.x; ++bx) {
+        th.bid = uint3{bx, by, bz};
+        run_block(block, th, unsigned(nthreads));
+      }
+  t_kernel = saved_kernel;
+  cur = saved;
+}
+
+bool check_pointer(const void* p, const char* kernel, int index) {
+  std::string why;
+  int w = where(p, 0, &why);
+  if (w == -2) {
+    t_last = fail(cudaErrorInvalidDevicePointer,
+                  "%s: argument %d (%p) is not device memory (host memory, or memory already freed)", kernel, index,
+                  p);
+    return false;
+  }
+  if (w >= 0 && w != t_device) {
+    t_last = fail(cudaErrorInvalidDevicePointer, "%s: argument %d (%p) is memory of gpu(%d), launched on gpu(%d)",
+                  kernel, index, p, w, t_device);
+    return false;
+  }
+  return true;
+}
+
+// Only libraries that export the emulator's marker: this one, when MXLITE_CUBLAS_LIBRARY
+// names it (tests/gpu/emu/run.sh does), so that cuBLAS calls reach gemm() below.
+void* dlopen_filtered(const char* name, int flags) {
+  void* h = ::dlopen(name, flags);
+  if (h && !::dlsym(h, "mxcemu_is_emulator")) {
+    ::dlclose(h);
+    return nullptr;
+  }
+  return h;
+}
+
+}  // namespace mxcemu
+
+using namespace mxcemu;
+
+EMU_EXPORT int mxcemu_is_emulator() { return 1; }
+
+struct CUstream_st {
+  int device;
+};
+struct CUevent_st {
+  int device;
+};
+
+// ------------------------------------------------------------------ runtime API
+cudaError_t cudaGetDeviceCount(int* n) {
+  *n = num_devices();
+  return *n > 0 ? cudaSuccess : cudaErrorNoDevice;
+}
+cudaError_t cudaSetDevice(int dev) {
+  if (dev < 0 || dev >= num_devices())
+    return t_last = fail(cudaErrorInvalidDevice, "cudaSetDevice(%d): %d devices", dev, num_devices());
+  t_device = dev;
+  return cudaSuccess;
+}
+cudaError_t cudaGetDevice(int* dev) {
+  *dev = t_device;
+  return cudaSuccess;
+}
+cudaError_t cudaGetDeviceProperties(cudaDeviceProp* p, int dev) {
+  if (dev < 0 || dev >= num_devices()) return cudaErrorInvalidDevice;
+  *p = cudaDeviceProp{};
+  snprintf(p->name, sizeof p->name, "mxlite CUDA emulator (host)");
+  p->totalGlobalMem = device_memory();
+  p->sharedMemPerBlock = 48 << 10;
+  p->major = 9;
+  p->minor = 0;
+  p->multiProcessorCount = 1;
+  p->maxThreadsPerBlock = 1024;
+  p->warpSize = 32;
+  return cudaSuccess;
+}
+cudaError_t cudaMemGetInfo(size_t* f, size_t* t) {
+  std::lock_guard<std::mutex> l(g_mu);
+  *t = device_memory();
+  *f = *t - g_used[t_device];
+  return cudaSuccess;
+}
+cudaError_t cudaRuntimeGetVersion(int* v) {
+  *v = 0;  // "CUDA runtime 0.0": no real runtime behind it
+  return cudaSuccess;
+}
+cudaError_t cudaDriverGetVersion(int* v) {
+  *v = 0;
+  return cudaSuccess;
+}
+
+static cudaError_t emu_alloc(void** p, size_t bytes, int device) {
+  *p = nullptr;
+  std::lock_guard<std::mutex> l(g_mu);
+  if (device >= 0 && bytes > device_memory() - g_used[device]) return cudaErrorMemoryAllocation;
+  void* m = aligned_alloc(256, (std::max<size_t>(bytes, 1) + 255) / 256 * 256);
+  if (!m) return cudaErrorMemoryAllocation;
+  std::memset(m, 0xff, bytes);  // NaN for floats: nothing promises zeroed device memory
+  g_allocs[reinterpret_cast<uintptr_t>(m)] = Alloc{bytes, device};
+  if (device >= 0) g_used[device] += bytes;
+  *p = m;
+  return cudaSuccess;
+}
+static cudaError_t emu_free(void* p, bool pinned) {
+  if (!p) return cudaSuccess;
+  std::lock_guard<std::mutex> l(g_mu);
+  auto it = g_allocs.find(reinterpret_cast<uintptr_t>(p));
+  if (it == g_allocs.end() || (it->second.device < 0) != pinned)
+    return fail(cudaErrorInvalidValue, "%s(%p): not the start of a live %s allocation",
+                pinned ? "cudaFreeHost" : "cudaFree", p, pinned ? "pinned host" : "device");
+  if (it->second.device >= 0) g_used[it->second.device] -= it->second.bytes;
+  g_allocs.erase(it);
+  free(p);
+  return cudaSuccess;
+}
+cudaError_t cudaMalloc(void** p, size_t bytes) { return emu_alloc(p, bytes, t_device); }
+cudaError_t cudaFree(void* p) { return emu_free(p, false); }
+cudaError_t cudaMallocHost(void** p, size_t bytes) { return emu_alloc(p, bytes, -1); }
+cudaError_t cudaFreeHost(void* p) { return emu_free(p, true); }
+
+cudaError_t cudaMemcpy(void* dst, const void* src, size_t n, cudaMemcpyKind k) { return copy(dst, src, n, k); }
+cudaError_t cudaMemcpyAsync(void* dst, const void* src, size_t n, cudaMemcpyKind k, cudaStream_t) {
+  return copy(dst, src, n, k);
+}
+cudaError_t cudaMemcpyPeerAsync(void* dst, int ddev, const void* src, int sdev, size_t n, cudaStream_t) {
+  if (n == 0) return cudaSuccess;
+  std::string why;
+  int wd = where(dst, n, &why), ws = where(src, n, &why);
+  if (wd != ddev || ws != sdev)
+    return fail(cudaErrorInvalidValue, "cudaMemcpyPeerAsync: destination on gpu(%d) (asked %d), source on gpu(%d) "
+                "(asked %d)%s%s", wd, ddev, ws, sdev, why.empty() ? "" : ": ", why.c_str());
+  std::memmove(dst, src, n);
+  return cudaSuccess;
+}
+cudaError_t cudaMemsetAsync(void* dst, int v, size_t n, cudaStream_t) {
+  if (n == 0) return cudaSuccess;
+  std::string why;
+  int w = where(dst, n, &why);
+  if (w < 0 || w != t_device)
+    return fail(cudaErrorInvalidValue, "cudaMemsetAsync(%p, %zu bytes): %s", dst, n,
+                w == -3 ? why.c_str() : w >= 0 ? "memory of another device" : "not device memory");
+  std::memset(dst, v, n);
+  return cudaSuccess;
+}
+
+cudaError_t cudaStreamCreateWithFlags(cudaStream_t* s, unsigned) {
+  *s = new CUstream_st{t_device};
+  return cudaSuccess;
+}
+cudaError_t cudaStreamSynchronize(cudaStream_t) { return cudaSuccess; }  // streams run synchronously
+cudaError_t cudaEventCreateWithFlags(cudaEvent_t* e, unsigned) {
+  *e = new CUevent_st{t_device};
+  return cudaSuccess;
+}
+cudaError_t cudaEventDestroy(cudaEvent_t e) {
+  delete e;
+  return cudaSuccess;
+}
+cudaError_t cudaEventRecord(cudaEvent_t, cudaStream_t) { return cudaSuccess; }
+cudaError_t cudaStreamWaitEvent(cudaStream_t, cudaEvent_t, unsigned) { return cudaSuccess; }
+
+cudaError_t cudaGetLastError() {
+  cudaError_t e = t_last;
+  t_last = cudaSuccess;
+  return e;
+}
+cudaError_t cudaPeekAtLastError() { return t_last; }
+
+const char* cudaGetErrorName(cudaError_t e) {
+  switch (e) {
+    case cudaSuccess: return "cudaSuccess";
+    case cudaErrorInvalidValue: return "cudaErrorInvalidValue";
+    case cudaErrorMemoryAllocation: return "cudaErrorMemoryAllocation";
+    case cudaErrorInvalidConfiguration: return "cudaErrorInvalidConfiguration";
+    case cudaErrorInvalidDevicePointer: return "cudaErrorInvalidDevicePointer";
+    case cudaErrorInsufficientDriver: return "cudaErrorInsufficientDriver";
+    case cudaErrorNoDevice: return "cudaErrorNoDevice";
+    case cudaErrorInvalidDevice: return "cudaErrorInvalidDevice";
+    case cudaErrorInvalidResourceHandle: return "cudaErrorInvalidResourceHandle";
+    case cudaErrorIllegalAddress: return "cudaErrorIllegalAddress";
+  }
+  return "cudaErrorUnknown";
+}
+// The emulator's explanation of the last error it raised on this thread (which
+// kernel, which argument) rather than CUDA's fixed one-line text.
+const char* cudaGetErrorString(cudaError_t e) {
+  thread_local std::string s;
+  s = std::string("emulated ") + cudaGetErrorName(e);
+  if (e != cudaSuccess && e == t_detail_code) s += ": " + t_detail;
+  return s.c_str();
+}
+
+// ------------------------------------------------------------------ cuBLAS
+// Column-major strided-batched GEMM: C = alpha op(A) op(B) + beta C, op(A) m x k.
+// Loops ordered so the innermost one walks contiguous memory (the MLP test trains
+// through here).
+template <class T>
+static int gemm(int ta, int tb, int m, int n, int k, const T* alpha, const T* A, int lda, long long sa, const T* B,
+                int ldb, long long sb, const T* beta, T* C, int ldc, long long sc, int batch) {
+  if (m < 0 || n < 0 || k < 0 || batch < 0) return 7;  // CUBLAS_STATUS_INVALID_VALUE
+  std::vector<T> acc(size_t(m > 0 ? m : 1));
+  for (int p = 0; p < batch; ++p) {
+    const T *a = A + p * sa, *bm = B + p * sb;
+    T* cm = C + p * sc;
+    for (int j = 0; j < n; ++j) {
+      auto bv = [&](int l) { return tb ? bm[j + int64_t(l) * ldb] : bm[l + int64_t(j) * ldb]; };
+      if (!ta) {  // column j of C = sum over l of column l of A times B(l, j)
+        std::fill(acc.begin(), acc.end(), T(0));
+        for (int l = 0; l < k; ++l) {
+          const T w = bv(l), *col = a + int64_t(l) * lda;
+          for (int i = 0; i < m; ++i) acc[size_t(i)] += col[i] * w;
+        }
+      } else {  // op(A) row i is column i of A: a dot product
+        for (int i = 0; i < m; ++i) {
+          const T* col = a + int64_t(i) * lda;
+          T d = T(0);
+          for (int l = 0; l < k; ++l) d += col[l] * bv(l);
+          acc[size_t(i)] = d;
+        }
+      }
+      T* out = cm + int64_t(j) * ldc;
+      for (int i = 0; i < m; ++i)  // beta 0: C is not read (it may hold NaN)
+        out[i] = *beta == T(0) ? *alpha * acc[size_t(i)] : *alpha * acc[size_t(i)] + *beta * out[i];
+    }
+  }
+  return 0;
+}
+EMU_EXPORT int cublasCreate_v2(void** h) {
+  static int token;
+  *h = &token;
+  return 0;
+}
+EMU_EXPORT int cublasSetStream_v2(void*, cudaStream_t) { return 0; }
+EMU_EXPORT int cublasSgemmStridedBatched(void*, int ta, int tb, int m, int n, int k, const float* alpha,
+                                         const float* A, int lda, long long sa, const float* B, int ldb, long long sb,
+                                         const float* beta, float* C, int ldc, long long sc, int batch) {
+  return gemm(ta, tb, m, n, k, alpha, A, lda, sa, B, ldb, sb, beta, C, ldc, sc, batch);
+}
+EMU_EXPORT int cublasDgemmStridedBatched(void*, int ta, int tb, int m, int n, int k, const double* alpha,
+                                         const double* A, int lda, long long sa, const double* B, int ldb,
+                                         long long sb, const double* beta, double* C, int ldc, long long sc,
+                                         int batch) {
+  return gemm(ta, tb, m, n, k, alpha, A, lda, sa, B, ldb, sb, beta, C, ldc, sc, batch);
+}

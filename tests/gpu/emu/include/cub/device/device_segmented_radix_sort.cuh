@@ -1,0 +1,3 @@
+// The host emulator stands in for the CUDA header of this name (tests/gpu/emu).
+#pragma once
+#include "../../../cuda_emu.h"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The GPU tests on the host CUDA emulator: the CUDA plugin's own kernels, compiled for
+# the host (libmxlite_cuda_emu.so, tests/gpu/emu/README.md), run through every GPU test
+# on a machine without a GPU. Emulated, two devices (cross-device copies, multi-device
+# training); cuBLAS calls answered by the emulator, then the matrix products again
+# through the plugin's own GEMM kernel. Not a substitute for a real GPU run
+# (tests/gpu/run_device_checks.sh): no parallelism, no timing, no real memory model.
+# usage: tests/gpu/emu/run.sh [BUILD_DIR]   (default build/ctest)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+BUILD=$(cd "${1:-$ROOT/build/ctest}" && pwd)
+PY=${PYTHON:-python3}
+EMU=$BUILD/libmxlite_cuda_emu.so
+if [ ! -f "$EMU" ]; then
+  echo "emu: $EMU is not built (CMake builds it with the tests)"; exit 1
+fi
+export MXLITE_LIBRARY=$BUILD/libmxlite.so PYTHONPATH=$ROOT/python MXLITE_CUDA_PLUGIN=$EMU MXC_EMU_GPUS=2
+cd "$ROOT"
+
+echo "-- pytest -m gpu on 2 emulated GPUs"
+MXLITE_CUBLAS_LIBRARY=$EMU $PY -m pytest -q -p no:cacheprovider -m gpu tests/python
+
+echo "-- matrix products through the plugin's GEMM kernel (no cuBLAS)"
+MXLITE_CUBLAS_LIBRARY= $PY -m pytest -q -p no:cacheprovider -m gpu tests/python/test_gpu.py \
+    -k "dot or FullyConnected or Convolution or Deconvolution or gemm"
+
+echo "-- JavaScript GPU tests"
+(cd js && MXLITE_CUBLAS_LIBRARY=$EMU node --test test/gpu.test.js >"$BUILD/emu_js.log" 2>&1) ||
+  { cat "$BUILD/emu_js.log"; exit 1; }
+pass=$(grep -E '^# pass ' "$BUILD/emu_js.log" | awk '{print $3}')
+fail=$(grep -E '^# fail ' "$BUILD/emu_js.log" | awk '{print $3}')
+skip=$(grep -E '^# skipped ' "$BUILD/emu_js.log" | awk '{print $3}')
+[ "$skip" = 0 ] || { echo "emu js: GPU tests skipped with an emulated GPU present"; exit 1; }
+echo "js gpu (emulated): $pass passed, $fail failed"
