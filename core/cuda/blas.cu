@@ -410,8 +410,8 @@ void register_blas(KernelTable& t) {
   t.push_back({"_backward_dot", dot_bwd});
   t.push_back({"batch_dot", batch_dot_fwd});
   t.push_back({"_backward_batch_dot", batch_dot_bwd});
-  t.push_back({"FullyConnected", fc_fwd});
-  t.push_back({"_backward_FullyConnected", fc_bwd});
+  t.push_back({"FullyConnected", with_float16<fc_fwd>});
+  t.push_back({"_backward_FullyConnected", with_float16<fc_bwd>});
 }
 
 }  // namespace mxlcuda

@@ -291,6 +291,20 @@ inline cudaError_t fill(const mxl_cuda_call* c, T* y, int64_t n, T v) {
   return cudaGetLastError();
 }
 
+// Runs kernel f with every float16 blob of the call widened to a float32 copy in
+// workspace memory, then narrows the float16 outputs back: float16 for the ops whose
+// CPU kernels compute that way (float_dispatch in core/op/nn_conv.cc, GemmIn in
+// nn_basic.cc), so both round once, from the same float32 result.
+int via_float32(const mxl_cuda_call* c, mxl_cuda_kernel_fn f);
+template <mxl_cuda_kernel_fn F>
+int with_float16(const mxl_cuda_call* c) {
+  for (int i = 0; i < c->nin; ++i)
+    if (c->in[i].dtype == f16) return via_float32(c, F);
+  for (int i = 0; i < c->nout; ++i)
+    if (c->out[i].dtype == f16) return via_float32(c, F);
+  return F(c);
+}
+
 // A blob's data as T*.
 template <class T> inline T* bptr(const mxl_cuda_blob& b) { return static_cast<T*>(b.data); }
 

@@ -440,10 +440,10 @@ int upsampling_bwd(const mxl_cuda_call* c) {
 }  // namespace
 
 void register_conv(KernelTable& t) {
-  t.push_back({"Convolution", conv_fwd});
-  t.push_back({"_backward_Convolution", conv_bwd});
-  t.push_back({"Deconvolution", deconv_fwd});
-  t.push_back({"_backward_Deconvolution", deconv_bwd});
+  t.push_back({"Convolution", with_float16<conv_fwd>});
+  t.push_back({"_backward_Convolution", with_float16<conv_bwd>});
+  t.push_back({"Deconvolution", with_float16<deconv_fwd>});
+  t.push_back({"_backward_Deconvolution", with_float16<deconv_bwd>});
   t.push_back({"UpSampling", upsampling_fwd});
   t.push_back({"_backward_UpSampling", upsampling_bwd});
 }

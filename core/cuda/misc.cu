@@ -206,16 +206,16 @@ int make_loss_bwd(const mxl_cuda_call* c) {
 }  // namespace
 
 void register_misc(KernelTable& t) {
-  t.push_back({"LinearRegressionOutput", regression_fwd<kLinear>});
-  t.push_back({"_backward_LinearRegressionOutput", regression_bwd<kLinear>});
-  t.push_back({"LogisticRegressionOutput", regression_fwd<kLogistic>});
-  t.push_back({"_backward_LogisticRegressionOutput", regression_bwd<kLogistic>});
-  t.push_back({"MAERegressionOutput", regression_fwd<kLinear>});
-  t.push_back({"_backward_MAERegressionOutput", regression_bwd<kMAE>});
-  t.push_back({"smooth_l1", smooth_l1});
-  t.push_back({"_backward_smooth_l1", smooth_l1_bwd});
+  t.push_back({"LinearRegressionOutput", with_float16<regression_fwd<kLinear>>});
+  t.push_back({"_backward_LinearRegressionOutput", with_float16<regression_bwd<kLinear>>});
+  t.push_back({"LogisticRegressionOutput", with_float16<regression_fwd<kLogistic>>});
+  t.push_back({"_backward_LogisticRegressionOutput", with_float16<regression_bwd<kLogistic>>});
+  t.push_back({"MAERegressionOutput", with_float16<regression_fwd<kLinear>>});
+  t.push_back({"_backward_MAERegressionOutput", with_float16<regression_bwd<kMAE>>});
+  t.push_back({"smooth_l1", with_float16<smooth_l1>});
+  t.push_back({"_backward_smooth_l1", with_float16<smooth_l1_bwd>});
   t.push_back({"MakeLoss", make_loss});
-  t.push_back({"_backward_MakeLoss", make_loss_bwd});
+  t.push_back({"_backward_MakeLoss", with_float16<make_loss_bwd>});
   t.push_back({"where", where_fwd});
   t.push_back({"_backward_where", where_bwd});
   t.push_back({"one_hot", one_hot});

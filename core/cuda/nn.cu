@@ -350,18 +350,18 @@ int dropout_bwd(const mxl_cuda_call* c) {
 }  // namespace
 
 void register_nn(KernelTable& t) {
-  t.push_back({"Activation", activation_fwd});
-  t.push_back({"_backward_Activation", activation_bwd});
-  t.push_back({"softmax", softmax_fwd<kSoftmax>});
-  t.push_back({"_backward_softmax", softmax_bwd<kSoftmax>});
-  t.push_back({"log_softmax", softmax_fwd<kLogSoftmax>});
-  t.push_back({"_backward_log_softmax", softmax_bwd<kLogSoftmax>});
-  t.push_back({"softmin", softmax_fwd<kSoftmin>});
-  t.push_back({"_backward_softmin", softmax_bwd<kSoftmin>});
-  t.push_back({"SoftmaxActivation", softmax_activation_fwd});
-  t.push_back({"_backward_SoftmaxActivation", softmax_activation_bwd});
-  t.push_back({"SoftmaxOutput", softmax_output_fwd});
-  t.push_back({"_backward_SoftmaxOutput", softmax_output_bwd});
+  t.push_back({"Activation", with_float16<activation_fwd>});
+  t.push_back({"_backward_Activation", with_float16<activation_bwd>});
+  t.push_back({"softmax", with_float16<softmax_fwd<kSoftmax>>});
+  t.push_back({"_backward_softmax", with_float16<softmax_bwd<kSoftmax>>});
+  t.push_back({"log_softmax", with_float16<softmax_fwd<kLogSoftmax>>});
+  t.push_back({"_backward_log_softmax", with_float16<softmax_bwd<kLogSoftmax>>});
+  t.push_back({"softmin", with_float16<softmax_fwd<kSoftmin>>});
+  t.push_back({"_backward_softmin", with_float16<softmax_bwd<kSoftmin>>});
+  t.push_back({"SoftmaxActivation", with_float16<softmax_activation_fwd>});
+  t.push_back({"_backward_SoftmaxActivation", with_float16<softmax_activation_bwd>});
+  t.push_back({"SoftmaxOutput", with_float16<softmax_output_fwd>});
+  t.push_back({"_backward_SoftmaxOutput", with_float16<softmax_output_bwd>});
   t.push_back({"Dropout", dropout_fwd});
   t.push_back({"_backward_Dropout", dropout_bwd});
 }

@@ -191,8 +191,8 @@ int pool_bwd(const mxl_cuda_call* c) {
 }  // namespace
 
 void register_pool(KernelTable& t) {
-  t.push_back({"Pooling", pool_fwd});
-  t.push_back({"_backward_Pooling", pool_bwd});
+  t.push_back({"Pooling", with_float16<pool_fwd>});
+  t.push_back({"_backward_Pooling", with_float16<pool_bwd>});
 }
 
 }  // namespace mxlcuda

@@ -177,7 +177,8 @@ int stream_wait_event(int dev, void* s, void* ev) {
 template <class S, class D>
 __global__ void convert_kernel(const S* s, D* d, int64_t n) {
   MXC_KERNEL_LOOP(i, n) {
-    if constexpr (std::is_floating_point_v<S>) d[i] = cast_to<D>(s[i]);
+    if constexpr (std::is_same_v<S, f16_t>) d[i] = cast_to<D>(float(s[i]));  // through float, as the CPU's half
+    else if constexpr (std::is_floating_point_v<S>) d[i] = cast_to<D>(s[i]);
     else d[i] = static_cast<D>(s[i]);
   }
 }
@@ -189,8 +190,8 @@ int convert(int dev, const void* src, int st, void* dst, int dt, int64_t n, void
   c.err = err;
   c.err_len = sizeof err;
   auto run = [&]() -> int {
-    MXC_SWITCH_ALL(&c, st, S, {
-      MXC_SWITCH_ALL(&c, dt, D, {
+    MXC_SWITCH_ALL16(&c, st, S, {
+      MXC_SWITCH_ALL16(&c, dt, D, {
         convert_kernel<S, D><<<grid_for(n), kThreads, 0, static_cast<cudaStream_t>(s)>>>(
             static_cast<const S*>(src), static_cast<D*>(dst), n);
       });
@@ -201,6 +202,39 @@ int convert(int dev, const void* src, int st, void* dst, int dt, int64_t n, void
   RT_CHECK(cudaGetLastError());
   return 0;
 }
+
+}  // namespace
+
+int via_float32(const mxl_cuda_call* c, mxl_cuda_kernel_fn f) {
+  std::vector<mxl_cuda_blob> in(c->in, c->in + c->nin), out(c->out, c->out + c->nout);
+  auto widen = [&](mxl_cuda_blob& b, bool copy) -> int {
+    if (b.dtype != f16) return 0;
+    int64_t n = blob_size(b);
+    void* p = workspace(c, size_t(n > 0 ? n : 1) * sizeof(float));
+    if (!p) return call_fail(c, kOutOfMemory, "%s: out of device memory for float16 widened to float32", c->op_name);
+    if (copy && n && convert(c->device, b.data, f16, p, f32, n, c->stream) != 0)
+      return call_fail(c, kDevice, "%s: %s", c->op_name, last_error());
+    b.data = p;
+    b.dtype = f32;
+    return 0;
+  };
+  for (auto& b : in)
+    if (int rc = widen(b, true)) return rc;
+  for (auto& b : out)
+    if (int rc = widen(b, false)) return rc;
+  mxl_cuda_call w = *c;
+  w.in = in.data();
+  w.out = out.data();
+  if (int rc = f(&w)) return rc;
+  for (int i = 0; i < c->nout; ++i) {
+    int64_t n = blob_size(c->out[i]);
+    if (c->out[i].dtype == f16 && n && convert(c->device, out[size_t(i)].data, f32, c->out[i].data, f16, n, c->stream))
+      return call_fail(c, kDevice, "%s: %s", c->op_name, last_error());
+  }
+  return 0;
+}
+
+namespace {
 
 KernelTable& kernel_table() {
   static KernelTable* t = [] {

@@ -586,7 +586,7 @@ void register_shape(KernelTable& t) {
   t.push_back({"repeat", repeat});
   t.push_back({"_backward_repeat", repeat_bwd});
   t.push_back({"Embedding", embedding});
-  t.push_back({"_backward_Embedding", embedding_bwd});
+  t.push_back({"_backward_Embedding", with_float16<embedding_bwd>});
   t.push_back({"slice_like", slice_like});
   t.push_back({"_backward_slice_like", slice_like_bwd});
   t.push_back({"_slice_assign", slice_assign});

@@ -190,14 +190,7 @@ def test_forward_gpu_matches_cpu(name, i):
         pytest.skip("random op: compared by distribution in test_random_on_gpu")
     half = _float16(case)
     cpu_out, cpu_in = _run(name, case, mx.cpu())
-    try:
-        gpu_out, gpu_in = _run(name, case, mx.gpu(0))
-    except mx.base.MXNetError as e:
-        # Not every CUDA kernel takes float16 yet (elementwise, reductions, dot,
-        # normalisation, indexing, ordering and the optimizers do): say which.
-        if half and e.kind == "MXL_ERR_DTYPE" and "float16" in str(e):
-            pytest.skip("no float16 CUDA kernel: %s" % e)
-        raise
+    gpu_out, gpu_in = _run(name, case, mx.gpu(0))
     assert len(cpu_out) == len(gpu_out)
     # float16: both sides compute in float and round once; float math may differ by an
     # ulp before that rounding.
@@ -205,6 +198,58 @@ def test_forward_gpu_matches_cpu(name, i):
     for c, g in zip(cpu_out + cpu_in, gpu_out + gpu_in):  # inputs too: in-place updates
         assert c.shape == g.shape and c.dtype == g.dtype, name
         np.testing.assert_allclose(g.astype(np.float64), c.astype(np.float64), rtol=rtol, atol=atol, err_msg=name)
+
+
+class _Cast:
+    """A forward case with its float inputs cast to dtype (float index inputs too: ops
+    such as SVMOutput take labels of the data's dtype; the cases' indices are small)."""
+
+    def __init__(self, name, case, dtype):
+        self.inputs = [np.asarray(x).astype(dtype) if np.asarray(x).dtype.kind == "f" else x for x in case.inputs]
+        self.args, self.params = case.args, case.params
+        self.rtol, self.atol = case.rtol, case.atol
+
+
+def _float_dtype_ops():
+    """ops with a GPU kernel -> their first forward case with a float input (not random)."""
+    out = {}
+    for name, i in _gpu_cases():
+        case = op_cases.OPS[name][i]
+        skip = op_cases.INDEX_INPUTS.get(_ops.get(name).name, ())
+        if name in out or _flags(name) & lib.MXL_OP_RANDOM or _float16(case):
+            continue
+        if any(np.asarray(x).dtype.kind == "f" for k, x in enumerate(case.inputs) if k not in skip):
+            out[name] = case
+    return out
+
+
+FLOAT_DTYPE_OPS = _float_dtype_ops()
+
+
+@gpu
+@needs_gpu
+@pytest.mark.parametrize("name", sorted(FLOAT_DTYPE_OPS))
+def test_every_float_dtype_the_cpu_takes_the_gpu_takes(name):
+    """float16 and float64 inputs: wherever the CPU kernel accepts them, the CUDA kernel
+    must too, with the CPU's result (float16 within an ulp-scale tolerance)."""
+    checked = 0
+    for dtype in (np.float16, np.float64):
+        case = _Cast(name, FLOAT_DTYPE_OPS[name], dtype)
+        try:
+            cpu_out, cpu_in = _run(name, case, mx.cpu())
+        except mx.base.MXNetError as e:
+            if e.kind == "MXL_ERR_DTYPE":
+                continue  # the CPU does not take this dtype either
+            raise
+        gpu_out, gpu_in = _run(name, case, mx.gpu(0))
+        tol = 2e-2 if dtype == np.float16 else 1e-6
+        for c, g in zip(cpu_out + cpu_in, gpu_out + gpu_in):
+            assert c.shape == g.shape and c.dtype == g.dtype, (name, np.dtype(dtype).name)
+            np.testing.assert_allclose(g.astype(np.float64), c.astype(np.float64), rtol=tol, atol=tol,
+                                       err_msg="%s %s" % (name, np.dtype(dtype).name))
+        checked += 1
+    if not checked:
+        pytest.skip("%s: the CPU takes neither float16 nor float64" % name)
 
 
 def _grad_ops():
@@ -263,6 +308,19 @@ def test_backward_gpu_matches_cpu(canonical):
     got = _backward(name, case, mx.gpu(0), head)
     for c, g in zip(cpu, got):
         np.testing.assert_allclose(g, c, rtol=1e-4, atol=1e-5, err_msg=name)
+    # float16, wherever the CPU differentiates it.
+    half = _Cast(name, case, np.float16)
+    try:
+        cpu = _backward(name, half, mx.cpu(), head)
+    except mx.base.MXNetError as e:
+        if e.kind == "MXL_ERR_DTYPE":
+            return
+        raise
+    got = _backward(name, half, mx.gpu(0), head)
+    for c, g in zip(cpu, got):
+        assert c.dtype == g.dtype == np.float16, name
+        np.testing.assert_allclose(g.astype(np.float64), c.astype(np.float64), rtol=2e-2, atol=2e-2,
+                                   err_msg=name + " float16")
 
 
 @gpu
