@@ -20,7 +20,7 @@ namespace mxlcuda {
 
 // Error codes the core understands (mxl::Err / MXL_ERR_*).
 enum : int { kOk = 0, kInvalidArgument = 1, kShape = 2, kDType = 3, kNotFound = 4, kDevice = 5,
-             kOutOfMemory = 7, kInternal = 8, kIndex = 9 };
+             kOutOfMemory = 7, kInternal = 8, kIndex = 9, kArithmetic = 11 };
 
 // The message of the last failed runtime call of this thread (mxl_cuda_api::last_error).
 std::string& last_error_buf();
@@ -329,6 +329,28 @@ __host__ __device__ inline int64_t index_value(I v) {
     double d = double(v);
     return d != d || d <= -9.2e18 ? INT64_MIN : d >= 9.2e18 ? INT64_MAX : int64_t(d);
   }
+}
+
+template <class T>
+__global__ void any_zero_kernel(const T* x, int64_t n, int* flag) {
+  MXC_KERNEL_LOOP(i, n) if (x[i] == T(0)) *flag = 1;  // every writer writes 1: no race on the value
+}
+// *found = whether any of x's n elements is 0. A device -> host round trip: for the
+// checks the CPU makes before computing (integer division by zero), not hot paths.
+template <class T>
+int any_zero(const mxl_cuda_call* c, const T* x, int64_t n, bool* found) {
+  *found = false;
+  if (n == 0) return 0;
+  int* flag = static_cast<int*>(workspace(c, sizeof(int)));
+  if (!flag) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  CU_CHECK_CALL(c, cudaMemsetAsync(flag, 0, sizeof(int), stream_of(c)));
+  any_zero_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(x, n, flag);
+  CU_CHECK_LAUNCH(c);
+  int host = 0;
+  CU_CHECK_CALL(c, cudaMemcpyAsync(&host, flag, sizeof host, cudaMemcpyDeviceToHost, stream_of(c)));
+  CU_CHECK_CALL(c, cudaStreamSynchronize(stream_of(c)));
+  *found = host != 0;
+  return 0;
 }
 
 // y[i] = T(a[i]): double accumulators back to the dtype.

@@ -380,6 +380,7 @@ __global__ void nearest_bwd_kernel(const T* dy, T* dx, int64_t N, int64_t Ci, in
 int upsampling_fwd(const mxl_cuda_call* c) {
   const mxl_cuda_blob& y = c->out[0];
   if (attr_i(c, "sample_type") == 0) {
+    if (y.dtype == f16) return via_float32(c, upsampling_fwd);  // bilinear is a deconvolution: float16 via float
     int rc = check_bilinear(c, c->in[0]);
     if (rc) return rc;
     ConvGeom g = bilinear_geom(c, c->in[0], y);
@@ -408,6 +409,7 @@ int upsampling_fwd(const mxl_cuda_call* c) {
 int upsampling_bwd(const mxl_cuda_call* c) {
   const mxl_cuda_blob& dy = c->in[0];
   if (attr_i(c, "sample_type") == 0) {
+    if (dy.dtype == f16) return via_float32(c, upsampling_bwd);
     int rc = check_bilinear(c, c->in[1]);
     if (rc) return rc;
     ConvGeom g = bilinear_geom(c, c->in[1], dy);

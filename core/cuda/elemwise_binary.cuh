@@ -14,14 +14,35 @@ namespace binary {
 using namespace mxl::elemwise;
 
 // ------------------------------------------------------------------ binary
-// y = f(a, b) in T. Integer division by zero gives 0 here (the CPU kernels raise
-// an error; checking would need a device -> host round trip).
+// y = f(a, b) in T. Integer division by zero is refused before the launch
+// (check_divisor); the 0 here only keeps the kernel defined.
 template <class F, class T>
 __device__ inline T apply(T a, T b) {
   using C = std::conditional_t<F::int_native, compute_t<T>, math_t<T>>;
   if constexpr (F::int_divisor && std::is_integral_v<T>)
     if (b == T(0)) return T(0);
   return cast_to<T>(F::f(C(a), C(b)));
+}
+
+// Integer division by zero is an error, as on the CPU: the divisors (n elements of
+// type D) are checked before computing in T -- a device -> host round trip that only
+// integer division pays.
+template <class F, class T, class D>
+int check_divisor(const mxl_cuda_call* c, const D* b, int64_t n) {
+  if constexpr (F::int_divisor && std::is_integral_v<T>) {
+    bool zero = false;
+    if (int rc = any_zero(c, b, n, &zero)) return rc;
+    if (zero) return call_fail(c, kArithmetic, "integer division by zero");
+  }
+  return 0;
+}
+
+// The same for a scalar divisor (known on the host: no round trip).
+template <class F, class T>
+int scalar_divisor(const mxl_cuda_call* c, T s) {
+  if constexpr (F::int_divisor && std::is_integral_v<T>)
+    if (s == T(0)) return call_fail(c, kArithmetic, "integer division by zero");
+  return 0;
 }
 
 template <class F, class T>
@@ -78,6 +99,7 @@ int binary_fwd(const mxl_cuda_call* c) {
       const T* a = static_cast<const T*>(A.data);
       const T* b = static_cast<const T*>(B.data);
       T* y = static_cast<T*>(Y.data);
+      if (int rc = check_divisor<F, T>(c, b, blob_size(B))) return rc;
       if (same && sizeof(T) <= 8 && aligned16(a) && aligned16(b) && aligned16(y))
         binary_same_vec_kernel<F, T><<<grid_for(n / Pack16<T>::kN + 1), kThreads, 0, stream_of(c)>>>(a, b, y, n);
       else if (same) binary_same_kernel<F, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(a, b, y, n);
@@ -137,12 +159,20 @@ int scalar_fwd(const mxl_cuda_call* c) {
       if constexpr (!F::bool_ok && std::is_same_v<T, bool>) {
         return call_fail(c, kDType, "%s: unsupported dtype bool", c->op_name);
       } else {
-        scalar_kernel<F, kRev, T, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
-            static_cast<const T*>(c->in[0].data), static_cast<T*>(c->out[0].data), n, cast_to<T>(s));
+        const T* x = static_cast<const T*>(c->in[0].data);
+        const T sv = cast_to<T>(s);
+        if (int rc = kRev ? check_divisor<F, T>(c, x, n) : scalar_divisor<F, T>(c, sv)) return rc;
+        scalar_kernel<F, kRev, T, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(x, static_cast<T*>(c->out[0].data),
+                                                                                n, sv);
       }
     });
   } else {
     MXC_SWITCH_ALL(c, it, TI, {
+      if (ot != f64) {  // integer results
+        const TI* x = static_cast<const TI*>(c->in[0].data);
+        if (int rc = kRev ? check_divisor<F, int64_t>(c, x, n) : scalar_divisor<F, int64_t>(c, cast_to<int64_t>(s)))
+          return rc;
+      }
       if (ot == f64)
         scalar_kernel<F, kRev, TI, double><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
             static_cast<const TI*>(c->in[0].data), static_cast<double*>(c->out[0].data), n, s);

@@ -93,7 +93,8 @@ note "cuBLAS: ${MXLITE_CUBLAS_LIBRARY:-default search (libcublas.so.13/.12/.so)}
 
 echo "== gpu tests"
 T0=$(date +%s)
-timeout 240 python3 -m pytest -m gpu tests/python/test_gpu.py -q --maxfail=50 -p no:cacheprovider \
+# Every gpu-marked test (the same set tests/gpu/emu/run.sh runs on the emulator).
+timeout 240 python3 -m pytest -m gpu tests/python -q --maxfail=50 -p no:cacheprovider \
   -o addopts="" 2>&1 | tee "$BUILD.pytest.log" | tail -60
 note "pytest -m gpu ($(( $(date +%s) - T0 ))s, exit ${PIPESTATUS[0]}): $(grep -E "[0-9]+ (passed|failed|skipped|error)" "$BUILD.pytest.log" | tail -1)"
 while read -r l; do note "  $l"; done < <(grep -E "^FAILED" "$BUILD.pytest.log" | head -40)

@@ -487,6 +487,39 @@ def test_float16_updates_and_layers_on_gpu_match_cpu():
 
 @gpu
 @needs_gpu
+def test_integer_division_by_zero_is_an_error_on_gpu_like_on_cpu():
+    for ctx in (mx.cpu(), mx.gpu(0)):
+        a = mx.nd.array([4, 6], dtype="int32", ctx=ctx)
+        z = mx.nd.array([0, 2], dtype="int32", ctx=ctx)
+        for f in (lambda: a / z, lambda: a % z, lambda: a / 0, lambda: 3 / z, lambda: a % 0,
+                  lambda: mx.nd.broadcast_div(a, z.reshape((2, 1)))):
+            with pytest.raises(mx.base.MXNetArithmeticError, match="integer division by zero"):
+                f().asnumpy()
+        np.testing.assert_array_equal((a / mx.nd.array([1, 4], dtype="int32", ctx=ctx)).asnumpy(), [4, 1])
+        np.testing.assert_array_equal((a.astype("int64") % 4).asnumpy(), [0, 2])
+
+
+@gpu
+@needs_gpu
+def test_float16_bilinear_upsampling_on_gpu_matches_cpu():
+    rng = np.random.RandomState(3)
+    x = rng.randn(2, 3, 4, 4).astype(np.float16)
+    w = rng.randn(3, 1, 4, 4).astype(np.float16)
+    res = []
+    for ctx in (mx.cpu(), mx.gpu(0)):
+        xs, ws = mx.nd.array(x, dtype=np.float16, ctx=ctx), mx.nd.array(w, dtype=np.float16, ctx=ctx)
+        xs.attach_grad()
+        with mx.autograd.record():
+            y = mx.nd.UpSampling(xs, ws, scale=2, sample_type="bilinear", num_filter=3)
+        y.backward(mx.nd.ones(y.shape, dtype=np.float16, ctx=ctx))
+        res.append([y.asnumpy(), xs.grad.asnumpy()])
+    for c, g in zip(*res):
+        assert g.dtype == np.float16
+        np.testing.assert_allclose(g.astype(np.float64), c.astype(np.float64), rtol=2e-2, atol=2e-2)
+
+
+@gpu
+@needs_gpu
 def test_errors_in_gpu_ops_are_raised_and_the_device_stays_usable():
     a = mx.nd.ones((2, 3), ctx=mx.gpu(0))
     b = mx.nd.ones((4, 5), ctx=mx.gpu(0))

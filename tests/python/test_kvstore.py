@@ -401,3 +401,24 @@ def test_many_stores_and_keys_free_cleanly():
         kv.push(list(range(10)), [_ones(1) for _ in range(10)])
         del kv
     mx.nd.waitall()
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(mx.context.num_gpus() < 1, reason="needs a GPU")
+@pytest.mark.parametrize("kind", ["local", "device"])
+def test_values_on_gpus_are_summed_and_pulled_to_every_device(kind):
+    """push of one value per device sums them (on the store's device), pull copies the
+    result back to each device; with an optimizer the update runs in the store."""
+    devs = [mx.gpu(0), mx.gpu(min(1, mx.context.num_gpus() - 1)), mx.cpu(0)]
+    kv = mx.kv.create(kind)
+    kv.init(["w", "b"], [_ones(1.0, ctx=devs[0]), _ones(0.0, ctx=devs[1])])
+    kv.push("w", [_ones(float(i + 1), ctx=d) for i, d in enumerate(devs)])
+    outs = [mx.nd.zeros(SHAPE, ctx=d) for d in devs]
+    kv.pull("w", out=outs)
+    for o, d in zip(outs, devs):
+        assert o.context == d
+        np.testing.assert_allclose(o.asnumpy(), np.full(SHAPE, 6.0, np.float32))
+    kv.set_optimizer(mx.optimizer.SGD(learning_rate=0.5, rescale_grad=1.0))
+    kv.pushpull("b", [_ones(1.0, ctx=d) for d in devs], out=outs)
+    for o in outs:
+        np.testing.assert_allclose(o.asnumpy(), np.full(SHAPE, -1.5, np.float32))  # 0 - 0.5 * 3

@@ -3,6 +3,8 @@ with a list of contexts): each batch is split over the devices, the KVStore sums
 gradients, the weight copies stay identical, and training matches one device with the
 same global batch. CPU contexts cpu(0), cpu(1), ... stand for the devices; the GPU
 case runs the same code where a GPU is present."""
+import os
+
 import numpy as np
 import pytest
 
@@ -407,11 +409,20 @@ def test_bad_contexts_and_settings_are_clear():
 @pytest.mark.gpu
 @pytest.mark.skipif(mx.context.num_gpus() < 1, reason="needs a GPU")
 def test_gpu_contexts_match_single_device(one_device_result):
-    """Two executors on one GPU, and a CPU and a GPU together, through the same code."""
-    for contexts in ([mx.gpu(0), mx.gpu(0)], [mx.cpu(0), mx.gpu(0)]):
-        mod = _fit(contexts)
-        _assert_params_close(mod.get_params()[0], one_device_result, rtol=1e-4, atol=1e-5)
-        _assert_replicas_identical(mod)
+    """Two executors on one GPU, a CPU and a GPU together, and (where there are two)
+    two GPUs, with the KVStore updating on the store and on the devices."""
+    contexts = [[mx.gpu(0), mx.gpu(0)], [mx.cpu(0), mx.gpu(0)]]
+    if mx.context.num_gpus() >= 2:
+        contexts.append([mx.gpu(0), mx.gpu(1)])
+    for ctx in contexts:
+        for update_on_kvstore in ("1", "0"):
+            os.environ["MXNET_UPDATE_ON_KVSTORE"] = update_on_kvstore
+            try:
+                mod = _fit(ctx)
+            finally:
+                del os.environ["MXNET_UPDATE_ON_KVSTORE"]
+            _assert_params_close(mod.get_params()[0], one_device_result, rtol=1e-4, atol=1e-5)
+            _assert_replicas_identical(mod)
 
 
 # ------------------------------------------------------------------ several machines

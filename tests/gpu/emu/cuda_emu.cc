@@ -4,14 +4,17 @@
 // loads (MXLITE_CUBLAS_LIBRARY may name this library).
 //
 // Environment: MXC_EMU_GPUS (device count, default 1), MXC_EMU_MEMORY_MB (memory per
-// device, default 8192).
+// device, default 8192), MXC_EMU_ASYNC=1 (streams run their work as late as possible).
 #include <sys/mman.h>
 #include <ucontext.h>
 
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
+#include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -117,14 +120,16 @@ cudaError_t check_side(const char* what, const void* p, size_t n, bool device, c
   return cudaSuccess;
 }
 
+cudaError_t check_copy(void* dst, const void* src, size_t n, cudaMemcpyKind k) {
+  if (k == cudaMemcpyDefault) return cudaSuccess;
+  bool dd = k == cudaMemcpyHostToDevice || k == cudaMemcpyDeviceToDevice;
+  bool sd = k == cudaMemcpyDeviceToHost || k == cudaMemcpyDeviceToDevice;
+  if (cudaError_t e = check_side("destination", dst, n, dd, k)) return e;
+  return check_side("source", src, n, sd, k);
+}
 cudaError_t copy(void* dst, const void* src, size_t n, cudaMemcpyKind k) {
   if (n == 0) return cudaSuccess;
-  if (k != cudaMemcpyDefault) {
-    bool dd = k == cudaMemcpyHostToDevice || k == cudaMemcpyDeviceToDevice;
-    bool sd = k == cudaMemcpyDeviceToHost || k == cudaMemcpyDeviceToDevice;
-    if (cudaError_t e = check_side("destination", dst, n, dd, k)) return e;
-    if (cudaError_t e = check_side("source", src, n, sd, k)) return e;
-  }
+  if (cudaError_t e = check_copy(dst, src, n, k)) return e;
   std::memmove(dst, src, n);
   return cudaSuccess;
 }
@@ -294,21 +299,26 @@ void syncthreads() {
   switch_to(f->ctx, f->block->main);
 }
 
-void run_grid(const LaunchCfg& c, const void* kernel, const char* name, void (*body)(void*), void* arg) {
+bool launch_ok(const LaunchCfg& c, const char* name) {
   const dim3 g = c.grid, k = c.block;
   const uint64_t nthreads = uint64_t(k.x) * k.y * k.z;
   if (g.x == 0 || g.y == 0 || g.z == 0 || k.x == 0 || k.y == 0 || k.z == 0 || nthreads > 1024 || k.x > 1024 ||
       k.y > 1024 || k.z > 64 || g.x > 0x7fffffffu || g.y > 65535 || g.z > 65535) {
     t_last = fail(cudaErrorInvalidConfiguration, "%s<<<(%u,%u,%u), (%u,%u,%u)>>>: invalid launch configuration",
                   name, g.x, g.y, g.z, k.x, k.y, k.z);
-    return;
+    return false;
   }
   if (c.smem > 48 * 1024) {
     t_last = fail(cudaErrorInvalidConfiguration, "%s: %zu bytes of dynamic shared memory (at most 49152)", name,
                   c.smem);
-    return;
+    return false;
   }
-  (void)kernel;
+  return true;
+}
+
+void run_grid(const LaunchCfg& c, const char* name, void (*body)(void*), void* arg) {
+  const dim3 g = c.grid, k = c.block;
+  const uint64_t nthreads = uint64_t(k.x) * k.y * k.z;
   thread_local Block block;  // fiber stacks are kept for the host thread's next launch
   Thread* saved = cur;
   const char* saved_kernel = t_kernel;
@@ -362,12 +372,69 @@ using namespace mxcemu;
 
 EMU_EXPORT int mxcemu_is_emulator() { return 1; }
 
+// ------------------------------------------------------------------ streams
+// Synchronous by default: work runs when it is submitted. With MXC_EMU_ASYNC=1 each
+// stream queues its work and runs it only when something waits for the stream
+// (cudaStreamSynchronize, a copy to pageable host memory, an event another stream
+// waits for, cudaFree): the latest a GPU could finish it. Host code that reads device
+// results without waiting -- through pinned memory, or by racing the stream -- then
+// sees stale data, as it could on a GPU. One lock serialises all stream work.
 struct CUstream_st {
   int device;
+  std::deque<std::function<void()>> queue;
+  uint64_t submitted = 0, done = 0;  // work items, ever
+  bool running = false;
 };
 struct CUevent_st {
   int device;
+  CUstream_st* stream = nullptr;  // the last record: complete once stream->done >= seq
+  uint64_t seq = 0;
 };
+
+namespace mxcemu {
+namespace {
+std::recursive_mutex g_stream_mu;
+std::vector<CUstream_st*> g_streams;
+bool async_streams() {
+  static bool a = env_int("MXC_EMU_ASYNC", 0) != 0;
+  return a;
+}
+
+// Runs s's queued work up to item `seq`.
+void flush_until(CUstream_st* s, uint64_t seq) {
+  std::lock_guard<std::recursive_mutex> l(g_stream_mu);
+  if (s->running && s->done < seq) {  // s waits for its own later work: a GPU would hang
+    fprintf(stderr, "cuda_emu: a stream waits for work queued after the wait (it would never finish)\n");
+    abort();
+  }
+  s->running = true;
+  while (s->done < seq && !s->queue.empty()) {
+    std::function<void()> w = std::move(s->queue.front());
+    s->queue.pop_front();
+    w();
+    ++s->done;
+  }
+  s->running = false;
+}
+void flush(CUstream_st* s) { flush_until(s, s->submitted); }
+void flush_device(int dev) {
+  std::lock_guard<std::recursive_mutex> l(g_stream_mu);
+  for (CUstream_st* s : g_streams)
+    if (s->device == dev) flush(s);
+}
+}  // namespace
+
+void submit(cudaStream_t s, std::function<void()> work) {
+  std::lock_guard<std::recursive_mutex> l(g_stream_mu);
+  if (!s || !async_streams()) {
+    if (s) flush(s);  // switched modes mid-run: keep the order anyway
+    work();
+    return;
+  }
+  s->queue.push_back(std::move(work));
+  ++s->submitted;
+}
+}  // namespace mxcemu
 
 // ------------------------------------------------------------------ runtime API
 cudaError_t cudaGetDeviceCount(int* n) {
@@ -437,50 +504,95 @@ static cudaError_t emu_free(void* p, bool pinned) {
   return cudaSuccess;
 }
 cudaError_t cudaMalloc(void** p, size_t bytes) { return emu_alloc(p, bytes, t_device); }
-cudaError_t cudaFree(void* p) { return emu_free(p, false); }
-cudaError_t cudaMallocHost(void** p, size_t bytes) { return emu_alloc(p, bytes, -1); }
-cudaError_t cudaFreeHost(void* p) { return emu_free(p, true); }
-
-cudaError_t cudaMemcpy(void* dst, const void* src, size_t n, cudaMemcpyKind k) { return copy(dst, src, n, k); }
-cudaError_t cudaMemcpyAsync(void* dst, const void* src, size_t n, cudaMemcpyKind k, cudaStream_t) {
-  return copy(dst, src, n, k);
+// cudaFree and cudaFreeHost wait for the device's work, as CUDA's do.
+cudaError_t cudaFree(void* p) {
+  flush_device(t_device);
+  return emu_free(p, false);
 }
-cudaError_t cudaMemcpyPeerAsync(void* dst, int ddev, const void* src, int sdev, size_t n, cudaStream_t) {
+cudaError_t cudaMallocHost(void** p, size_t bytes) { return emu_alloc(p, bytes, -1); }
+cudaError_t cudaFreeHost(void* p) {
+  for (int d = 0; d < num_devices(); ++d) flush_device(d);
+  return emu_free(p, true);
+}
+
+// On the legacy default stream: not ordered after the plugin's streams, which are all
+// non-blocking -- the caller must have synchronised them.
+cudaError_t cudaMemcpy(void* dst, const void* src, size_t n, cudaMemcpyKind k) { return copy(dst, src, n, k); }
+// As CUDA documents cudaMemcpyAsync: pinned host memory is read or written when the
+// stream gets to the copy; a pageable source is staged at the call; a copy into
+// pageable memory returns once done (so it waits for the stream first).
+cudaError_t cudaMemcpyAsync(void* dst, const void* src, size_t n, cudaMemcpyKind k, cudaStream_t s) {
+  if (n == 0) return cudaSuccess;
+  if (cudaError_t e = check_copy(dst, src, n, k)) return e;
+  std::string why;
+  if (s && where(dst, 0, &why) == -2) {  // into pageable memory
+    flush(s);
+    std::memmove(dst, src, n);
+  } else if (where(src, 0, &why) == -2) {  // from pageable memory: staged now
+    auto staged = std::make_shared<std::vector<char>>(static_cast<const char*>(src), static_cast<const char*>(src) + n);
+    submit(s, [dst, staged] { std::memcpy(dst, staged->data(), staged->size()); });
+  } else {
+    submit(s, [dst, src, n] { std::memmove(dst, src, n); });
+  }
+  return cudaSuccess;
+}
+cudaError_t cudaMemcpyPeerAsync(void* dst, int ddev, const void* src, int sdev, size_t n, cudaStream_t s) {
   if (n == 0) return cudaSuccess;
   std::string why;
   int wd = where(dst, n, &why), ws = where(src, n, &why);
   if (wd != ddev || ws != sdev)
     return fail(cudaErrorInvalidValue, "cudaMemcpyPeerAsync: destination on gpu(%d) (asked %d), source on gpu(%d) "
                 "(asked %d)%s%s", wd, ddev, ws, sdev, why.empty() ? "" : ": ", why.c_str());
-  std::memmove(dst, src, n);
+  submit(s, [dst, src, n] { std::memmove(dst, src, n); });
   return cudaSuccess;
 }
-cudaError_t cudaMemsetAsync(void* dst, int v, size_t n, cudaStream_t) {
+cudaError_t cudaMemsetAsync(void* dst, int v, size_t n, cudaStream_t s) {
   if (n == 0) return cudaSuccess;
   std::string why;
   int w = where(dst, n, &why);
   if (w < 0 || w != t_device)
     return fail(cudaErrorInvalidValue, "cudaMemsetAsync(%p, %zu bytes): %s", dst, n,
                 w == -3 ? why.c_str() : w >= 0 ? "memory of another device" : "not device memory");
-  std::memset(dst, v, n);
+  submit(s, [dst, v, n] { std::memset(dst, v, n); });
   return cudaSuccess;
 }
 
 cudaError_t cudaStreamCreateWithFlags(cudaStream_t* s, unsigned) {
-  *s = new CUstream_st{t_device};
+  std::lock_guard<std::recursive_mutex> l(g_stream_mu);
+  *s = new CUstream_st;
+  (*s)->device = t_device;
+  g_streams.push_back(*s);
   return cudaSuccess;
 }
-cudaError_t cudaStreamSynchronize(cudaStream_t) { return cudaSuccess; }  // streams run synchronously
+cudaError_t cudaStreamSynchronize(cudaStream_t s) {
+  if (s) flush(s);
+  return cudaSuccess;
+}
 cudaError_t cudaEventCreateWithFlags(cudaEvent_t* e, unsigned) {
-  *e = new CUevent_st{t_device};
+  *e = new CUevent_st;
+  (*e)->device = t_device;
   return cudaSuccess;
 }
 cudaError_t cudaEventDestroy(cudaEvent_t e) {
+  std::lock_guard<std::recursive_mutex> l(g_stream_mu);
   delete e;
   return cudaSuccess;
 }
-cudaError_t cudaEventRecord(cudaEvent_t, cudaStream_t) { return cudaSuccess; }
-cudaError_t cudaStreamWaitEvent(cudaStream_t, cudaEvent_t, unsigned) { return cudaSuccess; }
+cudaError_t cudaEventRecord(cudaEvent_t e, cudaStream_t s) {
+  std::lock_guard<std::recursive_mutex> l(g_stream_mu);
+  e->stream = s;
+  e->seq = s ? s->submitted : 0;
+  return cudaSuccess;
+}
+// Waiting is itself queued on s: when s gets there, the event's stream runs up to it.
+cudaError_t cudaStreamWaitEvent(cudaStream_t s, cudaEvent_t e, unsigned) {
+  std::lock_guard<std::recursive_mutex> l(g_stream_mu);
+  if (CUstream_st* on = e->stream) {
+    uint64_t seq = e->seq;
+    submit(s, [on, seq] { flush_until(on, seq); });
+  }
+  return cudaSuccess;
+}
 
 cudaError_t cudaGetLastError() {
   cudaError_t e = t_last;
@@ -518,9 +630,8 @@ const char* cudaGetErrorString(cudaError_t e) {
 // Loops ordered so the innermost one walks contiguous memory (the MLP test trains
 // through here).
 template <class T>
-static int gemm(int ta, int tb, int m, int n, int k, const T* alpha, const T* A, int lda, long long sa, const T* B,
-                int ldb, long long sb, const T* beta, T* C, int ldc, long long sc, int batch) {
-  if (m < 0 || n < 0 || k < 0 || batch < 0) return 7;  // CUBLAS_STATUS_INVALID_VALUE
+static void gemm(int ta, int tb, int m, int n, int k, const T* alpha, const T* A, int lda, long long sa, const T* B,
+                 int ldb, long long sb, const T* beta, T* C, int ldc, long long sc, int batch) {
   std::vector<T> acc(size_t(m > 0 ? m : 1));
   for (int p = 0; p < batch; ++p) {
     const T *a = A + p * sa, *bm = B + p * sb;
@@ -546,22 +657,37 @@ static int gemm(int ta, int tb, int m, int n, int k, const T* alpha, const T* A,
         out[i] = *beta == T(0) ? *alpha * acc[size_t(i)] : *alpha * acc[size_t(i)] + *beta * out[i];
     }
   }
+}
+struct CublasHandle {
+  cudaStream_t stream = nullptr;
+};
+// Queued on the handle's stream like a kernel; alpha and beta are read at the call.
+template <class T>
+static int gemm_on(void* h, int ta, int tb, int m, int n, int k, const T* alpha, const T* A, int lda, long long sa,
+                   const T* B, int ldb, long long sb, const T* beta, T* C, int ldc, long long sc, int batch) {
+  if (m < 0 || n < 0 || k < 0 || batch < 0) return 7;  // CUBLAS_STATUS_INVALID_VALUE
+  T a = *alpha, b = *beta;
+  submit(static_cast<CublasHandle*>(h)->stream, [=] {
+    gemm(ta, tb, m, n, k, &a, A, lda, sa, B, ldb, sb, &b, C, ldc, sc, batch);
+  });
   return 0;
 }
 EMU_EXPORT int cublasCreate_v2(void** h) {
-  static int token;
-  *h = &token;
+  *h = new CublasHandle;
   return 0;
 }
-EMU_EXPORT int cublasSetStream_v2(void*, cudaStream_t) { return 0; }
-EMU_EXPORT int cublasSgemmStridedBatched(void*, int ta, int tb, int m, int n, int k, const float* alpha,
+EMU_EXPORT int cublasSetStream_v2(void* h, cudaStream_t s) {
+  static_cast<CublasHandle*>(h)->stream = s;
+  return 0;
+}
+EMU_EXPORT int cublasSgemmStridedBatched(void* h, int ta, int tb, int m, int n, int k, const float* alpha,
                                          const float* A, int lda, long long sa, const float* B, int ldb, long long sb,
                                          const float* beta, float* C, int ldc, long long sc, int batch) {
-  return gemm(ta, tb, m, n, k, alpha, A, lda, sa, B, ldb, sb, beta, C, ldc, sc, batch);
+  return gemm_on(h, ta, tb, m, n, k, alpha, A, lda, sa, B, ldb, sb, beta, C, ldc, sc, batch);
 }
-EMU_EXPORT int cublasDgemmStridedBatched(void*, int ta, int tb, int m, int n, int k, const double* alpha,
+EMU_EXPORT int cublasDgemmStridedBatched(void* h, int ta, int tb, int m, int n, int k, const double* alpha,
                                          const double* A, int lda, long long sa, const double* B, int ldb,
                                          long long sb, const double* beta, double* C, int ldc, long long sc,
                                          int batch) {
-  return gemm(ta, tb, m, n, k, alpha, A, lda, sa, B, ldb, sb, beta, C, ldc, sc, batch);
+  return gemm_on(h, ta, tb, m, n, k, alpha, A, lda, sa, B, ldb, sb, beta, C, ldc, sc, batch);
 }

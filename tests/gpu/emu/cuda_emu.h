@@ -22,8 +22,11 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <dlfcn.h>
+#include <functional>
 #include <math.h>  // the C++ wrapper: sqrt(float), isfinite... in the global namespace, as on the device
 #include <tuple>
 #include <type_traits>
@@ -242,10 +245,15 @@ struct Thread {
 extern thread_local Thread* cur;
 void syncthreads();
 
-// Runs body(arg) once per CUDA thread of the launch; a launch error (invalid
-// configuration, bad pointer argument) is recorded for cudaGetLastError instead.
 struct LaunchCfg;
-void run_grid(const LaunchCfg& cfg, const void* kernel, const char* name, void (*body)(void*), void* arg);
+// Whether a launch configuration is one a GPU accepts; otherwise records the launch
+// error (cudaGetLastError) and returns false.
+bool launch_ok(const LaunchCfg& cfg, const char* name);
+// Runs body(arg) once per CUDA thread of the launch.
+void run_grid(const LaunchCfg& cfg, const char* name, void (*body)(void*), void* arg);
+// Work on a stream: run now, or (MXC_EMU_ASYNC=1) queued until something waits for
+// the stream. The legacy default stream (nullptr) always runs it now.
+void submit(cudaStream_t s, std::function<void()> work);
 // Whether p (a kernel's pointer argument) is device memory of the current device or
 // pinned host memory; otherwise records the launch error and returns false.
 bool check_pointer(const void* p, const char* kernel, int index);
@@ -282,21 +290,24 @@ struct Launch {
     // thread then gets its own copy (kernels may modify their parameters).
     using Args = std::tuple<std::decay_t<P>...>;
     Args args(std::forward<A>(a)...);
+    if (!launch_ok(cfg, name)) return;
     bool ok = std::apply([&](const auto&... v) {
       int i = 0;
       return (true && ... && check_arg(v, name, i++));
     }, args);
     if (!ok) return;
-    struct Ctx {
-      void (*k)(P...);
-      Args* args;
-    } ctx{kernel, &args};
-    run_grid(cfg, reinterpret_cast<const void*>(kernel), name,
-             [](void* p) {
-               auto* c = static_cast<Ctx*>(p);
-               std::apply(c->k, *c->args);
-             },
-             &ctx);
+    submit(cfg.stream, [k = kernel, args, c = cfg, n = name]() mutable {
+      struct Ctx {
+        void (*k)(P...);
+        Args* args;
+      } ctx{k, &args};
+      run_grid(c, n,
+               [](void* p) {
+                 auto* x = static_cast<Ctx*>(p);
+                 std::apply(x->k, *x->args);
+               },
+               &ctx);
+    });
   }
 };
 }  // namespace mxcemu
@@ -325,11 +336,17 @@ struct DeviceSegmentedRadixSort {
   static cudaError_t SortPairs(void* temp, size_t& temp_bytes, const K* keys_in, K* keys_out, const V* vals_in,
                                V* vals_out, int num_items, int num_segments, Off begin, Off end, int begin_bit = 0,
                                int end_bit = int(sizeof(K) * 8), cudaStream_t stream = nullptr) {
-    (void)stream;
     if (!temp) {
       temp_bytes = 1;
       return cudaSuccess;
     }
+    ::mxcemu::submit(stream, [=] { sort(keys_in, keys_out, vals_in, vals_out, num_items, num_segments, begin, end,
+                                         begin_bit, end_bit); });
+    return cudaSuccess;
+  }
+  template <class K, class V, class Off>
+  static void sort(const K* keys_in, K* keys_out, const V* vals_in, V* vals_out, int num_items, int num_segments,
+                   Off begin, Off end, int begin_bit, int end_bit) {
     using U = std::make_unsigned_t<K>;
     const int bits = end_bit - begin_bit;
     const U mask = bits >= int(sizeof(U) * 8) ? U(~U(0)) : U((U(1) << bits) - 1);
@@ -338,7 +355,10 @@ struct DeviceSegmentedRadixSort {
     std::vector<V> v;
     for (int s = 0; s < num_segments; ++s) {
       const int b = begin[s], e = end[s];
-      if (b < 0 || e > num_items || b > e) return cudaErrorInvalidValue;
+      if (b < 0 || e > num_items || b > e) {
+        fprintf(stderr, "cuda_emu: SortPairs: segment %d is [%d, %d) of %d items\n", s, b, e, num_items);
+        abort();
+      }
       order.resize(size_t(e - b));
       for (int i = b; i < e; ++i) order[size_t(i - b)] = i;
       std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
@@ -350,7 +370,6 @@ struct DeviceSegmentedRadixSort {
       std::copy(k.begin(), k.end(), keys_out + b);
       std::copy(v.begin(), v.end(), vals_out + b);
     }
-    return cudaSuccess;
   }
 };
 }  // namespace cub

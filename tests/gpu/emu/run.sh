@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The GPU tests on the host CUDA emulator: the CUDA plugin's own kernels, compiled for
 # the host (libmxlite_cuda_emu.so, tests/gpu/emu/README.md), run through every GPU test
-# on a machine without a GPU. Emulated, two devices (cross-device copies, multi-device
-# training); cuBLAS calls answered by the emulator, then the matrix products again
-# through the plugin's own GEMM kernel. Not a substitute for a real GPU run
-# (tests/gpu/run_device_checks.sh): no parallelism, no timing, no real memory model.
+# on a machine without a GPU. Two emulated devices (cross-device copies, multi-device
+# training), streams that run their work only when waited for (so host code that skips
+# a synchronisation reads stale data), cuBLAS calls answered by the emulator; then the
+# matrix products again, synchronously, through the plugin's own GEMM kernel. Not a
+# substitute for a run on a GPU (tests/gpu/run_device_checks.sh): no parallelism
+# between CUDA threads, no warps, no timing.
 # usage: tests/gpu/emu/run.sh [BUILD_DIR]   (default build/ctest)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -17,8 +19,8 @@ fi
 export MXLITE_LIBRARY=$BUILD/libmxlite.so PYTHONPATH=$ROOT/python MXLITE_CUDA_PLUGIN=$EMU MXC_EMU_GPUS=2
 cd "$ROOT"
 
-echo "-- pytest -m gpu on 2 emulated GPUs"
-MXLITE_CUBLAS_LIBRARY=$EMU $PY -m pytest -q -p no:cacheprovider -m gpu tests/python
+echo "-- pytest -m gpu on 2 emulated GPUs, streams asynchronous (work runs when waited for)"
+MXC_EMU_ASYNC=1 MXLITE_CUBLAS_LIBRARY=$EMU $PY -m pytest -q -p no:cacheprovider -m gpu tests/python
 
 echo "-- matrix products through the plugin's GEMM kernel (no cuBLAS)"
 MXLITE_CUBLAS_LIBRARY= $PY -m pytest -q -p no:cacheprovider -m gpu tests/python/test_gpu.py \

@@ -9,6 +9,7 @@
 
 #include <cub/device/device_segmented_radix_sort.cuh>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 static int g_pass, g_fail;
@@ -226,17 +227,70 @@ static void test_sort() {
   cudaFree(temp);
 }
 
+__global__ void set_kernel(int* x, int n, int v) {
+  for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += blockDim.x * gridDim.x) x[i] = v;
+}
+
+// MXC_EMU_ASYNC=1 (main sets it): work waits in its stream until something waits for it.
+static void test_async_streams() {
+  cudaStream_t s1, s2;
+  cudaStreamCreateWithFlags(&s1, cudaStreamNonBlocking);
+  cudaStreamCreateWithFlags(&s2, cudaStreamNonBlocking);
+  int *d, *e, *pinned;
+  cudaMalloc(&d, 64 * sizeof(int));
+  cudaMalloc(&e, 64 * sizeof(int));
+  cudaMallocHost(reinterpret_cast<void**>(&pinned), 64 * sizeof(int));
+  for (int i = 0; i < 64; ++i) pinned[i] = -1;
+  set_kernel<<<2, 32, 0, s1>>>(d, 64, 7);
+  cudaMemcpyAsync(pinned, d, 64 * sizeof(int), cudaMemcpyDeviceToHost, s1);
+  CHECK(pinned[5] == -1);  // not waited for: the host must not rely on it yet
+  CHECK(cudaStreamSynchronize(s1) == cudaSuccess);
+  CHECK(pinned[5] == 7 && pinned[63] == 7);
+
+  // s2 orders after s1's kernel through an event; nothing synchronises s1 itself.
+  cudaEvent_t ev;
+  cudaEventCreateWithFlags(&ev, cudaEventDisableTiming);
+  set_kernel<<<1, 64, 0, s1>>>(d, 64, 9);
+  cudaEventRecord(ev, s1);
+  set_kernel<<<1, 64, 0, s1>>>(d, 64, 11);  // after the event: s2 must not wait for it
+  cudaStreamWaitEvent(s2, ev, 0);
+  cudaMemcpyAsync(e, d, 64 * sizeof(int), cudaMemcpyDeviceToDevice, s2);
+  int host[64] = {0};
+  cudaMemcpyAsync(host, e, sizeof host, cudaMemcpyDeviceToHost, s2);  // pageable: returns when done
+  CHECK(host[0] == 9 && host[63] == 9);
+  cudaMemcpyAsync(host, d, sizeof host, cudaMemcpyDeviceToHost, s1);
+  CHECK(host[0] == 11);
+
+  // A pageable source is staged at the call: changing it afterwards changes nothing.
+  for (int i = 0; i < 64; ++i) host[i] = 3;
+  cudaMemcpyAsync(d, host, sizeof host, cudaMemcpyHostToDevice, s1);
+  host[0] = 4;
+  cudaMemcpyAsync(host, d, sizeof host, cudaMemcpyDeviceToHost, s1);
+  CHECK(host[0] == 3);
+
+  // cudaFree waits for the device's work.
+  set_kernel<<<1, 64, 0, s1>>>(d, 64, 5);
+  cudaMemcpyAsync(pinned, d, 64 * sizeof(int), cudaMemcpyDeviceToHost, s1);
+  cudaFree(e);
+  CHECK(pinned[0] == 5);
+  cudaFree(d);
+  cudaFreeHost(pinned);
+  cudaEventDestroy(ev);
+}
+
 static void test_no_real_cuda_library() {
   CHECK(dlopen("libm.so.6", RTLD_NOW) == nullptr);  // only the emulator's own cuBLAS may load
 }
 
 int main() {
+  setenv("MXC_EMU_ASYNC", "1", 1);  // before the first stream work reads it
   test_indices();
   test_barriers();
   test_rejections();
   test_memory_is_not_zeroed();
   test_half();
   test_sort();
+  test_async_streams();
   test_no_real_cuda_library();
   printf("cuda_emu: %d passed, %d failed\n", g_pass, g_fail);
   return g_fail ? 1 : 0;
