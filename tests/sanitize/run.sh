@@ -21,9 +21,13 @@
 # then searched for "ERROR: AddressSanitizer", "runtime error:" and
 # "WARNING: ThreadSanitizer". The step ends with zero reports or fails.
 #
-# Not covered: the CUDA plugin (not built here; no GPU in CI) and OpenMP, which is
-# left out of the TSan build because libgomp is not instrumented (its barriers look
-# like races to TSan).
+#  3. The CUDA plugin's kernels, built for the host emulator (tests/gpu/emu) with the
+#     same flags, under every gpu-marked test: out-of-bounds kernel accesses and
+#     undefined behaviour in kernel code are reported like the core's.
+#
+# Not covered: the real CUDA plugin (nvcc; no GPU in CI) and OpenMP, which is left out
+# of the TSan build because libgomp is not instrumented (its barriers look like races
+# to TSan).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -96,6 +100,22 @@ fi
 check_reports "$LOGS/pytest.out"
 echo "   $((SECONDS - t0)) s"
 
+echo "== the CUDA plugin's kernels under ASan + UBSan, on the host emulator (pytest -m gpu, 2 emulated GPUs)"
+# Device memory is host memory there, so an out-of-bounds kernel access lands in ASan's
+# redzones (tests/gpu/emu/README.md).
+t0=$SECONDS
+if MXLITE_LIBRARY=$ROOT/build/asan/libmxlite.so PYTHONPATH=$ROOT/python LD_PRELOAD="$ASAN_PRELOAD" \
+   MXLITE_CUDA_PLUGIN=$ROOT/build/asan/libmxlite_cuda_emu.so MXLITE_CUBLAS_LIBRARY=$ROOT/build/asan/libmxlite_cuda_emu.so \
+   MXC_EMU_GPUS=2 MXC_EMU_ASYNC=1 \
+   ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:log_path=$LOGS/asan-gpu-emu" \
+   $PY -m pytest -q -p no:cacheprovider -m gpu "$ROOT/tests/python" > "$LOGS/pytest-gpu-emu.out" 2>&1; then
+  tail -1 "$LOGS/pytest-gpu-emu.out"
+else
+  tail -60 "$LOGS/pytest-gpu-emu.out"; check_reports; exit 1
+fi
+check_reports "$LOGS/pytest-gpu-emu.out"
+echo "   $((SECONDS - t0)) s"
+
 echo "== ThreadSanitizer build of the engine and C ABI tests (build/tsan)"
 t0=$SECONDS
 TSAN_FLAGS="-fsanitize=thread -O1 -g"
@@ -129,4 +149,4 @@ for t in test_capi test_leaks; do
 done
 check_reports "$LOGS"/tsan-*.out
 
-echo "sanitizers: 0 reports (ASan + UBSan: CTest and pytest; TSan: test_engine, test_capi, test_leaks) in $((SECONDS - start)) s"
+echo "sanitizers: 0 reports (ASan + UBSan: CTest, pytest, the emulated CUDA kernels; TSan: test_engine, test_capi, test_leaks) in $((SECONDS - start)) s"

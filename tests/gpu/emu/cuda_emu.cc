@@ -7,6 +7,10 @@
 // device, default 8192), MXC_EMU_ASYNC=1 (streams run their work as late as possible).
 #include <sys/mman.h>
 #include <ucontext.h>
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+#endif
 
 #include <cstdarg>
 #include <cstdio>
@@ -141,6 +145,13 @@ cudaError_t copy(void* dst, const void* src, size_t n, cudaMemcpyKind k) {
 // swapcontext makes a system call per switch, which made the emulator 10x slower.
 constexpr size_t kStack = 256 << 10;
 
+// A context's stack, for AddressSanitizer (which must be told about every switch).
+struct Stack {
+  const void* bottom = nullptr;  // unknown for a host thread's own stack until a fiber learns it
+  size_t size = 0;
+  void* fake = nullptr;  // ASan's fake stack of a suspended context
+};
+
 #if defined(__x86_64__)
 extern "C" void mxcemu_switch(void** save_sp, void* to_sp);
 asm(R"(
@@ -173,10 +184,12 @@ mxcemu_switch:
 )");
 struct Context {
   void* sp = nullptr;
+  Stack stack;
 };
-void switch_to(Context& from, Context& to) { mxcemu_switch(&from.sp, to.sp); }
+void switch_raw(Context& from, Context& to) { mxcemu_switch(&from.sp, to.sp); }
 // A fresh stack whose first switch "returns" into entry() with the ABI's alignment.
 void make_context(Context& c, void* stack, size_t size, void (*entry)()) {
+  c.stack = Stack{stack, size, nullptr};
   auto top = (reinterpret_cast<uintptr_t>(stack) + size) & ~uintptr_t(15);
   auto* sp = reinterpret_cast<uint64_t*>(top) - 2;  // [0]: entry (16-aligned slot), [1]: 0 (no caller)
   sp[0] = reinterpret_cast<uint64_t>(entry);
@@ -190,9 +203,11 @@ void make_context(Context& c, void* stack, size_t size, void (*entry)()) {
 #else
 struct Context {
   ucontext_t uc;
+  Stack stack;
 };
-void switch_to(Context& from, Context& to) { swapcontext(&from.uc, &to.uc); }
+void switch_raw(Context& from, Context& to) { swapcontext(&from.uc, &to.uc); }
 void make_context(Context& c, void* stack, size_t size, void (*entry)()) {
+  c.stack = Stack{stack, size, nullptr};
   getcontext(&c.uc);
   c.uc.uc_stack.ss_sp = stack;
   c.uc.uc_stack.ss_size = size;
@@ -200,6 +215,34 @@ void make_context(Context& c, void* stack, size_t size, void (*entry)()) {
   makecontext(&c.uc, entry, 0);
 }
 #endif
+
+// Switches from `from` to `to`; when it returns, `from` runs again, and learn_main
+// (the scheduler's context, when `from` is a fiber) knows the scheduler's stack.
+// `exiting`: `from` never runs again (ASan drops its fake stack).
+void switch_to(Context& from, Context& to, Context* learn_main = nullptr, bool exiting = false) {
+#if defined(__SANITIZE_ADDRESS__)
+  __sanitizer_start_switch_fiber(exiting ? nullptr : &from.stack.fake, to.stack.bottom, to.stack.size);
+  switch_raw(from, to);
+  const void* bottom = nullptr;
+  size_t size = 0;
+  __sanitizer_finish_switch_fiber(from.stack.fake, &bottom, &size);
+  if (learn_main) learn_main->stack.bottom = bottom, learn_main->stack.size = size;
+#else
+  (void)learn_main, (void)exiting;
+  switch_raw(from, to);
+#endif
+}
+// The first thing a new fiber does (it did not arrive through switch_to).
+void arrived(Context& from_main) {
+#if defined(__SANITIZE_ADDRESS__)
+  const void* bottom = nullptr;
+  size_t size = 0;
+  __sanitizer_finish_switch_fiber(nullptr, &bottom, &size);
+  from_main.stack.bottom = bottom, from_main.stack.size = size;
+#else
+  (void)from_main;
+#endif
+}
 
 struct Block;
 }  // namespace
@@ -225,9 +268,10 @@ struct Block {
 void fiber_entry() {
   Fiber* f = cur->fiber;
   Block* b = f->block;
+  arrived(b->main);
   b->body(b->arg);
   f->done = true;
-  switch_to(f->ctx, b->main);
+  switch_to(f->ctx, b->main, nullptr, true);
   abort();  // a finished fiber is never resumed
 }
 
@@ -246,6 +290,9 @@ void start_fiber(Block& b, const Thread& proto, unsigned t) {
   f.th.fiber = &f;
   f.block = &b;
   f.done = false;
+#if defined(__SANITIZE_ADDRESS__)
+  __asan_unpoison_memory_region(f.stack, kStack);  // the last fiber on this stack left its frames' redzones
+#endif
   make_context(f.ctx, f.stack, kStack, fiber_entry);
 }
 // Runs fiber t until it reaches a barrier or ends; returns whether it ended.
@@ -296,7 +343,7 @@ void syncthreads() {
             t_kernel, cur->tid.x, cur->tid.y, cur->tid.z, cur->bid.x, cur->bid.y, cur->bid.z);
     abort();
   }
-  switch_to(f->ctx, f->block->main);
+  switch_to(f->ctx, f->block->main, &f->block->main);
 }
 
 bool launch_ok(const LaunchCfg& c, const char* name) {
@@ -394,7 +441,7 @@ struct CUevent_st {
 namespace mxcemu {
 namespace {
 std::recursive_mutex g_stream_mu;
-std::vector<CUstream_st*> g_streams;
+std::vector<CUstream_st*>& g_streams = *new std::vector<CUstream_st*>;  // streams live as long as the process
 bool async_streams() {
   static bool a = env_int("MXC_EMU_ASYNC", 0) != 0;
   return a;
