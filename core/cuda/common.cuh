@@ -260,6 +260,9 @@ void register_extra_ops(KernelTable& t);
 void register_sum(KernelTable& t);
 void register_nn_extra(KernelTable& t);
 void register_linalg(KernelTable& t);
+void register_spatial(KernelTable& t);
+void register_ctc(KernelTable& t);
+void register_rnn(KernelTable& t);
 
 // Parameter helpers.
 inline int64_t attr_i(const mxl_cuda_call* c, const char* n) { return c->attr->i(c->attrs, n); }

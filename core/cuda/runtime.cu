@@ -259,6 +259,9 @@ KernelTable& kernel_table() {
     register_sum(*k);
     register_nn_extra(*k);
     register_linalg(*k);
+    register_spatial(*k);
+    register_ctc(*k);
+    register_rnn(*k);
     return k;
   }();
   return *t;
