@@ -2,6 +2,8 @@
 # The R package's test run: installs R from Debian when missing, installs the package
 # into a local library (build/rlib, not system-wide) against libmxlite, then runs
 #   1. the testthat tests            -> "testthat: N passed, N failed"
+#      and, where mx.gpu(0) works or the CUDA emulator is built, r/tests/gpu
+#                                    -> "testthat gpu: N passed, N failed"
 #   2. the conformance cases         -> "conformance: N passed, N failed"
 #   3. the tutorial's MLP on digits, FeedForward         -> "mlp: N passed, N failed"
 #   4. the same MLP with the tutorial's manual executor loop -> "tutorial loop: N passed, N failed"
@@ -50,6 +52,32 @@ Rscript -e '
   passed <- sum(res$nb) - sum(res$failed) - sum(res$skipped)
   cat(sprintf("testthat: %d passed, %d failed\n", passed, failed))
   quit(status = if (failed > 0 || sum(res$skipped) > 0) 1 else 0)' || status=1
+
+# GPU tests: on a GPU when mx.gpu(0) works, else on the CUDA emulator built next to
+# the library (tests/gpu/emu); with neither they do not run (and are not counted).
+gpu_works() {
+  env "$@" Rscript -e 'suppressPackageStartupMessages(library(mxlite)); invisible(as.array(mx.nd.zeros(1, ctx = mx.gpu(0))))' \
+    >/dev/null 2>&1
+}
+GPU_ENV=()
+RUN_GPU=0
+EMU=$(ls "$(dirname "${MXLITE_LIBRARY:-$ROOT/build/ctest/libmxlite.so}")/libmxlite_cuda_emu.so" 2>/dev/null || true)
+if gpu_works; then
+  RUN_GPU=1
+elif [ -n "$EMU" ]; then  # the emulator is built: the tests must run (and pass) on it
+  RUN_GPU=1
+  GPU_ENV=(MXLITE_CUDA_PLUGIN="$EMU" MXLITE_CUBLAS_LIBRARY="$EMU" MXC_EMU_ASYNC=1)
+fi
+if [ "$RUN_GPU" = 1 ]; then
+  echo "== testthat on gpu(0) (r/tests/gpu${GPU_ENV:+, on the CUDA emulator})"
+  env "${GPU_ENV[@]}" Rscript -e '
+    suppressPackageStartupMessages({ library(testthat); library(mxlite) })
+    res <- as.data.frame(test_dir("r/tests/gpu", reporter = "summary", stop_on_failure = FALSE))
+    failed <- sum(res$failed) + sum(res$error)
+    passed <- sum(res$nb) - sum(res$failed) - sum(res$skipped)
+    cat(sprintf("testthat gpu: %d passed, %d failed\n", passed, failed))
+    quit(status = if (failed > 0 || sum(res$skipped) > 0) 1 else 0)' || status=1
+fi
 
 echo "== conformance (R runner)"
 Rscript tests/conformance/runners/r.R || status=1
