@@ -6,9 +6,10 @@ importable, against PyTorch on the same GPU in the same run:
   3. the tutorial MLP (784-128-10, batch 128, SGD) training samples/s (>= 1.0x)
   4. LeNet (conv 20, pool, conv 50, pool, fc 500, fc 10; batch 64) training samples/s (>= 1.0x)
 
-    python bench/bench_gpu.py [--quick]
+    python bench/bench_gpu.py [--quick | --smoke]
 
-Prints one line per measurement and exits 0 (targets are reported, not enforced).
+Prints one line per measurement and exits 0 (targets are reported, not enforced);
+--smoke runs tiny sizes to check the script (on the CUDA emulator, in the test run).
 """
 import argparse
 import time
@@ -166,23 +167,30 @@ def bench_train(name, net, torch_net, shape, steps):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--quick", action="store_true", help="fewer repetitions")
+    p.add_argument("--smoke", action="store_true",
+                   help="tiny sizes, to check the script itself (tests/gpu/emu/run.sh runs it on the CUDA emulator); "
+                        "exits 1 if a bench fails")
     args = p.parse_args()
     if mx.context.num_gpus() == 0:
         print("no GPU: " + mx.context.gpu_info())
-        return
+        return 0
     print(mx.context.gpu_info())
-    reps = 5 if args.quick else 20
-    for name, fn in (("add", lambda: bench_add(1 << 26, reps)),
-                     ("sgemm", lambda: bench_sgemm(4096, max(3, reps // 4))),
-                     ("mlp", lambda: bench_train("MLP", mlp_symbol(), torch_mlp, (128, 784),
-                                                 100 if args.quick else 300)),
+    reps = 1 if args.smoke else 5 if args.quick else 20
+    n_add, n_gemm = (1 << 12, 64) if args.smoke else (1 << 26, 4096)
+    mlp_steps, lenet_steps = (3, 2) if args.smoke else (100, 50) if args.quick else (300, 200)
+    failed = 0
+    for name, fn in (("add", lambda: bench_add(n_add, reps)),
+                     ("sgemm", lambda: bench_sgemm(n_gemm, max(1 if args.smoke else 3, reps // 4))),
+                     ("mlp", lambda: bench_train("MLP", mlp_symbol(), torch_mlp, (128, 784), mlp_steps)),
                      ("lenet", lambda: bench_train("LeNet", lenet_symbol(), torch_lenet, (64, 1, 28, 28),
-                                                   50 if args.quick else 200))):
+                                                   lenet_steps))):
         try:
             fn()
         except Exception as e:  # one failing bench must not hide the others
+            failed += 1
             print("%s bench FAILED: %s: %s" % (name, type(e).__name__, e))
+    return 1 if failed and args.smoke else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

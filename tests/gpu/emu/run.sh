@@ -26,6 +26,11 @@ echo "-- matrix products through the plugin's GEMM kernel (no cuBLAS)"
 MXLITE_CUBLAS_LIBRARY= $PY -m pytest -q -p no:cacheprovider -m gpu tests/python/test_gpu.py \
     -k "dot or FullyConnected or Convolution or Deconvolution or gemm"
 
+echo "-- bench/bench_gpu.py --smoke (the script itself; emulated figures mean nothing)"
+MXC_EMU_ASYNC=1 MXLITE_CUBLAS_LIBRARY=$EMU $PY bench/bench_gpu.py --smoke >"$BUILD/emu_bench.log" 2>&1 ||
+  { cat "$BUILD/emu_bench.log"; exit 1; }
+echo "bench_gpu --smoke: 4 benches ran"
+
 echo "-- JavaScript GPU tests"
 (cd js && MXLITE_CUBLAS_LIBRARY=$EMU node --test test/gpu.test.js >"$BUILD/emu_js.log" 2>&1) ||
   { cat "$BUILD/emu_js.log"; exit 1; }
