@@ -4,7 +4,8 @@
 // loads (MXLITE_CUBLAS_LIBRARY may name this library).
 //
 // Environment: MXC_EMU_GPUS (device count, default 1), MXC_EMU_MEMORY_MB (memory per
-// device, default 8192), MXC_EMU_ASYNC=1 (streams run their work as late as possible).
+// device, default 8192), MXC_EMU_ASYNC=1 (streams run their work as late as possible),
+// MXC_EMU_ORDER=reverse (blocks and threads run last to first).
 #include <sys/mman.h>
 #include <ucontext.h>
 #if defined(__SANITIZE_ADDRESS__)
@@ -306,25 +307,42 @@ bool resume(Block& b, unsigned t) {
 // Runs one block. Thread 0 goes first, as a fiber: when it ends without reaching a
 // barrier, the others run one after another on this stack (cheap); when it stops at
 // __syncthreads(), every thread becomes a fiber and they advance barrier by barrier.
+// MXC_EMU_ORDER=reverse: blocks, and a block's threads after thread 0, run last to
+// first. A kernel whose threads depend on each other's writes without a barrier or an
+// atomic (a race on a GPU) then computes something else, and the tests see it.
+bool reverse_order() {
+  static bool r = [] {
+    const char* v = getenv("MXC_EMU_ORDER");
+    return v && strcmp(v, "reverse") == 0;
+  }();
+  return r;
+}
+// The t-th thread to run of n (thread 0 always first: it is the probe).
+unsigned nth(unsigned t, unsigned n) { return reverse_order() && t > 0 ? n - t : t; }
+
 void run_block(Block& b, Thread& proto, unsigned nthreads) {
   start_fiber(b, proto, 0);
   if (resume(b, 0)) {
     proto.fiber = nullptr;
     cur = &proto;
-    for (unsigned t = 1; t < nthreads; ++t) {
+    for (unsigned i = 1; i < nthreads; ++i) {
+      unsigned t = nth(i, nthreads);
       proto.tid = uint3{t % proto.bdim.x, (t / proto.bdim.x) % proto.bdim.y, t / (proto.bdim.x * proto.bdim.y)};
       b.body(b.arg);
     }
   } else {
     unsigned live = 1;
-    for (unsigned t = 1; t < nthreads; ++t) {  // bring the others to the first barrier
+    for (unsigned i = 1; i < nthreads; ++i) {  // bring the others to the first barrier
+      unsigned t = nth(i, nthreads);
       start_fiber(b, proto, t);
       if (!resume(b, t)) ++live;
     }
     while (live > 0) {  // everyone still running waits at the same barrier: release it
       live = 0;
-      for (unsigned t = 0; t < nthreads; ++t)
+      for (unsigned i = 0; i < nthreads; ++i) {
+        unsigned t = nth(i, nthreads);
         if (!b.fibers[t].done && !resume(b, t)) ++live;
+      }
     }
   }
 }
@@ -375,12 +393,12 @@ void run_grid(const LaunchCfg& c, const char* name, void (*body)(void*), void* a
   Thread th{};
   th.bdim = k;
   th.gdim = g;
-  for (unsigned bz = 0; bz < g.z; ++bz)
-    for (unsigned by = 0; by < g.y; ++by)
-      for (unsigned bx = 0; bx < g.x; ++bx) {
-        th.bid = uint3{bx, by, bz};
-        run_block(block, th, unsigned(nthreads));
-      }
+  const uint64_t nblocks = uint64_t(g.x) * g.y * g.z;
+  for (uint64_t i = 0; i < nblocks; ++i) {
+    uint64_t b = reverse_order() ? nblocks - 1 - i : i;
+    th.bid = uint3{unsigned(b % g.x), unsigned(b / g.x % g.y), unsigned(b / (uint64_t(g.x) * g.y))};
+    run_block(block, th, unsigned(nthreads));
+  }
   t_kernel = saved_kernel;
   cur = saved;
 }

@@ -3,8 +3,9 @@
 # the host (libmxlite_cuda_emu.so, tests/gpu/emu/README.md), run through every GPU test
 # on a machine without a GPU. Two emulated devices (cross-device copies, multi-device
 # training), streams that run their work only when waited for (so host code that skips
-# a synchronisation reads stale data), cuBLAS calls answered by the emulator; then the
-# matrix products again, synchronously, through the plugin's own GEMM kernel. Not a
+# a synchronisation reads stale data), cuBLAS calls answered by the emulator; again with
+# blocks and threads run last to first (a kernel whose result depends on the order has
+# a race); then the matrix products through the plugin's own GEMM kernel. Not a
 # substitute for a run on a GPU (tests/gpu/run_device_checks.sh): no parallelism
 # between CUDA threads, no warps, no timing.
 # usage: tests/gpu/emu/run.sh [BUILD_DIR]   (default build/ctest)
@@ -21,6 +22,9 @@ cd "$ROOT"
 
 echo "-- pytest -m gpu on 2 emulated GPUs, streams asynchronous (work runs when waited for)"
 MXC_EMU_ASYNC=1 MXLITE_CUBLAS_LIBRARY=$EMU $PY -m pytest -q -p no:cacheprovider -m gpu tests/python
+
+echo "-- again, blocks and threads in reverse order, streams synchronous (an order-dependent kernel is a race)"
+MXC_EMU_ORDER=reverse MXLITE_CUBLAS_LIBRARY=$EMU $PY -m pytest -q -p no:cacheprovider -m gpu tests/python
 
 echo "-- matrix products through the plugin's GEMM kernel (no cuBLAS)"
 MXLITE_CUBLAS_LIBRARY= $PY -m pytest -q -p no:cacheprovider -m gpu tests/python/test_gpu.py \
