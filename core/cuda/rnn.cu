@@ -1,8 +1,191 @@
-// the fused RNN operator (RNN: rnn_relu, rnn_tanh, lstm, gru) on the device.
+// CUDA kernels of the fused RNN operator (core/op/rnn.cc): RNN and _backward_RNN. The
+// layer/direction/time loops and the gate formulas are the CPU's own
+// (core/op/rnn_kernels.h); this file is their device backend -- GEMMs through the
+// plugin's gemm (cuBLAS or the built-in kernel), one elementwise kernel per time step
+// for the gates, bias broadcasts and column sums. float16 runs through float32 copies
+// (with_float16), as the CPU computes it in float. The backward recomputes the forward,
+// as on the CPU.
+#include "blas.cuh"
 #include "common.cuh"
+#include "core/op/rnn_kernels.h"
 
 namespace mxlcuda {
+namespace {
 
-void register_rnn(KernelTable& t) { (void)t; }
+namespace rnn = mxl::rnn;
+
+template <class C>
+__global__ void add_rows_kernel(int64_t M, int64_t K, const C* bias, C* out) {
+  MXC_KERNEL_LOOP(i, M * K) out[i] += bias[i % K];
+}
+
+// out[k] += sum over rows; one thread per column, rows in order (as the CPU).
+template <class C>
+__global__ void col_sum_kernel(int64_t M, int64_t K, const C* in, C* out) {
+  MXC_KERNEL_LOOP(k, K) {
+    C s = out[k];
+    for (int64_t m = 0; m < M; ++m) s += in[m * K + k];
+    out[k] = s;
+  }
+}
+
+template <class C>
+__global__ void copy_kernel(int64_t rows, int64_t cols, const C* src, int64_t lds, C* dst, int64_t ldd) {
+  MXC_KERNEL_LOOP(i, rows * cols) {
+    int64_t r = i / cols, k = i % cols;
+    dst[r * ldd + k] = src[r * lds + k];
+  }
+}
+
+template <class C>
+__global__ void forward_step_kernel(rnn::Dims d, int64_t N, const C* xw, const C* hw, const C* hp, int64_t ldhp,
+                                    const C* cp, int64_t ldcp, C* h, int64_t ldh, C* cache) {
+  const int64_t GH = d.GH(), Wc = d.W();
+  MXC_KERNEL_LOOP(i, N * d.H) {
+    int64_t n = i / d.H, j = i % d.H;
+    rnn::step_forward<C>(d.mode, d.H, j, xw + n * GH, hw + n * GH, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0),
+                         h + n * ldh + j, cache + n * Wc);
+  }
+}
+
+template <class C>
+__global__ void backward_step_kernel(rnn::Dims d, int64_t N, const C* cache, const C* hp, int64_t ldhp, const C* cp,
+                                     int64_t ldcp, const C* dy, int64_t ldy, const C* dh, C* dc, C* dxw, C* dhw,
+                                     C* dhd) {
+  const int64_t GH = d.GH(), Wc = d.W();
+  MXC_KERNEL_LOOP(i, N * d.H) {
+    int64_t n = i / d.H, j = i % d.H;
+    C dc_unused = C(0);
+    rnn::step_backward<C>(d.mode, d.H, j, cache + n * Wc, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0),
+                          dy[n * ldy + j] + dh[n * d.H + j], cp ? dc + n * d.H + j : &dc_unused, dxw + n * GH,
+                          dhw + n * GH, dhd + n * d.H + j);
+  }
+}
+
+// The device backend of rnn::forward / rnn::backward (see rnn_kernels.h).
+template <class C>
+struct CudaBackend {
+  const mxl_cuda_call* c;
+  int gemm(bool ta, bool tb, int64_t M, int64_t N, int64_t K, const C* A, int64_t lda, const C* B, int64_t ldb,
+           C beta, C* Cm, int64_t ldc) {
+    GemmArgs<C> g;
+    g.ta = ta, g.tb = tb, g.M = M, g.N = N, g.K = K;
+    g.A = A, g.lda = lda, g.B = B, g.ldb = ldb, g.C = Cm, g.ldc = ldc, g.beta = beta;
+    if (K == 0 && beta != C(0)) return 0;  // C = 1 * C
+    return mxlcuda::gemm<C>(c, g);
+  }
+  int add_rows(int64_t M, int64_t K, const C* bias, C* out) {
+    if (M * K == 0) return 0;
+    add_rows_kernel<C><<<grid_for(M * K), kThreads, 0, stream_of(c)>>>(M, K, bias, out);
+    CU_CHECK_LAUNCH(c);
+    return 0;
+  }
+  int col_sum(int64_t M, int64_t K, const C* in, C* out) {
+    if (K == 0) return 0;
+    col_sum_kernel<C><<<grid_for(K), kThreads, 0, stream_of(c)>>>(M, K, in, out);
+    CU_CHECK_LAUNCH(c);
+    return 0;
+  }
+  int copy(int64_t rows, int64_t cols, const C* src, int64_t lds, C* dst, int64_t ldd) {
+    if (rows * cols == 0) return 0;
+    copy_kernel<C><<<grid_for(rows * cols), kThreads, 0, stream_of(c)>>>(rows, cols, src, lds, dst, ldd);
+    CU_CHECK_LAUNCH(c);
+    return 0;
+  }
+  int zero(C* p, int64_t n) {
+    CU_CHECK_CALL(c, fill<C>(c, p, n, C(0)));
+    return 0;
+  }
+  int forward_step(const rnn::Dims& d, int64_t N, const C* xw, const C* hw, const C* hp, int64_t ldhp, const C* cp,
+                   int64_t ldcp, C* h, int64_t ldh, C* cache) {
+    if (N * d.H == 0) return 0;
+    forward_step_kernel<C><<<grid_for(N * d.H), kThreads, 0, stream_of(c)>>>(d, N, xw, hw, hp, ldhp, cp, ldcp, h,
+                                                                              ldh, cache);
+    CU_CHECK_LAUNCH(c);
+    return 0;
+  }
+  int backward_step(const rnn::Dims& d, int64_t N, const C* cache, const C* hp, int64_t ldhp, const C* cp,
+                    int64_t ldcp, const C* dy, int64_t ldy, const C* dh, C* dc, C* dxw, C* dhw, C* dhd) {
+    if (N * d.H == 0) return 0;
+    backward_step_kernel<C><<<grid_for(N * d.H), kThreads, 0, stream_of(c)>>>(d, N, cache, hp, ldhp, cp, ldcp, dy,
+                                                                               ldy, dh, dc, dxw, dhw, dhd);
+    CU_CHECK_LAUNCH(c);
+    return 0;
+  }
+};
+
+// The core's shape rule has checked every shape; the dims are rebuilt from data's.
+rnn::Dims rnn_dims(const mxl_cuda_call* c, const mxl_cuda_blob& data) {
+  rnn::Dims d;
+  std::string mode = attr_s(c, "mode");
+  d.mode = mode == "lstm" ? rnn::kLstm : mode == "gru" ? rnn::kGru : mode == "rnn_tanh" ? rnn::kRnnTanh : rnn::kRnnRelu;
+  d.L = attr_i(c, "num_layers");
+  d.D = attr_b(c, "bidirectional") ? 2 : 1;
+  d.T = data.shape[0], d.N = data.shape[1], d.I = data.shape[2];
+  d.H = attr_i(c, "state_size");
+  return d;
+}
+
+int refuse_training_dropout(const mxl_cuda_call* c) {
+  if (c->is_train && attr_f(c, "p") > 0)
+    return call_fail(c, kInvalidArgument,
+                     "%s: dropout between layers (p=%g) in training is not supported yet; use p=0, or add Dropout "
+                     "between single-layer RNN ops",
+                     c->op_name, attr_f(c, "p"));
+  return 0;
+}
+
+template <class C>
+C* scratch(const mxl_cuda_call* c, int64_t n) {
+  return static_cast<C*>(workspace(c, size_t(n > 0 ? n : 1) * sizeof(C)));
+}
+
+// in: data, parameters, state[, state_cell]; out: output[, hy[, cy]].
+int rnn_fwd_impl(const mxl_cuda_call* c) {
+  if (int rc = refuse_training_dropout(c)) return rc;
+  const rnn::Dims d = rnn_dims(c, c->in[0]);
+  const bool lstm = d.mode == rnn::kLstm;
+  MXC_SWITCH_FLOAT(c, c->in[0].dtype, C, {
+    C* ws = scratch<C>(c, rnn::plan_workspace(d, false).total);
+    if (!ws) return call_fail(c, kOutOfMemory, "%s: no memory for the workspace", c->op_name);
+    CudaBackend<C> be{c};
+    int rc = rnn::forward<C>(be, d, bptr<const C>(c->in[0]), bptr<const C>(c->in[1]), bptr<const C>(c->in[2]),
+                             lstm ? bptr<const C>(c->in[3]) : nullptr, ws, bptr<C>(c->out[0]),
+                             c->nout > 1 ? bptr<C>(c->out[1]) : nullptr, c->nout > 2 ? bptr<C>(c->out[2]) : nullptr);
+    if (rc) return rc;
+  });
+  return 0;
+}
+
+// in: ograd[, ograd_state[, ograd_state_cell]], data, parameters, state[, state_cell];
+// out: the gradients of data, parameters, state[, state_cell].
+int rnn_bwd_impl(const mxl_cuda_call* c) {
+  if (int rc = refuse_training_dropout(c)) return rc;
+  const int g = attr_b(c, "state_outputs") ? (attr_s(c, "mode") == "lstm" ? 3 : 2) : 1;
+  const mxl_cuda_blob* fin = c->in + g;  // the forward's inputs
+  const rnn::Dims d = rnn_dims(c, fin[0]);
+  const bool lstm = d.mode == rnn::kLstm;
+  MXC_SWITCH_FLOAT(c, fin[0].dtype, C, {
+    C* ws = scratch<C>(c, rnn::plan_workspace(d, true).total);
+    if (!ws) return call_fail(c, kOutOfMemory, "%s: no memory for the workspace", c->op_name);
+    CudaBackend<C> be{c};
+    const C *x = bptr<const C>(fin[0]), *w = bptr<const C>(fin[1]), *h0 = bptr<const C>(fin[2]);
+    const C* c0 = lstm ? bptr<const C>(fin[3]) : nullptr;
+    int rc = rnn::forward<C>(be, d, x, w, h0, c0, ws, nullptr, nullptr, nullptr);
+    if (rc) return rc;
+    rc = rnn::backward<C>(be, d, x, w, h0, c0, bptr<const C>(c->in[0]), g > 1 ? bptr<const C>(c->in[1]) : nullptr,
+                          g > 2 ? bptr<const C>(c->in[2]) : nullptr, ws, bptr<C>(c->out[0]), bptr<C>(c->out[1]),
+                          bptr<C>(c->out[2]), lstm ? bptr<C>(c->out[3]) : nullptr);
+    if (rc) return rc;
+  });
+  return 0;
+}
+
+}  // namespace
+
+void register_rnn(KernelTable& t) {
+  t.push_back({"RNN", with_float16<rnn_fwd_impl>});
+  t.push_back({"_backward_RNN", with_float16<rnn_bwd_impl>});
+}
 
 }  // namespace mxlcuda

@@ -1,0 +1,318 @@
+// MXNet 1.9's fused recurrent operator RNN (modes rnn_relu, rnn_tanh, lstm, gru; stacked
+// layers, bidirectional) and its backward op. The algorithm -- parameter layout, gate
+// formulas and the layer/time loops -- lives in rnn_kernels.h, shared with the CUDA
+// plugin; this file holds the registration, the shape and type rules and the CPU backend
+// of those loops (BLAS GEMMs, per-step gate loops). float16 computes in float, float64
+// in double.
+//
+// The backward op recomputes the forward from the op's inputs (the op keeps no state
+// between calls), then runs back through time.
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "blas.h"
+#include "registry.h"
+#include "rnn_kernels.h"
+
+namespace mxl {
+namespace {
+
+template <class T> using acc_t = std::conditional_t<std::is_same_v<T, double>, double, float>;
+
+int rnn_mode(const Attrs& a) {
+  const std::string& m = a.s("mode");
+  return m == "lstm" ? rnn::kLstm : m == "gru" ? rnn::kGru : m == "rnn_tanh" ? rnn::kRnnTanh : rnn::kRnnRelu;
+}
+bool is_lstm(const Attrs& a) { return a.s("mode") == "lstm"; }
+int64_t directions(const Attrs& a) { return a.b("bidirectional") ? 2 : 1; }
+
+// The MXNet parameters this implementation does not provide yet: refused by name
+// rather than ignored.
+void check_supported(const Attrs& a) {
+  const char* op = N(a);
+  MXL_CHECK(!a.b("use_sequence_length"), Err::kInvalidArgument, op,
+            ": use_sequence_length=True is not supported yet (pad the sequences and use SequenceMask / SequenceLast)");
+  MXL_CHECK(a.none("projection_size"), Err::kInvalidArgument, op, ": projection_size is not supported yet (got ",
+            a.i("projection_size"), "; leave it None)");
+  MXL_CHECK(a.none("lstm_state_clip_min") && a.none("lstm_state_clip_max"), Err::kInvalidArgument, op,
+            ": lstm_state_clip_min / lstm_state_clip_max are not supported yet (leave them None)");
+}
+
+OpDef& rnn_params(OpDef& op) {
+  op.param_required("state_size", PType::kInt, "Size of the hidden state (and of the cell state for lstm).")
+      .range(1, 2147483647)
+      .param_required("num_layers", PType::kInt, "Number of stacked layers.")
+      .range(1, 2147483647)
+      .param("bidirectional", PType::kBool, "False", "Run each layer in both directions and concatenate the outputs.")
+      .param_enum("mode", {"gru", "lstm", "rnn_relu", "rnn_tanh"}, "lstm", "The recurrent cell.");
+  last_param(op, false, true);
+  op.param("p", PType::kFloat, "0", "Dropout probability applied to the outputs of every layer but the last, in "
+                                     "training only (inference ignores it). Training with p > 0 is not supported yet.")
+      .range(0, 1)
+      .param("state_outputs", PType::kBool, "False", "Also output the final hidden state (and cell state for lstm).")
+      .param_optional("projection_size", PType::kInt, "LSTM projection size. Not supported yet: must be None.")
+      .param_optional("lstm_state_clip_min", PType::kFloat, "Minimum clip value of the LSTM cell state. Not supported yet: must be None.")
+      .param_optional("lstm_state_clip_max", PType::kFloat, "Maximum clip value of the LSTM cell state. Not supported yet: must be None.")
+      .param("lstm_state_clip_nan", PType::kBool, "False", "Clip NaN cell states too (only meaningful with the clip bounds).")
+      .param("use_sequence_length", PType::kBool, "False", "Take a sequence_length input of per-sample lengths. Not "
+                                                          "supported yet: must be False.");
+  return op;
+}
+
+std::vector<std::string> rnn_inputs(const Attrs& a) {
+  if (is_lstm(a)) return {"data", "parameters", "state", "state_cell"};
+  return {"data", "parameters", "state"};
+}
+int rnn_num_outputs(const Attrs& a) { return a.b("state_outputs") ? (is_lstm(a) ? 3 : 2) : 1; }
+
+rnn::Dims rnn_dims(const Attrs& a, const Shape& data) {
+  rnn::Dims d;
+  d.mode = rnn_mode(a);
+  d.L = a.i("num_layers");
+  d.D = directions(a);
+  d.T = data[0], d.N = data[1], d.I = data[2];
+  d.H = a.i("state_size");
+  return d;
+}
+
+// in: data, parameters, state[, state_cell]; out: output[, hy[, cy]].
+bool rnn_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  const char* op = N(a);
+  check_supported(a);
+  const int64_t H = a.i("state_size"), LD = a.i("num_layers") * directions(a);
+  const char* names[4] = {"data", "parameters", "state", "state_cell"};
+  if (in[0].known())
+    MXL_CHECK(in[0].ndim == 3, Err::kShape, op, ": data must be 3-D (sequence_length, batch_size, input_size), got shape ",
+              in[0]);
+  if (in[1].known())
+    MXL_CHECK(in[1].ndim == 1, Err::kShape, op, ": parameters must be a 1-D vector, got shape ", in[1]);
+  for (size_t i = 2; i < in.size(); ++i)
+    if (in[i].known())
+      MXL_CHECK(in[i].ndim == 3, Err::kShape, op, ": ", names[i], " must be 3-D (num_layers * directions = ", LD,
+                ", batch_size, state_size = ", H, "), got shape ", in[i]);
+  if (!in[0].known()) return false;
+  const rnn::Dims d = rnn_dims(a, in[0]);
+  assign_shape(op, "parameters", in[1], Shape{d.param_size()});
+  for (size_t i = 2; i < in.size(); ++i) assign_shape(op, names[i], in[i], Shape{LD, d.N, H});
+  assign_shape(op, "output", out[0], Shape{d.T, d.N, d.D * H});
+  for (size_t i = 1; i < out.size(); ++i) assign_shape(op, i == 1 ? "state output" : "cell state output", out[i], in[2]);
+  return true;
+}
+
+// One float dtype for every input and output.
+bool rnn_infer_type(const Attrs& a, Types& in, Types& out) {
+  const char* op = N(a);
+  int t = -1;
+  for (int v : in) t = t < 0 ? v : t;
+  for (int v : out) t = t < 0 ? v : t;
+  if (t < 0) return false;
+  MXL_CHECK(dtype_is_float(DType(t)), Err::kDType, op, ": expected float32, float64 or float16 inputs, got ",
+            dtype_name(DType(t)));
+  const auto names = a.op->input_names(a);
+  for (size_t i = 0; i < in.size(); ++i) assign_type(op, i < names.size() ? names[i].c_str() : "input", in[i], t);
+  for (auto& o : out) assign_type(op, "output", o, t);
+  return true;
+}
+
+// ------------------------------------------------------------ CPU backend
+template <class C>
+struct CpuBackend {
+  int gemm(bool ta, bool tb, int64_t M, int64_t Nn, int64_t K, const C* A, int64_t lda, const C* B, int64_t ldb,
+           C beta, C* Cm, int64_t ldc) {
+    if (M == 0 || Nn == 0) return 0;
+    if constexpr (std::is_same_v<C, double>)
+      gemm_f64(ta, tb, M, Nn, K, 1.0, A, lda, B, ldb, beta, Cm, ldc);
+    else
+      mxl::gemm(ta, tb, M, Nn, K, 1.0f, A, lda, B, ldb, beta, Cm, ldc);
+    return 0;
+  }
+  int add_rows(int64_t M, int64_t K, const C* bias, C* out) {
+    for (int64_t m = 0; m < M; ++m)
+      for (int64_t k = 0; k < K; ++k) out[m * K + k] += bias[k];
+    return 0;
+  }
+  int col_sum(int64_t M, int64_t K, const C* in, C* out) {
+    for (int64_t m = 0; m < M; ++m)
+      for (int64_t k = 0; k < K; ++k) out[k] += in[m * K + k];
+    return 0;
+  }
+  int copy(int64_t rows, int64_t cols, const C* src, int64_t lds, C* dst, int64_t ldd) {
+    for (int64_t r = 0; r < rows; ++r) std::copy(src + r * lds, src + r * lds + cols, dst + r * ldd);
+    return 0;
+  }
+  int zero(C* p, int64_t n) {
+    std::fill(p, p + n, C(0));
+    return 0;
+  }
+  int forward_step(const rnn::Dims& d, int64_t Nn, const C* xw, const C* hw, const C* hp, int64_t ldhp, const C* cp,
+                   int64_t ldcp, C* h, int64_t ldh, C* cache) {
+    const int64_t GH = d.GH(), Wc = d.W();
+    for (int64_t n = 0; n < Nn; ++n)
+      for (int64_t j = 0; j < d.H; ++j)
+        rnn::step_forward<C>(d.mode, d.H, j, xw + n * GH, hw + n * GH, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0),
+                             h + n * ldh + j, cache + n * Wc);
+    return 0;
+  }
+  int backward_step(const rnn::Dims& d, int64_t Nn, const C* cache, const C* hp, int64_t ldhp, const C* cp,
+                    int64_t ldcp, const C* dy, int64_t ldy, const C* dh, C* dc, C* dxw, C* dhw, C* dhd) {
+    const int64_t GH = d.GH(), Wc = d.W();
+    for (int64_t n = 0; n < Nn; ++n)
+      for (int64_t j = 0; j < d.H; ++j) {
+        C dc_unused = C(0);
+        rnn::step_backward<C>(d.mode, d.H, j, cache + n * Wc, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0),
+                              dy[n * ldy + j] + dh[n * d.H + j], cp ? dc + n * d.H + j : &dc_unused, dxw + n * GH,
+                              dhw + n * GH, dhd + n * d.H + j);
+      }
+    return 0;
+  }
+};
+
+// A blob's values as C (a copy: float16 widens, and the loops never write inputs).
+template <class T, class C>
+std::vector<C> widen(const TBlob& b) {
+  std::vector<C> v(size_t(b.size()));
+  const T* p = b.ptr<T>();
+  for (size_t i = 0; i < v.size(); ++i) v[i] = C(p[i]);
+  return v;
+}
+template <class T, class C>
+void narrow(const std::vector<C>& v, const TBlob& b) {
+  T* p = b.ptr<T>();
+  for (size_t i = 0; i < v.size(); ++i) p[i] = T(v[i]);
+}
+
+void check_not_training_dropout(const OpCtx& c, const Attrs& a) {
+  MXL_CHECK(!(c.is_train && a.f("p") > 0), Err::kInvalidArgument, N(a), ": dropout between layers (p=", a.f("p"),
+            ") in training is not supported yet; use p=0, or add Dropout between single-layer RNN ops");
+}
+
+// in: data, parameters, state[, state_cell]; out: output[, hy[, cy]].
+template <class T>
+void rnn_forward_t(const OpCtx& c, const Attrs& a, const Blobs& in, const Blobs& out) {
+  using C = acc_t<T>;
+  check_not_training_dropout(c, a);
+  const rnn::Dims d = rnn_dims(a, in[0].shape);
+  const bool lstm = d.mode == rnn::kLstm;
+  std::vector<C> x = widen<T, C>(in[0]), w = widen<T, C>(in[1]), h0 = widen<T, C>(in[2]);
+  std::vector<C> c0 = lstm ? widen<T, C>(in[3]) : std::vector<C>();
+  std::vector<C> ws(size_t(rnn::plan_workspace(d, false).total));
+  std::vector<C> y(size_t(out[0].size())), hy(out.size() > 1 ? size_t(out[1].size()) : 0),
+      cy(out.size() > 2 ? size_t(out[2].size()) : 0);
+  CpuBackend<C> be;
+  rnn::forward<C>(be, d, x.data(), w.data(), h0.data(), lstm ? c0.data() : nullptr, ws.data(), y.data(),
+                  hy.empty() ? nullptr : hy.data(), cy.empty() ? nullptr : cy.data());
+  narrow<T, C>(y, out[0]);
+  if (out.size() > 1) narrow<T, C>(hy, out[1]);
+  if (out.size() > 2) narrow<T, C>(cy, out[2]);
+}
+
+// Backward op inputs: ograd[, ograd_hy[, ograd_cy]], data, parameters, state[, state_cell]
+// (the ograds of the forward's outputs, then its inputs); outputs: the gradients of data,
+// parameters, state[, state_cell].
+int backward_ograds(const Attrs& a) { return rnn_num_outputs(a); }
+
+template <class T>
+void rnn_backward_t(const OpCtx& c, const Attrs& a, const Blobs& in, const Blobs& out) {
+  using C = acc_t<T>;
+  check_not_training_dropout(c, a);
+  const int g = backward_ograds(a);
+  const TBlob *data = &in[size_t(g)], *params = &in[size_t(g) + 1], *state = &in[size_t(g) + 2];
+  const rnn::Dims d = rnn_dims(a, data->shape);
+  const bool lstm = d.mode == rnn::kLstm;
+  std::vector<C> x = widen<T, C>(*data), w = widen<T, C>(*params), h0 = widen<T, C>(*state);
+  std::vector<C> c0 = lstm ? widen<T, C>(in[size_t(g) + 3]) : std::vector<C>();
+  std::vector<C> dy = widen<T, C>(in[0]);
+  std::vector<C> dhy = g > 1 ? widen<T, C>(in[1]) : std::vector<C>();
+  std::vector<C> dcy = g > 2 ? widen<T, C>(in[2]) : std::vector<C>();
+  std::vector<C> ws(size_t(rnn::plan_workspace(d, true).total));
+  std::vector<C> dx(x.size()), dw(w.size()), dh0(h0.size()), dc0(c0.size());
+  CpuBackend<C> be;
+  const C* c0p = lstm ? c0.data() : nullptr;
+  rnn::forward<C>(be, d, x.data(), w.data(), h0.data(), c0p, ws.data(), nullptr, nullptr, nullptr);
+  rnn::backward<C>(be, d, x.data(), w.data(), h0.data(), c0p, dy.data(), dhy.empty() ? nullptr : dhy.data(),
+                   dcy.empty() ? nullptr : dcy.data(), ws.data(), dx.data(), dw.data(), dh0.data(),
+                   lstm ? dc0.data() : nullptr);
+  narrow<T, C>(dx, out[0]);
+  narrow<T, C>(dw, out[1]);
+  narrow<T, C>(dh0, out[2]);
+  if (lstm) narrow<T, C>(dc0, out[3]);
+}
+
+std::vector<std::string> rnn_backward_inputs(const Attrs& a) {
+  std::vector<std::string> names{"ograd"};
+  if (a.b("state_outputs")) names.push_back("ograd_state");
+  if (a.b("state_outputs") && is_lstm(a)) names.push_back("ograd_state_cell");
+  for (auto& n : rnn_inputs(a)) names.push_back(n);
+  return names;
+}
+
+bool rnn_backward_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  const char* op = N(a);
+  const size_t g = size_t(backward_ograds(a)), nin = in.size() - g;
+  Shapes fin(in.begin() + long(g), in.end()), fout(g);
+  for (size_t i = 0; i < g; ++i) fout[i] = in[i];
+  if (!rnn_infer_shape(a, fin, fout)) return false;
+  const char* ograd_names[3] = {"ograd", "ograd_state", "ograd_state_cell"};
+  const char* grad_names[4] = {"data gradient", "parameters gradient", "state gradient", "state_cell gradient"};
+  for (size_t i = 0; i < g; ++i) assign_shape(op, ograd_names[i], in[i], fout[i]);
+  for (size_t i = 0; i < nin; ++i) {
+    in[g + i] = fin[i];
+    assign_shape(op, grad_names[i], out[i], fin[i]);
+  }
+  return true;
+}
+
+static OpDef& reg_rnn = rnn_params(Registry::add("RNN"))
+    .describe("Applies a recurrent layer stack (vanilla RNN with relu or tanh, LSTM or GRU) to a sequence.\n\n"
+              "data is (sequence_length, batch_size, input_size). parameters is one flat vector: first every weight "
+              "matrix -- for each layer, for each direction, the input-to-hidden matrix (gates * state_size, "
+              "layer_input) then the hidden-to-hidden matrix (gates * state_size, state_size) -- then every bias, in "
+              "the same order (input-to-hidden then hidden-to-hidden, gates * state_size each). layer_input is "
+              "input_size for the first layer and directions * state_size above it; gates is 1 (rnn_relu, rnn_tanh), "
+              "4 (lstm, gate order i, f, g, o) or 3 (gru, gate order r, z, n). Its length is inferred from the other "
+              "shapes. state (and state_cell for lstm) is (num_layers * directions, batch_size, state_size), indexed "
+              "layer-major. The output is (sequence_length, batch_size, directions * state_size), the last layer's "
+              "hidden states with the forward direction first; with state_outputs the final hidden state (and cell "
+              "state) follow, shaped like state.\n\n"
+              "Cells: rnn_relu/rnn_tanh h = act(W x + b_W + U h' + b_U); lstm c = f * c' + i * g, h = o * tanh(c) "
+              "(i, f, o sigmoid, g tanh); gru r, z sigmoid, n = tanh(W_n x + b_Wn + r * (U_n h' + b_Un)), "
+              "h = (1 - z) * n + z * h'.\n\n"
+              "Not supported yet (refused with an error naming the parameter): use_sequence_length, projection_size, "
+              "lstm_state_clip_min/max, and dropout p > 0 in training (p is ignored at inference, as in MXNet).")
+    .input("data").input("parameters").input("state").input("state_cell")
+    .inputs_by(rnn_inputs)
+    .outputs(1, {"output", "state_output", "statecell_output"})
+    .outputs_fn(rnn_num_outputs)
+    .infer_shape_fn(rnn_infer_shape)
+    .infer_type_fn(rnn_infer_type)
+    .cpu_fn([](const OpCtx& c, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "RNN", { rnn_forward_t<T>(c, a, in, out); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      GVals ins;
+      for (int i = 0; i < rnn_num_outputs(a); ++i) ins.push_back(g.ograd(i));
+      const int nin = is_lstm(a) ? 4 : 3;
+      for (int i = 0; i < nin; ++i) ins.push_back(g.input(i));
+      return g.op("_backward_RNN", ins, a.raw());
+    });
+
+static OpDef& reg_rnn_bwd = rnn_params(Registry::add("_backward_RNN"))
+    .describe("Gradients of RNN: inputs (ograd[, ograd_state[, ograd_state_cell]], data, parameters, state"
+              "[, state_cell]) -- the gradients of the outputs RNN has under these parameters, then its inputs; "
+              "outputs the gradients of data, parameters, state[, state_cell]. The forward is recomputed.")
+    .input("ograd").input("ograd_state").input("ograd_state_cell")
+    .input("data").input("parameters").input("state").input("state_cell")
+    .inputs_by(rnn_backward_inputs)
+    .outputs(3, {"data_grad", "parameters_grad", "state_grad", "state_cell_grad"})
+    .outputs_fn([](const Attrs& a) { return is_lstm(a) ? 4 : 3; })
+    .infer_shape_fn(rnn_backward_infer_shape)
+    .infer_type_fn(rnn_infer_type)
+    .cpu_fn([](const OpCtx& c, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "_backward_RNN", { rnn_backward_t<T>(c, a, in, out); });
+    });
+
+}  // namespace
+}  // namespace mxl

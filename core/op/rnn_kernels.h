@@ -1,0 +1,259 @@
+// The fused RNN operator (core/op/rnn.cc) in one definition for both devices: the
+// layout of MXNet's flat parameter vector, the per-element gate formulas of one time
+// step (forward and backward), and the layer/direction/time loops that drive them.
+// The loops call a backend for the heavy pieces -- GEMMs, the per-step gate kernels,
+// bias broadcasts and column sums -- implemented by the CPU (rnn.cc) and by the CUDA
+// plugin (core/cuda/rnn.cu), so both run the same algorithm.
+//
+// Gates follow MXNet 1.9 (and cuDNN):
+//   rnn_relu / rnn_tanh: h = act(W x + b_x + U h' + b_h)
+//   lstm (gates i, f, g, o): c = f * c' + i * g,  h = o * tanh(c)
+//   gru  (gates r, z, n):    n = tanh(W_n x + b_xn + r * (U_n h' + b_hn)),
+//                            h = (1 - z) * n + z * h'
+// where h', c' are the previous step's states.
+#pragma once
+#include <math.h>
+#include <stdint.h>
+
+#include "elemwise_kernels.h"  // MXL_HD
+
+namespace mxl {
+namespace rnn {
+
+enum Mode : int { kRnnRelu = 0, kRnnTanh = 1, kLstm = 2, kGru = 3 };
+
+MXL_HD inline int64_t gate_count(int mode) { return mode == kLstm ? 4 : mode == kGru ? 3 : 1; }
+// Values kept per (step, batch row, unit) for the backward: lstm i, f, g, o, c; gru r,
+// z, n and U_n h' + b_hn; the plain RNNs their output h.
+MXL_HD inline int64_t cache_count(int mode) { return mode == kLstm ? 5 : mode == kGru ? 4 : 1; }
+
+struct Dims {
+  int mode = kLstm;
+  int64_t L = 1, D = 1;         // layers, directions
+  int64_t T = 0, N = 0, I = 0;  // sequence length, batch, input size
+  int64_t H = 0;                // state_size
+  MXL_HD int64_t G() const { return gate_count(mode); }
+  MXL_HD int64_t GH() const { return G() * H; }
+  MXL_HD int64_t W() const { return cache_count(mode) * H; }
+  int64_t layer_input(int64_t l) const { return l == 0 ? I : D * H; }
+  // Offsets into the parameter vector: all weights (per layer, per direction: the
+  // input-to-hidden matrix (GH, in) then hidden-to-hidden (GH, H)), then all biases
+  // (per layer, per direction: i2h (GH) then h2h (GH)).
+  int64_t weight_offset(int64_t l, int64_t d) const {
+    int64_t off = 0;
+    for (int64_t k = 0; k < l; ++k) off += D * GH() * (layer_input(k) + H);
+    return off + d * GH() * (layer_input(l) + H);
+  }
+  int64_t weights_size() const { return weight_offset(L, 0); }
+  int64_t bias_offset(int64_t l, int64_t d) const { return weights_size() + (l * D + d) * 2 * GH(); }
+  int64_t param_size() const { return bias_offset(L, 0); }
+};
+
+template <class C> MXL_HD inline C sigmoid(C v) { return C(1) / (C(1) + exp(-v)); }
+
+// One step's forward at unit j of one batch row: xw, hw the row's gate
+// pre-activations from the input (with b_x) and from h' (with b_h); writes h and the
+// row's cache entries.
+template <class C>
+MXL_HD inline void step_forward(int mode, int64_t H, int64_t j, const C* xw, const C* hw, C hp, C cp, C* h, C* cache) {
+  if (mode == kLstm) {
+    C i = sigmoid(xw[j] + hw[j]), f = sigmoid(xw[H + j] + hw[H + j]);
+    C g = tanh(xw[2 * H + j] + hw[2 * H + j]), o = sigmoid(xw[3 * H + j] + hw[3 * H + j]);
+    C c = f * cp + i * g;
+    cache[j] = i, cache[H + j] = f, cache[2 * H + j] = g, cache[3 * H + j] = o, cache[4 * H + j] = c;
+    *h = o * tanh(c);
+  } else if (mode == kGru) {
+    C r = sigmoid(xw[j] + hw[j]), z = sigmoid(xw[H + j] + hw[H + j]);
+    C hn = hw[2 * H + j];
+    C n = tanh(xw[2 * H + j] + r * hn);
+    cache[j] = r, cache[H + j] = z, cache[2 * H + j] = n, cache[3 * H + j] = hn;
+    *h = (C(1) - z) * n + z * hp;
+  } else {
+    C a = xw[j] + hw[j];
+    C v = mode == kRnnTanh ? tanh(a) : (a > C(0) ? a : C(0));
+    cache[j] = v;
+    *h = v;
+  }
+}
+
+// One step's backward at unit j of one batch row: dh is the gradient reaching this
+// step's h (from the layer above and from the next step), *dc the one reaching c
+// (lstm), replaced by the gradient of c'. Writes the gate pre-activation gradients on
+// the input side (dxw) and on the h' side (dhw; they differ only for gru's n gate), and
+// *dh_direct, the part of h''s gradient that does not go through U (gru's z * dh).
+template <class C>
+MXL_HD inline void step_backward(int mode, int64_t H, int64_t j, const C* cache, C hp, C cp, C dh, C* dc, C* dxw,
+                                 C* dhw, C* dh_direct) {
+  if (mode == kLstm) {
+    C i = cache[j], f = cache[H + j], g = cache[2 * H + j], o = cache[3 * H + j], tc = tanh(cache[4 * H + j]);
+    C dct = *dc + dh * o * (C(1) - tc * tc);
+    C di = dct * g * i * (C(1) - i), df = dct * cp * f * (C(1) - f);
+    C dg = dct * i * (C(1) - g * g), dout = dh * tc * o * (C(1) - o);
+    dxw[j] = dhw[j] = di;
+    dxw[H + j] = dhw[H + j] = df;
+    dxw[2 * H + j] = dhw[2 * H + j] = dg;
+    dxw[3 * H + j] = dhw[3 * H + j] = dout;
+    *dc = dct * f;
+    *dh_direct = C(0);
+  } else if (mode == kGru) {
+    C r = cache[j], z = cache[H + j], n = cache[2 * H + j], hn = cache[3 * H + j];
+    C dan = dh * (C(1) - z) * (C(1) - n * n);
+    C dar = dan * hn * r * (C(1) - r), daz = dh * (hp - n) * z * (C(1) - z);
+    dxw[j] = dhw[j] = dar;
+    dxw[H + j] = dhw[H + j] = daz;
+    dxw[2 * H + j] = dan;
+    dhw[2 * H + j] = dan * r;
+    *dh_direct = dh * z;
+  } else {
+    C v = cache[j];
+    C da = mode == kRnnTanh ? dh * (C(1) - v * v) : (v > C(0) ? dh : C(0));
+    dxw[j] = dhw[j] = da;
+    *dh_direct = C(0);
+  }
+}
+
+// ------------------------------------------------------------ the loops
+// A backend B provides, all returning 0 or an error code (pointers into its memory):
+//   gemm(ta, tb, M, N, K, A, lda, B, ldb, beta, Cm, ldc): Cm = op(A) op(B) + beta Cm
+//   add_rows(M, K, bias, out): out[m, k] += bias[k]      (out contiguous, M x K)
+//   col_sum(M, K, in, out): out[k] += sum_m in[m, k]
+//   copy(rows, cols, src, lds, dst, ldd)                 (a strided block copy)
+//   zero(ptr, n)
+//   forward_step(d, N, xw, hw, hp, ldhp, cp, ldcp, h, ldh, cache): step_forward over N x H
+//   backward_step(d, N, cache, hp, ldhp, cp, ldcp, dy, ldy, dh, dc, dxw, dhw, dh_direct)
+#define MXL_RNN_TRY(expr) \
+  do {                    \
+    int rc_ = (expr);     \
+    if (rc_) return rc_;  \
+  } while (0)
+
+// Memory the loops use, in elements of C (sizes from forward_workspace / backward_workspace).
+struct Workspace {
+  int64_t ys = 0, cache = 0, xw = 0, hw = 0;  // offsets, forward
+  int64_t dy = 0, dx = 0, dh = 0, dhd = 0, dc = 0;  // offsets, backward
+  int64_t total = 0;
+};
+inline Workspace plan_workspace(const Dims& d, bool backward) {
+  Workspace w;
+  int64_t TN = d.T * d.N, off = 0;
+  auto take = [&](int64_t n) { int64_t o = off; off += n; return o; };
+  w.ys = take(d.L * TN * d.D * d.H);          // every layer's output
+  w.cache = take(d.L * d.D * TN * d.W());     // every (layer, direction)'s gate cache
+  w.xw = take(TN * d.GH());                   // input-side pre-activations; the backward's dxw
+  w.hw = take(d.N * d.GH());                  // h'-side pre-activations; the backward's dhw
+  if (backward) {
+    int64_t widest = TN * (d.I > d.D * d.H ? d.I : d.D * d.H);
+    w.dy = take(TN * d.D * d.H);   // gradient reaching the current layer's output
+    w.dx = take(widest);           // gradient of the current layer's input
+    w.dh = take(d.N * d.H);
+    w.dhd = take(d.N * d.H);
+    w.dc = take(d.N * d.H);
+  }
+  w.total = off;
+  return w;
+}
+
+// Forward through every layer; x (T, N, I), w the parameter vector, h0/c0 (L*D, N, H)
+// (c0 only for lstm). Leaves every layer's output and cache in ws; y (T, N, D*H), hy
+// and cy (each may be null) receive the results.
+template <class C, class B>
+int forward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* c0, C* ws, C* y, C* hy, C* cy) {
+  const Workspace p = plan_workspace(d, false);
+  const int64_t TN = d.T * d.N, GH = d.GH(), DH = d.D * d.H, Wc = d.W();
+  for (int64_t l = 0; l < d.L; ++l) {
+    const int64_t in = d.layer_input(l);
+    const C* X = l == 0 ? x : ws + p.ys + (l - 1) * TN * DH;
+    C* Y = ws + p.ys + l * TN * DH;
+    for (int64_t dir = 0; dir < d.D; ++dir) {
+      const C* Wx = w + d.weight_offset(l, dir);
+      const C* Wh = Wx + GH * in;
+      const C* bx = w + d.bias_offset(l, dir);
+      const C* bh = bx + GH;
+      C* cache = ws + p.cache + (l * d.D + dir) * TN * Wc;
+      C *xw = ws + p.xw, *hw = ws + p.hw;
+      const int64_t s = l * d.D + dir;  // state slot
+      MXL_RNN_TRY(be.gemm(false, true, TN, GH, in, X, in, Wx, in, C(0), xw, GH));
+      MXL_RNN_TRY(be.add_rows(TN, GH, bx, xw));
+      for (int64_t k = 0; k < d.T; ++k) {
+        const int64_t t = dir == 0 ? k : d.T - 1 - k, tp = dir == 0 ? t - 1 : t + 1;
+        const C* hp = k == 0 ? h0 + s * d.N * d.H : Y + tp * d.N * DH + dir * d.H;
+        const int64_t ldhp = k == 0 ? d.H : DH;
+        const C* cp = d.mode != kLstm ? nullptr : k == 0 ? c0 + s * d.N * d.H : cache + tp * d.N * Wc + 4 * d.H;
+        const int64_t ldcp = k == 0 ? d.H : Wc;
+        MXL_RNN_TRY(be.gemm(false, true, d.N, GH, d.H, hp, ldhp, Wh, d.H, C(0), hw, GH));
+        MXL_RNN_TRY(be.add_rows(d.N, GH, bh, hw));
+        MXL_RNN_TRY(be.forward_step(d, d.N, xw + t * d.N * GH, hw, hp, ldhp, cp, ldcp, Y + t * d.N * DH + dir * d.H,
+                                    DH, cache + t * d.N * Wc));
+      }
+      const int64_t tl = dir == 0 ? d.T - 1 : 0;  // the last step processed
+      if (hy) {
+        if (d.T > 0) MXL_RNN_TRY(be.copy(d.N, d.H, Y + tl * d.N * DH + dir * d.H, DH, hy + s * d.N * d.H, d.H));
+        else MXL_RNN_TRY(be.copy(d.N, d.H, h0 + s * d.N * d.H, d.H, hy + s * d.N * d.H, d.H));
+      }
+      if (cy) {
+        if (d.T > 0) MXL_RNN_TRY(be.copy(d.N, d.H, cache + tl * d.N * Wc + 4 * d.H, Wc, cy + s * d.N * d.H, d.H));
+        else MXL_RNN_TRY(be.copy(d.N, d.H, c0 + s * d.N * d.H, d.H, cy + s * d.N * d.H, d.H));
+      }
+    }
+  }
+  if (y) MXL_RNN_TRY(be.copy(TN, DH, ws + p.ys + (d.L - 1) * TN * DH, DH, y, DH));
+  return 0;
+}
+
+// Backward; ws holds forward()'s results (run first on the same ws). dy (T, N, D*H)
+// the output's gradient, dhy/dcy those of hy/cy (null: zero). Writes dx, dw (fully),
+// dh0 and dc0 (lstm).
+template <class C, class B>
+int backward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* c0, const C* dy, const C* dhy,
+             const C* dcy, C* ws, C* dx, C* dw, C* dh0, C* dc0) {
+  const Workspace p = plan_workspace(d, true);
+  const int64_t TN = d.T * d.N, GH = d.GH(), DH = d.D * d.H, Wc = d.W(), NH = d.N * d.H;
+  MXL_RNN_TRY(be.zero(dw, d.param_size()));
+  C* dY = ws + p.dy;
+  MXL_RNN_TRY(be.copy(TN, DH, dy, DH, dY, DH));
+  for (int64_t l = d.L - 1; l >= 0; --l) {
+    const int64_t in = d.layer_input(l);
+    const C* X = l == 0 ? x : ws + p.ys + (l - 1) * TN * DH;
+    const C* Y = ws + p.ys + l * TN * DH;
+    C* dX = l == 0 ? dx : ws + p.dx;
+    MXL_RNN_TRY(be.zero(dX, TN * in));
+    for (int64_t dir = 0; dir < d.D; ++dir) {
+      const int64_t woff = d.weight_offset(l, dir), boff = d.bias_offset(l, dir), s = l * d.D + dir;
+      const C *Wx = w + woff, *Wh = Wx + GH * in;
+      C *dWx = dw + woff, *dWh = dWx + GH * in, *dbx = dw + boff, *dbh = dbx + GH;
+      const C* cache = ws + p.cache + (l * d.D + dir) * TN * Wc;
+      C *dxw = ws + p.xw, *dhw = ws + p.hw, *dh = ws + p.dh, *dhd = ws + p.dhd, *dc = ws + p.dc;
+      if (dhy) MXL_RNN_TRY(be.copy(d.N, d.H, dhy + s * NH, d.H, dh, d.H));
+      else MXL_RNN_TRY(be.zero(dh, NH));
+      if (d.mode == kLstm) {
+        if (dcy) MXL_RNN_TRY(be.copy(d.N, d.H, dcy + s * NH, d.H, dc, d.H));
+        else MXL_RNN_TRY(be.zero(dc, NH));
+      }
+      for (int64_t k = d.T - 1; k >= 0; --k) {
+        const int64_t t = dir == 0 ? k : d.T - 1 - k, tp = dir == 0 ? t - 1 : t + 1;
+        const C* hp = k == 0 ? h0 + s * NH : Y + tp * d.N * DH + dir * d.H;
+        const int64_t ldhp = k == 0 ? d.H : DH;
+        const C* cp = d.mode != kLstm ? nullptr : k == 0 ? c0 + s * NH : cache + tp * d.N * Wc + 4 * d.H;
+        const int64_t ldcp = k == 0 ? d.H : Wc;
+        C* dxw_t = dxw + t * d.N * GH;
+        MXL_RNN_TRY(be.backward_step(d, d.N, cache + t * d.N * Wc, hp, ldhp, cp, ldcp, dY + t * d.N * DH + dir * d.H,
+                                     DH, dh, dc, dxw_t, dhw, dhd));
+        // h''s gradient: the direct part plus dhw U; U's gradient: dhw^T h'.
+        MXL_RNN_TRY(be.gemm(false, false, d.N, d.H, GH, dhw, GH, Wh, d.H, C(1), dhd, d.H));
+        MXL_RNN_TRY(be.gemm(true, false, GH, d.H, d.N, dhw, GH, hp, ldhp, C(1), dWh, d.H));
+        MXL_RNN_TRY(be.col_sum(d.N, GH, dhw, dbh));
+        MXL_RNN_TRY(be.copy(d.N, d.H, dhd, d.H, dh, d.H));
+      }
+      MXL_RNN_TRY(be.copy(d.N, d.H, dh, d.H, dh0 + s * NH, d.H));
+      if (d.mode == kLstm) MXL_RNN_TRY(be.copy(d.N, d.H, dc, d.H, dc0 + s * NH, d.H));
+      MXL_RNN_TRY(be.gemm(false, false, TN, in, GH, dxw, GH, Wx, in, C(1), dX, in));
+      MXL_RNN_TRY(be.gemm(true, false, GH, in, TN, dxw, GH, X, in, C(0), dWx, in));
+      MXL_RNN_TRY(be.col_sum(TN, GH, dxw, dbx));
+    }
+    if (l > 0) MXL_RNN_TRY(be.copy(TN, DH, dX, DH, dY, DH));
+  }
+  return 0;
+}
+
+}  // namespace rnn
+}  // namespace mxl

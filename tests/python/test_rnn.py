@@ -1,0 +1,259 @@
+"""The fused RNN operator beyond the conformance cases: values against the NumPy reference
+(tests/conformance/reference/cases_rnn.py, itself checked against MXNet 1.9.1) over every mode,
+layer count, direction and dtype; gradients of every input against finite differences; the
+symbol API (the parameter vector's length inferred for simple_bind); the parameters not
+supported yet; bad input; and the GPU kernels against the CPU."""
+import numpy as np
+import pytest
+
+import mxlite as mx
+import op_cases  # noqa: F401  (puts tests/conformance on sys.path)
+from reference.cases_rnn import param_size, rnn as rnn_reference
+
+MODES = ["rnn_relu", "rnn_tanh", "lstm", "gru"]
+
+
+def _inputs(mode, T, N, n_in, h, layers, bidirectional, dtype=np.float64, seed=0):
+    rng = np.random.RandomState(seed)
+    d = 2 if bidirectional else 1
+    xs = [rng.uniform(-1, 1, (T, N, n_in)), rng.uniform(-0.7, 0.7, param_size(mode, n_in, h, layers, bidirectional)),
+          rng.uniform(-1, 1, (layers * d, N, h))]
+    if mode == "lstm":
+        xs.append(rng.uniform(-1, 1, (layers * d, N, h)))
+    return [x.astype(dtype) for x in xs]
+
+
+def _params(mode, h, layers, bidirectional, **kw):
+    return dict(kw, mode=mode, state_size=h, num_layers=layers, bidirectional=bidirectional)
+
+
+def _as_list(v):
+    return v if isinstance(v, list) else [v]
+
+
+# ------------------------------------------------------------------ values
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("layers,bidirectional", [(1, False), (1, True), (2, False), (3, True)])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_values_match_the_reference(mode, layers, bidirectional, dtype):
+    xs = _inputs(mode, 4, 3, 5, 3, layers, bidirectional, dtype, seed=layers)
+    p = _params(mode, 3, layers, bidirectional, state_outputs=True)
+    outs = mx.nd.RNN(*[mx.nd.array(x, dtype=dtype) for x in xs], **p)
+    refs = rnn_reference(*xs, **p)
+    assert len(outs) == (3 if mode == "lstm" else 2)
+    d = 2 if bidirectional else 1
+    assert outs[0].shape == (4, 3, d * 3) and outs[1].shape == (layers * d, 3, 3)
+    tol = 1e-5 if dtype == np.float32 else 1e-12
+    for o, r in zip(outs, refs):
+        assert o.dtype == dtype
+        np.testing.assert_allclose(o.asnumpy(), r, rtol=tol, atol=tol)
+
+
+def test_one_output_without_state_outputs_and_final_state_is_the_last_step():
+    xs = _inputs("gru", 5, 2, 3, 4, 1, False, np.float32)
+    out = mx.nd.RNN(*[mx.nd.array(x) for x in xs], **_params("gru", 4, 1, False))
+    assert isinstance(out, mx.nd.NDArray) and out.shape == (5, 2, 4)
+    _, hy = mx.nd.RNN(*[mx.nd.array(x) for x in xs], **_params("gru", 4, 1, False, state_outputs=True))
+    np.testing.assert_array_equal(hy.asnumpy()[0], out.asnumpy()[-1])
+
+
+def test_bidirectional_final_states_are_the_first_step_for_the_reverse_direction():
+    xs = _inputs("rnn_tanh", 4, 2, 3, 2, 1, True, np.float32)
+    out, hy = mx.nd.RNN(*[mx.nd.array(x) for x in xs], **_params("rnn_tanh", 2, 1, True, state_outputs=True))
+    np.testing.assert_array_equal(hy.asnumpy()[0], out.asnumpy()[-1, :, :2])
+    np.testing.assert_array_equal(hy.asnumpy()[1], out.asnumpy()[0, :, 2:])
+
+
+def test_float16_computes_in_float():
+    xs = _inputs("lstm", 3, 2, 3, 4, 2, True, np.float16)
+    p = _params("lstm", 4, 2, True, state_outputs=True)
+    outs = mx.nd.RNN(*[mx.nd.array(x, dtype=np.float16) for x in xs], **p)
+    refs = rnn_reference(*[x.astype(np.float64) for x in xs], **p)
+    for o, r in zip(outs, refs):
+        assert o.dtype == np.float16
+        np.testing.assert_allclose(o.asnumpy().astype(np.float64), r, atol=3e-3)
+
+
+def test_dropout_is_the_identity_at_inference_and_refused_in_training():
+    xs = [mx.nd.array(x) for x in _inputs("lstm", 3, 2, 3, 2, 2, False, np.float32)]
+    base = mx.nd.RNN(*xs, **_params("lstm", 2, 2, False)).asnumpy()
+    np.testing.assert_array_equal(mx.nd.RNN(*xs, **_params("lstm", 2, 2, False, p=0.5)).asnumpy(), base)
+    with mx.autograd.record(train_mode=True):
+        with pytest.raises(mx.base.MXNetError, match=r"RNN: dropout between layers \(p=0.5\) in training is not supported"):
+            mx.nd.RNN(*xs, **_params("lstm", 2, 2, False, p=0.5)).asnumpy()
+
+
+def test_zero_state_size_and_layers_are_refused():
+    xs = [mx.nd.ones((2, 1, 3)), mx.nd.ones((8,)), mx.nd.ones((1, 1, 1))]
+    with pytest.raises(mx.base.MXNetError, match="state_size"):
+        mx.nd.RNN(*xs, mode="rnn_tanh", state_size=0, num_layers=1)
+    with pytest.raises(mx.base.MXNetError, match="num_layers"):
+        mx.nd.RNN(*xs, mode="rnn_tanh", state_size=1, num_layers=0)
+
+
+# --------------------------------------------------------------- gradients
+def _finite_difference(f, xs, heads, eps=1e-6):
+    grads = []
+    for i, x in enumerate(xs):
+        g = np.zeros_like(x)
+        for k in range(x.size):
+            saved = x.flat[k]
+            x.flat[k] = saved + eps
+            up = sum((o * h).sum() for o, h in zip(_as_list(f(*xs)), heads))
+            x.flat[k] = saved - eps
+            down = sum((o * h).sum() for o, h in zip(_as_list(f(*xs)), heads))
+            x.flat[k] = saved
+            g.flat[k] = (up - down) / (2 * eps)
+        grads.append(g)
+    return grads
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("state_outputs", [False, True])
+def test_gradients_of_every_input_match_finite_differences(mode, state_outputs):
+    xs = _inputs(mode, 3, 2, 3, 2, 2, True, seed=7)
+    p = _params(mode, 2, 2, True, state_outputs=state_outputs)
+    rng = np.random.RandomState(1)
+    refs = _as_list(rnn_reference(*xs, **p))
+    heads = [rng.uniform(-1, 1, r.shape) for r in refs]
+    arrays = [mx.nd.array(x, dtype=np.float64) for x in xs]
+    for a in arrays:
+        a.attach_grad()
+    with mx.autograd.record():
+        outs = _as_list(mx.nd.RNN(*arrays, **p))
+    mx.autograd.backward(outs, [mx.nd.array(h, dtype=np.float64) for h in heads])
+    expected = _finite_difference(lambda *v: rnn_reference(*v, **p), [x.copy() for x in xs], heads)
+    for name, a, e in zip(["data", "parameters", "state", "state_cell"], arrays, expected):
+        np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
+
+
+def test_unused_state_outputs_get_zero_gradient():
+    xs = _inputs("lstm", 3, 2, 3, 2, 1, False, seed=3)
+    p = _params("lstm", 2, 1, False, state_outputs=True)
+    arrays = [mx.nd.array(x, dtype=np.float64) for x in xs]
+    for a in arrays:
+        a.attach_grad()
+    with mx.autograd.record():
+        out, _, _ = mx.nd.RNN(*arrays, **p)
+        loss = (out * out).sum()
+    loss.backward()
+    p1 = _params("lstm", 2, 1, False)
+    expected = _finite_difference(lambda *v: rnn_reference(*v, **p1), [x.copy() for x in xs],
+                                  [2 * rnn_reference(*xs, **p1)])
+    for a, e in zip(arrays, expected):
+        np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7)
+
+
+# ------------------------------------------------------------------ symbols
+def test_symbol_infers_the_parameter_vector_and_binds():
+    data = mx.sym.var("data")
+    s = mx.sym.RNN(data, mx.sym.var("parameters"), mx.sym.var("state"), mx.sym.var("state_cell"), state_size=4,
+                   num_layers=2, mode="lstm", bidirectional=True, state_outputs=True, name="rnn")
+    assert s.list_arguments() == ["data", "parameters", "state", "state_cell"]
+    assert s.list_outputs() == ["rnn_output", "rnn_state_output", "rnn_statecell_output"]
+    args, outs, _ = s.infer_shape(data=(5, 2, 3))
+    # MXNet 1.9.1 infers 736: 2 * 16 * (3 + 4) + 2 * 16 * (8 + 4) weights, 2 * 2 * 2 * 16 biases.
+    assert args == [(5, 2, 3), (736,), (4, 2, 4), (4, 2, 4)]
+    assert outs == [(5, 2, 8), (4, 2, 4), (4, 2, 4)]
+    exe = s.simple_bind(mx.cpu(), data=(5, 2, 3))
+    xs = _inputs("lstm", 5, 2, 3, 4, 2, True, np.float32)
+    for name, x in zip(["data", "parameters", "state", "state_cell"], xs):
+        exe.arg_dict[name][:] = x
+    outs = exe.forward(is_train=True)
+    refs = rnn_reference(*xs, **_params("lstm", 4, 2, True, state_outputs=True))
+    for o, r in zip(outs, refs):
+        np.testing.assert_allclose(o.asnumpy(), r, rtol=1e-5, atol=1e-5)
+    exe.backward([mx.nd.ones(o.shape) for o in outs])
+    assert exe.grad_dict["parameters"].shape == (736,)
+    # The executor's gradients are autograd's.
+    arrays = [mx.nd.array(x) for x in xs]
+    for a in arrays:
+        a.attach_grad()
+    with mx.autograd.record():
+        got = mx.nd.RNN(*arrays, **_params("lstm", 4, 2, True, state_outputs=True))
+    mx.autograd.backward(got, [mx.nd.ones(o.shape) for o in got])
+    for name, a in zip(["data", "parameters", "state", "state_cell"], arrays):
+        np.testing.assert_allclose(exe.grad_dict[name].asnumpy(), a.grad.asnumpy(), rtol=1e-5, atol=1e-6)
+
+
+def test_symbol_without_state_cell_for_other_modes():
+    s = mx.sym.RNN(mx.sym.var("data"), mx.sym.var("parameters"), mx.sym.var("state"), state_size=4, num_layers=1,
+                   mode="gru", name="rnn")
+    assert s.list_arguments() == ["data", "parameters", "state"] and s.list_outputs() == ["rnn_output"]
+    args, outs, _ = s.infer_shape(data=(5, 2, 3))
+    assert args == [(5, 2, 3), (108,), (1, 2, 4)] and outs == [(5, 2, 4)]
+
+
+# ------------------------------------------------------------------- errors
+def _tanh_inputs(data=(3, 2, 4), params=16, state=(1, 2, 2), dtype=np.float32):
+    return [mx.nd.ones(data, dtype=dtype), mx.nd.ones((params,), dtype=dtype), mx.nd.ones(state, dtype=dtype)]
+
+
+@pytest.mark.parametrize("kw,inputs,match", [
+    ({}, _tanh_inputs(params=7), r"RNN: parameters shape expected \(16,\), got \(7,\)"),
+    ({}, _tanh_inputs(data=(3, 8)), r"RNN: data must be 3-D .*got shape \(3, 8\)"),
+    ({}, _tanh_inputs(state=(1, 3, 2)), r"RNN: state shape expected \(1, 2, 2\), got \(1, 3, 2\)"),
+    ({}, _tanh_inputs(state=(2, 2)), r"RNN: state must be 3-D \(num_layers \* directions = 1, batch_size, "
+                                     r"state_size = 2\), got shape \(2, 2\)"),
+    ({}, _tanh_inputs(dtype=np.int32), "RNN: expected float32, float64 or float16 inputs, got int32"),
+    ({"use_sequence_length": True}, _tanh_inputs(), "RNN: use_sequence_length=True is not supported yet"),
+    ({"mode": "lstm", "projection_size": 2}, _tanh_inputs(params=48) + [mx.nd.ones((1, 2, 2))],
+     "RNN: projection_size is not supported yet"),
+    ({"mode": "lstm", "lstm_state_clip_max": 1.0}, _tanh_inputs(params=64) + [mx.nd.ones((1, 2, 2))],
+     "RNN: lstm_state_clip_min / lstm_state_clip_max are not supported yet"),
+    ({"mode": "tanh"}, _tanh_inputs(), r"RNN: parameter 'mode' expects \{'gru', 'lstm', 'rnn_relu', 'rnn_tanh'\}, "
+                                       "got 'tanh'"),
+])
+def test_bad_input_is_named(kw, inputs, match):
+    p = dict({"mode": "rnn_tanh", "state_size": 2, "num_layers": 1}, **kw)
+    with pytest.raises(mx.base.MXNetError, match=match):
+        mx.nd.RNN(*inputs, **p).asnumpy()
+
+
+def test_mixed_dtypes_are_refused():
+    xs = _tanh_inputs()
+    xs[1] = mx.nd.ones((16,), dtype=np.float64)
+    with pytest.raises(mx.base.MXNetError, match="RNN: .*parameters.*float64"):
+        mx.nd.RNN(*xs, mode="rnn_tanh", state_size=2, num_layers=1)
+
+
+# ---------------------------------------------------------------------- GPU
+# (skipped without one; test_gpu.py also compares the conformance cases with the CPU)
+gpu = pytest.mark.gpu
+needs_gpu = pytest.mark.skipif(mx.context.num_gpus() == 0, reason="no GPU")
+
+
+def _run(ctx, mode, xs, p, heads, dtype):
+    arrays = [mx.nd.array(x, ctx=ctx, dtype=dtype) for x in xs]
+    for a in arrays:
+        a.attach_grad()
+    with mx.autograd.record():
+        outs = _as_list(mx.nd.RNN(*arrays, **p))
+    mx.autograd.backward(outs, [mx.nd.array(h, ctx=ctx, dtype=dtype) for h in heads])
+    return [o.asnumpy() for o in outs], [a.grad.asnumpy() for a in arrays]
+
+
+@gpu
+@needs_gpu
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.float16])
+def test_gpu_matches_cpu(mode, dtype):
+    xs = _inputs(mode, 4, 3, 3, 3, 2, True, seed=11)
+    p = _params(mode, 3, 2, True, state_outputs=True)
+    rng = np.random.RandomState(2)
+    heads = [rng.uniform(-1, 1, r.shape) for r in rnn_reference(*xs, **p)]
+    cpu_outs, cpu_grads = _run(mx.cpu(), mode, xs, p, heads, dtype)
+    gpu_outs, gpu_grads = _run(mx.gpu(0), mode, xs, p, heads, dtype)
+    tol = {np.float16: 2e-2, np.float32: 1e-5, np.float64: 1e-12}[dtype]
+    for c, g in zip(cpu_outs + cpu_grads, gpu_outs + gpu_grads):
+        assert g.dtype == dtype
+        np.testing.assert_allclose(g.astype(np.float64), c.astype(np.float64), rtol=tol, atol=tol)
+
+
+@gpu
+@needs_gpu
+def test_gpu_refuses_training_dropout_like_the_cpu():
+    xs = [mx.nd.array(x, ctx=mx.gpu(0)) for x in _inputs("gru", 2, 1, 2, 2, 2, False, np.float32)]
+    with mx.autograd.record(train_mode=True):
+        with pytest.raises(mx.base.MXNetError, match=r"dropout between layers \(p=0.2\) in training is not supported"):
+            mx.nd.RNN(*xs, **_params("gru", 2, 2, False, p=0.2)).asnumpy()
