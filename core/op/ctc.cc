@@ -141,7 +141,7 @@ constexpr const char* kCtcDoc =
     "takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its "
     "loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, "
     "label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: "
-    "float32 only); float16 computes in double and rounds once.";
+    "float32 only); every dtype computes in double.";
 }  // namespace
 
 // ============================================================== registrations
