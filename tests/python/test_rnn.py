@@ -257,3 +257,13 @@ def test_gpu_refuses_training_dropout_like_the_cpu():
     with mx.autograd.record(train_mode=True):
         with pytest.raises(mx.base.MXNetError, match=r"dropout between layers \(p=0.2\) in training is not supported"):
             mx.nd.RNN(*xs, **_params("gru", 2, 2, False, p=0.2)).asnumpy()
+
+
+def test_symbol_creates_the_missing_arguments_and_lstm_needs_state_cell():
+    s = mx.sym.RNN(mx.sym.var("data"), mode="lstm", state_size=2, num_layers=1, name="r")
+    assert s.list_arguments() == ["data", "r_parameters", "r_state", "r_state_cell"]
+    assert s.infer_shape(data=(2, 1, 3))[0] == [(2, 1, 3), (56,), (1, 1, 2), (1, 1, 2)]
+    with pytest.raises(mx.base.MXNetError, match=r"RNN: expected 4 input\(s\) \(data, parameters, state, "
+                                                  r"state_cell\), got 3"):
+        mx.nd.RNN(mx.nd.ones((2, 1, 3)), mx.nd.ones((56,)), mx.nd.ones((1, 1, 2)), mode="lstm", state_size=2,
+                  num_layers=1)
