@@ -32,4 +32,19 @@ grep -Eo 'conformance: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1 | sed 's/^
 # Skipped tests (the GPU ones on a machine without a GPU) are listed, never counted as passed.
 grep -E '^ok .* # SKIP' "$log" | sed 's/^ok [0-9]* - /js skipped: /'
 echo "js: ${passed:-0} passed, ${failed:-?} failed${skipped:+, $skipped skipped}"
+
+# Without a GPU, the GPU tests run on the CUDA emulator when it is built next to the
+# library (tests/gpu/emu): there they must pass, none skipped.
+EMU=$(ls "$(dirname "${MXLITE_LIBRARY:-/nonexistent/x}")/libmxlite_cuda_emu.so" 2>/dev/null || true)
+if [ -n "$EMU" ] && ! node -e "process.exit(require('.').numGpus() > 0 ? 0 : 1)" 2>/dev/null; then
+  MXLITE_CUDA_PLUGIN=$EMU MXLITE_CUBLAS_LIBRARY=$EMU MXC_EMU_ASYNC=1 node --test test/gpu.test.js >"$log" 2>&1
+  gstatus=$?
+  gpass=$(grep -E '^# pass ' "$log" | awk '{print $3}')
+  gfail=$(grep -E '^# fail ' "$log" | awk '{print $3}')
+  gskip=$(grep -E '^# skipped ' "$log" | awk '{print $3}')
+  if [ "$gstatus" -ne 0 ] || [ "${gskip:-1}" != 0 ]; then
+    cat "$log"; echo "js gpu (CUDA emulator): tests failed or were skipped"; status=1
+  fi
+  echo "js gpu (CUDA emulator): ${gpass:-0} passed, ${gfail:-?} failed"
+fi
 exit $status

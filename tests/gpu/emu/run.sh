@@ -34,12 +34,3 @@ echo "-- bench/bench_gpu.py --smoke (the script itself; emulated figures mean no
 MXC_EMU_ASYNC=1 MXLITE_CUBLAS_LIBRARY=$EMU $PY bench/bench_gpu.py --smoke >"$BUILD/emu_bench.log" 2>&1 ||
   { cat "$BUILD/emu_bench.log"; exit 1; }
 echo "bench_gpu --smoke: 4 benches ran"
-
-echo "-- JavaScript GPU tests"
-(cd js && MXLITE_CUBLAS_LIBRARY=$EMU node --test test/gpu.test.js >"$BUILD/emu_js.log" 2>&1) ||
-  { cat "$BUILD/emu_js.log"; exit 1; }
-pass=$(grep -E '^# pass ' "$BUILD/emu_js.log" | awk '{print $3}')
-fail=$(grep -E '^# fail ' "$BUILD/emu_js.log" | awk '{print $3}')
-skip=$(grep -E '^# skipped ' "$BUILD/emu_js.log" | awk '{print $3}')
-[ "$skip" = 0 ] || { echo "emu js: GPU tests skipped with an emulated GPU present"; exit 1; }
-echo "js gpu (emulated): $pass passed, $fail failed"
