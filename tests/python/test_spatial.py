@@ -282,6 +282,23 @@ def test_symbols_infer_shapes_and_name_their_arguments():
     assert gg.infer_shape(theta=(3, 6))[1] == [(3, 2, 4, 7)]
 
 
+def test_executor_backward_matches_autograd_and_accumulates_with_grad_req_add():
+    rng = np.random.RandomState(15)
+    data, loc = rng.randn(2, 3, 5, 4), _loc(2, 0.4, 16)
+    head = rng.uniform(-1, 1, (2, 3, 3, 4))
+    _, (gd, gl) = autograd(mx.nd.SpatialTransformer, [data, loc], head, target_shape=(3, 4), **ST)
+    s = mx.sym.SpatialTransformer(mx.sym.var("data"), mx.sym.var("loc"), target_shape=(3, 4), **ST)
+    for req, times in (("write", 1), ("add", 2)):
+        ex = s.simple_bind(mx.cpu(), grad_req=req, data=data.shape, loc=loc.shape, type_dict={"data": F64, "loc": F64})
+        ex.arg_dict["data"][:] = data
+        ex.arg_dict["loc"][:] = loc
+        for _ in range(times):
+            ex.forward(is_train=True)
+            ex.backward(mx.nd.array(head, dtype=F64))
+        np.testing.assert_allclose(ex.grad_dict["data"].asnumpy(), times * gd, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(ex.grad_dict["loc"].asnumpy(), times * gl, rtol=1e-12, atol=1e-12)
+
+
 def test_empty_batch_gives_empty_results():
     out = mx.nd.SpatialTransformer(mx.nd.zeros((0, 2, 3, 3)), mx.nd.zeros((0, 6)), target_shape=(2, 2), **ST)
     assert out.shape == (0, 2, 2, 2)
