@@ -165,6 +165,22 @@ def test_points_on_and_outside_the_border():
     np.testing.assert_allclose(out, [1, 4, 12, 9, 0.5 * 5, 0, 0, 0], atol=1e-5)
 
 
+def test_huge_and_non_finite_grid_points_and_a_one_row_input_like_mxnet():
+    # Values from MXNet 1.9.1: far points give 0, NaN and inf give NaN (their weights are
+    # NaN); a one-row input maps every y to row 0, so y gets no gradient.
+    d = mx.nd.array(np.arange(10, dtype=np.float32).reshape(1, 2, 1, 5) + 1)
+    g = mx.nd.array([[[[-0.3, 0.2, 1e30, np.nan, -1e30, np.inf]], [[0.5, -0.7, 0.1, 0.0, 0.2, 0.0]]]])
+    d.attach_grad()
+    g.attach_grad()
+    with mx.autograd.record():
+        y = mx.nd.BilinearSampler(d, g)
+    y.backward(mx.nd.ones(y.shape))
+    nan = np.nan
+    np.testing.assert_allclose(y.asnumpy()[0, :, 0], [[2.4, 3.4, 0, nan, 0, nan], [7.4, 8.4, 0, nan, 0, nan]], rtol=1e-6)
+    np.testing.assert_allclose(d.grad.asnumpy()[0, :, 0], [[0, 0.6, 1, 0.4, 0]] * 2, rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(g.grad.asnumpy()[0, :, 0], [[4, 4, 0, 0, 0, 0], [0, 0, 0, nan, 0, nan]], rtol=1e-6)
+
+
 def test_identity_grid_reproduces_the_input():
     data = np.random.RandomState(3).randn(2, 3, 4, 6).astype(np.float32)
     grid = mx.nd.GridGenerator(mx.nd.array(np.tile([1, 0, 0, 0, 1, 0], (2, 1))), transform_type="affine",
@@ -389,8 +405,18 @@ def test_gpu_points_outside_and_degenerate_sizes_match_cpu():
     data = mx.nd.array(rng.randn(1, 2, 3, 3))
     grid = rng.uniform(-4, 4, (1, 2, 4, 4))
     grid[0, :, 0, 0] = 1.0  # exactly on the last pixel
-    outs = [mx.nd.BilinearSampler(data.as_in_context(ctx), mx.nd.array(grid, ctx=ctx)).asnumpy()
-            for ctx in (mx.cpu(), mx.gpu(0))]
-    np.testing.assert_allclose(outs[1], outs[0], rtol=1e-6, atol=1e-6)
+    grid[0, :, 1, 1] = np.nan
+    grid[0, 0, 2, 2] = np.inf
+    results = []
+    for ctx in (mx.cpu(), mx.gpu(0)):
+        d, g = data.as_in_context(ctx), mx.nd.array(grid, ctx=ctx)
+        d.attach_grad()
+        g.attach_grad()
+        with mx.autograd.record():
+            y = mx.nd.BilinearSampler(d, g)
+        y.backward(mx.nd.ones(y.shape, ctx=ctx))
+        results.append([y.asnumpy(), d.grad.asnumpy(), g.grad.asnumpy()])
+    for c, gres in zip(*results):  # NaN where the CPU has NaN
+        np.testing.assert_allclose(gres, c, rtol=1e-6, atol=1e-6)
     nan = mx.nd.GridGenerator(mx.nd.ones((1, 6), ctx=mx.gpu(0)), transform_type="affine", target_shape=(1, 3))
     assert np.isnan(nan.asnumpy()).all()
