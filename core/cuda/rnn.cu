@@ -5,6 +5,8 @@
 // for the gates, bias broadcasts and column sums. float16 runs through float32 copies
 // (with_float16), as the CPU computes it in float. The backward recomputes the forward,
 // as on the CPU.
+#include <vector>
+
 #include "blas.cuh"
 #include "common.cuh"
 #include "core/op/rnn_kernels.h"
@@ -37,28 +39,45 @@ __global__ void copy_kernel(int64_t rows, int64_t cols, const C* src, int64_t ld
   }
 }
 
+// y[t, n, :] = 0 past each sequence's end (y is T x N x K).
 template <class C>
-__global__ void forward_step_kernel(rnn::Dims d, int64_t N, const C* xw, const C* hw, const C* hp, int64_t ldhp,
-                                    const C* cp, int64_t ldcp, C* h, int64_t ldh, C* cache) {
-  const int64_t GH = d.GH(), Wc = d.W();
-  MXC_KERNEL_LOOP(i, N * d.H) {
-    int64_t n = i / d.H, j = i % d.H;
-    rnn::step_forward<C>(d.mode, d.H, j, xw + n * GH, hw + n * GH, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0),
-                         h + n * ldh + j, cache + n * Wc);
+__global__ void zero_padded_kernel(int64_t T, int64_t N, int64_t K, const int64_t* len, C* y) {
+  MXC_KERNEL_LOOP(i, T * N * K) {
+    int64_t n = (i / K) % N, t = i / (K * N);
+    if (!rnn::step_active(len, n, t)) y[i] = C(0);
   }
 }
 
 template <class C>
-__global__ void backward_step_kernel(rnn::Dims d, int64_t N, const C* cache, const C* hp, int64_t ldhp, const C* cp,
-                                     int64_t ldcp, const C* dy, int64_t ldy, const C* dh, C* dc, C* dxw, C* dhw,
-                                     C* dhd) {
+__global__ void forward_step_kernel(rnn::Dims d, int64_t N, const int64_t* len, int64_t t, const C* xw, const C* hw,
+                                    const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, C* h, int64_t ldh,
+                                    C* cache) {
   const int64_t GH = d.GH(), Wc = d.W();
   MXC_KERNEL_LOOP(i, N * d.H) {
     int64_t n = i / d.H, j = i % d.H;
+    C hpv = hp[n * ldhp + j], cpv = cp ? cp[n * ldcp + j] : C(0);
+    if (rnn::step_active(len, n, t))
+      rnn::step_forward<C>(d.mode, d.H, j, xw + n * GH, hw + n * GH, hpv, cpv, h + n * ldh + j, cache + n * Wc);
+    else
+      rnn::step_carry<C>(d.mode, d.H, j, hpv, cpv, h + n * ldh + j, cache + n * Wc);
+  }
+}
+
+template <class C>
+__global__ void backward_step_kernel(rnn::Dims d, int64_t N, const int64_t* len, int64_t t, const C* cache,
+                                     const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, const C* dy, int64_t ldy,
+                                     const C* dh, C* dc, C* dxw, C* dhw, C* dhd) {
+  const int64_t GH = d.GH(), Wc = d.W();
+  MXC_KERNEL_LOOP(i, N * d.H) {
+    int64_t n = i / d.H, j = i % d.H;
+    C dht = dy[n * ldy + j] + dh[n * d.H + j];
+    if (!rnn::step_active(len, n, t)) {
+      rnn::step_carry_backward<C>(d.mode, d.H, j, dht, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
+      continue;
+    }
     C dc_unused = C(0);
-    rnn::step_backward<C>(d.mode, d.H, j, cache + n * Wc, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0),
-                          dy[n * ldy + j] + dh[n * d.H + j], cp ? dc + n * d.H + j : &dc_unused, dxw + n * GH,
-                          dhw + n * GH, dhd + n * d.H + j);
+    rnn::step_backward<C>(d.mode, d.H, j, cache + n * Wc, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0), dht,
+                          cp ? dc + n * d.H + j : &dc_unused, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
   }
 }
 
@@ -96,19 +115,26 @@ struct CudaBackend {
     CU_CHECK_CALL(c, fill<C>(c, p, n, C(0)));
     return 0;
   }
-  int forward_step(const rnn::Dims& d, int64_t N, const C* xw, const C* hw, const C* hp, int64_t ldhp, const C* cp,
-                   int64_t ldcp, C* h, int64_t ldh, C* cache) {
-    if (N * d.H == 0) return 0;
-    forward_step_kernel<C><<<grid_for(N * d.H), kThreads, 0, stream_of(c)>>>(d, N, xw, hw, hp, ldhp, cp, ldcp, h,
-                                                                              ldh, cache);
+  int zero_padded(int64_t T, int64_t N, int64_t K, const int64_t* len, C* y) {
+    if (T * N * K == 0) return 0;
+    zero_padded_kernel<C><<<grid_for(T * N * K), kThreads, 0, stream_of(c)>>>(T, N, K, len, y);
     CU_CHECK_LAUNCH(c);
     return 0;
   }
-  int backward_step(const rnn::Dims& d, int64_t N, const C* cache, const C* hp, int64_t ldhp, const C* cp,
-                    int64_t ldcp, const C* dy, int64_t ldy, const C* dh, C* dc, C* dxw, C* dhw, C* dhd) {
+  int forward_step(const rnn::Dims& d, int64_t N, const int64_t* len, int64_t t, const C* xw, const C* hw,
+                   const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, C* h, int64_t ldh, C* cache) {
     if (N * d.H == 0) return 0;
-    backward_step_kernel<C><<<grid_for(N * d.H), kThreads, 0, stream_of(c)>>>(d, N, cache, hp, ldhp, cp, ldcp, dy,
-                                                                               ldy, dh, dc, dxw, dhw, dhd);
+    forward_step_kernel<C><<<grid_for(N * d.H), kThreads, 0, stream_of(c)>>>(d, N, len, t, xw, hw, hp, ldhp, cp,
+                                                                              ldcp, h, ldh, cache);
+    CU_CHECK_LAUNCH(c);
+    return 0;
+  }
+  int backward_step(const rnn::Dims& d, int64_t N, const int64_t* len, int64_t t, const C* cache, const C* hp,
+                    int64_t ldhp, const C* cp, int64_t ldcp, const C* dy, int64_t ldy, const C* dh, C* dc, C* dxw,
+                    C* dhw, C* dhd) {
+    if (N * d.H == 0) return 0;
+    backward_step_kernel<C><<<grid_for(N * d.H), kThreads, 0, stream_of(c)>>>(d, N, len, t, cache, hp, ldhp, cp,
+                                                                               ldcp, dy, ldy, dh, dc, dxw, dhw, dhd);
     CU_CHECK_LAUNCH(c);
     return 0;
   }
@@ -140,24 +166,61 @@ C* scratch(const mxl_cuda_call* c, int64_t n) {
   return static_cast<C*>(workspace(c, size_t(n > 0 ? n : 1) * sizeof(C)));
 }
 
-// in: data, parameters, state[, state_cell]; out: output[, hy[, cy]].
+// The sequence_length input (any dtype) as int64 device memory in *len, each checked
+// to lie in [0, T] as on the CPU. A device -> host round trip (batch_size values): the
+// check comes before any computing.
+int sequence_lengths(const mxl_cuda_call* c, const mxl_cuda_blob& b, int64_t T, int64_t** len) {
+  const int64_t n = blob_size(b);
+  std::vector<unsigned char> raw(size_t(n) * esize(b.dtype) + 1);
+  CU_CHECK_CALL(c, cudaMemcpyAsync(raw.data(), b.data, size_t(n) * esize(b.dtype), cudaMemcpyDeviceToHost,
+                                   stream_of(c)));
+  CU_CHECK_CALL(c, cudaStreamSynchronize(stream_of(c)));
+  std::vector<int64_t> host(size_t(n > 0 ? n : 1));
+  MXC_SWITCH_ALL16(c, b.dtype, I, {
+    const I* v = reinterpret_cast<const I*>(raw.data());
+    for (int64_t i = 0; i < n; ++i) host[size_t(i)] = index_value(v[i]);
+  });
+  for (int64_t i = 0; i < n; ++i)
+    if (host[size_t(i)] < 0 || host[size_t(i)] > T)
+      return call_fail(c, kIndex,
+                       "%s: sequence_length[%lld] = %lld is out of range (expected 0 <= sequence_length <= %lld, the "
+                       "sequence length of data)",
+                       c->op_name, (long long)i, (long long)host[size_t(i)], (long long)T);
+  *len = scratch<int64_t>(c, n);
+  if (!*len) return call_fail(c, kOutOfMemory, "%s: no memory for the sequence lengths", c->op_name);
+  // Pageable source: the copy has read it when cudaMemcpyAsync returns.
+  CU_CHECK_CALL(c, cudaMemcpyAsync(*len, host.data(), size_t(n) * sizeof(int64_t), cudaMemcpyHostToDevice,
+                                   stream_of(c)));
+  return 0;
+}
+
+// The sequence lengths of a call whose forward inputs start at fin (null without them).
+int call_lengths(const mxl_cuda_call* c, const mxl_cuda_blob* fin, const rnn::Dims& d, int64_t** len) {
+  *len = nullptr;
+  if (!attr_b(c, "use_sequence_length")) return 0;
+  return sequence_lengths(c, fin[d.mode == rnn::kLstm ? 4 : 3], d.T, len);
+}
+
+// in: data, parameters, state[, state_cell][, sequence_length]; out: output[, hy[, cy]].
 int rnn_fwd_impl(const mxl_cuda_call* c) {
   if (int rc = refuse_training_dropout(c)) return rc;
   const rnn::Dims d = rnn_dims(c, c->in[0]);
   const bool lstm = d.mode == rnn::kLstm;
+  int64_t* len = nullptr;
+  if (int rc = call_lengths(c, c->in, d, &len)) return rc;
   MXC_SWITCH_FLOAT(c, c->in[0].dtype, C, {
     C* ws = scratch<C>(c, rnn::plan_workspace(d, false).total);
     if (!ws) return call_fail(c, kOutOfMemory, "%s: no memory for the workspace", c->op_name);
     CudaBackend<C> be{c};
     int rc = rnn::forward<C>(be, d, bptr<const C>(c->in[0]), bptr<const C>(c->in[1]), bptr<const C>(c->in[2]),
-                             lstm ? bptr<const C>(c->in[3]) : nullptr, ws, bptr<C>(c->out[0]),
+                             lstm ? bptr<const C>(c->in[3]) : nullptr, len, ws, bptr<C>(c->out[0]),
                              c->nout > 1 ? bptr<C>(c->out[1]) : nullptr, c->nout > 2 ? bptr<C>(c->out[2]) : nullptr);
     if (rc) return rc;
   });
   return 0;
 }
 
-// in: ograd[, ograd_state[, ograd_state_cell]], data, parameters, state[, state_cell];
+// in: ograd[, ograd_state[, ograd_state_cell]], data, parameters, state[, state_cell][, sequence_length];
 // out: the gradients of data, parameters, state[, state_cell].
 int rnn_bwd_impl(const mxl_cuda_call* c) {
   if (int rc = refuse_training_dropout(c)) return rc;
@@ -165,15 +228,17 @@ int rnn_bwd_impl(const mxl_cuda_call* c) {
   const mxl_cuda_blob* fin = c->in + g;  // the forward's inputs
   const rnn::Dims d = rnn_dims(c, fin[0]);
   const bool lstm = d.mode == rnn::kLstm;
+  int64_t* len = nullptr;
+  if (int rc = call_lengths(c, fin, d, &len)) return rc;
   MXC_SWITCH_FLOAT(c, fin[0].dtype, C, {
     C* ws = scratch<C>(c, rnn::plan_workspace(d, true).total);
     if (!ws) return call_fail(c, kOutOfMemory, "%s: no memory for the workspace", c->op_name);
     CudaBackend<C> be{c};
     const C *x = bptr<const C>(fin[0]), *w = bptr<const C>(fin[1]), *h0 = bptr<const C>(fin[2]);
     const C* c0 = lstm ? bptr<const C>(fin[3]) : nullptr;
-    int rc = rnn::forward<C>(be, d, x, w, h0, c0, ws, nullptr, nullptr, nullptr);
+    int rc = rnn::forward<C>(be, d, x, w, h0, c0, len, ws, nullptr, nullptr, nullptr);
     if (rc) return rc;
-    rc = rnn::backward<C>(be, d, x, w, h0, c0, bptr<const C>(c->in[0]), g > 1 ? bptr<const C>(c->in[1]) : nullptr,
+    rc = rnn::backward<C>(be, d, x, w, h0, c0, len, bptr<const C>(c->in[0]), g > 1 ? bptr<const C>(c->in[1]) : nullptr,
                           g > 2 ? bptr<const C>(c->in[2]) : nullptr, ws, bptr<C>(c->out[0]), bptr<C>(c->out[1]),
                           bptr<C>(c->out[2]), lstm ? bptr<C>(c->out[3]) : nullptr);
     if (rc) return rc;

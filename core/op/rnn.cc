@@ -33,8 +33,6 @@ int64_t directions(const Attrs& a) { return a.b("bidirectional") ? 2 : 1; }
 // rather than ignored.
 void check_supported(const Attrs& a) {
   const char* op = N(a);
-  MXL_CHECK(!a.b("use_sequence_length"), Err::kInvalidArgument, op,
-            ": use_sequence_length=True is not supported yet (pad the sequences and use SequenceMask / SequenceLast)");
   MXL_CHECK(a.none("projection_size"), Err::kInvalidArgument, op, ": projection_size is not supported yet (got ",
             a.i("projection_size"), "; leave it None)");
   MXL_CHECK(a.none("lstm_state_clip_min") && a.none("lstm_state_clip_max"), Err::kInvalidArgument, op,
@@ -57,15 +55,22 @@ OpDef& rnn_params(OpDef& op) {
       .param_optional("lstm_state_clip_min", PType::kFloat, "Minimum clip value of the LSTM cell state. Not supported yet: must be None.")
       .param_optional("lstm_state_clip_max", PType::kFloat, "Maximum clip value of the LSTM cell state. Not supported yet: must be None.")
       .param("lstm_state_clip_nan", PType::kBool, "False", "Clip NaN cell states too (only meaningful with the clip bounds).")
-      .param("use_sequence_length", PType::kBool, "False", "Take a sequence_length input of per-sample lengths. Not "
-                                                          "supported yet: must be False.");
+      .param("use_sequence_length", PType::kBool, "False",
+             "Take a sequence_length input (batch_size,) of per-sample lengths: steps past a sample's length output 0 "
+             "and leave its states unchanged.");
   return op;
 }
 
 std::vector<std::string> rnn_inputs(const Attrs& a) {
-  if (is_lstm(a)) return {"data", "parameters", "state", "state_cell"};
-  return {"data", "parameters", "state"};
+  std::vector<std::string> names{"data", "parameters", "state"};
+  if (is_lstm(a)) names.push_back("state_cell");
+  if (a.b("use_sequence_length")) names.push_back("sequence_length");
+  return names;
 }
+// The position of sequence_length among the inputs (-1 without it), and how many
+// inputs carry gradients (data, parameters, state[, state_cell]).
+int differentiable_inputs(const Attrs& a) { return is_lstm(a) ? 4 : 3; }
+int sequence_length_index(const Attrs& a) { return a.b("use_sequence_length") ? differentiable_inputs(a) : -1; }
 int rnn_num_outputs(const Attrs& a) { return a.b("state_outputs") ? (is_lstm(a) ? 3 : 2) : 1; }
 
 rnn::Dims rnn_dims(const Attrs& a, const Shape& data) {
@@ -78,44 +83,60 @@ rnn::Dims rnn_dims(const Attrs& a, const Shape& data) {
   return d;
 }
 
-// in: data, parameters, state[, state_cell]; out: output[, hy[, cy]].
+// in: data, parameters, state[, state_cell][, sequence_length]; out: output[, hy[, cy]].
 bool rnn_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
   const char* op = N(a);
   check_supported(a);
   const int64_t H = a.i("state_size"), LD = a.i("num_layers") * directions(a);
   const char* names[4] = {"data", "parameters", "state", "state_cell"};
+  const int seq = sequence_length_index(a);
+  const size_t nstates = size_t(differentiable_inputs(a));
+  if (seq >= 0 && in[size_t(seq)].known())
+    MXL_CHECK(in[size_t(seq)].ndim == 1, Err::kShape, op, ": sequence_length must be 1-D (batch_size,), got shape ",
+              in[size_t(seq)]);
   if (in[0].known())
     MXL_CHECK(in[0].ndim == 3, Err::kShape, op, ": data must be 3-D (sequence_length, batch_size, input_size), got shape ",
               in[0]);
   if (in[1].known())
     MXL_CHECK(in[1].ndim == 1, Err::kShape, op, ": parameters must be a 1-D vector, got shape ", in[1]);
-  for (size_t i = 2; i < in.size(); ++i)
+  for (size_t i = 2; i < nstates; ++i)
     if (in[i].known())
       MXL_CHECK(in[i].ndim == 3, Err::kShape, op, ": ", names[i], " must be 3-D (num_layers * directions = ", LD,
                 ", batch_size, state_size = ", H, "), got shape ", in[i]);
   if (!in[0].known()) return false;
   const rnn::Dims d = rnn_dims(a, in[0]);
   assign_shape(op, "parameters", in[1], Shape{d.param_size()});
-  for (size_t i = 2; i < in.size(); ++i) assign_shape(op, names[i], in[i], Shape{LD, d.N, H});
+  for (size_t i = 2; i < nstates; ++i) assign_shape(op, names[i], in[i], Shape{LD, d.N, H});
+  if (seq >= 0) assign_shape(op, "sequence_length", in[size_t(seq)], Shape{d.N});
   assign_shape(op, "output", out[0], Shape{d.T, d.N, d.D * H});
   for (size_t i = 1; i < out.size(); ++i) assign_shape(op, i == 1 ? "state output" : "cell state output", out[i], in[2]);
   return true;
 }
 
-// One float dtype for every input and output.
-bool rnn_infer_type(const Attrs& a, Types& in, Types& out) {
+// One float dtype for every input and output; sequence_length may have any numeric
+// dtype (data's when unknown), as in MXNet.
+// seq: the position of sequence_length among in (-1: none).
+bool rnn_type_rule(const Attrs& a, Types& in, Types& out, int seq) {
   const char* op = N(a);
   int t = -1;
-  for (int v : in) t = t < 0 ? v : t;
+  for (size_t i = 0; i < in.size(); ++i) t = t < 0 && int(i) != seq ? in[i] : t;
   for (int v : out) t = t < 0 ? v : t;
   if (t < 0) return false;
   MXL_CHECK(dtype_is_float(DType(t)), Err::kDType, op, ": expected float32, float64 or float16 inputs, got ",
             dtype_name(DType(t)));
   const auto names = a.op->input_names(a);
-  for (size_t i = 0; i < in.size(); ++i) assign_type(op, i < names.size() ? names[i].c_str() : "input", in[i], t);
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (int(i) == seq) {
+      if (in[i] < 0) in[i] = t;
+      MXL_CHECK(DType(in[i]) != DType::b8, Err::kDType, op, ": sequence_length must be numeric, got bool");
+      continue;
+    }
+    assign_type(op, i < names.size() ? names[i].c_str() : "input", in[i], t);
+  }
   for (auto& o : out) assign_type(op, "output", o, t);
   return true;
 }
+bool rnn_infer_type(const Attrs& a, Types& in, Types& out) { return rnn_type_rule(a, in, out, sequence_length_index(a)); }
 
 // ------------------------------------------------------------ CPU backend
 template <class C>
@@ -147,24 +168,39 @@ struct CpuBackend {
     std::fill(p, p + n, C(0));
     return 0;
   }
-  int forward_step(const rnn::Dims& d, int64_t Nn, const C* xw, const C* hw, const C* hp, int64_t ldhp, const C* cp,
-                   int64_t ldcp, C* h, int64_t ldh, C* cache) {
-    const int64_t GH = d.GH(), Wc = d.W();
-    for (int64_t n = 0; n < Nn; ++n)
-      for (int64_t j = 0; j < d.H; ++j)
-        rnn::step_forward<C>(d.mode, d.H, j, xw + n * GH, hw + n * GH, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0),
-                             h + n * ldh + j, cache + n * Wc);
+  int zero_padded(int64_t T, int64_t Nn, int64_t K, const int64_t* len, C* y) {
+    for (int64_t t = 0; t < T; ++t)
+      for (int64_t n = 0; n < Nn; ++n)
+        if (!rnn::step_active(len, n, t)) std::fill(y + (t * Nn + n) * K, y + (t * Nn + n + 1) * K, C(0));
     return 0;
   }
-  int backward_step(const rnn::Dims& d, int64_t Nn, const C* cache, const C* hp, int64_t ldhp, const C* cp,
-                    int64_t ldcp, const C* dy, int64_t ldy, const C* dh, C* dc, C* dxw, C* dhw, C* dhd) {
+  int forward_step(const rnn::Dims& d, int64_t Nn, const int64_t* len, int64_t t, const C* xw, const C* hw,
+                   const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, C* h, int64_t ldh, C* cache) {
     const int64_t GH = d.GH(), Wc = d.W();
     for (int64_t n = 0; n < Nn; ++n)
       for (int64_t j = 0; j < d.H; ++j) {
+        C hpv = hp[n * ldhp + j], cpv = cp ? cp[n * ldcp + j] : C(0);
+        if (rnn::step_active(len, n, t))
+          rnn::step_forward<C>(d.mode, d.H, j, xw + n * GH, hw + n * GH, hpv, cpv, h + n * ldh + j, cache + n * Wc);
+        else
+          rnn::step_carry<C>(d.mode, d.H, j, hpv, cpv, h + n * ldh + j, cache + n * Wc);
+      }
+    return 0;
+  }
+  int backward_step(const rnn::Dims& d, int64_t Nn, const int64_t* len, int64_t t, const C* cache, const C* hp,
+                    int64_t ldhp, const C* cp, int64_t ldcp, const C* dy, int64_t ldy, const C* dh, C* dc, C* dxw,
+                    C* dhw, C* dhd) {
+    const int64_t GH = d.GH(), Wc = d.W();
+    for (int64_t n = 0; n < Nn; ++n)
+      for (int64_t j = 0; j < d.H; ++j) {
+        C dht = dy[n * ldy + j] + dh[n * d.H + j];
+        if (!rnn::step_active(len, n, t)) {
+          rnn::step_carry_backward<C>(d.mode, d.H, j, dht, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
+          continue;
+        }
         C dc_unused = C(0);
-        rnn::step_backward<C>(d.mode, d.H, j, cache + n * Wc, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0),
-                              dy[n * ldy + j] + dh[n * d.H + j], cp ? dc + n * d.H + j : &dc_unused, dxw + n * GH,
-                              dhw + n * GH, dhd + n * d.H + j);
+        rnn::step_backward<C>(d.mode, d.H, j, cache + n * Wc, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0), dht,
+                              cp ? dc + n * d.H + j : &dc_unused, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
       }
     return 0;
   }
@@ -184,12 +220,21 @@ void narrow(const std::vector<C>& v, const TBlob& b) {
   for (size_t i = 0; i < v.size(); ++i) p[i] = T(v[i]);
 }
 
+// The sequence_length input as int64, each in [0, sequence length].
+std::vector<int64_t> sequence_lengths(const Attrs& a, const TBlob& lengths, int64_t T) {
+  std::vector<int64_t> len = index_values(lengths);
+  for (size_t n = 0; n < len.size(); ++n)
+    MXL_CHECK(len[n] >= 0 && len[n] <= T, Err::kIndex, N(a), ": sequence_length[", n, "] = ", len[n],
+              " is out of range (expected 0 <= sequence_length <= ", T, ", the sequence length of data)");
+  return len;
+}
+
 void check_not_training_dropout(const OpCtx& c, const Attrs& a) {
   MXL_CHECK(!(c.is_train && a.f("p") > 0), Err::kInvalidArgument, N(a), ": dropout between layers (p=", a.f("p"),
             ") in training is not supported yet; use p=0, or add Dropout between single-layer RNN ops");
 }
 
-// in: data, parameters, state[, state_cell]; out: output[, hy[, cy]].
+// in: data, parameters, state[, state_cell][, sequence_length]; out: output[, hy[, cy]].
 template <class T>
 void rnn_forward_t(const OpCtx& c, const Attrs& a, const Blobs& in, const Blobs& out) {
   using C = acc_t<T>;
@@ -201,8 +246,11 @@ void rnn_forward_t(const OpCtx& c, const Attrs& a, const Blobs& in, const Blobs&
   std::vector<C> ws(size_t(rnn::plan_workspace(d, false).total));
   std::vector<C> y(size_t(out[0].size())), hy(out.size() > 1 ? size_t(out[1].size()) : 0),
       cy(out.size() > 2 ? size_t(out[2].size()) : 0);
+  const int seq = sequence_length_index(a);
+  std::vector<int64_t> len = seq >= 0 ? sequence_lengths(a, in[size_t(seq)], d.T) : std::vector<int64_t>();
   CpuBackend<C> be;
-  rnn::forward<C>(be, d, x.data(), w.data(), h0.data(), lstm ? c0.data() : nullptr, ws.data(), y.data(),
+  rnn::forward<C>(be, d, x.data(), w.data(), h0.data(), lstm ? c0.data() : nullptr, seq >= 0 ? len.data() : nullptr,
+                  ws.data(), y.data(),
                   hy.empty() ? nullptr : hy.data(), cy.empty() ? nullptr : cy.data());
   narrow<T, C>(y, out[0]);
   if (out.size() > 1) narrow<T, C>(hy, out[1]);
@@ -229,10 +277,13 @@ void rnn_backward_t(const OpCtx& c, const Attrs& a, const Blobs& in, const Blobs
   std::vector<C> dcy = g > 2 ? widen<T, C>(in[2]) : std::vector<C>();
   std::vector<C> ws(size_t(rnn::plan_workspace(d, true).total));
   std::vector<C> dx(x.size()), dw(w.size()), dh0(h0.size()), dc0(c0.size());
+  const int seq = sequence_length_index(a);
+  std::vector<int64_t> len = seq >= 0 ? sequence_lengths(a, in[size_t(g + seq)], d.T) : std::vector<int64_t>();
+  const int64_t* lenp = seq >= 0 ? len.data() : nullptr;
   CpuBackend<C> be;
   const C* c0p = lstm ? c0.data() : nullptr;
-  rnn::forward<C>(be, d, x.data(), w.data(), h0.data(), c0p, ws.data(), nullptr, nullptr, nullptr);
-  rnn::backward<C>(be, d, x.data(), w.data(), h0.data(), c0p, dy.data(), dhy.empty() ? nullptr : dhy.data(),
+  rnn::forward<C>(be, d, x.data(), w.data(), h0.data(), c0p, lenp, ws.data(), nullptr, nullptr, nullptr);
+  rnn::backward<C>(be, d, x.data(), w.data(), h0.data(), c0p, lenp, dy.data(), dhy.empty() ? nullptr : dhy.data(),
                    dcy.empty() ? nullptr : dcy.data(), ws.data(), dx.data(), dw.data(), dh0.data(),
                    lstm ? dc0.data() : nullptr);
   narrow<T, C>(dx, out[0]);
@@ -258,10 +309,8 @@ bool rnn_backward_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
   const char* ograd_names[3] = {"ograd", "ograd_state", "ograd_state_cell"};
   const char* grad_names[4] = {"data gradient", "parameters gradient", "state gradient", "state_cell gradient"};
   for (size_t i = 0; i < g; ++i) assign_shape(op, ograd_names[i], in[i], fout[i]);
-  for (size_t i = 0; i < nin; ++i) {
-    in[g + i] = fin[i];
-    assign_shape(op, grad_names[i], out[i], fin[i]);
-  }
+  for (size_t i = 0; i < nin; ++i) in[g + i] = fin[i];
+  for (size_t i = 0; i < out.size(); ++i) assign_shape(op, grad_names[i], out[i], fin[i]);
   return true;
 }
 
@@ -280,9 +329,13 @@ static OpDef& reg_rnn = rnn_params(Registry::add("RNN"))
               "Cells: rnn_relu/rnn_tanh h = act(W x + b_W + U h' + b_U); lstm c = f * c' + i * g, h = o * tanh(c) "
               "(i, f, o sigmoid, g tanh); gru r, z sigmoid, n = tanh(W_n x + b_Wn + r * (U_n h' + b_Un)), "
               "h = (1 - z) * n + z * h'.\n\n"
-              "Not supported yet (refused with an error naming the parameter): use_sequence_length, projection_size, "
+              "With use_sequence_length, a last input sequence_length (batch_size,) gives each sample's length: "
+              "the output past it is 0 and the states stop changing there, so hy (cy) hold the state at the last "
+              "valid step and the reverse direction starts at step length - 1 (cuDNN's semantics; MXNet 1.9's CPU "
+              "ignores the lengths).\n\n"
+              "Not supported yet (refused with an error naming the parameter): projection_size, "
               "lstm_state_clip_min/max, and dropout p > 0 in training (p is ignored at inference, as in MXNet).")
-    .input("data").input("parameters").input("state").input("state_cell")
+    .input("data").input("parameters").input("state").input("state_cell").input("sequence_length")
     .inputs_by(rnn_inputs)
     .outputs(1, {"output", "state_output", "statecell_output"})
     .outputs_fn(rnn_num_outputs)
@@ -294,22 +347,28 @@ static OpDef& reg_rnn = rnn_params(Registry::add("RNN"))
     .grad_fn([](GradGraph& g, const Attrs& a) {
       GVals ins;
       for (int i = 0; i < rnn_num_outputs(a); ++i) ins.push_back(g.ograd(i));
-      const int nin = is_lstm(a) ? 4 : 3;
+      const int nin = int(rnn_inputs(a).size());
       for (int i = 0; i < nin; ++i) ins.push_back(g.input(i));
-      return g.op("_backward_RNN", ins, a.raw());
+      GVals grads = g.op("_backward_RNN", ins, a.raw());
+      if (sequence_length_index(a) >= 0) grads.push_back(GVal{});  // lengths get no gradient
+      return grads;
     });
 
 static OpDef& reg_rnn_bwd = rnn_params(Registry::add("_backward_RNN"))
     .describe("Gradients of RNN: inputs (ograd[, ograd_state[, ograd_state_cell]], data, parameters, state"
-              "[, state_cell]) -- the gradients of the outputs RNN has under these parameters, then its inputs; "
+              "[, state_cell][, sequence_length]) -- the gradients of the outputs RNN has under these parameters, "
+              "then its inputs; "
               "outputs the gradients of data, parameters, state[, state_cell]. The forward is recomputed.")
     .input("ograd").input("ograd_state").input("ograd_state_cell")
-    .input("data").input("parameters").input("state").input("state_cell")
+    .input("data").input("parameters").input("state").input("state_cell").input("sequence_length")
     .inputs_by(rnn_backward_inputs)
     .outputs(3, {"data_grad", "parameters_grad", "state_grad", "state_cell_grad"})
-    .outputs_fn([](const Attrs& a) { return is_lstm(a) ? 4 : 3; })
+    .outputs_fn(differentiable_inputs)
     .infer_shape_fn(rnn_backward_infer_shape)
-    .infer_type_fn(rnn_infer_type)
+    .infer_type_fn([](const Attrs& a, Types& in, Types& out) {
+      const int seq = sequence_length_index(a);
+      return rnn_type_rule(a, in, out, seq < 0 ? -1 : backward_ograds(a) + seq);
+    })
     .cpu_fn([](const OpCtx& c, const Attrs& a, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[0].dtype, T, "_backward_RNN", { rnn_backward_t<T>(c, a, in, out); });
     });

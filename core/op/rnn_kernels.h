@@ -112,6 +112,25 @@ MXL_HD inline void step_backward(int mode, int64_t H, int64_t j, const C* cache,
   }
 }
 
+// A step past a sequence's length (use_sequence_length): the states carry through
+// unchanged (h = h', c = c'), so the final states are those of the last valid step and
+// the reverse direction starts from the initial state at step length - 1.
+template <class C>
+MXL_HD inline void step_carry(int mode, int64_t H, int64_t j, C hp, C cp, C* h, C* cache) {
+  for (int64_t k = 0; k < cache_count(mode); ++k) cache[k * H + j] = C(0);
+  if (mode == kLstm) cache[4 * H + j] = cp;
+  *h = hp;
+}
+// Its backward: the gradients of h and c pass through to h' and c'; no gate gets one.
+template <class C>
+MXL_HD inline void step_carry_backward(int mode, int64_t H, int64_t j, C dh, C* dxw, C* dhw, C* dh_direct) {
+  for (int64_t k = 0; k < gate_count(mode); ++k) dxw[k * H + j] = dhw[k * H + j] = C(0);
+  *dh_direct = dh;
+}
+
+// Whether step t of batch row n is inside its sequence (len: null = every step is).
+MXL_HD inline bool step_active(const int64_t* len, int64_t n, int64_t t) { return !len || t < len[n]; }
+
 // ------------------------------------------------------------ the loops
 // A backend B provides, all returning 0 or an error code (pointers into its memory):
 //   gemm(ta, tb, M, N, K, A, lda, B, ldb, beta, Cm, ldc): Cm = op(A) op(B) + beta Cm
@@ -119,8 +138,10 @@ MXL_HD inline void step_backward(int mode, int64_t H, int64_t j, const C* cache,
 //   col_sum(M, K, in, out): out[k] += sum_m in[m, k]
 //   copy(rows, cols, src, lds, dst, ldd)                 (a strided block copy)
 //   zero(ptr, n)
-//   forward_step(d, N, xw, hw, hp, ldhp, cp, ldcp, h, ldh, cache): step_forward over N x H
-//   backward_step(d, N, cache, hp, ldhp, cp, ldcp, dy, ldy, dh, dc, dxw, dhw, dh_direct)
+//   zero_padded(T, N, K, len, y): y[t, n, :] = 0 where t >= len[n]   (y is T x N x K)
+//   forward_step(d, N, len, t, xw, hw, hp, ldhp, cp, ldcp, h, ldh, cache): step_forward
+//     (step_carry where !step_active(len, n, t)) over N x H
+//   backward_step(d, N, len, t, cache, hp, ldhp, cp, ldcp, dy, ldy, dh, dc, dxw, dhw, dh_direct)
 #define MXL_RNN_TRY(expr) \
   do {                    \
     int rc_ = (expr);     \
@@ -154,10 +175,13 @@ inline Workspace plan_workspace(const Dims& d, bool backward) {
 }
 
 // Forward through every layer; x (T, N, I), w the parameter vector, h0/c0 (L*D, N, H)
-// (c0 only for lstm). Leaves every layer's output and cache in ws; y (T, N, D*H), hy
-// and cy (each may be null) receive the results.
+// (c0 only for lstm), len (N) the sequence lengths (null: all T). Leaves every layer's
+// output and cache in ws (a layer's output past a sequence's end holds the carried
+// state); y (T, N, D*H) -- zero past each sequence's end --, hy and cy (each may be
+// null) receive the results.
 template <class C, class B>
-int forward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* c0, C* ws, C* y, C* hy, C* cy) {
+int forward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* c0, const int64_t* len, C* ws, C* y,
+            C* hy, C* cy) {
   const Workspace p = plan_workspace(d, false);
   const int64_t TN = d.T * d.N, GH = d.GH(), DH = d.D * d.H, Wc = d.W();
   for (int64_t l = 0; l < d.L; ++l) {
@@ -182,7 +206,7 @@ int forward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* 
         const int64_t ldcp = k == 0 ? d.H : Wc;
         MXL_RNN_TRY(be.gemm(false, true, d.N, GH, d.H, hp, ldhp, Wh, d.H, C(0), hw, GH));
         MXL_RNN_TRY(be.add_rows(d.N, GH, bh, hw));
-        MXL_RNN_TRY(be.forward_step(d, d.N, xw + t * d.N * GH, hw, hp, ldhp, cp, ldcp, Y + t * d.N * DH + dir * d.H,
+        MXL_RNN_TRY(be.forward_step(d, d.N, len, t, xw + t * d.N * GH, hw, hp, ldhp, cp, ldcp, Y + t * d.N * DH + dir * d.H,
                                     DH, cache + t * d.N * Wc));
       }
       const int64_t tl = dir == 0 ? d.T - 1 : 0;  // the last step processed
@@ -196,21 +220,25 @@ int forward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* 
       }
     }
   }
-  if (y) MXL_RNN_TRY(be.copy(TN, DH, ws + p.ys + (d.L - 1) * TN * DH, DH, y, DH));
+  if (y) {
+    MXL_RNN_TRY(be.copy(TN, DH, ws + p.ys + (d.L - 1) * TN * DH, DH, y, DH));
+    if (len) MXL_RNN_TRY(be.zero_padded(d.T, d.N, DH, len, y));
+  }
   return 0;
 }
 
-// Backward; ws holds forward()'s results (run first on the same ws). dy (T, N, D*H)
+// Backward; ws holds forward()'s results (run first on the same ws, with the same len). dy (T, N, D*H)
 // the output's gradient, dhy/dcy those of hy/cy (null: zero). Writes dx, dw (fully),
 // dh0 and dc0 (lstm).
 template <class C, class B>
-int backward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* c0, const C* dy, const C* dhy,
-             const C* dcy, C* ws, C* dx, C* dw, C* dh0, C* dc0) {
+int backward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* c0, const int64_t* len, const C* dy,
+             const C* dhy, const C* dcy, C* ws, C* dx, C* dw, C* dh0, C* dc0) {
   const Workspace p = plan_workspace(d, true);
   const int64_t TN = d.T * d.N, GH = d.GH(), DH = d.D * d.H, Wc = d.W(), NH = d.N * d.H;
   MXL_RNN_TRY(be.zero(dw, d.param_size()));
   C* dY = ws + p.dy;
   MXL_RNN_TRY(be.copy(TN, DH, dy, DH, dY, DH));
+  if (len) MXL_RNN_TRY(be.zero_padded(d.T, d.N, DH, len, dY));  // those outputs were set to 0
   for (int64_t l = d.L - 1; l >= 0; --l) {
     const int64_t in = d.layer_input(l);
     const C* X = l == 0 ? x : ws + p.ys + (l - 1) * TN * DH;
@@ -236,7 +264,7 @@ int backward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C*
         const C* cp = d.mode != kLstm ? nullptr : k == 0 ? c0 + s * NH : cache + tp * d.N * Wc + 4 * d.H;
         const int64_t ldcp = k == 0 ? d.H : Wc;
         C* dxw_t = dxw + t * d.N * GH;
-        MXL_RNN_TRY(be.backward_step(d, d.N, cache + t * d.N * Wc, hp, ldhp, cp, ldcp, dY + t * d.N * DH + dir * d.H,
+        MXL_RNN_TRY(be.backward_step(d, d.N, len, t, cache + t * d.N * Wc, hp, ldhp, cp, ldcp, dY + t * d.N * DH + dir * d.H,
                                      DH, dh, dc, dxw_t, dhw, dhd));
         // h''s gradient: the direct part plus dhw U; U's gradient: dhw^T h'.
         MXL_RNN_TRY(be.gemm(false, false, d.N, d.H, GH, dhw, GH, Wh, d.H, C(1), dhd, d.H));

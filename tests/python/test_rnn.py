@@ -64,6 +64,34 @@ def test_bidirectional_final_states_are_the_first_step_for_the_reverse_direction
     np.testing.assert_array_equal(hy.asnumpy()[1], out.asnumpy()[0, :, 2:])
 
 
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("length_dtype", [np.int32, np.float32, np.int64])
+def test_sequence_lengths_stop_each_sample(mode, length_dtype):
+    xs = _inputs(mode, 5, 4, 3, 2, 2, True, np.float32, seed=9)
+    lengths = np.array([5, 3, 1, 0])
+    p = _params(mode, 2, 2, True, state_outputs=True, use_sequence_length=True)
+    outs = mx.nd.RNN(*[mx.nd.array(x) for x in xs], mx.nd.array(lengths, dtype=length_dtype), **p)
+    refs = rnn_reference(*xs, lengths, **p)
+    for o, r in zip(outs, refs):
+        np.testing.assert_allclose(o.asnumpy(), r, rtol=1e-5, atol=1e-5)
+    y = outs[0].asnumpy()
+    assert not y[3:, 1].any() and not y[1:, 2].any() and not y[:, 3].any()
+    # A sample of length 3 gives what its first 3 steps alone give, final states included
+    # (the reverse direction starts at step 2).
+    alone = mx.nd.RNN(*[mx.nd.array(v) for v in [xs[0][:3, 1:2], xs[1]] + [st[:, 1:2] for st in xs[2:]]],
+                      **_params(mode, 2, 2, True, state_outputs=True))
+    np.testing.assert_allclose(y[:3, 1:2], alone[0].asnumpy(), rtol=1e-5, atol=1e-6)
+    for o, a in zip(outs[1:], alone[1:]):
+        np.testing.assert_allclose(o.asnumpy()[:, 1:2], a.asnumpy(), rtol=1e-5, atol=1e-6)
+
+
+def test_sequence_length_symbol_argument():
+    s = mx.sym.RNN(mx.sym.var("data"), mode="gru", state_size=2, num_layers=1, use_sequence_length=True, name="r")
+    assert s.list_arguments() == ["data", "r_parameters", "r_state", "r_sequence_length"]
+    assert s.infer_shape(data=(3, 2, 4))[0] == [(3, 2, 4), (48,), (1, 2, 2), (2,)]
+    assert s.infer_type(data=np.float32)[0] == [np.float32] * 4
+
+
 def test_float16_computes_in_float():
     xs = _inputs("lstm", 3, 2, 3, 4, 2, True, np.float16)
     p = _params("lstm", 4, 2, True, state_outputs=True)
@@ -125,6 +153,25 @@ def test_gradients_of_every_input_match_finite_differences(mode, state_outputs):
     expected = _finite_difference(lambda *v: rnn_reference(*v, **p), [x.copy() for x in xs], heads)
     for name, a, e in zip(["data", "parameters", "state", "state_cell"], arrays, expected):
         np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_gradients_with_sequence_lengths_match_finite_differences(mode):
+    xs = _inputs(mode, 4, 3, 2, 2, 2, True, seed=5)
+    lengths = np.array([2, 4, 0], np.int32)
+    p = _params(mode, 2, 2, True, state_outputs=True, use_sequence_length=True)
+    rng = np.random.RandomState(4)
+    heads = [rng.uniform(-1, 1, r.shape) for r in rnn_reference(*xs, lengths, **p)]
+    arrays = [mx.nd.array(x, dtype=np.float64) for x in xs]
+    for a in arrays:
+        a.attach_grad()
+    with mx.autograd.record():
+        outs = mx.nd.RNN(*arrays, mx.nd.array(lengths, dtype=np.int32), **p)
+    mx.autograd.backward(outs, [mx.nd.array(h, dtype=np.float64) for h in heads])
+    expected = _finite_difference(lambda *v: rnn_reference(*v, lengths, **p), [x.copy() for x in xs], heads)
+    for name, a, e in zip(["data", "parameters", "state", "state_cell"], arrays, expected):
+        np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
+    assert not arrays[0].grad.asnumpy()[2:, 0].any() and not arrays[0].grad.asnumpy()[:, 2].any()
 
 
 def test_unused_state_outputs_get_zero_gradient():
@@ -196,7 +243,12 @@ def _tanh_inputs(data=(3, 2, 4), params=16, state=(1, 2, 2), dtype=np.float32):
     ({}, _tanh_inputs(state=(2, 2)), r"RNN: state must be 3-D \(num_layers \* directions = 1, batch_size, "
                                      r"state_size = 2\), got shape \(2, 2\)"),
     ({}, _tanh_inputs(dtype=np.int32), "RNN: expected float32, float64 or float16 inputs, got int32"),
-    ({"use_sequence_length": True}, _tanh_inputs(), "RNN: use_sequence_length=True is not supported yet"),
+    ({"use_sequence_length": True}, _tanh_inputs() + [mx.nd.array([3, 4])],
+     r"RNN: sequence_length\[1\] = 4 is out of range \(expected 0 <= sequence_length <= 3"),
+    ({"use_sequence_length": True}, _tanh_inputs() + [mx.nd.array([[3, 2]])],
+     r"RNN: sequence_length must be 1-D \(batch_size,\), got shape \(1, 2\)"),
+    ({"use_sequence_length": True}, _tanh_inputs(), r"RNN: expected 4 input\(s\) \(data, parameters, state, "
+                                                    r"sequence_length\), got 3"),
     ({"mode": "lstm", "projection_size": 2}, _tanh_inputs(params=48) + [mx.nd.ones((1, 2, 2))],
      "RNN: projection_size is not supported yet"),
     ({"mode": "lstm", "lstm_state_clip_max": 1.0}, _tanh_inputs(params=64) + [mx.nd.ones((1, 2, 2))],
@@ -248,6 +300,31 @@ def test_gpu_matches_cpu(mode, dtype):
     for c, g in zip(cpu_outs + cpu_grads, gpu_outs + gpu_grads):
         assert g.dtype == dtype
         np.testing.assert_allclose(g.astype(np.float64), c.astype(np.float64), rtol=tol, atol=tol)
+
+
+@gpu
+@needs_gpu
+@pytest.mark.parametrize("mode", MODES)
+def test_gpu_matches_cpu_with_sequence_lengths(mode):
+    xs = _inputs(mode, 4, 3, 3, 3, 2, True, seed=12)
+    p = _params(mode, 3, 2, True, state_outputs=True, use_sequence_length=True)
+    lengths = np.array([4, 1, 0], np.float32)
+    rng = np.random.RandomState(3)
+    heads = [rng.uniform(-1, 1, r.shape) for r in rnn_reference(*xs, lengths, **p)]
+    results = []
+    for ctx in (mx.cpu(), mx.gpu(0)):
+        arrays = [mx.nd.array(x, ctx=ctx) for x in xs]
+        for a in arrays:
+            a.attach_grad()
+        with mx.autograd.record():
+            outs = mx.nd.RNN(*arrays, mx.nd.array(lengths, ctx=ctx), **p)
+        mx.autograd.backward(outs, [mx.nd.array(h, ctx=ctx) for h in heads])
+        results.append([o.asnumpy() for o in outs] + [a.grad.asnumpy() for a in arrays])
+    for c, g in zip(*results):
+        np.testing.assert_allclose(g, c, rtol=1e-5, atol=1e-5)
+    with pytest.raises(mx.base.MXNetError, match=r"RNN: sequence_length\[0\] = 5 is out of range"):
+        mx.nd.RNN(*[mx.nd.array(x, ctx=mx.gpu(0)) for x in xs], mx.nd.array([5, 1, 0], ctx=mx.gpu(0)),
+                  **p)[0].asnumpy()
 
 
 @gpu

@@ -61,9 +61,14 @@ def _cell(mode, xw, hw, h, c):
     return (np.tanh(a) if mode == "rnn_tanh" else np.maximum(a, 0)), c
 
 
-def rnn(data, parameters, state, state_cell=None, mode="lstm", state_size=1, num_layers=1, bidirectional=False,
-        state_outputs=False, p=0.0):
-    """MXNet's RNN at inference (dropout p only acts in training), in float64, cast back to data's dtype."""
+def rnn(data, parameters, state, *rest, mode="lstm", state_size=1, num_layers=1, bidirectional=False,
+        state_outputs=False, p=0.0, use_sequence_length=False):
+    """MXNet's RNN at inference (dropout p only acts in training), in float64, cast back to data's dtype. rest:
+    state_cell for lstm, then sequence_length with use_sequence_length: past a sample's length its output is 0 and
+    its states carry unchanged (cuDNN's semantics)."""
+    rest = list(rest)
+    state_cell = rest.pop(0) if mode == "lstm" else None
+    lengths = rest.pop(0).astype(np.int64) if use_sequence_length else np.full(data.shape[1], data.shape[0])
     dt = data.dtype
     x = data.astype(F8)
     T, N, n_in = x.shape
@@ -79,8 +84,10 @@ def rnn(data, parameters, state, state_cell=None, mode="lstm", state_size=1, num
             h, c = h0[l * d + k], c0[l * d + k]
             ys = [None] * T
             for t in (range(T) if k == 0 else reversed(range(T))):
-                h, c = _cell(mode, x[t] @ wx.T + bx, h @ wh.T + bh, h, c)
-                ys[t] = h
+                h_new, c_new = _cell(mode, x[t] @ wx.T + bx, h @ wh.T + bh, h, c)
+                active = (t < lengths)[:, None]
+                h, c = np.where(active, h_new, h), np.where(active, c_new, c)
+                ys[t] = np.where(active, h, 0.0)
             hy[l * d + k], cy[l * d + k] = h, c
             outs.append(np.stack(ys))
         x = np.concatenate(outs, axis=2)
@@ -92,7 +99,9 @@ def rnn(data, parameters, state, state_cell=None, mode="lstm", state_size=1, num
     return res[0] if len(res) == 1 else res
 
 
-def _case(mode, T, N, n_in, h, layers=1, bidirectional=False, dtype=F4, rtol=1e-5, atol=1e-5, **params):
+def _case(mode, T, N, n_in, h, layers=1, bidirectional=False, dtype=F4, rtol=1e-5, atol=1e-5, lengths=None,
+          **params):
+    """lengths: the sequence_length input (int32) of a use_sequence_length case."""
     d = 2 if bidirectional else 1
     p = dict(params, mode=mode, state_size=h, num_layers=layers, bidirectional=bidirectional)
     inputs = [_rng.uniform(-1, 1, (T, N, n_in)).astype(dtype),
@@ -100,6 +109,9 @@ def _case(mode, T, N, n_in, h, layers=1, bidirectional=False, dtype=F4, rtol=1e-
               _rng.uniform(-1, 1, (layers * d, N, h)).astype(dtype)]
     if mode == "lstm":
         inputs.append(_rng.uniform(-1, 1, (layers * d, N, h)).astype(dtype))
+    if lengths is not None:
+        p["use_sequence_length"] = True
+        inputs.append(np.array(lengths, np.int32))
     return Case(inputs, p, lambda *xs, p=p: rnn(*xs, **p), rtol, atol)
 
 
@@ -114,6 +126,8 @@ OPS = {
         _case("gru", 3, 2, 3, 2, bidirectional=True),
         _case("lstm", 3, 2, 3, 2, dtype=F8, rtol=1e-10, atol=1e-10, p=0.3),  # p: no dropout at inference
         _case("gru", 2, 2, 3, 2, dtype=F2, rtol=2e-3, atol=2e-3),
+        _case("lstm", 3, 3, 2, 2, layers=2, bidirectional=True, state_outputs=True, lengths=[3, 1, 2]),
+        _case("gru", 3, 2, 2, 2, bidirectional=True, state_outputs=True, lengths=[0, 2]),
     ],
 }
 
@@ -132,8 +146,10 @@ ERROR_CASES = [
      ["RNN", "int32"]),
     ("mixed_dtype", "RNN", [_a((3, 2, 4), F4), _a(16, F8), _a((1, 2, 2), F4)], _TANH, DTYPE,
      ["RNN", "parameters", "float64"]),
-    ("sequence_length", "RNN", [_a((3, 2, 4), F4), _a(16, F4), _a((1, 2, 2), F4)],
-     dict(_TANH, use_sequence_length=True), ARG, ["RNN", "use_sequence_length", "not supported"]),
+    ("sequence_length_range", "RNN", [_a((3, 2, 4), F4), _a(16, F4), _a((1, 2, 2), F4), np.array([3, 4], np.int32)],
+     dict(_TANH, use_sequence_length=True), "MXL_ERR_INDEX", ["RNN", "sequence_length[1] = 4", "<= 3"]),
+    ("sequence_length_shape", "RNN", [_a((3, 2, 4), F4), _a(16, F4), _a((1, 2, 2), F4), np.array([3], np.int32)],
+     dict(_TANH, use_sequence_length=True), SHAPE, ["RNN", "sequence_length", "(2,)", "(1,)"]),
     ("projection", "RNN", [_a((3, 2, 4), F4), _a(16, F4), _a((1, 2, 2), F4), _a((1, 2, 2), F4)],
      {"mode": "lstm", "state_size": 2, "num_layers": 1, "projection_size": 1}, ARG,
      ["RNN", "projection_size", "not supported"]),
