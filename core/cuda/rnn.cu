@@ -149,6 +149,7 @@ rnn::Dims rnn_dims(const mxl_cuda_call* c, const mxl_cuda_blob& data) {
   d.D = attr_b(c, "bidirectional") ? 2 : 1;
   d.T = data.shape[0], d.N = data.shape[1], d.I = data.shape[2];
   d.H = attr_i(c, "state_size");
+  d.P = attr_none(c, "projection_size") ? 0 : attr_i(c, "projection_size");
   return d;
 }
 

@@ -33,8 +33,14 @@ int64_t directions(const Attrs& a) { return a.b("bidirectional") ? 2 : 1; }
 // rather than ignored.
 void check_supported(const Attrs& a) {
   const char* op = N(a);
-  MXL_CHECK(a.none("projection_size"), Err::kInvalidArgument, op, ": projection_size is not supported yet (got ",
-            a.i("projection_size"), "; leave it None)");
+  if (!a.none("projection_size")) {
+    MXL_CHECK(is_lstm(a), Err::kInvalidArgument, op, ": projection_size applies to mode='lstm' only, got mode='",
+              a.s("mode"), "'");
+    MXL_CHECK(a.i("projection_size") >= 1, Err::kInvalidArgument, op, ": projection_size must be positive, got ",
+              a.i("projection_size"));
+    MXL_CHECK(!a.b("use_sequence_length"), Err::kInvalidArgument, op,
+              ": use_sequence_length together with projection_size is not supported yet");
+  }
   MXL_CHECK(a.none("lstm_state_clip_min") && a.none("lstm_state_clip_max"), Err::kInvalidArgument, op,
             ": lstm_state_clip_min / lstm_state_clip_max are not supported yet (leave them None)");
 }
@@ -51,7 +57,9 @@ OpDef& rnn_params(OpDef& op) {
                                      "training only (inference ignores it). Training with p > 0 is not supported yet.")
       .range(0, 1)
       .param("state_outputs", PType::kBool, "False", "Also output the final hidden state (and cell state for lstm).")
-      .param_optional("projection_size", PType::kInt, "LSTM projection size. Not supported yet: must be None.")
+      .param_optional("projection_size", PType::kInt,
+                      "LSTM only: project each hidden state h = W_p (o * tanh(c)) to this many units (LSTMP); the "
+                      "output, state and state output then have projection_size units, the cell state state_size.")
       .param_optional("lstm_state_clip_min", PType::kFloat, "Minimum clip value of the LSTM cell state. Not supported yet: must be None.")
       .param_optional("lstm_state_clip_max", PType::kFloat, "Maximum clip value of the LSTM cell state. Not supported yet: must be None.")
       .param("lstm_state_clip_nan", PType::kBool, "False", "Clip NaN cell states too (only meaningful with the clip bounds).")
@@ -80,6 +88,7 @@ rnn::Dims rnn_dims(const Attrs& a, const Shape& data) {
   d.D = directions(a);
   d.T = data[0], d.N = data[1], d.I = data[2];
   d.H = a.i("state_size");
+  d.P = a.none("projection_size") ? 0 : a.i("projection_size");
   return d;
 }
 
@@ -88,6 +97,7 @@ bool rnn_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
   const char* op = N(a);
   check_supported(a);
   const int64_t H = a.i("state_size"), LD = a.i("num_layers") * directions(a);
+  const int64_t R = a.none("projection_size") ? H : a.i("projection_size");  // units of h
   const char* names[4] = {"data", "parameters", "state", "state_cell"};
   const int seq = sequence_length_index(a);
   const size_t nstates = size_t(differentiable_inputs(a));
@@ -102,14 +112,16 @@ bool rnn_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
   for (size_t i = 2; i < nstates; ++i)
     if (in[i].known())
       MXL_CHECK(in[i].ndim == 3, Err::kShape, op, ": ", names[i], " must be 3-D (num_layers * directions = ", LD,
-                ", batch_size, state_size = ", H, "), got shape ", in[i]);
+                ", batch_size, ", i == 2 && R != H ? "projection_size = " : "state_size = ", i == 2 ? R : H,
+                "), got shape ", in[i]);
   if (!in[0].known()) return false;
   const rnn::Dims d = rnn_dims(a, in[0]);
   assign_shape(op, "parameters", in[1], Shape{d.param_size()});
-  for (size_t i = 2; i < nstates; ++i) assign_shape(op, names[i], in[i], Shape{LD, d.N, H});
+  for (size_t i = 2; i < nstates; ++i) assign_shape(op, names[i], in[i], Shape{LD, d.N, i == 2 ? R : H});
   if (seq >= 0) assign_shape(op, "sequence_length", in[size_t(seq)], Shape{d.N});
-  assign_shape(op, "output", out[0], Shape{d.T, d.N, d.D * H});
-  for (size_t i = 1; i < out.size(); ++i) assign_shape(op, i == 1 ? "state output" : "cell state output", out[i], in[2]);
+  assign_shape(op, "output", out[0], Shape{d.T, d.N, d.D * R});
+  for (size_t i = 1; i < out.size(); ++i)
+    assign_shape(op, i == 1 ? "state output" : "cell state output", out[i], Shape{LD, d.N, i == 1 ? R : H});
   return true;
 }
 
@@ -333,8 +345,13 @@ static OpDef& reg_rnn = rnn_params(Registry::add("RNN"))
               "the output past it is 0 and the states stop changing there, so hy (cy) hold the state at the last "
               "valid step and the reverse direction starts at step length - 1 (cuDNN's semantics; MXNet 1.9's CPU "
               "ignores the lengths).\n\n"
-              "Not supported yet (refused with an error naming the parameter): projection_size, "
-              "lstm_state_clip_min/max, and dropout p > 0 in training (p is ignored at inference, as in MXNet).")
+              "With projection_size P (lstm only), h = W_p (o * tanh(c)) has P units: the output is (sequence_length, "
+              "batch_size, directions * P), state and the state output (num_layers * directions, batch_size, P), "
+              "the hidden-to-hidden matrices (4 * state_size, P), and each layer's weights end with W_p "
+              "(P, state_size), after its hidden-to-hidden matrix.\n\n"
+              "Not supported yet (refused with an error naming the parameter): lstm_state_clip_min/max, "
+              "use_sequence_length together with projection_size, and dropout p > 0 in training (p is ignored at "
+              "inference, as in MXNet).")
     .input("data").input("parameters").input("state").input("state_cell").input("sequence_length")
     .inputs_by(rnn_inputs)
     .outputs(1, {"output", "state_output", "statecell_output"})

@@ -10,7 +10,8 @@
 //   lstm (gates i, f, g, o): c = f * c' + i * g,  h = o * tanh(c)
 //   gru  (gates r, z, n):    n = tanh(W_n x + b_xn + r * (U_n h' + b_hn)),
 //                            h = (1 - z) * n + z * h'
-// where h', c' are the previous step's states.
+// where h', c' are the previous step's states. An lstm with projection_size P (LSTMP)
+// outputs h = W_p (o * tanh(c)), P units, the recurrent state; c keeps H units.
 #pragma once
 #include <math.h>
 #include <stdint.h>
@@ -32,17 +33,21 @@ struct Dims {
   int64_t L = 1, D = 1;         // layers, directions
   int64_t T = 0, N = 0, I = 0;  // sequence length, batch, input size
   int64_t H = 0;                // state_size
+  int64_t P = 0;                // projection_size (lstm), 0: none
   MXL_HD int64_t G() const { return gate_count(mode); }
   MXL_HD int64_t GH() const { return G() * H; }
-  MXL_HD int64_t W() const { return cache_count(mode) * H; }
-  int64_t layer_input(int64_t l) const { return l == 0 ? I : D * H; }
+  MXL_HD int64_t R() const { return P > 0 ? P : H; }  // units of h: output and recurrent state
+  // Cache width; with a projection also o * tanh(c), the projection's input, last.
+  MXL_HD int64_t W() const { return (cache_count(mode) + (P > 0 ? 1 : 0)) * H; }
+  int64_t layer_input(int64_t l) const { return l == 0 ? I : D * R(); }
   // Offsets into the parameter vector: all weights (per layer, per direction: the
-  // input-to-hidden matrix (GH, in) then hidden-to-hidden (GH, H)), then all biases
-  // (per layer, per direction: i2h (GH) then h2h (GH)).
+  // input-to-hidden matrix (GH, in), hidden-to-hidden (GH, R), and with a projection
+  // W_p (P, H)), then all biases (per layer, per direction: i2h (GH) then h2h (GH)).
+  int64_t weights_of(int64_t l) const { return GH() * (layer_input(l) + R()) + P * H; }
   int64_t weight_offset(int64_t l, int64_t d) const {
     int64_t off = 0;
-    for (int64_t k = 0; k < l; ++k) off += D * GH() * (layer_input(k) + H);
-    return off + d * GH() * (layer_input(l) + H);
+    for (int64_t k = 0; k < l; ++k) off += D * weights_of(k);
+    return off + d * weights_of(l);
   }
   int64_t weights_size() const { return weight_offset(L, 0); }
   int64_t bias_offset(int64_t l, int64_t d) const { return weights_size() + (l * D + d) * 2 * GH(); }
@@ -152,23 +157,30 @@ MXL_HD inline bool step_active(const int64_t* len, int64_t n, int64_t t) { retur
 struct Workspace {
   int64_t ys = 0, cache = 0, xw = 0, hw = 0;  // offsets, forward
   int64_t dy = 0, dx = 0, dh = 0, dhd = 0, dc = 0;  // offsets, backward
+  int64_t dr = 0, zeros = 0, unused = 0;  // offsets, backward with a projection
   int64_t total = 0;
 };
 inline Workspace plan_workspace(const Dims& d, bool backward) {
   Workspace w;
   int64_t TN = d.T * d.N, off = 0;
   auto take = [&](int64_t n) { int64_t o = off; off += n; return o; };
-  w.ys = take(d.L * TN * d.D * d.H);          // every layer's output
+  const int64_t DR = d.D * d.R();
+  w.ys = take(d.L * TN * DR);                 // every layer's output
   w.cache = take(d.L * d.D * TN * d.W());     // every (layer, direction)'s gate cache
   w.xw = take(TN * d.GH());                   // input-side pre-activations; the backward's dxw
   w.hw = take(d.N * d.GH());                  // h'-side pre-activations; the backward's dhw
   if (backward) {
-    int64_t widest = TN * (d.I > d.D * d.H ? d.I : d.D * d.H);
-    w.dy = take(TN * d.D * d.H);   // gradient reaching the current layer's output
+    int64_t widest = TN * (d.I > DR ? d.I : DR);
+    w.dy = take(TN * DR);          // gradient reaching the current layer's output
     w.dx = take(widest);           // gradient of the current layer's input
-    w.dh = take(d.N * d.H);
-    w.dhd = take(d.N * d.H);
+    w.dh = take(d.N * d.R());
+    w.dhd = take(d.N * d.R());
     w.dc = take(d.N * d.H);
+    if (d.P > 0) {
+      w.dr = take(d.N * d.H);      // gradient of o * tanh(c)
+      w.zeros = take(d.N * d.H);
+      w.unused = take(d.N * d.H);  // lstm's direct h' gradient: always 0
+    }
   }
   w.total = off;
   return w;
@@ -183,7 +195,7 @@ template <class C, class B>
 int forward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* c0, const int64_t* len, C* ws, C* y,
             C* hy, C* cy) {
   const Workspace p = plan_workspace(d, false);
-  const int64_t TN = d.T * d.N, GH = d.GH(), DH = d.D * d.H, Wc = d.W();
+  const int64_t TN = d.T * d.N, GH = d.GH(), R = d.R(), DH = d.D * R, Wc = d.W(), NR = d.N * R;
   for (int64_t l = 0; l < d.L; ++l) {
     const int64_t in = d.layer_input(l);
     const C* X = l == 0 ? x : ws + p.ys + (l - 1) * TN * DH;
@@ -191,6 +203,7 @@ int forward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* 
     for (int64_t dir = 0; dir < d.D; ++dir) {
       const C* Wx = w + d.weight_offset(l, dir);
       const C* Wh = Wx + GH * in;
+      const C* Wp = Wh + GH * R;  // with a projection
       const C* bx = w + d.bias_offset(l, dir);
       const C* bh = bx + GH;
       C* cache = ws + p.cache + (l * d.D + dir) * TN * Wc;
@@ -200,19 +213,26 @@ int forward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* 
       MXL_RNN_TRY(be.add_rows(TN, GH, bx, xw));
       for (int64_t k = 0; k < d.T; ++k) {
         const int64_t t = dir == 0 ? k : d.T - 1 - k, tp = dir == 0 ? t - 1 : t + 1;
-        const C* hp = k == 0 ? h0 + s * d.N * d.H : Y + tp * d.N * DH + dir * d.H;
-        const int64_t ldhp = k == 0 ? d.H : DH;
+        const C* hp = k == 0 ? h0 + s * NR : Y + tp * d.N * DH + dir * R;
+        const int64_t ldhp = k == 0 ? R : DH;
         const C* cp = d.mode != kLstm ? nullptr : k == 0 ? c0 + s * d.N * d.H : cache + tp * d.N * Wc + 4 * d.H;
         const int64_t ldcp = k == 0 ? d.H : Wc;
-        MXL_RNN_TRY(be.gemm(false, true, d.N, GH, d.H, hp, ldhp, Wh, d.H, C(0), hw, GH));
+        C* h = Y + t * d.N * DH + dir * R;
+        C* cache_t = cache + t * d.N * Wc;
+        MXL_RNN_TRY(be.gemm(false, true, d.N, GH, R, hp, ldhp, Wh, R, C(0), hw, GH));
         MXL_RNN_TRY(be.add_rows(d.N, GH, bh, hw));
-        MXL_RNN_TRY(be.forward_step(d, d.N, len, t, xw + t * d.N * GH, hw, hp, ldhp, cp, ldcp, Y + t * d.N * DH + dir * d.H,
-                                    DH, cache + t * d.N * Wc));
+        if (d.P > 0) {  // the cell writes o * tanh(c) to the cache; h is its projection
+          MXL_RNN_TRY(be.forward_step(d, d.N, len, t, xw + t * d.N * GH, hw, hp, ldhp, cp, ldcp, cache_t + 5 * d.H, Wc,
+                                      cache_t));
+          MXL_RNN_TRY(be.gemm(false, true, d.N, R, d.H, cache_t + 5 * d.H, Wc, Wp, d.H, C(0), h, DH));
+        } else {
+          MXL_RNN_TRY(be.forward_step(d, d.N, len, t, xw + t * d.N * GH, hw, hp, ldhp, cp, ldcp, h, DH, cache_t));
+        }
       }
       const int64_t tl = dir == 0 ? d.T - 1 : 0;  // the last step processed
       if (hy) {
-        if (d.T > 0) MXL_RNN_TRY(be.copy(d.N, d.H, Y + tl * d.N * DH + dir * d.H, DH, hy + s * d.N * d.H, d.H));
-        else MXL_RNN_TRY(be.copy(d.N, d.H, h0 + s * d.N * d.H, d.H, hy + s * d.N * d.H, d.H));
+        if (d.T > 0) MXL_RNN_TRY(be.copy(d.N, R, Y + tl * d.N * DH + dir * R, DH, hy + s * NR, R));
+        else MXL_RNN_TRY(be.copy(d.N, R, h0 + s * NR, R, hy + s * NR, R));
       }
       if (cy) {
         if (d.T > 0) MXL_RNN_TRY(be.copy(d.N, d.H, cache + tl * d.N * Wc + 4 * d.H, Wc, cy + s * d.N * d.H, d.H));
@@ -234,7 +254,8 @@ template <class C, class B>
 int backward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* c0, const int64_t* len, const C* dy,
              const C* dhy, const C* dcy, C* ws, C* dx, C* dw, C* dh0, C* dc0) {
   const Workspace p = plan_workspace(d, true);
-  const int64_t TN = d.T * d.N, GH = d.GH(), DH = d.D * d.H, Wc = d.W(), NH = d.N * d.H;
+  const int64_t TN = d.T * d.N, GH = d.GH(), R = d.R(), DH = d.D * R, Wc = d.W(), NH = d.N * d.H, NR = d.N * R;
+  if (d.P > 0) MXL_RNN_TRY(be.zero(ws + p.zeros, NH));
   MXL_RNN_TRY(be.zero(dw, d.param_size()));
   C* dY = ws + p.dy;
   MXL_RNN_TRY(be.copy(TN, DH, dy, DH, dY, DH));
@@ -247,32 +268,46 @@ int backward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C*
     MXL_RNN_TRY(be.zero(dX, TN * in));
     for (int64_t dir = 0; dir < d.D; ++dir) {
       const int64_t woff = d.weight_offset(l, dir), boff = d.bias_offset(l, dir), s = l * d.D + dir;
-      const C *Wx = w + woff, *Wh = Wx + GH * in;
-      C *dWx = dw + woff, *dWh = dWx + GH * in, *dbx = dw + boff, *dbh = dbx + GH;
+      const C *Wx = w + woff, *Wh = Wx + GH * in, *Wp = Wh + GH * R;
+      C *dWx = dw + woff, *dWh = dWx + GH * in, *dWp = dWh + GH * R, *dbx = dw + boff, *dbh = dbx + GH;
       const C* cache = ws + p.cache + (l * d.D + dir) * TN * Wc;
       C *dxw = ws + p.xw, *dhw = ws + p.hw, *dh = ws + p.dh, *dhd = ws + p.dhd, *dc = ws + p.dc;
-      if (dhy) MXL_RNN_TRY(be.copy(d.N, d.H, dhy + s * NH, d.H, dh, d.H));
-      else MXL_RNN_TRY(be.zero(dh, NH));
+      if (dhy) MXL_RNN_TRY(be.copy(d.N, R, dhy + s * NR, R, dh, R));
+      else MXL_RNN_TRY(be.zero(dh, NR));
       if (d.mode == kLstm) {
         if (dcy) MXL_RNN_TRY(be.copy(d.N, d.H, dcy + s * NH, d.H, dc, d.H));
         else MXL_RNN_TRY(be.zero(dc, NH));
       }
       for (int64_t k = d.T - 1; k >= 0; --k) {
         const int64_t t = dir == 0 ? k : d.T - 1 - k, tp = dir == 0 ? t - 1 : t + 1;
-        const C* hp = k == 0 ? h0 + s * NH : Y + tp * d.N * DH + dir * d.H;
-        const int64_t ldhp = k == 0 ? d.H : DH;
+        const C* hp = k == 0 ? h0 + s * NR : Y + tp * d.N * DH + dir * R;
+        const int64_t ldhp = k == 0 ? R : DH;
         const C* cp = d.mode != kLstm ? nullptr : k == 0 ? c0 + s * NH : cache + tp * d.N * Wc + 4 * d.H;
         const int64_t ldcp = k == 0 ? d.H : Wc;
+        const C* cache_t = cache + t * d.N * Wc;
+        const C* dy_t = dY + t * d.N * DH + dir * R;
         C* dxw_t = dxw + t * d.N * GH;
-        MXL_RNN_TRY(be.backward_step(d, d.N, len, t, cache + t * d.N * Wc, hp, ldhp, cp, ldcp, dY + t * d.N * DH + dir * d.H,
-                                     DH, dh, dc, dxw_t, dhw, dhd));
-        // h''s gradient: the direct part plus dhw U; U's gradient: dhw^T h'.
-        MXL_RNN_TRY(be.gemm(false, false, d.N, d.H, GH, dhw, GH, Wh, d.H, C(1), dhd, d.H));
-        MXL_RNN_TRY(be.gemm(true, false, GH, d.H, d.N, dhw, GH, hp, ldhp, C(1), dWh, d.H));
+        if (d.P > 0) {
+          // h = W_p r: r's gradient (dy + dh) W_p, W_p's (dy + dh)^T r; the cell then
+          // sees r's gradient as its output's.
+          C* dr = ws + p.dr;
+          MXL_RNN_TRY(be.gemm(false, false, d.N, d.H, R, dy_t, DH, Wp, d.H, C(0), dr, d.H));
+          MXL_RNN_TRY(be.gemm(false, false, d.N, d.H, R, dh, R, Wp, d.H, C(1), dr, d.H));
+          MXL_RNN_TRY(be.gemm(true, false, R, d.H, d.N, dy_t, DH, cache_t + 5 * d.H, Wc, C(1), dWp, d.H));
+          MXL_RNN_TRY(be.gemm(true, false, R, d.H, d.N, dh, R, cache_t + 5 * d.H, Wc, C(1), dWp, d.H));
+          MXL_RNN_TRY(be.backward_step(d, d.N, len, t, cache_t, hp, ldhp, cp, ldcp, dr, d.H, ws + p.zeros, dc, dxw_t,
+                                       dhw, ws + p.unused));
+        } else {
+          MXL_RNN_TRY(be.backward_step(d, d.N, len, t, cache_t, hp, ldhp, cp, ldcp, dy_t, DH, dh, dc, dxw_t, dhw, dhd));
+        }
+        // h''s gradient: the direct part (none with a projection: lstm has none) plus
+        // dhw U; U's gradient: dhw^T h'.
+        MXL_RNN_TRY(be.gemm(false, false, d.N, R, GH, dhw, GH, Wh, R, C(d.P > 0 ? 0 : 1), dhd, R));
+        MXL_RNN_TRY(be.gemm(true, false, GH, R, d.N, dhw, GH, hp, ldhp, C(1), dWh, R));
         MXL_RNN_TRY(be.col_sum(d.N, GH, dhw, dbh));
-        MXL_RNN_TRY(be.copy(d.N, d.H, dhd, d.H, dh, d.H));
+        MXL_RNN_TRY(be.copy(d.N, R, dhd, R, dh, R));
       }
-      MXL_RNN_TRY(be.copy(d.N, d.H, dh, d.H, dh0 + s * NH, d.H));
+      MXL_RNN_TRY(be.copy(d.N, R, dh, R, dh0 + s * NR, R));
       if (d.mode == kLstm) MXL_RNN_TRY(be.copy(d.N, d.H, dc, d.H, dc0 + s * NH, d.H));
       MXL_RNN_TRY(be.gemm(false, false, TN, in, GH, dxw, GH, Wx, in, C(1), dX, in));
       MXL_RNN_TRY(be.gemm(true, false, GH, in, TN, dxw, GH, X, in, C(0), dWx, in));

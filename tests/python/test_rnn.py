@@ -13,11 +13,12 @@ from reference.cases_rnn import param_size, rnn as rnn_reference
 MODES = ["rnn_relu", "rnn_tanh", "lstm", "gru"]
 
 
-def _inputs(mode, T, N, n_in, h, layers, bidirectional, dtype=np.float64, seed=0):
+def _inputs(mode, T, N, n_in, h, layers, bidirectional, dtype=np.float64, seed=0, projection_size=None):
     rng = np.random.RandomState(seed)
     d = 2 if bidirectional else 1
-    xs = [rng.uniform(-1, 1, (T, N, n_in)), rng.uniform(-0.7, 0.7, param_size(mode, n_in, h, layers, bidirectional)),
-          rng.uniform(-1, 1, (layers * d, N, h))]
+    xs = [rng.uniform(-1, 1, (T, N, n_in)),
+          rng.uniform(-0.7, 0.7, param_size(mode, n_in, h, layers, bidirectional, projection_size)),
+          rng.uniform(-1, 1, (layers * d, N, projection_size or h))]
     if mode == "lstm":
         xs.append(rng.uniform(-1, 1, (layers * d, N, h)))
     return [x.astype(dtype) for x in xs]
@@ -90,6 +91,40 @@ def test_sequence_length_symbol_argument():
     assert s.list_arguments() == ["data", "r_parameters", "r_state", "r_sequence_length"]
     assert s.infer_shape(data=(3, 2, 4))[0] == [(3, 2, 4), (48,), (1, 2, 2), (2,)]
     assert s.infer_type(data=np.float32)[0] == [np.float32] * 4
+
+
+@pytest.mark.parametrize("layers,bidirectional", [(1, False), (2, True)])
+def test_lstm_projection_values_and_gradients(layers, bidirectional):
+    """LSTMP: forward values as MXNet 1.9.1 computes them (see cases_rnn.py); MXNet's CPU has no LSTMP
+    backward, so the gradients are checked against finite differences."""
+    xs = _inputs("lstm", 3, 2, 3, 3, layers, bidirectional, seed=21, projection_size=2)
+    p = _params("lstm", 3, layers, bidirectional, state_outputs=True, projection_size=2)
+    refs = rnn_reference(*xs, **p)
+    d = 2 if bidirectional else 1
+    assert [r.shape for r in refs] == [(3, 2, 2 * d), (layers * d, 2, 2), (layers * d, 2, 3)]
+    arrays = [mx.nd.array(x, dtype=np.float64) for x in xs]
+    for a in arrays:
+        a.attach_grad()
+    with mx.autograd.record():
+        outs = mx.nd.RNN(*arrays, **p)
+    for o, r in zip(outs, refs):
+        np.testing.assert_allclose(o.asnumpy(), r, rtol=1e-12, atol=1e-12)
+    rng = np.random.RandomState(6)
+    heads = [rng.uniform(-1, 1, r.shape) for r in refs]
+    mx.autograd.backward(outs, [mx.nd.array(h, dtype=np.float64) for h in heads])
+    expected = _finite_difference(lambda *v: rnn_reference(*v, **p), [x.copy() for x in xs], heads)
+    for name, a, e in zip(["data", "parameters", "state", "state_cell"], arrays, expected):
+        np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
+
+
+def test_lstm_projection_symbol_shapes():
+    s = mx.sym.RNN(mx.sym.var("data"), mode="lstm", state_size=4, projection_size=2, num_layers=2,
+                   bidirectional=True, state_outputs=True, name="r")
+    args, outs, _ = s.infer_shape(data=(3, 2, 3))
+    # MXNet 1.9.1: 512 = per direction 16 * 3 + 16 * 2 + 2 * 4 (layer 0), 16 * 4 + 16 * 2 + 2 * 4 (layer 1),
+    # then 2 * 2 * 32 biases.
+    assert args == [(3, 2, 3), (512,), (4, 2, 2), (4, 2, 4)]
+    assert outs == [(3, 2, 4), (4, 2, 2), (4, 2, 4)]
 
 
 def test_float16_computes_in_float():
@@ -249,8 +284,13 @@ def _tanh_inputs(data=(3, 2, 4), params=16, state=(1, 2, 2), dtype=np.float32):
      r"RNN: sequence_length must be 1-D \(batch_size,\), got shape \(1, 2\)"),
     ({"use_sequence_length": True}, _tanh_inputs(), r"RNN: expected 4 input\(s\) \(data, parameters, state, "
                                                     r"sequence_length\), got 3"),
-    ({"mode": "lstm", "projection_size": 2}, _tanh_inputs(params=48) + [mx.nd.ones((1, 2, 2))],
-     "RNN: projection_size is not supported yet"),
+    ({"projection_size": 1}, _tanh_inputs(), "RNN: projection_size applies to mode='lstm' only, got "
+                                             "mode='rnn_tanh'"),
+    ({"mode": "lstm", "projection_size": 1, "use_sequence_length": True},
+     _tanh_inputs(params=58, state=(1, 2, 1)) + [mx.nd.ones((1, 2, 2)), mx.nd.array([3, 3])],
+     "RNN: use_sequence_length together with projection_size is not supported yet"),
+    ({"mode": "lstm", "projection_size": 1}, _tanh_inputs(params=58) + [mx.nd.ones((1, 2, 2))],
+     r"RNN: state shape expected \(1, 2, 1\), got \(1, 2, 2\)"),
     ({"mode": "lstm", "lstm_state_clip_max": 1.0}, _tanh_inputs(params=64) + [mx.nd.ones((1, 2, 2))],
      "RNN: lstm_state_clip_min / lstm_state_clip_max are not supported yet"),
     ({"mode": "tanh"}, _tanh_inputs(), r"RNN: parameter 'mode' expects \{'gru', 'lstm', 'rnn_relu', 'rnn_tanh'\}, "
@@ -325,6 +365,21 @@ def test_gpu_matches_cpu_with_sequence_lengths(mode):
     with pytest.raises(mx.base.MXNetError, match=r"RNN: sequence_length\[0\] = 5 is out of range"):
         mx.nd.RNN(*[mx.nd.array(x, ctx=mx.gpu(0)) for x in xs], mx.nd.array([5, 1, 0], ctx=mx.gpu(0)),
                   **p)[0].asnumpy()
+
+
+@gpu
+@needs_gpu
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_gpu_matches_cpu_with_projection(dtype):
+    xs = _inputs("lstm", 4, 3, 3, 4, 2, True, seed=13, projection_size=3)
+    p = _params("lstm", 4, 2, True, state_outputs=True, projection_size=3)
+    rng = np.random.RandomState(5)
+    heads = [rng.uniform(-1, 1, r.shape) for r in rnn_reference(*xs, **p)]
+    cpu_outs, cpu_grads = _run(mx.cpu(), "lstm", xs, p, heads, dtype)
+    gpu_outs, gpu_grads = _run(mx.gpu(0), "lstm", xs, p, heads, dtype)
+    tol = 1e-5 if dtype == np.float32 else 1e-12
+    for c, g in zip(cpu_outs + cpu_grads, gpu_outs + gpu_grads):
+        np.testing.assert_allclose(g, c, rtol=tol, atol=tol)
 
 
 @gpu

@@ -16,25 +16,31 @@ F4, F8, F2 = np.float32, np.float64, np.float16
 GATES = {"rnn_relu": 1, "rnn_tanh": 1, "lstm": 4, "gru": 3}
 
 
-def param_size(mode, input_size, state_size, num_layers=1, bidirectional=False):
+def param_size(mode, input_size, state_size, num_layers=1, bidirectional=False, projection_size=None):
     """The length of the parameter vector, as RNN's shape rule infers it."""
     g, h, d = GATES[mode], state_size, 2 if bidirectional else 1
-    weights = sum(d * g * h * ((input_size if l == 0 else d * h) + h) for l in range(num_layers))
+    r = projection_size or h
+    proj = r * h if projection_size else 0
+    weights = sum(d * (g * h * ((input_size if l == 0 else d * r) + r) + proj) for l in range(num_layers))
     return weights + num_layers * d * 2 * g * h
 
 
-def _unpack(params, mode, input_size, h, num_layers, d):
-    """[(Wx, Wh, bx, bh)] per (layer, direction), layer-major."""
-    g = GATES[mode]
+def _unpack(params, mode, input_size, h, num_layers, d, projection_size=None):
+    """[(Wx, Wh, Wp or None, bx, bh)] per (layer, direction), layer-major."""
+    g, r = GATES[mode], projection_size or h
     mats, off = [], 0
     for l in range(num_layers):
-        n_in = input_size if l == 0 else d * h
+        n_in = input_size if l == 0 else d * r
         for _ in range(d):
             wx = params[off:off + g * h * n_in].reshape(g * h, n_in)
             off += g * h * n_in
-            wh = params[off:off + g * h * h].reshape(g * h, h)
-            off += g * h * h
-            mats.append([wx, wh])
+            wh = params[off:off + g * h * r].reshape(g * h, r)
+            off += g * h * r
+            wp = None
+            if projection_size:
+                wp = params[off:off + r * h].reshape(r, h)
+                off += r * h
+            mats.append([wx, wh, wp])
     for k in range(num_layers * d):
         mats[k] += [params[off:off + g * h], params[off + g * h:off + 2 * g * h]]
         off += 2 * g * h
@@ -45,12 +51,14 @@ def _sigmoid(v):
     return 1 / (1 + np.exp(-v))
 
 
-def _cell(mode, xw, hw, h, c):
-    """One step: xw, hw the gate pre-activations from the input and from h (with biases)."""
+def _cell(mode, xw, hw, h, c, wp=None):
+    """One step: xw, hw the gate pre-activations from the input and from h (with biases);
+    wp an lstm's projection."""
     if mode == "lstm":
         i, f, g, o = np.split(xw + hw, 4, axis=1)
         c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(g)
-        return _sigmoid(o) * np.tanh(c), c
+        h = _sigmoid(o) * np.tanh(c)
+        return (h if wp is None else h @ wp.T), c
     if mode == "gru":
         xr, xz, xn = np.split(xw, 3, axis=1)
         hr, hz, hn = np.split(hw, 3, axis=1)
@@ -62,7 +70,7 @@ def _cell(mode, xw, hw, h, c):
 
 
 def rnn(data, parameters, state, *rest, mode="lstm", state_size=1, num_layers=1, bidirectional=False,
-        state_outputs=False, p=0.0, use_sequence_length=False):
+        state_outputs=False, p=0.0, use_sequence_length=False, projection_size=None):
     """MXNet's RNN at inference (dropout p only acts in training), in float64, cast back to data's dtype. rest:
     state_cell for lstm, then sequence_length with use_sequence_length: past a sample's length its output is 0 and
     its states carry unchanged (cuDNN's semantics)."""
@@ -73,18 +81,18 @@ def rnn(data, parameters, state, *rest, mode="lstm", state_size=1, num_layers=1,
     x = data.astype(F8)
     T, N, n_in = x.shape
     d, h_size = 2 if bidirectional else 1, state_size
-    mats = _unpack(parameters.astype(F8), mode, n_in, h_size, num_layers, d)
+    mats = _unpack(parameters.astype(F8), mode, n_in, h_size, num_layers, d, projection_size)
     h0 = state.astype(F8)
     c0 = state_cell.astype(F8) if state_cell is not None else np.zeros_like(h0)
-    hy, cy = np.zeros_like(h0), np.zeros_like(h0)
+    hy, cy = np.zeros_like(h0), np.zeros_like(c0)
     for l in range(num_layers):
         outs = []
         for k in range(d):
-            wx, wh, bx, bh = mats[l * d + k]
+            wx, wh, wp, bx, bh = mats[l * d + k]
             h, c = h0[l * d + k], c0[l * d + k]
             ys = [None] * T
             for t in (range(T) if k == 0 else reversed(range(T))):
-                h_new, c_new = _cell(mode, x[t] @ wx.T + bx, h @ wh.T + bh, h, c)
+                h_new, c_new = _cell(mode, x[t] @ wx.T + bx, h @ wh.T + bh, h, c, wp)
                 active = (t < lengths)[:, None]
                 h, c = np.where(active, h_new, h), np.where(active, c_new, c)
                 ys[t] = np.where(active, h, 0.0)
@@ -104,9 +112,11 @@ def _case(mode, T, N, n_in, h, layers=1, bidirectional=False, dtype=F4, rtol=1e-
     """lengths: the sequence_length input (int32) of a use_sequence_length case."""
     d = 2 if bidirectional else 1
     p = dict(params, mode=mode, state_size=h, num_layers=layers, bidirectional=bidirectional)
+    r = params.get("projection_size") or h
     inputs = [_rng.uniform(-1, 1, (T, N, n_in)).astype(dtype),
-              _rng.uniform(-0.6, 0.6, param_size(mode, n_in, h, layers, bidirectional)).astype(dtype),
-              _rng.uniform(-1, 1, (layers * d, N, h)).astype(dtype)]
+              _rng.uniform(-0.6, 0.6, param_size(mode, n_in, h, layers, bidirectional,
+                                                 params.get("projection_size"))).astype(dtype),
+              _rng.uniform(-1, 1, (layers * d, N, r)).astype(dtype)]
     if mode == "lstm":
         inputs.append(_rng.uniform(-1, 1, (layers * d, N, h)).astype(dtype))
     if lengths is not None:
@@ -128,6 +138,8 @@ OPS = {
         _case("gru", 2, 2, 3, 2, dtype=F2, rtol=2e-3, atol=2e-3),
         _case("lstm", 3, 3, 2, 2, layers=2, bidirectional=True, state_outputs=True, lengths=[3, 1, 2]),
         _case("gru", 3, 2, 2, 2, bidirectional=True, state_outputs=True, lengths=[0, 2]),
+        # LSTMP (values checked against MXNet 1.9.1's forward; its CPU has no LSTMP backward)
+        _case("lstm", 3, 2, 3, 3, layers=2, bidirectional=True, state_outputs=True, projection_size=2),
     ],
 }
 
@@ -150,9 +162,11 @@ ERROR_CASES = [
      dict(_TANH, use_sequence_length=True), "MXL_ERR_INDEX", ["RNN", "sequence_length[1] = 4", "<= 3"]),
     ("sequence_length_shape", "RNN", [_a((3, 2, 4), F4), _a(16, F4), _a((1, 2, 2), F4), np.array([3], np.int32)],
      dict(_TANH, use_sequence_length=True), SHAPE, ["RNN", "sequence_length", "(2,)", "(1,)"]),
-    ("projection", "RNN", [_a((3, 2, 4), F4), _a(16, F4), _a((1, 2, 2), F4), _a((1, 2, 2), F4)],
-     {"mode": "lstm", "state_size": 2, "num_layers": 1, "projection_size": 1}, ARG,
-     ["RNN", "projection_size", "not supported"]),
+    ("projection_mode", "RNN", [_a((3, 2, 4), F4), _a(16, F4), _a((1, 2, 2), F4)], dict(_TANH, projection_size=1),
+     ARG, ["RNN", "projection_size", "lstm", "rnn_tanh"]),
+    ("projection_state", "RNN", [_a((3, 2, 4), F4), _a(58, F4), _a((1, 2, 2), F4), _a((1, 2, 2), F4)],
+     {"mode": "lstm", "state_size": 2, "num_layers": 1, "projection_size": 1}, SHAPE,
+     ["RNN", "state", "(1, 2, 1)", "(1, 2, 2)"]),
     ("state_clip", "RNN", [_a((3, 2, 4), F4), _a(16, F4), _a((1, 2, 2), F4), _a((1, 2, 2), F4)],
      {"mode": "lstm", "state_size": 2, "num_layers": 1, "lstm_state_clip_min": -1.0}, ARG,
      ["RNN", "lstm_state_clip", "not supported"]),
