@@ -52,14 +52,8 @@ template <class C>
 __global__ void forward_step_kernel(rnn::Dims d, int64_t N, const int64_t* len, int64_t t, const C* xw, const C* hw,
                                     const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, C* h, int64_t ldh,
                                     C* cache) {
-  const int64_t GH = d.GH(), Wc = d.W();
   MXC_KERNEL_LOOP(i, N * d.H) {
-    int64_t n = i / d.H, j = i % d.H;
-    C hpv = hp[n * ldhp + j], cpv = cp ? cp[n * ldcp + j] : C(0);
-    if (rnn::step_active(len, n, t))
-      rnn::step_forward<C>(d.mode, d.H, j, xw + n * GH, hw + n * GH, hpv, cpv, h + n * ldh + j, cache + n * Wc);
-    else
-      rnn::step_carry<C>(d.mode, d.H, j, hpv, cpv, h + n * ldh + j, cache + n * Wc);
+    rnn::forward_element(d, len, t, i / d.H, i % d.H, xw, hw, hp, ldhp, cp, ldcp, h, ldh, cache);
   }
 }
 
@@ -67,17 +61,8 @@ template <class C>
 __global__ void backward_step_kernel(rnn::Dims d, int64_t N, const int64_t* len, int64_t t, const C* cache,
                                      const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, const C* dy, int64_t ldy,
                                      const C* dh, C* dc, C* dxw, C* dhw, C* dhd) {
-  const int64_t GH = d.GH(), Wc = d.W();
   MXC_KERNEL_LOOP(i, N * d.H) {
-    int64_t n = i / d.H, j = i % d.H;
-    C dht = dy[n * ldy + j] + dh[n * d.H + j];
-    if (!rnn::step_active(len, n, t)) {
-      rnn::step_carry_backward<C>(d.mode, d.H, j, dht, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
-      continue;
-    }
-    C dc_unused = C(0);
-    rnn::step_backward<C>(d.mode, d.H, j, cache + n * Wc, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0), dht,
-                          cp ? dc + n * d.H + j : &dc_unused, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
+    rnn::backward_element(d, len, t, i / d.H, i % d.H, cache, hp, ldhp, cp, ldcp, dy, ldy, dh, dc, dxw, dhw, dhd);
   }
 }
 
@@ -150,6 +135,11 @@ rnn::Dims rnn_dims(const mxl_cuda_call* c, const mxl_cuda_blob& data) {
   d.T = data.shape[0], d.N = data.shape[1], d.I = data.shape[2];
   d.H = attr_i(c, "state_size");
   d.P = attr_none(c, "projection_size") ? 0 : attr_i(c, "projection_size");
+  d.clip.on = !attr_none(c, "lstm_state_clip_min") && !attr_none(c, "lstm_state_clip_max");
+  if (d.clip.on) {
+    d.clip.lo = attr_f(c, "lstm_state_clip_min"), d.clip.hi = attr_f(c, "lstm_state_clip_max");
+    d.clip.nan = attr_b(c, "lstm_state_clip_nan");
+  }
   return d;
 }
 

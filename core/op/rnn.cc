@@ -41,8 +41,17 @@ void check_supported(const Attrs& a) {
     MXL_CHECK(!a.b("use_sequence_length"), Err::kInvalidArgument, op,
               ": use_sequence_length together with projection_size is not supported yet");
   }
-  MXL_CHECK(a.none("lstm_state_clip_min") && a.none("lstm_state_clip_max"), Err::kInvalidArgument, op,
-            ": lstm_state_clip_min / lstm_state_clip_max are not supported yet (leave them None)");
+  const bool has_min = !a.none("lstm_state_clip_min"), has_max = !a.none("lstm_state_clip_max");
+  if (has_min || has_max) {
+    MXL_CHECK(has_min && has_max, Err::kInvalidArgument, op,
+              ": lstm_state_clip_min and lstm_state_clip_max must be given together (got only ",
+              has_min ? "lstm_state_clip_min" : "lstm_state_clip_max", ")");
+    MXL_CHECK(is_lstm(a), Err::kInvalidArgument, op, ": lstm_state_clip_min/max apply to mode='lstm' only, got mode='",
+              a.s("mode"), "'");
+    MXL_CHECK(a.f("lstm_state_clip_min") <= a.f("lstm_state_clip_max"), Err::kInvalidArgument, op,
+              ": lstm_state_clip_min (", a.f("lstm_state_clip_min"), ") must not exceed lstm_state_clip_max (",
+              a.f("lstm_state_clip_max"), ")");
+  }
 }
 
 OpDef& rnn_params(OpDef& op) {
@@ -60,9 +69,12 @@ OpDef& rnn_params(OpDef& op) {
       .param_optional("projection_size", PType::kInt,
                       "LSTM only: project each hidden state h = W_p (o * tanh(c)) to this many units (LSTMP); the "
                       "output, state and state output then have projection_size units, the cell state state_size.")
-      .param_optional("lstm_state_clip_min", PType::kFloat, "Minimum clip value of the LSTM cell state. Not supported yet: must be None.")
-      .param_optional("lstm_state_clip_max", PType::kFloat, "Maximum clip value of the LSTM cell state. Not supported yet: must be None.")
-      .param("lstm_state_clip_nan", PType::kBool, "False", "Clip NaN cell states too (only meaningful with the clip bounds).")
+      .param_optional("lstm_state_clip_min", PType::kFloat,
+                      "Minimum of the LSTM cell state: each step's c is clipped to [lstm_state_clip_min, "
+                      "lstm_state_clip_max] (give both).")
+      .param_optional("lstm_state_clip_max", PType::kFloat, "Maximum of the LSTM cell state (see lstm_state_clip_min).")
+      .param("lstm_state_clip_nan", PType::kBool, "False",
+             "With the clip bounds: a NaN cell state becomes lstm_state_clip_min instead of propagating.")
       .param("use_sequence_length", PType::kBool, "False",
              "Take a sequence_length input (batch_size,) of per-sample lengths: steps past a sample's length output 0 "
              "and leave its states unchanged.");
@@ -89,6 +101,11 @@ rnn::Dims rnn_dims(const Attrs& a, const Shape& data) {
   d.T = data[0], d.N = data[1], d.I = data[2];
   d.H = a.i("state_size");
   d.P = a.none("projection_size") ? 0 : a.i("projection_size");
+  d.clip.on = !a.none("lstm_state_clip_min") && !a.none("lstm_state_clip_max");
+  if (d.clip.on) {
+    d.clip.lo = a.f("lstm_state_clip_min"), d.clip.hi = a.f("lstm_state_clip_max");
+    d.clip.nan = a.b("lstm_state_clip_nan");
+  }
   return d;
 }
 
@@ -105,8 +122,8 @@ bool rnn_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
     MXL_CHECK(in[size_t(seq)].ndim == 1, Err::kShape, op, ": sequence_length must be 1-D (batch_size,), got shape ",
               in[size_t(seq)]);
   if (in[0].known())
-    MXL_CHECK(in[0].ndim == 3, Err::kShape, op, ": data must be 3-D (sequence_length, batch_size, input_size), got shape ",
-              in[0]);
+    MXL_CHECK(in[0].ndim == 3, Err::kShape, op,
+              ": data must be 3-D (sequence_length, batch_size, input_size), got shape ", in[0]);
   if (in[1].known())
     MXL_CHECK(in[1].ndim == 1, Err::kShape, op, ": parameters must be a 1-D vector, got shape ", in[1]);
   for (size_t i = 2; i < nstates; ++i)
@@ -148,7 +165,9 @@ bool rnn_type_rule(const Attrs& a, Types& in, Types& out, int seq) {
   for (auto& o : out) assign_type(op, "output", o, t);
   return true;
 }
-bool rnn_infer_type(const Attrs& a, Types& in, Types& out) { return rnn_type_rule(a, in, out, sequence_length_index(a)); }
+bool rnn_infer_type(const Attrs& a, Types& in, Types& out) {
+  return rnn_type_rule(a, in, out, sequence_length_index(a));
+}
 
 // ------------------------------------------------------------ CPU backend
 template <class C>
@@ -188,32 +207,17 @@ struct CpuBackend {
   }
   int forward_step(const rnn::Dims& d, int64_t Nn, const int64_t* len, int64_t t, const C* xw, const C* hw,
                    const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, C* h, int64_t ldh, C* cache) {
-    const int64_t GH = d.GH(), Wc = d.W();
     for (int64_t n = 0; n < Nn; ++n)
-      for (int64_t j = 0; j < d.H; ++j) {
-        C hpv = hp[n * ldhp + j], cpv = cp ? cp[n * ldcp + j] : C(0);
-        if (rnn::step_active(len, n, t))
-          rnn::step_forward<C>(d.mode, d.H, j, xw + n * GH, hw + n * GH, hpv, cpv, h + n * ldh + j, cache + n * Wc);
-        else
-          rnn::step_carry<C>(d.mode, d.H, j, hpv, cpv, h + n * ldh + j, cache + n * Wc);
-      }
+      for (int64_t j = 0; j < d.H; ++j)
+        rnn::forward_element(d, len, t, n, j, xw, hw, hp, ldhp, cp, ldcp, h, ldh, cache);
     return 0;
   }
   int backward_step(const rnn::Dims& d, int64_t Nn, const int64_t* len, int64_t t, const C* cache, const C* hp,
                     int64_t ldhp, const C* cp, int64_t ldcp, const C* dy, int64_t ldy, const C* dh, C* dc, C* dxw,
                     C* dhw, C* dhd) {
-    const int64_t GH = d.GH(), Wc = d.W();
     for (int64_t n = 0; n < Nn; ++n)
-      for (int64_t j = 0; j < d.H; ++j) {
-        C dht = dy[n * ldy + j] + dh[n * d.H + j];
-        if (!rnn::step_active(len, n, t)) {
-          rnn::step_carry_backward<C>(d.mode, d.H, j, dht, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
-          continue;
-        }
-        C dc_unused = C(0);
-        rnn::step_backward<C>(d.mode, d.H, j, cache + n * Wc, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0), dht,
-                              cp ? dc + n * d.H + j : &dc_unused, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
-      }
+      for (int64_t j = 0; j < d.H; ++j)
+        rnn::backward_element(d, len, t, n, j, cache, hp, ldhp, cp, ldcp, dy, ldy, dh, dc, dxw, dhw, dhd);
     return 0;
   }
 };
@@ -349,9 +353,11 @@ static OpDef& reg_rnn = rnn_params(Registry::add("RNN"))
               "batch_size, directions * P), state and the state output (num_layers * directions, batch_size, P), "
               "the hidden-to-hidden matrices (4 * state_size, P), and each layer's weights end with W_p "
               "(P, state_size), after its hidden-to-hidden matrix.\n\n"
-              "Not supported yet (refused with an error naming the parameter): lstm_state_clip_min/max, "
-              "use_sequence_length together with projection_size, and dropout p > 0 in training (p is ignored at "
-              "inference, as in MXNet).")
+              "With lstm_state_clip_min/max (lstm only), each step's cell state is clipped to [min, max] before "
+              "h is computed from it, as cuDNN does for MXNet on GPUs (MXNet 1.9's CPU ignores the bounds); the "
+              "gradient through a clipped cell state is 0.\n\n"
+              "Not supported yet (refused with an error naming the parameter): use_sequence_length together with "
+              "projection_size, and dropout p > 0 in training (p is ignored at inference, as in MXNet).")
     .input("data").input("parameters").input("state").input("state_cell").input("sequence_length")
     .inputs_by(rnn_inputs)
     .outputs(1, {"output", "state_output", "statecell_output"})

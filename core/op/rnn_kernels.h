@@ -28,8 +28,16 @@ MXL_HD inline int64_t gate_count(int mode) { return mode == kLstm ? 4 : mode == 
 // z, n and U_n h' + b_hn; the plain RNNs their output h.
 MXL_HD inline int64_t cache_count(int mode) { return mode == kLstm ? 5 : mode == kGru ? 4 : 1; }
 
+// lstm_state_clip_min/max: each step's cell state is clipped to [lo, hi]; with nan,
+// a NaN cell state becomes lo (it propagates otherwise).
+struct Clip {
+  bool on = false, nan = false;
+  double lo = 0, hi = 0;
+};
+
 struct Dims {
   int mode = kLstm;
+  Clip clip;
   int64_t L = 1, D = 1;         // layers, directions
   int64_t T = 0, N = 0, I = 0;  // sequence length, batch, input size
   int64_t H = 0;                // state_size
@@ -37,8 +45,11 @@ struct Dims {
   MXL_HD int64_t G() const { return gate_count(mode); }
   MXL_HD int64_t GH() const { return G() * H; }
   MXL_HD int64_t R() const { return P > 0 ? P : H; }  // units of h: output and recurrent state
-  // Cache width; with a projection also o * tanh(c), the projection's input, last.
-  MXL_HD int64_t W() const { return (cache_count(mode) + (P > 0 ? 1 : 0)) * H; }
+  // Cache slots after the cell's: with a clip the unclipped c, with a projection
+  // o * tanh(c) (the projection's input).
+  MXL_HD int64_t raw_c_slot() const { return cache_count(mode); }
+  MXL_HD int64_t proj_slot() const { return cache_count(mode) + (clip.on ? 1 : 0); }
+  MXL_HD int64_t W() const { return (proj_slot() + (P > 0 ? 1 : 0)) * H; }
   int64_t layer_input(int64_t l) const { return l == 0 ? I : D * R(); }
   // Offsets into the parameter vector: all weights (per layer, per direction: the
   // input-to-hidden matrix (GH, in), hidden-to-hidden (GH, R), and with a projection
@@ -60,12 +71,25 @@ template <class C> MXL_HD inline C sigmoid(C v) { return C(1) / (C(1) + exp(-v))
 // pre-activations from the input (with b_x) and from h' (with b_h); writes h and the
 // row's cache entries.
 template <class C>
-MXL_HD inline void step_forward(int mode, int64_t H, int64_t j, const C* xw, const C* hw, C hp, C cp, C* h, C* cache) {
+MXL_HD inline bool clipped(const Clip& clip, C c) {
+  return clip.on && (c != c ? clip.nan : (c < C(clip.lo) || c > C(clip.hi)));
+}
+template <class C>
+MXL_HD inline C clip_cell(const Clip& clip, C c) {
+  if (!clip.on) return c;
+  if (c != c) return clip.nan ? C(clip.lo) : c;
+  return c < C(clip.lo) ? C(clip.lo) : c > C(clip.hi) ? C(clip.hi) : c;
+}
+
+template <class C>
+MXL_HD inline void step_forward(int mode, int64_t H, const Clip& clip, int64_t j, const C* xw, const C* hw, C hp, C cp,
+                                C* h, C* cache) {
   if (mode == kLstm) {
     C i = sigmoid(xw[j] + hw[j]), f = sigmoid(xw[H + j] + hw[H + j]);
     C g = tanh(xw[2 * H + j] + hw[2 * H + j]), o = sigmoid(xw[3 * H + j] + hw[3 * H + j]);
-    C c = f * cp + i * g;
+    C raw = f * cp + i * g, c = clip_cell(clip, raw);
     cache[j] = i, cache[H + j] = f, cache[2 * H + j] = g, cache[3 * H + j] = o, cache[4 * H + j] = c;
+    if (clip.on) cache[5 * H + j] = raw;
     *h = o * tanh(c);
   } else if (mode == kGru) {
     C r = sigmoid(xw[j] + hw[j]), z = sigmoid(xw[H + j] + hw[H + j]);
@@ -87,11 +111,12 @@ MXL_HD inline void step_forward(int mode, int64_t H, int64_t j, const C* xw, con
 // the input side (dxw) and on the h' side (dhw; they differ only for gru's n gate), and
 // *dh_direct, the part of h''s gradient that does not go through U (gru's z * dh).
 template <class C>
-MXL_HD inline void step_backward(int mode, int64_t H, int64_t j, const C* cache, C hp, C cp, C dh, C* dc, C* dxw,
-                                 C* dhw, C* dh_direct) {
+MXL_HD inline void step_backward(int mode, int64_t H, const Clip& clip, int64_t j, const C* cache, C hp, C cp, C dh,
+                                 C* dc, C* dxw, C* dhw, C* dh_direct) {
   if (mode == kLstm) {
     C i = cache[j], f = cache[H + j], g = cache[2 * H + j], o = cache[3 * H + j], tc = tanh(cache[4 * H + j]);
     C dct = *dc + dh * o * (C(1) - tc * tc);
+    if (clip.on && clipped(clip, cache[5 * H + j])) dct = C(0);  // the clip's derivative
     C di = dct * g * i * (C(1) - i), df = dct * cp * f * (C(1) - f);
     C dg = dct * i * (C(1) - g * g), dout = dh * tc * o * (C(1) - o);
     dxw[j] = dhw[j] = di;
@@ -135,6 +160,35 @@ MXL_HD inline void step_carry_backward(int mode, int64_t H, int64_t j, C dh, C* 
 
 // Whether step t of batch row n is inside its sequence (len: null = every step is).
 MXL_HD inline bool step_active(const int64_t* len, int64_t n, int64_t t) { return !len || t < len[n]; }
+
+// Unit j of batch row n at step t, as the backends' per-step kernels run it: the
+// cell, or the carry past the row's sequence length. Pointers are the step's blocks
+// (rows n of N; ld* their row strides).
+template <class C>
+MXL_HD inline void forward_element(const Dims& d, const int64_t* len, int64_t t, int64_t n, int64_t j, const C* xw,
+                                   const C* hw, const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, C* h,
+                                   int64_t ldh, C* cache) {
+  const int64_t GH = d.GH(), Wc = d.W();
+  C hpv = hp[n * ldhp + j], cpv = cp ? cp[n * ldcp + j] : C(0);
+  if (step_active(len, n, t))
+    step_forward<C>(d.mode, d.H, d.clip, j, xw + n * GH, hw + n * GH, hpv, cpv, h + n * ldh + j, cache + n * Wc);
+  else
+    step_carry<C>(d.mode, d.H, j, hpv, cpv, h + n * ldh + j, cache + n * Wc);
+}
+template <class C>
+MXL_HD inline void backward_element(const Dims& d, const int64_t* len, int64_t t, int64_t n, int64_t j,
+                                    const C* cache, const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, const C* dy,
+                                    int64_t ldy, const C* dh, C* dc, C* dxw, C* dhw, C* dhd) {
+  const int64_t GH = d.GH(), Wc = d.W();
+  C dht = dy[n * ldy + j] + dh[n * d.H + j];
+  if (!step_active(len, n, t)) {
+    step_carry_backward<C>(d.mode, d.H, j, dht, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
+    return;
+  }
+  C dc_unused = C(0);
+  step_backward<C>(d.mode, d.H, d.clip, j, cache + n * Wc, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0), dht,
+                   cp ? dc + n * d.H + j : &dc_unused, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
+}
 
 // ------------------------------------------------------------ the loops
 // A backend B provides, all returning 0 or an error code (pointers into its memory):
@@ -222,9 +276,9 @@ int forward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C* 
         MXL_RNN_TRY(be.gemm(false, true, d.N, GH, R, hp, ldhp, Wh, R, C(0), hw, GH));
         MXL_RNN_TRY(be.add_rows(d.N, GH, bh, hw));
         if (d.P > 0) {  // the cell writes o * tanh(c) to the cache; h is its projection
-          MXL_RNN_TRY(be.forward_step(d, d.N, len, t, xw + t * d.N * GH, hw, hp, ldhp, cp, ldcp, cache_t + 5 * d.H, Wc,
-                                      cache_t));
-          MXL_RNN_TRY(be.gemm(false, true, d.N, R, d.H, cache_t + 5 * d.H, Wc, Wp, d.H, C(0), h, DH));
+          C* r = cache_t + d.proj_slot() * d.H;
+          MXL_RNN_TRY(be.forward_step(d, d.N, len, t, xw + t * d.N * GH, hw, hp, ldhp, cp, ldcp, r, Wc, cache_t));
+          MXL_RNN_TRY(be.gemm(false, true, d.N, R, d.H, r, Wc, Wp, d.H, C(0), h, DH));
         } else {
           MXL_RNN_TRY(be.forward_step(d, d.N, len, t, xw + t * d.N * GH, hw, hp, ldhp, cp, ldcp, h, DH, cache_t));
         }
@@ -293,8 +347,8 @@ int backward(B& be, const Dims& d, const C* x, const C* w, const C* h0, const C*
           C* dr = ws + p.dr;
           MXL_RNN_TRY(be.gemm(false, false, d.N, d.H, R, dy_t, DH, Wp, d.H, C(0), dr, d.H));
           MXL_RNN_TRY(be.gemm(false, false, d.N, d.H, R, dh, R, Wp, d.H, C(1), dr, d.H));
-          MXL_RNN_TRY(be.gemm(true, false, R, d.H, d.N, dy_t, DH, cache_t + 5 * d.H, Wc, C(1), dWp, d.H));
-          MXL_RNN_TRY(be.gemm(true, false, R, d.H, d.N, dh, R, cache_t + 5 * d.H, Wc, C(1), dWp, d.H));
+          MXL_RNN_TRY(be.gemm(true, false, R, d.H, d.N, dy_t, DH, cache_t + d.proj_slot() * d.H, Wc, C(1), dWp, d.H));
+          MXL_RNN_TRY(be.gemm(true, false, R, d.H, d.N, dh, R, cache_t + d.proj_slot() * d.H, Wc, C(1), dWp, d.H));
           MXL_RNN_TRY(be.backward_step(d, d.N, len, t, cache_t, hp, ldhp, cp, ldcp, dr, d.H, ws + p.zeros, dc, dxw_t,
                                        dhw, ws + p.unused));
         } else {

@@ -117,6 +117,39 @@ def test_lstm_projection_values_and_gradients(layers, bidirectional):
         np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
 
 
+@pytest.mark.parametrize("projection_size", [None, 2])
+def test_lstm_state_clip_values_and_gradients(projection_size):
+    xs = _inputs("lstm", 4, 3, 3, 3, 2, True, seed=31, projection_size=projection_size)
+    xs[3] *= 3  # initial cell states well outside the bounds
+    p = _params("lstm", 3, 2, True, state_outputs=True, projection_size=projection_size,
+                lstm_state_clip_min=-0.4, lstm_state_clip_max=0.3)
+    refs = rnn_reference(*xs, **p)
+    assert refs[2].min() >= -0.4 and refs[2].max() <= 0.3
+    arrays = [mx.nd.array(x, dtype=np.float64) for x in xs]
+    for a in arrays:
+        a.attach_grad()
+    with mx.autograd.record():
+        outs = mx.nd.RNN(*arrays, **p)
+    for o, r in zip(outs, refs):
+        np.testing.assert_allclose(o.asnumpy(), r, rtol=1e-12, atol=1e-12)
+    rng = np.random.RandomState(8)
+    heads = [rng.uniform(-1, 1, r.shape) for r in refs]
+    mx.autograd.backward(outs, [mx.nd.array(h, dtype=np.float64) for h in heads])
+    expected = _finite_difference(lambda *v: rnn_reference(*v, **p), [x.copy() for x in xs], heads)
+    for name, a, e in zip(["data", "parameters", "state", "state_cell"], arrays, expected):
+        np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
+
+
+def test_lstm_state_clip_nan():
+    xs = [mx.nd.array(x) for x in _inputs("lstm", 2, 1, 2, 2, 1, False, np.float32, seed=2)]
+    xs[3][:] = np.nan
+    p = _params("lstm", 2, 1, False, state_outputs=True, lstm_state_clip_min=-0.5, lstm_state_clip_max=0.5)
+    assert np.isnan(mx.nd.RNN(*xs, **p)[2].asnumpy()).all()
+    # With lstm_state_clip_nan a NaN cell state becomes the minimum; the inputs here give f * NaN = NaN.
+    cy = mx.nd.RNN(*xs, **dict(p, lstm_state_clip_nan=True))[2].asnumpy()
+    assert not np.isnan(cy).any() and cy.min() >= -0.5 and cy.max() <= 0.5
+
+
 def test_lstm_projection_symbol_shapes():
     s = mx.sym.RNN(mx.sym.var("data"), mode="lstm", state_size=4, projection_size=2, num_layers=2,
                    bidirectional=True, state_outputs=True, name="r")
@@ -142,7 +175,8 @@ def test_dropout_is_the_identity_at_inference_and_refused_in_training():
     base = mx.nd.RNN(*xs, **_params("lstm", 2, 2, False)).asnumpy()
     np.testing.assert_array_equal(mx.nd.RNN(*xs, **_params("lstm", 2, 2, False, p=0.5)).asnumpy(), base)
     with mx.autograd.record(train_mode=True):
-        with pytest.raises(mx.base.MXNetError, match=r"RNN: dropout between layers \(p=0.5\) in training is not supported"):
+        with pytest.raises(mx.base.MXNetError,
+                           match=r"RNN: dropout between layers \(p=0.5\) in training is not supported"):
             mx.nd.RNN(*xs, **_params("lstm", 2, 2, False, p=0.5)).asnumpy()
 
 
@@ -292,7 +326,9 @@ def _tanh_inputs(data=(3, 2, 4), params=16, state=(1, 2, 2), dtype=np.float32):
     ({"mode": "lstm", "projection_size": 1}, _tanh_inputs(params=58) + [mx.nd.ones((1, 2, 2))],
      r"RNN: state shape expected \(1, 2, 1\), got \(1, 2, 2\)"),
     ({"mode": "lstm", "lstm_state_clip_max": 1.0}, _tanh_inputs(params=64) + [mx.nd.ones((1, 2, 2))],
-     "RNN: lstm_state_clip_min / lstm_state_clip_max are not supported yet"),
+     r"RNN: lstm_state_clip_min and lstm_state_clip_max must be given together \(got only lstm_state_clip_max\)"),
+    ({"lstm_state_clip_min": -1.0, "lstm_state_clip_max": 1.0}, _tanh_inputs(),
+     "RNN: lstm_state_clip_min/max apply to mode='lstm' only, got mode='rnn_tanh'"),
     ({"mode": "tanh"}, _tanh_inputs(), r"RNN: parameter 'mode' expects \{'gru', 'lstm', 'rnn_relu', 'rnn_tanh'\}, "
                                        "got 'tanh'"),
 ])
@@ -380,6 +416,21 @@ def test_gpu_matches_cpu_with_projection(dtype):
     tol = 1e-5 if dtype == np.float32 else 1e-12
     for c, g in zip(cpu_outs + cpu_grads, gpu_outs + gpu_grads):
         np.testing.assert_allclose(g, c, rtol=tol, atol=tol)
+
+
+@gpu
+@needs_gpu
+def test_gpu_matches_cpu_with_state_clip():
+    xs = _inputs("lstm", 4, 3, 3, 4, 2, True, seed=14)
+    xs[3] *= 3
+    p = _params("lstm", 4, 2, True, state_outputs=True, lstm_state_clip_min=-0.3, lstm_state_clip_max=0.4,
+                lstm_state_clip_nan=True)
+    rng = np.random.RandomState(7)
+    heads = [rng.uniform(-1, 1, r.shape) for r in rnn_reference(*xs, **p)]
+    cpu_outs, cpu_grads = _run(mx.cpu(), "lstm", xs, p, heads, np.float64)
+    gpu_outs, gpu_grads = _run(mx.gpu(0), "lstm", xs, p, heads, np.float64)
+    for c, g in zip(cpu_outs + cpu_grads, gpu_outs + gpu_grads):
+        np.testing.assert_allclose(g, c, rtol=1e-12, atol=1e-12)
 
 
 @gpu

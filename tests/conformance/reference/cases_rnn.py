@@ -51,12 +51,15 @@ def _sigmoid(v):
     return 1 / (1 + np.exp(-v))
 
 
-def _cell(mode, xw, hw, h, c, wp=None):
+def _cell(mode, xw, hw, h, c, wp=None, clip=None):
     """One step: xw, hw the gate pre-activations from the input and from h (with biases);
-    wp an lstm's projection."""
+    wp an lstm's projection; clip (lo, hi, nan) its cell state's bounds."""
     if mode == "lstm":
         i, f, g, o = np.split(xw + hw, 4, axis=1)
         c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(g)
+        if clip is not None:
+            lo, hi, clip_nan = clip
+            c = np.where(np.isnan(c), lo if clip_nan else c, np.clip(c, lo, hi))
         h = _sigmoid(o) * np.tanh(c)
         return (h if wp is None else h @ wp.T), c
     if mode == "gru":
@@ -70,13 +73,15 @@ def _cell(mode, xw, hw, h, c, wp=None):
 
 
 def rnn(data, parameters, state, *rest, mode="lstm", state_size=1, num_layers=1, bidirectional=False,
-        state_outputs=False, p=0.0, use_sequence_length=False, projection_size=None):
+        state_outputs=False, p=0.0, use_sequence_length=False, projection_size=None, lstm_state_clip_min=None,
+        lstm_state_clip_max=None, lstm_state_clip_nan=False):
     """MXNet's RNN at inference (dropout p only acts in training), in float64, cast back to data's dtype. rest:
     state_cell for lstm, then sequence_length with use_sequence_length: past a sample's length its output is 0 and
     its states carry unchanged (cuDNN's semantics)."""
     rest = list(rest)
     state_cell = rest.pop(0) if mode == "lstm" else None
     lengths = rest.pop(0).astype(np.int64) if use_sequence_length else np.full(data.shape[1], data.shape[0])
+    clip = None if lstm_state_clip_min is None else (lstm_state_clip_min, lstm_state_clip_max, lstm_state_clip_nan)
     dt = data.dtype
     x = data.astype(F8)
     T, N, n_in = x.shape
@@ -92,7 +97,7 @@ def rnn(data, parameters, state, *rest, mode="lstm", state_size=1, num_layers=1,
             h, c = h0[l * d + k], c0[l * d + k]
             ys = [None] * T
             for t in (range(T) if k == 0 else reversed(range(T))):
-                h_new, c_new = _cell(mode, x[t] @ wx.T + bx, h @ wh.T + bh, h, c, wp)
+                h_new, c_new = _cell(mode, x[t] @ wx.T + bx, h @ wh.T + bh, h, c, wp, clip)
                 active = (t < lengths)[:, None]
                 h, c = np.where(active, h_new, h), np.where(active, c_new, c)
                 ys[t] = np.where(active, h, 0.0)
@@ -140,6 +145,8 @@ OPS = {
         _case("gru", 3, 2, 2, 2, bidirectional=True, state_outputs=True, lengths=[0, 2]),
         # LSTMP (values checked against MXNet 1.9.1's forward; its CPU has no LSTMP backward)
         _case("lstm", 3, 2, 3, 3, layers=2, bidirectional=True, state_outputs=True, projection_size=2),
+        # cell state clipping, as cuDNN does for MXNet on GPUs (MXNet 1.9.1's CPU ignores the bounds)
+        _case("lstm", 4, 2, 3, 2, state_outputs=True, lstm_state_clip_min=-0.3, lstm_state_clip_max=0.2),
     ],
 }
 
@@ -167,7 +174,10 @@ ERROR_CASES = [
     ("projection_state", "RNN", [_a((3, 2, 4), F4), _a(58, F4), _a((1, 2, 2), F4), _a((1, 2, 2), F4)],
      {"mode": "lstm", "state_size": 2, "num_layers": 1, "projection_size": 1}, SHAPE,
      ["RNN", "state", "(1, 2, 1)", "(1, 2, 2)"]),
-    ("state_clip", "RNN", [_a((3, 2, 4), F4), _a(16, F4), _a((1, 2, 2), F4), _a((1, 2, 2), F4)],
+    ("state_clip_min_only", "RNN", [_a((3, 2, 4), F4), _a(64, F4), _a((1, 2, 2), F4), _a((1, 2, 2), F4)],
      {"mode": "lstm", "state_size": 2, "num_layers": 1, "lstm_state_clip_min": -1.0}, ARG,
-     ["RNN", "lstm_state_clip", "not supported"]),
+     ["RNN", "lstm_state_clip_max", "together"]),
+    ("state_clip_order", "RNN", [_a((3, 2, 4), F4), _a(64, F4), _a((1, 2, 2), F4), _a((1, 2, 2), F4)],
+     {"mode": "lstm", "state_size": 2, "num_layers": 1, "lstm_state_clip_min": 1.0, "lstm_state_clip_max": -1.0},
+     ARG, ["RNN", "lstm_state_clip_min (1)", "lstm_state_clip_max (-1)"]),
 ]
