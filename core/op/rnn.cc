@@ -62,8 +62,9 @@ OpDef& rnn_params(OpDef& op) {
       .param("bidirectional", PType::kBool, "False", "Run each layer in both directions and concatenate the outputs.")
       .param_enum("mode", {"gru", "lstm", "rnn_relu", "rnn_tanh"}, "lstm", "The recurrent cell.");
   last_param(op, false, true);
-  op.param("p", PType::kFloat, "0", "Dropout probability applied to the outputs of every layer but the last, in "
-                                     "training only (inference ignores it). Training with p > 0 is not supported yet.")
+  op.param("p", PType::kFloat, "0", "Dropout probability for the outputs of every layer but the last, in training "
+                                     "only (inference ignores it). Training with p > 0 is refused: not supported yet "
+                                     "(MXNet 1.9.1's CPU ignores p; cuDNN applies it).")
       .range(0, 1)
       .param("state_outputs", PType::kBool, "False", "Also output the final hidden state (and cell state for lstm).")
       .param_optional("projection_size", PType::kInt,
@@ -357,7 +358,8 @@ static OpDef& reg_rnn = rnn_params(Registry::add("RNN"))
               "h is computed from it, as cuDNN does for MXNet on GPUs (MXNet 1.9's CPU ignores the bounds); the "
               "gradient through a clipped cell state is 0.\n\n"
               "Not supported yet (refused with an error naming the parameter): use_sequence_length together with "
-              "projection_size, and dropout p > 0 in training (p is ignored at inference, as in MXNet).")
+              "projection_size, and dropout p > 0 in training (p is ignored at inference, as in MXNet; MXNet "
+              "1.9.1's CPU ignores it in training too, cuDNN applies it).")
     .input("data").input("parameters").input("state").input("state_cell").input("sequence_length")
     .inputs_by(rnn_inputs)
     .outputs(1, {"output", "state_output", "statecell_output"})
