@@ -206,19 +206,25 @@ struct CpuBackend {
         if (!rnn::step_active(len, n, t)) std::fill(y + (t * Nn + n) * K, y + (t * Nn + n + 1) * K, C(0));
     return 0;
   }
+  // Batch rows in parallel: each element costs a few transcendental functions.
+  static int64_t row_grain(const rnn::Dims& d) { return std::max<int64_t>(1, kParallelGrain / (16 * d.H + 1)); }
   int forward_step(const rnn::Dims& d, int64_t Nn, const int64_t* len, int64_t t, const C* xw, const C* hw,
                    const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, C* h, int64_t ldh, C* cache) {
-    for (int64_t n = 0; n < Nn; ++n)
-      for (int64_t j = 0; j < d.H; ++j)
-        rnn::forward_element(d, len, t, n, j, xw, hw, hp, ldhp, cp, ldcp, h, ldh, cache);
+    parallel_for(Nn, row_grain(d), [&](int64_t n0, int64_t n1) {
+      for (int64_t n = n0; n < n1; ++n)
+        for (int64_t j = 0; j < d.H; ++j)
+          rnn::forward_element(d, len, t, n, j, xw, hw, hp, ldhp, cp, ldcp, h, ldh, cache);
+    });
     return 0;
   }
   int backward_step(const rnn::Dims& d, int64_t Nn, const int64_t* len, int64_t t, const C* cache, const C* hp,
                     int64_t ldhp, const C* cp, int64_t ldcp, const C* dy, int64_t ldy, const C* dh, C* dc, C* dxw,
                     C* dhw, C* dhd) {
-    for (int64_t n = 0; n < Nn; ++n)
-      for (int64_t j = 0; j < d.H; ++j)
-        rnn::backward_element(d, len, t, n, j, cache, hp, ldhp, cp, ldcp, dy, ldy, dh, dc, dxw, dhw, dhd);
+    parallel_for(Nn, row_grain(d), [&](int64_t n0, int64_t n1) {
+      for (int64_t n = n0; n < n1; ++n)
+        for (int64_t j = 0; j < d.H; ++j)
+          rnn::backward_element(d, len, t, n, j, cache, hp, ldhp, cp, ldcp, dy, ldy, dh, dc, dxw, dhw, dhd);
+    });
     return 0;
   }
 };
