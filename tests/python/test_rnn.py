@@ -32,6 +32,27 @@ def _as_list(v):
     return v if isinstance(v, list) else [v]
 
 
+def _check_values_and_gradients(xs, p, seed, extra=()):
+    """float64 outputs against the reference, and the gradients of every differentiable
+    input (xs) against its finite differences; extra: inputs that get none (lengths).
+    Returns the gradients."""
+    refs = _as_list(rnn_reference(*xs, *extra, **p))
+    rng = np.random.RandomState(seed)
+    heads = [rng.uniform(-1, 1, r.shape) for r in refs]
+    arrays = [mx.nd.array(x, dtype=np.float64) for x in xs]
+    for a in arrays:
+        a.attach_grad()
+    with mx.autograd.record():
+        outs = _as_list(mx.nd.RNN(*arrays, *[mx.nd.array(e, dtype=e.dtype) for e in extra], **p))
+    for o, r in zip(outs, refs):
+        np.testing.assert_allclose(o.asnumpy(), r, rtol=1e-12, atol=1e-12)
+    mx.autograd.backward(outs, [mx.nd.array(h, dtype=np.float64) for h in heads])
+    expected = _finite_difference(lambda *v: rnn_reference(*v, *extra, **p), [x.copy() for x in xs], heads)
+    for name, a, e in zip(["data", "parameters", "state", "state_cell"], arrays, expected):
+        np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
+    return [a.grad.asnumpy() for a in arrays]
+
+
 # ------------------------------------------------------------------ values
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("layers,bidirectional", [(1, False), (1, True), (2, False), (3, True)])
@@ -99,22 +120,9 @@ def test_lstm_projection_values_and_gradients(layers, bidirectional):
     backward, so the gradients are checked against finite differences."""
     xs = _inputs("lstm", 3, 2, 3, 3, layers, bidirectional, seed=21, projection_size=2)
     p = _params("lstm", 3, layers, bidirectional, state_outputs=True, projection_size=2)
-    refs = rnn_reference(*xs, **p)
     d = 2 if bidirectional else 1
-    assert [r.shape for r in refs] == [(3, 2, 2 * d), (layers * d, 2, 2), (layers * d, 2, 3)]
-    arrays = [mx.nd.array(x, dtype=np.float64) for x in xs]
-    for a in arrays:
-        a.attach_grad()
-    with mx.autograd.record():
-        outs = mx.nd.RNN(*arrays, **p)
-    for o, r in zip(outs, refs):
-        np.testing.assert_allclose(o.asnumpy(), r, rtol=1e-12, atol=1e-12)
-    rng = np.random.RandomState(6)
-    heads = [rng.uniform(-1, 1, r.shape) for r in refs]
-    mx.autograd.backward(outs, [mx.nd.array(h, dtype=np.float64) for h in heads])
-    expected = _finite_difference(lambda *v: rnn_reference(*v, **p), [x.copy() for x in xs], heads)
-    for name, a, e in zip(["data", "parameters", "state", "state_cell"], arrays, expected):
-        np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
+    assert [r.shape for r in rnn_reference(*xs, **p)] == [(3, 2, 2 * d), (layers * d, 2, 2), (layers * d, 2, 3)]
+    _check_values_and_gradients(xs, p, seed=6)
 
 
 @pytest.mark.parametrize("projection_size", [None, 2])
@@ -123,21 +131,9 @@ def test_lstm_state_clip_values_and_gradients(projection_size):
     xs[3] *= 3  # initial cell states well outside the bounds
     p = _params("lstm", 3, 2, True, state_outputs=True, projection_size=projection_size,
                 lstm_state_clip_min=-0.4, lstm_state_clip_max=0.3)
-    refs = rnn_reference(*xs, **p)
-    assert refs[2].min() >= -0.4 and refs[2].max() <= 0.3
-    arrays = [mx.nd.array(x, dtype=np.float64) for x in xs]
-    for a in arrays:
-        a.attach_grad()
-    with mx.autograd.record():
-        outs = mx.nd.RNN(*arrays, **p)
-    for o, r in zip(outs, refs):
-        np.testing.assert_allclose(o.asnumpy(), r, rtol=1e-12, atol=1e-12)
-    rng = np.random.RandomState(8)
-    heads = [rng.uniform(-1, 1, r.shape) for r in refs]
-    mx.autograd.backward(outs, [mx.nd.array(h, dtype=np.float64) for h in heads])
-    expected = _finite_difference(lambda *v: rnn_reference(*v, **p), [x.copy() for x in xs], heads)
-    for name, a, e in zip(["data", "parameters", "state", "state_cell"], arrays, expected):
-        np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
+    cy = rnn_reference(*xs, **p)[2]
+    assert cy.min() >= -0.4 and cy.max() <= 0.3
+    _check_values_and_gradients(xs, p, seed=8)
 
 
 def test_lstm_state_clip_nan():
@@ -209,38 +205,15 @@ def _finite_difference(f, xs, heads, eps=1e-6):
 @pytest.mark.parametrize("state_outputs", [False, True])
 def test_gradients_of_every_input_match_finite_differences(mode, state_outputs):
     xs = _inputs(mode, 3, 2, 3, 2, 2, True, seed=7)
-    p = _params(mode, 2, 2, True, state_outputs=state_outputs)
-    rng = np.random.RandomState(1)
-    refs = _as_list(rnn_reference(*xs, **p))
-    heads = [rng.uniform(-1, 1, r.shape) for r in refs]
-    arrays = [mx.nd.array(x, dtype=np.float64) for x in xs]
-    for a in arrays:
-        a.attach_grad()
-    with mx.autograd.record():
-        outs = _as_list(mx.nd.RNN(*arrays, **p))
-    mx.autograd.backward(outs, [mx.nd.array(h, dtype=np.float64) for h in heads])
-    expected = _finite_difference(lambda *v: rnn_reference(*v, **p), [x.copy() for x in xs], heads)
-    for name, a, e in zip(["data", "parameters", "state", "state_cell"], arrays, expected):
-        np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
+    _check_values_and_gradients(xs, _params(mode, 2, 2, True, state_outputs=state_outputs), seed=1)
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_gradients_with_sequence_lengths_match_finite_differences(mode):
     xs = _inputs(mode, 4, 3, 2, 2, 2, True, seed=5)
-    lengths = np.array([2, 4, 0], np.int32)
     p = _params(mode, 2, 2, True, state_outputs=True, use_sequence_length=True)
-    rng = np.random.RandomState(4)
-    heads = [rng.uniform(-1, 1, r.shape) for r in rnn_reference(*xs, lengths, **p)]
-    arrays = [mx.nd.array(x, dtype=np.float64) for x in xs]
-    for a in arrays:
-        a.attach_grad()
-    with mx.autograd.record():
-        outs = mx.nd.RNN(*arrays, mx.nd.array(lengths, dtype=np.int32), **p)
-    mx.autograd.backward(outs, [mx.nd.array(h, dtype=np.float64) for h in heads])
-    expected = _finite_difference(lambda *v: rnn_reference(*v, lengths, **p), [x.copy() for x in xs], heads)
-    for name, a, e in zip(["data", "parameters", "state", "state_cell"], arrays, expected):
-        np.testing.assert_allclose(a.grad.asnumpy(), e, rtol=1e-6, atol=1e-7, err_msg=name)
-    assert not arrays[0].grad.asnumpy()[2:, 0].any() and not arrays[0].grad.asnumpy()[:, 2].any()
+    grads = _check_values_and_gradients(xs, p, seed=4, extra=[np.array([2, 4, 0], np.int32)])
+    assert not grads[0][2:, 0].any() and not grads[0][:, 2].any()  # no gradient past a sequence's end
 
 
 def test_unused_state_outputs_get_zero_gradient():
