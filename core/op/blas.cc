@@ -418,6 +418,22 @@ void assign_type(const char* op, const char* what, int& slot, int t) {
   slot = t;
 }
 
+bool uniform_float_type_except(const Attrs& a, std::vector<int>& in, std::vector<int>& out, int own) {
+  const char* op = N(a);
+  int t = -1;
+  for (size_t i = 0; i < in.size(); ++i)
+    if (t < 0 && int(i) != own) t = in[i];
+  for (int v : out) t = t < 0 ? v : t;
+  if (t < 0) return false;
+  MXL_CHECK(dtype_is_float(DType(t)), Err::kDType, op, ": expected data of dtype float32, float64 or float16, got ",
+            dtype_name(DType(t)));
+  const auto names = a.op->input_names(a);
+  for (size_t i = 0; i < in.size(); ++i)
+    if (int(i) != own) assign_type(op, i < names.size() ? names[i].c_str() : "input", in[i], t);
+  for (auto& o : out) assign_type(op, "output", o, t);
+  return true;
+}
+
 std::string shape_param(const Shape& s) {
   std::string r = "(";
   for (int k = 0; k < s.ndim; ++k) r += (k ? "," : "") + std::to_string(s[k]);

@@ -57,6 +57,13 @@ void fill_scalar(const TBlob& out, double v);
 // and which array (`what`, e.g. "output", "weight") with expected vs got.
 void assign_shape(const char* op, const char* what, Shape& slot, const Shape& s);
 void assign_type(const char* op, const char* what, int& slot, int t);
+// One float dtype (float32, float64 or float16) for every input and output, from the
+// first known one; a mismatch names the input. `own` (>= 0): an input left to the
+// op's own rule (e.g. RNN's sequence_length), not counted and not assigned.
+bool uniform_float_type_except(const Attrs&, std::vector<int>& in, std::vector<int>& out, int own);
+inline bool uniform_float_type(const Attrs& a, std::vector<int>& in, std::vector<int>& out) {
+  return uniform_float_type_except(a, in, out, -1);
+}
 // Shape "(d0, ..., dn-1)" for a param value passed to another op (gradients).
 std::string shape_param(const Shape& s);
 

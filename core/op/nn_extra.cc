@@ -19,26 +19,6 @@ namespace {
 
 template <class T> using acc_t = std::conditional_t<std::is_same_v<T, double>, double, float>;
 
-void check_float_type(const char* op, const char* what, int t) {
-  if (t >= 0)
-    MXL_CHECK(dtype_is_float(DType(t)), Err::kDType, op, ": expected ", what,
-              " of dtype float32, float64 or float16, got ", dtype_name(DType(t)));
-}
-
-// One float dtype for every input and output (MXNet's "uniform type" layers).
-bool uniform_float_type(const Attrs& a, std::vector<int>& in, std::vector<int>& out) {
-  const char* op = a.op->name.c_str();
-  int t = -1;
-  for (int v : in) t = t < 0 ? v : t;
-  for (int v : out) t = t < 0 ? v : t;
-  if (t < 0) return false;
-  check_float_type(op, "data", t);
-  const auto& names = a.op->inputs;
-  for (size_t i = 0; i < in.size(); ++i) assign_type(op, i < names.size() ? names[i].c_str() : "input", in[i], t);
-  for (auto& o : out) assign_type(op, "output", o, t);
-  return true;
-}
-
 // ================================================================ GroupNorm
 // Data (N, C, ...): the C channels split into num_groups groups of C / num_groups
 // consecutive channels; each (sample, group) is one contiguous run of elements,

@@ -147,23 +147,11 @@ bool rnn_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
 // dtype (data's when unknown), as in MXNet.
 // seq: the position of sequence_length among in (-1: none).
 bool rnn_type_rule(const Attrs& a, Types& in, Types& out, int seq) {
-  const char* op = N(a);
-  int t = -1;
-  for (size_t i = 0; i < in.size(); ++i) t = t < 0 && int(i) != seq ? in[i] : t;
-  for (int v : out) t = t < 0 ? v : t;
-  if (t < 0) return false;
-  MXL_CHECK(dtype_is_float(DType(t)), Err::kDType, op, ": expected float32, float64 or float16 inputs, got ",
-            dtype_name(DType(t)));
-  const auto names = a.op->input_names(a);
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (int(i) == seq) {
-      if (in[i] < 0) in[i] = t;
-      MXL_CHECK(DType(in[i]) != DType::b8, Err::kDType, op, ": sequence_length must be numeric, got bool");
-      continue;
-    }
-    assign_type(op, i < names.size() ? names[i].c_str() : "input", in[i], t);
+  if (!uniform_float_type_except(a, in, out, seq)) return false;
+  if (seq >= 0) {
+    if (in[size_t(seq)] < 0) in[size_t(seq)] = out[0];
+    MXL_CHECK(DType(in[size_t(seq)]) != DType::b8, Err::kDType, N(a), ": sequence_length must be numeric, got bool");
   }
-  for (auto& o : out) assign_type(op, "output", o, t);
   return true;
 }
 bool rnn_infer_type(const Attrs& a, Types& in, Types& out) {

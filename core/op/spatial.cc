@@ -19,21 +19,6 @@ namespace {
 
 template <class T> using acc_t = std::conditional_t<std::is_same_v<T, double>, double, float>;
 
-// One float dtype for every input and output, errors naming the argument.
-bool spatial_float_type(const Attrs& a, std::vector<int>& in, std::vector<int>& out) {
-  const char* op = N(a);
-  int t = -1;
-  for (int v : in) t = t < 0 ? v : t;
-  for (int v : out) t = t < 0 ? v : t;
-  if (t < 0) return false;
-  MXL_CHECK(dtype_is_float(DType(t)), Err::kDType, op, ": expected data of dtype float32, float64 or float16, got ",
-            dtype_name(DType(t)));
-  const auto& names = a.op->inputs;
-  for (size_t i = 0; i < in.size(); ++i) assign_type(op, i < names.size() ? names[i].c_str() : "input", in[i], t);
-  for (auto& o : out) assign_type(op, "output", o, t);
-  return true;
-}
-
 int64_t row_grain(int64_t len) { return std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(1, len)); }
 
 // target_shape (height, width), both positive: required by the affine grid.
@@ -279,7 +264,7 @@ static OpDef& reg_grid = grid_params(Registry::add("GridGenerator"))
               "A target (affine) or flow (warp) of size 1 along an axis divides by zero, giving inf or NaN, as in MXNet.")
     .input("data")
     .infer_shape_fn(grid_infer_shape)
-    .infer_type_fn(spatial_float_type)
+    .infer_type_fn(uniform_float_type)
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[0].dtype, T, "GridGenerator", { grid_forward_t<T>(a, in[0], out[0]); });
     })
@@ -290,7 +275,7 @@ static OpDef& reg_grid_bwd = grid_params(Registry::add("_backward_GridGenerator"
               "'affine', (batch, 2, H, W) for 'warp'.")
     .input("ograd")
     .infer_shape_fn(grid_backward_infer_shape)
-    .infer_type_fn(spatial_float_type)
+    .infer_type_fn(uniform_float_type)
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[0].dtype, T, "_backward_GridGenerator", { grid_backward_t<T>(a, in[0], out[0]); });
     });
@@ -304,7 +289,7 @@ static OpDef& reg_sampler = sampler_params(Registry::add("BilinearSampler"))
               "and grid (for grid, the slope of the blend within the point's cell).")
     .input("data").input("grid")
     .infer_shape_fn(sampler_infer_shape)
-    .infer_type_fn(spatial_float_type)
+    .infer_type_fn(uniform_float_type)
     .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[0].dtype, T, "BilinearSampler", {
         using C = acc_t<T>;
@@ -334,7 +319,7 @@ static OpDef& reg_sampler_bwd = sampler_params(Registry::add("_backward_Bilinear
       assign_shape(op, "grid gradient", out[1], in[2]);
       return true;
     })
-    .infer_type_fn(spatial_float_type)
+    .infer_type_fn(uniform_float_type)
     .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[1].dtype, T, "_backward_BilinearSampler", { sampler_backward_t<T>(in, out); });
     });
@@ -347,7 +332,7 @@ static OpDef& reg_st = st_params(Registry::add("SpatialTransformer"))
               "target_shape)): pixels outside the input read as 0. The gradient reaches data and loc.")
     .input("data").input("loc")
     .infer_shape_fn(st_infer_shape)
-    .infer_type_fn(spatial_float_type)
+    .infer_type_fn(uniform_float_type)
     .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[0].dtype, T, "SpatialTransformer", {
         using C = acc_t<T>;

@@ -284,7 +284,7 @@ def _tanh_inputs(data=(3, 2, 4), params=16, state=(1, 2, 2), dtype=np.float32):
     ({}, _tanh_inputs(state=(1, 3, 2)), r"RNN: state shape expected \(1, 2, 2\), got \(1, 3, 2\)"),
     ({}, _tanh_inputs(state=(2, 2)), r"RNN: state must be 3-D \(num_layers \* directions = 1, batch_size, "
                                      r"state_size = 2\), got shape \(2, 2\)"),
-    ({}, _tanh_inputs(dtype=np.int32), "RNN: expected float32, float64 or float16 inputs, got int32"),
+    ({}, _tanh_inputs(dtype=np.int32), "RNN: expected data of dtype float32, float64 or float16, got int32"),
     ({"use_sequence_length": True}, _tanh_inputs() + [mx.nd.array([3, 4])],
      r"RNN: sequence_length\[1\] = 4 is out of range \(expected 0 <= sequence_length <= 3"),
     ({"use_sequence_length": True}, _tanh_inputs() + [mx.nd.array([[3, 2]])],
