@@ -44,14 +44,22 @@ export R_LIBS="$RLIB${R_LIBS:+:$R_LIBS}"
 
 status=0
 
+# testthat over a folder; prints "<label>: N passed, N failed". A skipped test fails
+# the run (skips are never counted as passes). Extra arguments: environment settings.
+run_testthat() {
+  local dir=$1 label=$2
+  shift 2
+  env "$@" TESTTHAT_DIR="$dir" TESTTHAT_LABEL="$label" Rscript -e '
+    suppressPackageStartupMessages({ library(testthat); library(mxlite) })
+    res <- as.data.frame(test_dir(Sys.getenv("TESTTHAT_DIR"), reporter = "summary", stop_on_failure = FALSE))
+    failed <- sum(res$failed) + sum(res$error)
+    passed <- sum(res$nb) - sum(res$failed) - sum(res$skipped)
+    cat(sprintf("%s: %d passed, %d failed\n", Sys.getenv("TESTTHAT_LABEL"), passed, failed))
+    quit(status = if (failed > 0 || sum(res$skipped) > 0) 1 else 0)'
+}
+
 echo "== testthat"
-Rscript -e '
-  suppressPackageStartupMessages({ library(testthat); library(mxlite) })
-  res <- as.data.frame(test_dir("r/tests/testthat", reporter = "summary", stop_on_failure = FALSE))
-  failed <- sum(res$failed) + sum(res$error)
-  passed <- sum(res$nb) - sum(res$failed) - sum(res$skipped)
-  cat(sprintf("testthat: %d passed, %d failed\n", passed, failed))
-  quit(status = if (failed > 0 || sum(res$skipped) > 0) 1 else 0)' || status=1
+run_testthat r/tests/testthat testthat || status=1
 
 # GPU tests: on a GPU when mx.gpu(0) works, else on the CUDA emulator built next to
 # the library (tests/gpu/emu); with neither they do not run (and are not counted).
@@ -70,13 +78,7 @@ elif [ -n "$EMU" ]; then  # the emulator is built: the tests must run (and pass)
 fi
 if [ "$RUN_GPU" = 1 ]; then
   echo "== testthat on gpu(0) (r/tests/gpu${GPU_ENV:+, on the CUDA emulator})"
-  env "${GPU_ENV[@]}" Rscript -e '
-    suppressPackageStartupMessages({ library(testthat); library(mxlite) })
-    res <- as.data.frame(test_dir("r/tests/gpu", reporter = "summary", stop_on_failure = FALSE))
-    failed <- sum(res$failed) + sum(res$error)
-    passed <- sum(res$nb) - sum(res$failed) - sum(res$skipped)
-    cat(sprintf("testthat gpu: %d passed, %d failed\n", passed, failed))
-    quit(status = if (failed > 0 || sum(res$skipped) > 0) 1 else 0)' || status=1
+  run_testthat r/tests/gpu "testthat gpu" "${GPU_ENV[@]}" || status=1
 fi
 
 echo "== conformance (R runner)"
