@@ -169,8 +169,11 @@ MXL_HD inline void forward_element(const Dims& d, const int64_t* len, int64_t t,
                                    const C* hw, const C* hp, int64_t ldhp, const C* cp, int64_t ldcp, C* h,
                                    int64_t ldh, C* cache) {
   const int64_t GH = d.GH(), Wc = d.W();
-  C hpv = hp[n * ldhp + j], cpv = cp ? cp[n * ldcp + j] : C(0);
-  if (step_active(len, n, t))
+  const bool active = step_active(len, n, t);
+  // h' is read only where the element uses it (GRU's update, the carry past a sequence's
+  // end): with projection_size an LSTM's h' has R < H columns, so unit j may lie past it.
+  C hpv = d.mode == kGru || !active ? hp[n * ldhp + j] : C(0), cpv = cp ? cp[n * ldcp + j] : C(0);
+  if (active)
     step_forward<C>(d.mode, d.H, d.clip, j, xw + n * GH, hw + n * GH, hpv, cpv, h + n * ldh + j, cache + n * Wc);
   else
     step_carry<C>(d.mode, d.H, j, hpv, cpv, h + n * ldh + j, cache + n * Wc);
@@ -186,7 +189,8 @@ MXL_HD inline void backward_element(const Dims& d, const int64_t* len, int64_t t
     return;
   }
   C dc_unused = C(0);
-  step_backward<C>(d.mode, d.H, d.clip, j, cache + n * Wc, hp[n * ldhp + j], cp ? cp[n * ldcp + j] : C(0), dht,
+  step_backward<C>(d.mode, d.H, d.clip, j, cache + n * Wc, d.mode == kGru ? hp[n * ldhp + j] : C(0),
+                   cp ? cp[n * ldcp + j] : C(0), dht,
                    cp ? dc + n * d.H + j : &dc_unused, dxw + n * GH, dhw + n * GH, dhd + n * d.H + j);
 }
 
