@@ -210,46 +210,6 @@ int matmul_backward(const mxl_cuda_call* c, bool ta, bool tb, int64_t M, int64_t
   }
 }
 
-// float16 dot / batch_dot go through float, as the CPU's: the inputs widened, a float
-// GEMM, the result rounded to float16 once.
-__global__ void widen_kernel(const f16_t* s, float* d, int64_t n) {
-  MXC_KERNEL_LOOP(i, n) d[i] = float(s[i]);
-}
-__global__ void narrow_kernel(const float* s, f16_t* d, int64_t n) {
-  MXC_KERNEL_LOOP(i, n) d[i] = f16_t(s[i]);
-}
-float* widened(const mxl_cuda_call* c, const void* src, int64_t n) {
-  float* d = static_cast<float*>(workspace(c, size_t(n) * sizeof(float)));
-  if (d && n) widen_kernel<<<grid_for(n), kThreads, 0, stream_of(c)>>>(static_cast<const f16_t*>(src), d, n);
-  return d;
-}
-int narrow_into(const mxl_cuda_call* c, const float* src, void* dst, int64_t n) {
-  if (n) narrow_kernel<<<grid_for(n), kThreads, 0, stream_of(c)>>>(src, static_cast<f16_t*>(dst), n);
-  CU_CHECK_LAUNCH(c);
-  return 0;
-}
-int half_matmul(const mxl_cuda_call* c, bool ta, bool tb, int64_t M, int64_t N, int64_t K, const void* A,
-                const void* B, void* C, int64_t batch) {
-  float *a = widened(c, A, M * K * batch), *b = widened(c, B, K * N * batch);
-  float* y = static_cast<float*>(workspace(c, size_t(M * N * batch) * sizeof(float)));
-  if (!a || !b || !y) return call_fail(c, kOutOfMemory, "%s: out of device memory for the float16 GEMM", c->op_name);
-  CU_CHECK_LAUNCH(c);
-  int rc = matmul<float>(c, ta, tb, M, N, K, a, b, y, batch);
-  return rc ? rc : narrow_into(c, y, C, M * N * batch);
-}
-int half_matmul_backward(const mxl_cuda_call* c, bool ta, bool tb, int64_t M, int64_t N, int64_t K, const void* dC,
-                         const void* L, const void* R, void* dL, void* dR, int64_t batch) {
-  float *g = widened(c, dC, M * N * batch), *l = widened(c, L, M * K * batch), *r = widened(c, R, K * N * batch);
-  float* gl = static_cast<float*>(workspace(c, size_t(M * K * batch) * sizeof(float)));
-  float* gr = static_cast<float*>(workspace(c, size_t(K * N * batch) * sizeof(float)));
-  if (!g || !l || !r || !gl || !gr)
-    return call_fail(c, kOutOfMemory, "%s: out of device memory for the float16 GEMM", c->op_name);
-  CU_CHECK_LAUNCH(c);
-  int rc = matmul_backward<float>(c, ta, tb, M, N, K, g, l, r, gl, gr, batch);
-  if (!rc) rc = narrow_into(c, gl, dL, M * K * batch);
-  return rc ? rc : narrow_into(c, gr, dR, K * N * batch);
-}
-
 // dot's 2-D view: lhs (M, K) over all but its last axis (first, transposed), rhs (K, N).
 void dot_dims(const mxl_cuda_blob& l, const mxl_cuda_blob& r, bool ta, bool tb, int64_t* M, int64_t* N,
               int64_t* K) {
@@ -309,7 +269,6 @@ int dot_fwd(const mxl_cuda_call* c) {
   bool ta = attr_b(c, "transpose_a"), tb = attr_b(c, "transpose_b");
   int64_t M, N, K;
   dot_dims(c->in[0], c->in[1], ta, tb, &M, &N, &K);
-  if (c->in[0].dtype == f16) return half_matmul(c, ta, tb, M, N, K, c->in[0].data, c->in[1].data, c->out[0].data, 1);
   MXC_SWITCH_GEMM(c, c->in[0].dtype, T, {
     return matmul_any<T>(c, ta, tb, M, N, K, c->in[0].data, c->in[1].data, c->out[0].data, 1);
   });
@@ -320,9 +279,6 @@ int dot_bwd(const mxl_cuda_call* c) {
   bool ta = attr_b(c, "transpose_a"), tb = attr_b(c, "transpose_b");
   int64_t M, N, K;
   dot_dims(c->in[1], c->in[2], ta, tb, &M, &N, &K);
-  if (c->in[0].dtype == f16)
-    return half_matmul_backward(c, ta, tb, M, N, K, c->in[0].data, c->in[1].data, c->in[2].data, c->out[0].data,
-                                c->out[1].data, 1);
   MXC_SWITCH_FLOAT(c, c->in[0].dtype, T, {
     return matmul_backward<T>(c, ta, tb, M, N, K, c->in[0].data, c->in[1].data, c->in[2].data, c->out[0].data,
                               c->out[1].data, 1);
@@ -334,7 +290,6 @@ int batch_dot_fwd(const mxl_cuda_call* c) {
   bool ta = attr_b(c, "transpose_a"), tb = attr_b(c, "transpose_b");
   int64_t B, M, N, K;
   batch_dims(c->in[0], c->in[1], ta, tb, &B, &M, &N, &K);
-  if (c->in[0].dtype == f16) return half_matmul(c, ta, tb, M, N, K, c->in[0].data, c->in[1].data, c->out[0].data, B);
   MXC_SWITCH_GEMM(c, c->in[0].dtype, T, {
     return matmul_any<T>(c, ta, tb, M, N, K, c->in[0].data, c->in[1].data, c->out[0].data, B);
   });
@@ -345,9 +300,6 @@ int batch_dot_bwd(const mxl_cuda_call* c) {
   bool ta = attr_b(c, "transpose_a"), tb = attr_b(c, "transpose_b");
   int64_t B, M, N, K;
   batch_dims(c->in[1], c->in[2], ta, tb, &B, &M, &N, &K);
-  if (c->in[0].dtype == f16)
-    return half_matmul_backward(c, ta, tb, M, N, K, c->in[0].data, c->in[1].data, c->in[2].data, c->out[0].data,
-                                c->out[1].data, B);
   MXC_SWITCH_FLOAT(c, c->in[0].dtype, T, {
     return matmul_backward<T>(c, ta, tb, M, N, K, c->in[0].data, c->in[1].data, c->in[2].data, c->out[0].data,
                               c->out[1].data, B);
@@ -406,10 +358,10 @@ int fc_bwd(const mxl_cuda_call* c) {
 }  // namespace
 
 void register_blas(KernelTable& t) {
-  t.push_back({"dot", dot_fwd});
-  t.push_back({"_backward_dot", dot_bwd});
-  t.push_back({"batch_dot", batch_dot_fwd});
-  t.push_back({"_backward_batch_dot", batch_dot_bwd});
+  t.push_back({"dot", with_float16<dot_fwd>});  // float16 through float32, as the CPU
+  t.push_back({"_backward_dot", with_float16<dot_bwd>});
+  t.push_back({"batch_dot", with_float16<batch_dot_fwd>});
+  t.push_back({"_backward_batch_dot", with_float16<batch_dot_bwd>});
   t.push_back({"FullyConnected", with_float16<fc_fwd>});
   t.push_back({"_backward_FullyConnected", with_float16<fc_bwd>});
 }
