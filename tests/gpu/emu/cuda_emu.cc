@@ -24,6 +24,7 @@
 #include <string>
 
 #include "cuda_emu.h"
+#include "emu_internal.h"
 #undef dlopen  // the real one, for dlopen_filtered
 
 #define EMU_EXPORT extern "C" __attribute__((visibility("default")))
@@ -499,6 +500,22 @@ void submit(cudaStream_t s, std::function<void()> work) {
   s->queue.push_back(std::move(work));
   ++s->submitted;
 }
+}  // namespace mxcemu
+
+// What nccl_emu.cc needs of the registry and the streams (emu_internal.h).
+namespace mxcemu {
+int memory_device(const void* p, size_t n, std::string* why) { return where(p, n, why); }
+int stream_device(cudaStream_t s) {
+  std::lock_guard<std::recursive_mutex> l(g_stream_mu);
+  for (CUstream_st* x : g_streams)
+    if (x == s) return x->device;
+  return -1;
+}
+void stream_drain(cudaStream_t s) {
+  if (s) flush(s);
+}
+int device_count() { return num_devices(); }
+int current_device() { return t_device; }
 }  // namespace mxcemu
 
 // ------------------------------------------------------------------ runtime API
