@@ -485,6 +485,34 @@ static int child_hangs_after_init(const ncclUniqueId& id, int rank) {
   return 0;
 }
 
+// Two processes with two ranks each (gpu(0) and gpu(1) of each), created and used in
+// groups: how a dist_sync store on two GPUs per process builds its communicator.
+static int four_ranks(const ncclUniqueId& id, int first_rank) {
+  ncclComm_t c[2];
+  ncclGroupStart();
+  for (int i = 0; i < 2; ++i) cudaSetDevice(i), ncclCommInitRank(&c[i], 4, id, first_rank + i);
+  if (ncclGroupEnd() != ncclSuccess) return 1;
+  cudaStream_t s[2];
+  int64_t* d[2];
+  const size_t count = 5000;
+  for (int i = 0; i < 2; ++i) {
+    cudaSetDevice(i);
+    cudaStreamCreateWithFlags(&s[i], cudaStreamNonBlocking);
+    d[i] = static_cast<int64_t*>(dev_alloc(i, count * 8));
+    std::vector<int64_t> h(count, first_rank + i + 1);
+    cudaMemcpyAsync(d[i], h.data(), count * 8, cudaMemcpyHostToDevice, s[i]);
+  }
+  ncclGroupStart();
+  for (int i = 0; i < 2; ++i) ncclAllReduce(d[i], d[i], count, ncclInt64, ncclSum, c[i], s[i]);
+  if (ncclGroupEnd() != ncclSuccess) return 2;
+  for (int i = 0; i < 2; ++i) {
+    std::vector<char> h = download(d[i], count * 8, s[i]);
+    if (load(ncclInt64, h.data(), 0) != 10 || load(ncclInt64, h.data(), count - 1) != 10) return 3;
+  }
+  for (int i = 0; i < 2; ++i) ncclCommDestroy(c[i]), dev_free(i, d[i]);
+  return 0;
+}
+
 static void test_processes() {
   ncclUniqueId id;
   ncclGetUniqueId(&id);
@@ -508,6 +536,11 @@ static void test_processes() {
   CHECK(mxcemu_nccl_calls() - calls0 == 2);
   CHECK(child_status(child) == 0);
   CHECK(ncclCommDestroy(c) == ncclSuccess);
+  ncclGetUniqueId(&id);
+  child = spawn_rank(id, 2, four_ranks);
+  CHECK(four_ranks(id, 0) == 0);
+  CHECK(child_status(child) == 0);
+  cudaSetDevice(0);  // the rest: one rank per process, on gpu(0)
 
   // A peer that dies: the survivor's collective fails at once (not after the timeout),
   // whether the dead one is a plain rank or rank 0 (the root).
