@@ -239,37 +239,31 @@ int wait_ready(int fd, short events, Clock::time_point deadline, int stop_fd) {
   }
 }
 enum Io { kIoOk, kIoClosed, kIoTimeout, kIoStopped };
-Io send_all(int fd, const void* data, size_t n, Clock::time_point deadline, int stop_fd) {
-  const char* p = static_cast<const char*>(data);
+// Moves n bytes at p through step(p, n) (a send or a recv on the non-blocking fd),
+// waiting for `events` whenever the socket is not ready.
+template <class Step>
+Io move_all(int fd, char* p, size_t n, short events, Clock::time_point deadline, int stop_fd, Step step) {
   while (n) {
-    ssize_t w = send(fd, p, n, MSG_NOSIGNAL);  // a closed peer is an error, not SIGPIPE
-    if (w > 0) {
-      p += w, n -= size_t(w);
-    } else if (w < 0 && errno == EINTR) {
-    } else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      int r = wait_ready(fd, POLLOUT, deadline, stop_fd);
-      if (r <= 0) return r == 0 ? kIoTimeout : kIoStopped;
+    ssize_t k = step(p, n);
+    if (k > 0) {
+      p += k, n -= size_t(k);
+    } else if (k < 0 && errno == EINTR) {
+    } else if (k < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      int w = wait_ready(fd, events, deadline, stop_fd);
+      if (w <= 0) return w == 0 ? kIoTimeout : kIoStopped;
     } else {
-      return kIoClosed;
+      return kIoClosed;  // 0 from recv: the peer closed; EPIPE, ECONNRESET
     }
   }
   return kIoOk;
 }
+Io send_all(int fd, const void* data, size_t n, Clock::time_point deadline, int stop_fd) {
+  return move_all(fd, const_cast<char*>(static_cast<const char*>(data)), n, POLLOUT, deadline, stop_fd,
+                  [fd](char* p, size_t k) { return send(fd, p, k, MSG_NOSIGNAL); });  // a closed peer: EPIPE, no signal
+}
 Io recv_all(int fd, void* data, size_t n, Clock::time_point deadline, int stop_fd) {
-  char* p = static_cast<char*>(data);
-  while (n) {
-    ssize_t r = recv(fd, p, n, 0);
-    if (r > 0) {
-      p += r, n -= size_t(r);
-    } else if (r < 0 && errno == EINTR) {
-    } else if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      int w = wait_ready(fd, POLLIN, deadline, stop_fd);
-      if (w <= 0) return w == 0 ? kIoTimeout : kIoStopped;
-    } else {
-      return kIoClosed;
-    }
-  }
-  return kIoOk;
+  return move_all(fd, static_cast<char*>(data), n, POLLIN, deadline, stop_fd,
+                  [fd](char* p, size_t k) { return recv(fd, p, k, 0); });
 }
 
 std::string rank_list(const std::vector<bool>& present, bool want) {
@@ -282,7 +276,8 @@ std::string rank_list(const std::vector<bool>& present, bool want) {
 // ------------------------------------------------------------------ the root
 struct Root {
   int listen_fd = -1;
-  int stop[2] = {-1, -1};
+  int stop[2] = {-1, -1};   // written when rank 0's communicator goes (destroy or abort)
+  int abort[2] = {-1, -1};  // written by ncclCommAbort only: results being sent are dropped too
   int nranks = 0;
   unsigned char nonce[16];
   std::thread thread;
@@ -298,7 +293,7 @@ void send_error(int fd, ncclResult_t status, const std::string& text) {
 // until told to stop or until something fails (then every rank is told why, and the
 // connections close, so that no rank waits).
 void serve(Root* root) {
-  const int n = root->nranks, stop = root->stop[0];
+  const int n = root->nranks, stop = root->stop[0], abort_fd = root->abort[0];
   std::vector<int> fds(size_t(n), -1), pid(static_cast<size_t>(n)), dev(static_cast<size_t>(n));
   auto close_all = [&] {
     for (int& fd : fds)
@@ -436,8 +431,10 @@ void serve(Root* root) {
     for (int r = 0; r < n; ++r) {
       const bool gets = m0.coll != kReduce || r == m0.root;
       Reply rep{kMagic, kResult, 0, 0, seq, gets ? bytes : 0};
-      Io io = send_all(fds[size_t(r)], &rep, sizeof rep, after(limit), stop);
-      if (io == kIoOk && gets) io = send_all(fds[size_t(r)], result.data(), bytes, after(limit), stop);
+      // Delivered even when rank 0 destroys its communicator meanwhile (the others still
+      // take their result); not when it aborts.
+      Io io = send_all(fds[size_t(r)], &rep, sizeof rep, after(limit), abort_fd);
+      if (io == kIoOk && gets) io = send_all(fds[size_t(r)], result.data(), bytes, after(limit), abort_fd);
       if (io == kIoStopped) return close_all();
       if (io != kIoOk) {
         close(fds[size_t(r)]);
@@ -449,14 +446,15 @@ void serve(Root* root) {
   }
 }
 
-void stop_root(Root* root) {
+void stop_root(Root* root, bool abort) {
   if (!root) return;
   if (root->thread.joinable()) {
-    ssize_t w = write(root->stop[1], "x", 1);
+    ssize_t w = abort ? write(root->abort[1], "x", 1) : 0;
+    w = write(root->stop[1], "x", 1);
     (void)w;
     root->thread.join();
   }
-  for (int fd : {root->listen_fd, root->stop[0], root->stop[1]})
+  for (int fd : {root->listen_fd, root->stop[0], root->stop[1], root->abort[0], root->abort[1]})
     if (fd >= 0) close(fd);
   delete root;
 }
@@ -508,9 +506,10 @@ ncclResult_t start_root(ncclComm_t c) {
   socklen_t len;
   sockaddr_un a = address(c->id, &len);
   if (root->listen_fd < 0 || bind(root->listen_fd, reinterpret_cast<sockaddr*>(&a), len) != 0 ||
-      listen(root->listen_fd, 128) != 0 || pipe2(root->stop, O_CLOEXEC) != 0) {
+      listen(root->listen_fd, 128) != 0 || pipe2(root->stop, O_CLOEXEC) != 0 ||
+      pipe2(root->abort, O_CLOEXEC) != 0) {
     int e = errno;
-    stop_root(root);
+    stop_root(root, true);
     if (e == EADDRINUSE)
       return break_comm(c, ncclInvalidUsage, "ncclCommInitRank: rank 0 of this unique id exists already "
                                              "(each communicator needs its own ncclGetUniqueId)");
@@ -588,11 +587,11 @@ ncclResult_t run_inits(const std::vector<ncclComm_t>& comms) {
   return first;
 }
 
-void free_comm(ncclComm_t c) {
+void free_comm(ncclComm_t c, bool abort = false) {
   auto it = std::find(t_inits.begin(), t_inits.end(), c);
   if (it != t_inits.end()) t_inits.erase(it);
   if (c->fd >= 0) close(c->fd);
-  stop_root(c->root);
+  stop_root(c->root, abort);
   delete c;
 }
 
@@ -947,27 +946,16 @@ EMU_EXPORT ncclResult_t ncclCommAbort(ncclComm_t comm) {
   comm->aborted = true;
   if (comm->fd >= 0) shutdown(comm->fd, SHUT_RDWR);
   { std::lock_guard<std::mutex> l(comm->io); }
-  free_comm(comm);
+  free_comm(comm, true);
   return ncclSuccess;
 }
 
-// Besides an error the communicator already met, notices one the root sent since (a
-// peer that left, a timeout), without waiting.
+// The error a call on the communicator met (a peer that left, a timeout, a mismatch),
+// which every later call returns too. A peer that leaves while no collective waits for
+// it breaks the communicator only when the next collective needs it, as with NCCL: a
+// process that finishes first must not fail the others' last wait.
 EMU_EXPORT ncclResult_t ncclCommGetAsyncError(ncclComm_t comm, ncclResult_t* asyncError) {
   if (!comm || !asyncError) return fail(ncclInvalidArgument, "ncclCommGetAsyncError: comm or asyncError is NULL");
-  std::unique_lock<std::mutex> l(comm->io, std::try_to_lock);
-  if (l.owns_lock() && comm->error == ncclSuccess && comm->ready) {
-    pollfd p{comm->fd, POLLIN, 0};
-    if (poll(&p, 1, 0) > 0) {  // between calls, only an error or a closed connection can be waiting
-      Reply r{};
-      if (recv_all(comm->fd, &r, sizeof r, after(1.0), -1) == kIoOk && r.magic == kMagic && r.kind == kError)
-        take_error(comm, r);
-      else
-        break_comm(comm, ncclRemoteError, format("rank %d: rank 0 of the communicator closed the connection: its "
-                                                 "process exited, or it called ncclCommDestroy or ncclCommAbort",
-                                                 comm->rank));
-    }
-  }
   *asyncError = comm->error;
   return ncclSuccess;
 }

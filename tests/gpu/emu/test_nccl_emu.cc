@@ -316,6 +316,25 @@ static void test_threads() {
   CHECK(ncclCommInitRank(&again, 2, id2, 0) == ncclInvalidUsage && again == nullptr);
   ncclCommDestroy(a);
   ncclCommDestroy(b);
+  // Ranks created and used in one group.
+  ncclGetUniqueId(&id2);
+  int* v[2];
+  for (int r = 0; r < 2; ++r) {
+    v[r] = static_cast<int*>(dev_alloc(r, 8));
+    int h[2] = {r + 1, 10 * (r + 1)};
+    cudaMemcpy(v[r], h, 8, cudaMemcpyHostToDevice);
+  }
+  ncclGroupStart();
+  for (int r = 0; r < 2; ++r) cudaSetDevice(r), ncclCommInitRank(r ? &b : &a, 2, id2, r);
+  for (int r = 0; r < 2; ++r) CHECK(ncclAllReduce(v[r], v[r], 2, ncclInt32, ncclMax, r ? b : a, nullptr) == ncclSuccess);
+  CHECK(ncclGroupEnd() == ncclSuccess);
+  int got[2] = {0, 0};
+  cudaMemcpy(got, v[0], 8, cudaMemcpyDeviceToHost);
+  CHECK(got[0] == 2 && got[1] == 20);
+  for (int r = 0; r < 2; ++r) dev_free(r, v[r]);
+  ncclCommDestroy(a);
+  ncclCommDestroy(b);
+  cudaSetDevice(0);
   // Two ranks on one device of one process: refused, as NCCL does.
   ncclUniqueId id3;
   ncclGetUniqueId(&id3);
@@ -405,8 +424,12 @@ static void test_timeouts() {
   double took = seconds_since(t);
   CHECK(took >= 0.4 && took < 3.0);
   CHECK(std::strstr(ncclGetLastError(nullptr), "rank(s) 1 of 2 never called it") != nullptr);
-  ncclResult_t e = ncclSuccess;
-  CHECK(ncclCommGetAsyncError(c[1], &e) == ncclSuccess && e == ncclInvalidUsage);  // told too
+  ncclResult_t e = ncclInternalError;
+  CHECK(ncclCommGetAsyncError(c[0], &e) == ncclSuccess && e == ncclInvalidUsage);
+  float* d1 = static_cast<float*>(dev_alloc(1, 64));  // rank 1 learns why at its next call
+  CHECK(ncclAllReduce(d1, d1, 16, ncclFloat32, ncclSum, c[1], nullptr) == ncclInvalidUsage);
+  CHECK(std::strstr(ncclGetLastError(nullptr), "never called it") != nullptr);
+  dev_free(1, d1);
   for (auto x : c) ncclCommDestroy(x);
   dev_free(0, d0);
   ncclUniqueId id;
@@ -469,6 +492,23 @@ static int child_collectives(const ncclUniqueId& id, int rank) {
   if (h[0] != 3.f || h[count - 1] != 3.f) return 3;
   if (ncclBroadcast(d, d, 4, ncclFloat32, 1, c, nullptr) != ncclSuccess) return 4;
   return ncclCommDestroy(c) == ncclSuccess ? 0 : 5;
+}
+// A large allreduce; the parent (rank 0, which runs the root) destroys its communicator
+// as soon as its own call returns, while this rank's result may still be on its way.
+static const size_t kBig = size_t(1) << 21;
+static int child_big_allreduce(const ncclUniqueId& id, int rank) {
+  cudaSetDevice(0);
+  ncclComm_t c = nullptr;
+  if (ncclCommInitRank(&c, 2, id, rank) != ncclSuccess) return 1;
+  float* d = static_cast<float*>(dev_alloc(0, kBig * 4));
+  std::vector<float> h(kBig, 2.f);
+  cudaMemcpy(d, h.data(), kBig * 4, cudaMemcpyHostToDevice);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  if (ncclAllReduce(d, d, kBig, ncclFloat32, ncclSum, c, nullptr) != ncclSuccess) return 2;
+  cudaMemcpy(h.data(), d, kBig * 4, cudaMemcpyDeviceToHost);
+  if (h[0] != 3.f || h[kBig - 1] != 3.f) return 3;
+  ncclCommDestroy(c);
+  return 0;
 }
 static int child_exits_after_init(const ncclUniqueId& id, int rank) {
   cudaSetDevice(0);
@@ -537,6 +577,16 @@ static void test_processes() {
   CHECK(child_status(child) == 0);
   CHECK(ncclCommDestroy(c) == ncclSuccess);
   ncclGetUniqueId(&id);
+  child = spawn_rank(id, 1, child_big_allreduce);
+  CHECK(ncclCommInitRank(&c, 2, id, 0) == ncclSuccess);
+  float* big = static_cast<float*>(dev_alloc(0, kBig * 4));
+  std::vector<float> ones(kBig, 1.f);
+  cudaMemcpy(big, ones.data(), kBig * 4, cudaMemcpyHostToDevice);
+  CHECK(ncclAllReduce(big, big, kBig, ncclFloat32, ncclSum, c, nullptr) == ncclSuccess);
+  CHECK(ncclCommDestroy(c) == ncclSuccess);  // at once
+  CHECK(child_status(child) == 0);
+  dev_free(0, big);
+  ncclGetUniqueId(&id);
   child = spawn_rank(id, 2, four_ranks);
   CHECK(four_ranks(id, 0) == 0);
   CHECK(child_status(child) == 0);
@@ -556,17 +606,18 @@ static void test_processes() {
     CHECK(child_status(child) == 0);
     CHECK(ncclCommDestroy(c) == ncclSuccess);
   }
-  // A peer that died while this rank was idle shows in ncclCommGetAsyncError.
+  // A peer that died while this rank was idle: no error until a collective needs it
+  // (a process that finishes first does not fail the others), then one at once.
   ncclGetUniqueId(&id);
   child = spawn_rank(id, 1, child_exits_after_init);
   CHECK(ncclCommInitRank(&c, 2, id, 0) == ncclSuccess);
   CHECK(child_status(child) == 0);
-  ncclResult_t e = ncclSuccess;
-  for (int i = 0; i < 100 && e == ncclSuccess; ++i) {
-    ncclCommGetAsyncError(c, &e);
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  CHECK(e == ncclRemoteError);
+  ncclResult_t e = ncclInternalError;
+  CHECK(ncclCommGetAsyncError(c, &e) == ncclSuccess && e == ncclSuccess);
+  auto t0 = Clock::now();
+  CHECK(ncclAllReduce(d, d, 16, ncclFloat32, ncclSum, c, nullptr) == ncclRemoteError);
+  CHECK(seconds_since(t0) < 5.0);
+  CHECK(std::strstr(ncclGetLastError(nullptr), "rank 1 of 2 left") != nullptr);
   ncclCommDestroy(c);
   // Abort while the peer lives and this rank waits in a collective (from another thread).
   ncclGetUniqueId(&id);
