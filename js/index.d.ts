@@ -288,7 +288,7 @@ export type KVValues = NDArray | NDArray[] | Array<NDArray | NDArray[]>;
 /** MXNet's KVStore over the core's store: mx.kv.create('local'). */
 export class KVStore {
   readonly handle: bigint;
-  readonly type: 'local' | 'device' | 'dist_sync' | 'dist_async';
+  readonly type: 'local' | 'device' | 'nccl' | 'dist_sync' | 'dist_async';
   readonly rank: number;
   readonly numWorkers: number;
   readonly optimizer: Optimizer | null;
@@ -306,7 +306,7 @@ export class KVStore {
 }
 export interface KVNamespace {
   KVStore: typeof KVStore;
-  create(type?: 'local' | 'device' | 'dist_sync' | 'dist_async' | 'dist' | string): KVStore;
+  create(type?: 'local' | 'device' | 'nccl' | 'dist_sync' | 'dist_async' | 'dist' | string): KVStore;
 }
 
 export class NameManager { get(name: string | null | undefined, hint: string): string; }

@@ -226,6 +226,39 @@ const mxl_cuda_api& api(Context ctx) {
   return b.api;
 }
 
+const mxl_cuda_nccl_api* nccl(std::string* why) {
+  struct Loaded {
+    mxl_cuda_nccl_api api{};
+    std::string missing;
+  };
+  static Loaded* n = [] {
+    auto* l = new Loaded;
+    Backend& b = backend();
+    auto init = b.loaded ? reinterpret_cast<mxl_cuda_nccl_init_fn>(dlsym(b.handle, MXL_CUDA_NCCL_INIT_SYMBOL)) : nullptr;
+    char err[512] = {0};
+    if (b.ndev == 0) l->missing = "no GPU: " + b.missing;
+    else if (!init) l->missing = "the CUDA plugin was built without NCCL support";
+    else if (init(&l->api, err, sizeof err) != 0) l->missing = std::string("NCCL support failed to initialise: ") + err;
+    else if (l->api.abi_version != MXL_CUDA_NCCL_ABI_VERSION)
+      l->missing = "the CUDA plugin's NCCL table has ABI version " + std::to_string(l->api.abi_version) +
+                   " but this libmxlite expects " + std::to_string(MXL_CUDA_NCCL_ABI_VERSION) + " (rebuild both)";
+    else if (!l->api.available()) l->missing = l->api.why();
+    return l;
+  }();
+  const char* off = std::getenv("MXLITE_KV_NCCL");  // read each time: tests compare both paths
+  if (off && std::string(off) == "0") {
+    if (why) *why = "NCCL is turned off (MXLITE_KV_NCCL=0)";
+    return nullptr;
+  }
+  if (!n->missing.empty()) {
+    if (why) *why = n->missing;
+    return nullptr;
+  }
+  return &n->api;
+}
+
+std::string last_error() { return backend().loaded ? backend().api.last_error() : backend().missing; }
+
 void check(int rc, const char* what) {
   if (rc == 0) return;
   fail(Err::kDevice, "CUDA error while ", what, ": ", backend().api.last_error());

@@ -24,6 +24,8 @@ bool plugin_loaded();
 // The plugin runtime for a GPU context; throws Err::kDevice naming what is missing
 // (plugin, driver, device) or the bad device id.
 const mxl_cuda_api& api(Context ctx);
+// The plugin's message for the last failed call of this thread.
+std::string last_error();
 // Turns a plugin return code into Err::kDevice with the plugin's message.
 void check(int rc, const char* what);
 
@@ -43,6 +45,11 @@ void wait_for_default_stream(int dev);
 // because every consumer of GPU memory is ordered on the same stream, and host
 // readers (copies to the host, waits) synchronize the stream.
 bool sync_each_op();
+
+// The plugin's NCCL table when NCCL can be used (plugin loaded, GPUs present, NCCL
+// library found -- see mxl_cuda_nccl_api), else nullptr with the reason in *why.
+// MXLITE_KV_NCCL=0 turns it off (GPU values are then summed through host memory).
+const mxl_cuda_nccl_api* nccl(std::string* why = nullptr);
 
 // Copies bytes between host memory and a device through pinned staging buffers,
 // ordered on the device stream; returns when the copy is complete.

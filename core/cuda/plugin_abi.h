@@ -102,6 +102,44 @@ typedef struct {
 typedef int (*mxl_cuda_plugin_init_fn)(mxl_cuda_api* api, char* err, size_t err_len);
 #define MXL_CUDA_PLUGIN_INIT_SYMBOL "mxl_cuda_plugin_init"
 
+/* ---------------------------------------------------------------- NCCL (optional)
+ * Collectives between GPUs -- of one process (KVStore 'device' / 'nccl') and of several
+ * processes (dist_sync, the unique id sent through MPI) -- through NCCL, which the
+ * plugin loads at run time (MXLITE_NCCL_LIBRARY, else libnccl.so.2): the plugin links
+ * no NCCL. A separate table with its own entry point, so a plugin without it (an older
+ * build, the fake test plugin) still loads. Errors: nonzero return, message in
+ * mxl_cuda_api::last_error. A comm is an opaque ncclComm_t. */
+#define MXL_CUDA_NCCL_ABI_VERSION 1
+#define MXL_CUDA_NCCL_ID_BYTES 128 /* == NCCL_UNIQUE_ID_BYTES */
+
+typedef struct {
+  int abi_version;
+  /* 1 when NCCL was loaded; 0 with the reason (library not found, too old) in why(). */
+  int (*available)(void);
+  const char* (*why)(void);
+  const char* (*version)(void); /* "NCCL 2.x.y (path)" */
+  int (*unique_id)(char id[MXL_CUDA_NCCL_ID_BYTES]);
+  /* One rank of a comm spanning processes; blocks until every rank has joined. */
+  int (*comm_init_rank)(int dev, int nranks, const char id[MXL_CUDA_NCCL_ID_BYTES], int rank, void** comm);
+  /* One comm per device of this process, rank i on devs[i]. */
+  int (*comm_init_all)(int ndev, const int* devs, void** comms);
+  int (*comm_destroy)(void* comm);
+  int (*comm_abort)(void* comm); /* after a failure: frees without waiting for the peers */
+  /* One group of n calls, comm i on devs[i] and streams[i], enqueued and not waited for.
+   * allreduce: bufs[i][count] summed in place over all ranks. reduce: send[i][count]
+   * summed into recv (significant on the rank whose index in this call is root only). */
+  int (*allreduce_sum)(int n, void* const* comms, const int* devs, void* const* bufs, int64_t count, int dtype,
+                       void* const* streams);
+  int (*reduce_sum)(int n, void* const* comms, const int* devs, const void* const* send, void* recv, int root,
+                    int64_t count, int dtype, void* const* streams);
+  /* Waits until the streams have run everything enqueued, a comm reports an error, or
+   * timeout_s passes; on error or timeout aborts the comms (they are unusable after). */
+  int (*wait)(int n, void* const* comms, const int* devs, void* const* streams, double timeout_s);
+} mxl_cuda_nccl_api;
+
+typedef int (*mxl_cuda_nccl_init_fn)(mxl_cuda_nccl_api* api, char* err, size_t err_len);
+#define MXL_CUDA_NCCL_INIT_SYMBOL "mxl_cuda_nccl_init"
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <sstream>
 
+#include "../cuda/loader.h"
 #include "comm.h"
 
 namespace mxl {
 
 namespace {
 
-const char* kTypes[] = {"local", "device", "dist_sync", "dist_async"};
+const char* kTypes[] = {"local", "device", "nccl", "dist_sync", "dist_async"};
 
 std::string canonical_type(const std::string& t) {
   if (t == "dist" || t == "dist_sync_device" || t == "dist_device_sync") return "dist_sync";
@@ -54,17 +55,34 @@ void sum_into(const std::vector<NDArray>& values, const NDArray& target) {
   }
 }
 
+// The one comm of this worker's GPU across the dist_* workers, made on the first GPU
+// key (in an engine op ordered on the comm variable, so every worker makes it at the
+// same point of its program).
+struct DistComm {
+  int dev = -1;
+  void* comm = nullptr;
+};
+DistComm& dist_comm() {
+  static DistComm c;
+  return c;
+}
+
 }  // namespace
 
 std::unique_ptr<KVStore> KVStore::create(const std::string& type_in) {
   std::string t = canonical_type(type_in);
   bool known = std::find(std::begin(kTypes), std::end(kTypes), t) != std::end(kTypes);
   MXL_CHECK(known, Err::kInvalidArgument, "kvstore: unknown type '", type_in,
-            "': expected 'local', 'device', 'dist_sync' or 'dist_async'");
+            "': expected 'local', 'device', 'nccl', 'dist_sync' or 'dist_async'");
+  if (t == "nccl") {
+    std::string why;
+    MXL_CHECK(gpu::nccl(&why), Err::kDevice, "kvstore nccl: NCCL cannot be used: ", why,
+              " (kvstore 'device' sums on the GPUs without it)");
+  }
   std::unique_ptr<KVStore> kv(new KVStore(t));
   kv->dist_ = t.rfind("dist", 0) == 0;
   kv->async_ = t == "dist_async";
-  kv->on_device_ = t == "device";
+  kv->on_device_ = t == "device" || t == "nccl";
   if (kv->dist_) {
     comm::api();  // loads MPI now: a missing plugin or launcher is an error at create
     // One variable for every dist store of the process: all MPI calls of all stores
@@ -114,8 +132,15 @@ void KVStore::init(const std::string& key, const NDArray& value) {
   auto e = std::make_unique<Entry>();
   Context ctx = on_device_ ? value.ctx() : Context::cpu(0);
   e->value = NDArray(value.shape(), value.dtype(), ctx);
-  copy(value, e->value);
-  if (dist_) broadcast(key, e->value);  // every worker starts from rank 0's value
+  if (dist_) {
+    // every worker starts from rank 0's value, sent from host memory
+    NDArray host(value.shape(), value.dtype(), Context::cpu(0));
+    copy(value, host);
+    broadcast(key, host);
+    copy(host, e->value);
+  } else {
+    copy(value, e->value);
+  }
   entries_[key] = std::move(e);
   order_.push_back(key);
 }
@@ -125,14 +150,15 @@ void KVStore::push(const std::string& key, const std::vector<NDArray>& values) {
   Entry& e = entry(key, "push");
   MXL_CHECK(!values.empty(), Err::kInvalidArgument, "kvstore push: key '", key, "': no values given");
   for (size_t i = 0; i < values.size(); ++i) check_value(e, key, values[i], i, "push");
+  if (!e.placed) place(key, e, values);
   if (!opt_op_) {
-    sum_into(values, e.value);
-    if (dist_ && !async_) allreduce(key, e.value);
+    sum_local(values, e.value);
+    if (dist_ && !async_) sum_over_workers(key, e, e.value);
     return;
   }
   if (e.merged.is_none()) e.merged = NDArray(e.value.shape(), e.value.dtype(), e.value.ctx());
-  sum_into(values, e.merged);
-  if (dist_ && !async_) allreduce(key, e.merged);
+  sum_local(values, e.merged);
+  if (dist_ && !async_) sum_over_workers(key, e, e.merged);
   apply_update(key, e, e.merged);
 }
 
@@ -285,6 +311,162 @@ void KVStore::allreduce(const std::string& key, const NDArray& a) {
       {}, {a.var(), comm_var_}, {a.ctx(), "kvstore_allreduce"});
 }
 
+// ---------------------------------------------------------------------- NCCL
+// GPU values are summed by NCCL where the plugin has it (gpu::nccl), in two places:
+// a push of values from several GPUs of this process into a device / nccl store
+// (one ncclReduce group into the store's GPU), and the sum over workers of a dist_*
+// key that lives on a GPU (ncclAllReduce across processes; the comm's unique id is
+// sent through MPI). Everything else goes the host / MPI way.
+
+namespace {
+
+bool nccl_dtype(DType t) {
+  return t == DType::f32 || t == DType::f64 || t == DType::f16 || t == DType::u8 || t == DType::i8 ||
+         t == DType::i32 || t == DType::i64;
+}
+
+// The comms of one set of this process's devices (ncclCommInitAll), made on first use
+// and kept for the process, like the devices' streams.
+std::vector<void*> local_comms(const mxl_cuda_nccl_api& api, const std::vector<int>& devs) {
+  static std::mutex mu;
+  static auto* cache = new std::map<std::vector<int>, std::vector<void*>>;
+  std::lock_guard<std::mutex> lk(mu);
+  auto it = cache->find(devs);
+  if (it != cache->end()) return it->second;
+  std::vector<void*> comms(devs.size());
+  gpu::check(api.comm_init_all(int(devs.size()), devs.data(), comms.data()), "creating NCCL communicators");
+  return (*cache)[devs] = comms;
+}
+
+// Values on distinct GPUs, one of them the target's: one ncclReduce group.
+bool nccl_reduce_fits(const std::vector<NDArray>& values, const NDArray& target) {
+  if (values.size() < 2 || target.ctx().type != DevType::kGPU || !nccl_dtype(target.dtype())) return false;
+  std::vector<int> devs;
+  bool has_target = false;
+  for (const auto& v : values) {
+    if (v.ctx().type != DevType::kGPU || v.dtype() != target.dtype()) return false;
+    if (std::find(devs.begin(), devs.end(), v.ctx().id) != devs.end()) return false;
+    devs.push_back(v.ctx().id);
+    has_target = has_target || v.ctx().id == target.ctx().id;
+  }
+  return has_target && gpu::nccl() != nullptr;
+}
+
+void nccl_reduce(const std::vector<NDArray>& values, const NDArray& target) {
+  const mxl_cuda_nccl_api& api = *gpu::nccl();
+  std::vector<NDArray> sorted = values;  // one comm set per device set, in device order
+  std::sort(sorted.begin(), sorted.end(), [](const NDArray& a, const NDArray& b) { return a.ctx().id < b.ctx().id; });
+  std::vector<int> devs;
+  std::vector<engine::Var*> reads;
+  for (const auto& v : sorted) {
+    devs.push_back(v.ctx().id);
+    reads.push_back(v.var());
+  }
+  int root = int(std::find(devs.begin(), devs.end(), target.ctx().id) - devs.begin());
+  for (int d : devs) gpu::stream(d);  // created outside the op: errors surface here
+  engine::push(
+      [&api, sorted, target, devs, root] {
+        std::vector<void*> comms = local_comms(api, devs), streams;
+        std::vector<const void*> send;
+        for (size_t i = 0; i < sorted.size(); ++i) {
+          streams.push_back(gpu::stream(devs[i]));
+          send.push_back(sorted[i].data());
+        }
+        gpu::check(api.reduce_sum(int(devs.size()), comms.data(), devs.data(), send.data(), target.data(), root,
+                                  target.size(), int(target.dtype()), streams.data()),
+                   "summing GPU values with NCCL");
+        if (gpu::sync_each_op())
+          for (int d : devs) gpu::sync(d);
+      },
+      reads, {target.var()}, {target.ctx(), "kvstore_nccl_reduce"});
+}
+
+}  // namespace
+
+void KVStore::place(const std::string& key, Entry& e, const std::vector<NDArray>& values) {
+  e.placed = true;
+  const NDArray& first = values[0];
+  bool all_gpu = std::all_of(values.begin(), values.end(),
+                             [](const NDArray& v) { return v.ctx().type == DevType::kGPU; });
+  bool to_gpu = false;
+  if (on_device_) {
+    to_gpu = all_gpu && e.value.ctx().type == DevType::kCPU;
+  } else if (dist_ && !async_) {
+    // Every worker must take the same way for this key, or their collectives would not match.
+    e.nccl = all_workers_agree(key, all_gpu && nccl_can_sum(first));
+    if (e.nccl && dist_comm().dev < 0) dist_comm().dev = first.ctx().id;  // the comm is made at the first sum
+    to_gpu = e.nccl;
+  }
+  if (!to_gpu || e.value.ctx() == first.ctx()) return;
+  auto moved = [&](const NDArray& a) {
+    NDArray m(a.shape(), a.dtype(), first.ctx());
+    copy(a, m);
+    return m;
+  };
+  e.value = moved(e.value);
+  if (!e.merged.is_none()) e.merged = NDArray(e.value.shape(), e.value.dtype(), e.value.ctx());
+  for (auto& st : e.states) st = moved(st);
+}
+
+bool KVStore::nccl_can_sum(const NDArray& value) const {
+  if (value.ctx().type != DevType::kGPU || !nccl_dtype(value.dtype()) || !gpu::nccl()) return false;
+  int dev = dist_comm().dev;
+  return dev < 0 || dev == value.ctx().id;  // one comm per worker, on one GPU
+}
+
+bool KVStore::all_workers_agree(const std::string& key, bool mine) {
+  NDArray flag(Shape{1}, DType::i32, Context::cpu(0));
+  int32_t v = mine ? 1 : 0;
+  flag.sync_copy_from(&v, sizeof v);
+  allreduce(key, flag);
+  flag.sync_copy_to(&v, sizeof v);
+  return v == num_workers();
+}
+
+void KVStore::sum_local(const std::vector<NDArray>& values, const NDArray& target) {
+  if (on_device_ && nccl_reduce_fits(values, target)) nccl_reduce(values, target);
+  else sum_into(values, target);
+}
+
+void KVStore::sum_over_workers(const std::string& key, const Entry& e, const NDArray& a) {
+  if (!e.nccl) {
+    allreduce(key, a);
+    return;
+  }
+  const mxl_cuda_nccl_api& api = *gpu::nccl();
+  int dev = a.ctx().id;  // == dist_comm().dev (nccl_can_sum)
+  double timeout = comm::timeout_s();
+  gpu::stream(dev);
+  engine::push(
+      [&api, a, key, dev, timeout] {
+        collective("NCCL allreduce", key, [&](const mxl_comm_api& mpi, char* err, size_t n) -> int {
+          DistComm& dc = dist_comm();
+          if (!dc.comm) {  // rank 0's unique id to every worker through MPI, then every rank joins
+            char id[MXL_CUDA_NCCL_ID_BYTES] = {0};
+            if (mpi.rank == 0 && api.unique_id(id) != 0) {
+              snprintf(err, n, "ncclGetUniqueId: %s", gpu::last_error().c_str());
+              return 1;
+            }
+            if (int rc = mpi.broadcast(id, sizeof id, 0, timeout, err, n)) return rc;
+            if (api.comm_init_rank(dev, mpi.size, id, mpi.rank, &dc.comm) != 0) {
+              snprintf(err, n, "ncclCommInitRank on gpu(%d): %s", dev, gpu::last_error().c_str());
+              dc.comm = nullptr;
+              return 1;
+            }
+          }
+          void* buf = a.data();
+          void* stream = gpu::stream(dev);
+          if (api.allreduce_sum(1, &dc.comm, &dev, &buf, a.size(), int(a.dtype()), &stream) != 0 ||
+              api.wait(1, &dc.comm, &dev, &stream, timeout) != 0) {
+            snprintf(err, n, "%s", gpu::last_error().c_str());
+            return 1;
+          }
+          return 0;
+        });
+      },
+      {}, {a.var(), comm_var_}, {a.ctx(), "kvstore_nccl_allreduce"});
+}
+
 void KVStore::broadcast(const std::string& key, const NDArray& a) {
   double timeout = comm::timeout_s();
   engine::push(
@@ -314,7 +496,7 @@ void KVStore::barrier() {
       static const OpDef& div = Registry::get("_div_scalar");
       Attrs by_n = Attrs::parse(&div, {{"scalar", std::to_string(num_workers())}});
       for (size_t i = 0; i < values.size(); ++i) {
-        allreduce(order_[i], values[i]);
+        sum_over_workers(order_[i], *entries_[order_[i]], values[i]);
         invoke(div, {values[i]}, by_n, {values[i]});
       }
     }

@@ -2,10 +2,14 @@
 // by several worker processes (MPI). Modelled on MXNet 1.x's KVStore.
 //
 //   local       values kept on cpu(0); pushes from any devices are summed there
-//   device      values kept on the device of the value given to init (sums there)
+//   device      values kept on the device of the value given to init (sums there); a
+//               key initialized from host memory and pushed from GPUs moves to the
+//               first value's GPU; values from several GPUs are summed by NCCL
+//   nccl        device, and NCCL must be usable (create fails otherwise)
 //   dist_sync   as local, and every push is summed over all workers (allreduce)
 //               before the update, so every worker applies the same update and
-//               the weights stay identical on all of them
+//               the weights stay identical on all of them; keys every worker pushes
+//               from a GPU live there and are summed by NCCL
 //   dist_async  pushes update the worker's own copy at once, with no communication;
 //               barrier() averages every key's value over the workers (allreduce /
 //               num_workers). Optimizer states stay per worker.
@@ -34,7 +38,7 @@
 // ftml_update's "t" is the key's update count, set by the store.
 //
 // Collectives (dist_*): MPI through libmxlite_mpi.so (comm_plugin.h), loaded on the
-// first dist_* store. All communication is ordered on one engine variable, so it
+// first dist_* store; NCCL through the CUDA plugin (mxl_cuda_nccl_api) for GPU keys. All communication is ordered on one engine variable, so it
 // runs in the order the calls were made, which is the same on every worker (they
 // run the same program); each call gives up after MXLITE_KV_TIMEOUT seconds
 // (default 60) with an error naming the key, the rank and the likely cause.
@@ -51,7 +55,7 @@ namespace mxl {
 
 class KVStore {
  public:
-  // type: "local", "device", "dist_sync", "dist_async" (also "dist", = dist_sync, and
+  // type: "local", "device", "nccl", "dist_sync", "dist_async" (also "dist", = dist_sync, and
   // MXNet's "dist_sync_device" / "dist_device_sync" / "dist_async_device" spellings).
   // dist_* needs the MPI plugin and workers started by mpirun: otherwise kDevice.
   static std::unique_ptr<KVStore> create(const std::string& type);
@@ -90,6 +94,8 @@ class KVStore {
     std::vector<NDArray> states;  // optimizer states, created at the first update
     KV params;                    // per-key optimizer parameter overrides
     int64_t updates = 0;
+    bool placed = false;          // place() has run (at the first push)
+    bool nccl = false;            // dist_sync: on this worker's GPU, summed over workers by NCCL
   };
   explicit KVStore(std::string type) : type_(std::move(type)) {}
   Entry& entry(const std::string& key, const char* what);
@@ -100,6 +106,19 @@ class KVStore {
   // Collective operations on a CPU array, ordered on comm_var_ (dist_* only).
   void allreduce(const std::string& key, const NDArray& a);
   void broadcast(const std::string& key, const NDArray& a);
+  // The sum of a push's values into target: one NCCL group when they are on several
+  // GPUs (device / nccl stores), else copies and adds.
+  void sum_local(const std::vector<NDArray>& values, const NDArray& target);
+  // dist_*: a over all workers, in place -- NCCL for e.nccl keys, else MPI on the host.
+  void sum_over_workers(const std::string& key, const Entry& e, const NDArray& a);
+  // At a key's first push: device / nccl stores initialized from host memory move the
+  // key to the GPU of the first value when every value is on a GPU; dist_sync keys
+  // move to this worker's GPU and go NCCL when every worker can (all_workers_agree).
+  void place(const std::string& key, Entry& e, const std::vector<NDArray>& values);
+  // dist_*: whether this worker can keep value's key on its GPU and sum it with NCCL.
+  bool nccl_can_sum(const NDArray& value) const;
+  // dist_*: true when every worker says mine (one small MPI allreduce; blocks).
+  bool all_workers_agree(const std::string& key, bool mine);
 
   std::string type_;
   bool dist_ = false, async_ = false, on_device_ = false;

@@ -2,7 +2,7 @@
 // mx.kv: MXNet's KVStore over the core's store (the C ABI's mxl_kvstore_*), the same
 // store the Python package uses.
 //
-//   const kv = mx.kv.create('local');          // or 'device', 'dist_sync', 'dist_async'
+//   const kv = mx.kv.create('local');          // or 'device', 'nccl', 'dist_sync', 'dist_async'
 //   kv.init(3, mx.nd.ones([2, 3]));
 //   kv.push(3, [a, b]);                        // the values of one key are summed
 //   kv.pull(3, [out1, out2]);                  // the value is copied into every out
@@ -49,7 +49,7 @@ module.exports = function makeKVStore(mx) {
       return { type: cString(type[0]), rank: rank[0], numWorkers: num[0] };
     }
 
-    /** 'local', 'device', 'dist_sync' or 'dist_async'. */
+    /** 'local', 'device', 'nccl', 'dist_sync' or 'dist_async'. */
     get type() { return this._info().type; }
 
     /** This worker's rank (0 for local stores). */
@@ -225,7 +225,7 @@ module.exports = function makeKVStore(mx) {
     }
   }
 
-  /** A new store: 'local' (default), 'device', 'dist_sync' ('dist') or 'dist_async'. */
+  /** A new store: 'local' (default), 'device', 'nccl' (NCCL on GPUs), 'dist_sync' ('dist') or 'dist_async'. */
   function create(type = 'local') {
     if (typeof type !== 'string') throw new TypeError(`kv.create: the type must be a string, got ${describe(type)}`);
     const out = new BigUint64Array(1);

@@ -60,7 +60,7 @@ function _kv_info(kv::KVStore)
     end
 end
 
-"The store's type: `:local`, `:device`, `:dist_sync` or `:dist_async`."
+"The store's type: `:local`, `:device`, `:nccl`, `:dist_sync` or `:dist_async`."
 get_type(kv::KVStore) = _kv_info(kv)[1]
 "This worker's rank (0 for local stores)."
 rank(kv::KVStore) = _kv_info(kv)[2]

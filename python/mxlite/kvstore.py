@@ -3,7 +3,7 @@
 The store lives in the core (``core/kvstore``) behind the C ABI's ``mxl_kvstore_*``
 functions, so every binding shares it::
 
-    kv = mx.kv.create('local')            # or 'device', 'dist_sync', 'dist_async'
+    kv = mx.kv.create('local')            # or 'device', 'nccl', 'dist_sync', 'dist_async'
     kv.init(3, mx.nd.ones((2, 3)))
     kv.push(3, [mx.nd.ones((2, 3)), mx.nd.ones((2, 3))])   # values of several devices: summed
     out = mx.nd.zeros((2, 3))
@@ -88,7 +88,7 @@ class KVStore(object):
 
     @property
     def type(self):
-        """The store's type: 'local', 'device', 'dist_sync' or 'dist_async'."""
+        """The store's type: 'local', 'device', 'nccl', 'dist_sync' or 'dist_async'."""
         return self._info()[0]
 
     @property
@@ -424,8 +424,10 @@ def _fused_spec(opt, weights):
 
 
 def create(name="local"):
-    """Creates a KVStore: 'local', 'device', 'dist_sync' or 'dist_async' ('dist' is
-    dist_sync). dist_* needs workers started by mpirun and mxlite built with MPI."""
+    """Creates a KVStore: 'local', 'device', 'nccl', 'dist_sync' or 'dist_async' ('dist'
+    is dist_sync). dist_* needs workers started by mpirun and mxlite built with MPI;
+    'nccl' needs GPUs and NCCL (MXLITE_NCCL_LIBRARY, else libnccl.so.2), and GPU
+    values in 'device' and 'dist_sync' stores are summed by NCCL where it loads."""
     if not isinstance(name, str):
         raise MXNetError("kvstore create: the type must be a string, got %s" % type(name).__name__)
     h = ffi.new("mxl_kvstore*")

@@ -18,7 +18,8 @@
 is.mx.kvstore <- function(x) inherits(x, "MXKVStore")
 
 #' Create a KVStore: "local" (values on cpu(0), pushes from any device summed there),
-#' "device" (values on the device of the array given to init), "dist_sync" or
+#' "device" (values on the device of the array given to init; GPU values summed by NCCL
+#' where it loads), "nccl" (device, NCCL required), "dist_sync" or
 #' "dist_async" (several workers started by mpirun; needs mxlite built with MPI).
 mx.kv.create <- function(type = "local") {
   if (!is.character(type) || length(type) != 1 || is.na(type)) stop("mx.kv.create: type must be one string")

@@ -274,7 +274,7 @@ mx.callback.save.checkpoint <- function(prefix, period = 1) {
     stop("mx.model.FeedForward.create: kvstore must be an MXKVStore (mx.kv.create) or a type name", call. = FALSE)
   }
   if (ndevice == 1 && !startsWith(kvstore, "dist")) {
-    if (!kvstore %in% c("local", "device")) {
+    if (!kvstore %in% c("local", "device", "nccl")) {
       stop(sprintf("mx.model.FeedForward.create: unknown kvstore type '%s'", kvstore), call. = FALSE)
     }
     return(NULL)

@@ -9,6 +9,10 @@ dist_sync) and pulls the weights the store updated with SGD (rescale_grad =
 1/batch). With the same global batch, n workers and one process therefore compute
 the same weights up to the order of float additions. Writes <out>.rank<r>.npz.
 
+--ctx gpu: train on mx.gpu(0) (dist_sync then sums the gradients with NCCL where the
+CUDA plugin has it; on the host CUDA emulator, MXLITE_NCCL_LIBRARY naming it, the
+worker prints how many NCCL collectives it ran).
+
 --die-at STEP / --hang-at STEP / --exit-at STEP: worker 1 kills (SIGKILL), stops
 (SIGSTOP) or exits (os._exit(3), no MPI_Finalize) at that step (the fault tests). --bench N: N timed steps, prints samples/s.
 """
@@ -42,6 +46,7 @@ def main():
     ap.add_argument("--hang-at", type=int, default=-1)
     ap.add_argument("--exit-at", type=int, default=-1)
     ap.add_argument("--bench", type=int, default=0)
+    ap.add_argument("--ctx", choices=("cpu", "gpu"), default="cpu")
     args = ap.parse_args()
 
     kv = mx.kv.create(args.kv_store)
@@ -56,7 +61,8 @@ def main():
     x = rng.randn(steps * args.batch, args.features).astype(np.float32)
     y = (np.abs(x[:, :classes]).argmax(axis=1)).astype(np.float32)
 
-    ex = mlp(args.hidden, classes).simple_bind(ctx=mx.cpu(), data=(local, args.features))
+    ctx = mx.gpu(0) if args.ctx == "gpu" else mx.cpu()
+    ex = mlp(args.hidden, classes).simple_bind(ctx=ctx, data=(local, args.features))
     names = [k for k in ex.arg_dict if k not in ("data", "softmax_label")]
     for k in names:
         ex.arg_dict[k][:] = rng.randn(*ex.arg_dict[k].shape).astype(np.float32) * 0.1
@@ -99,6 +105,10 @@ def main():
     if args.out:
         np.savez(args.out + ".rank%d.npz" % rank, **{k: ex.arg_dict[k].asnumpy() for k in names})
     kv.barrier()
+    emu = os.environ.get("MXLITE_NCCL_LIBRARY", "")
+    if args.ctx == "gpu" and emu.endswith("libmxlite_cuda_emu.so"):
+        import ctypes
+        print("worker %d NCCL collectives %d" % (rank, ctypes.CDLL(emu).mxcemu_nccl_calls()), flush=True)
     print("worker %d of %d done" % (rank, n), flush=True)
 
 

@@ -41,8 +41,11 @@ def test_create_types_and_info():
 
 
 def test_create_errors():
-    with pytest.raises(MXNetError, match="unknown type 'nope'.*'local', 'device', 'dist_sync'"):
+    with pytest.raises(MXNetError, match="unknown type 'nope'.*'local', 'device', 'nccl', 'dist_sync'"):
         mx.kv.create("nope")
+    if mx.context.num_gpus() == 0:
+        with pytest.raises(MXNetError, match="kvstore nccl: NCCL cannot be used: no GPU"):
+            mx.kv.create("nccl")
     with pytest.raises(MXNetError, match="must be a string"):
         mx.kv.create(3)
 
@@ -422,3 +425,81 @@ def test_values_on_gpus_are_summed_and_pulled_to_every_device(kind):
     kv.pushpull("b", [_ones(1.0, ctx=d) for d in devs], out=outs)
     for o in outs:
         np.testing.assert_allclose(o.asnumpy(), np.full(SHAPE, -1.5, np.float32))  # 0 - 0.5 * 3
+
+
+def _nccl_collectives():
+    """Collectives the host CUDA emulator's NCCL stand-in has run (None on a real GPU)."""
+    lib = os.environ.get("MXLITE_NCCL_LIBRARY", "")
+    if not lib.endswith("libmxlite_cuda_emu.so"):
+        return None
+    import ctypes
+    return ctypes.CDLL(lib).mxcemu_nccl_calls()
+
+
+def _nccl_missing():
+    """Why kvstore 'nccl' cannot be created here ("" when it can)."""
+    try:
+        mx.kv.create("nccl")
+        return ""
+    except MXNetError as e:
+        return str(e)
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(mx.context.num_gpus() < 2, reason="needs two GPUs")
+@pytest.mark.parametrize("kind", ["device", "nccl"])
+@pytest.mark.parametrize("dtype", ["float32", "float64", "float16", "int32", "int64"])
+def test_values_on_two_gpus_are_summed_by_nccl(kind, dtype):
+    """Values from two GPUs: one NCCL reduce into the store's GPU (a store initialized from
+    host memory moves there at the first push), the same sums as without NCCL, inputs
+    untouched."""
+    if _nccl_missing():
+        pytest.skip(_nccl_missing())
+    rng = np.random.RandomState(3)
+    a_np, b_np = (rng.randint(-50, 50, size=SHAPE).astype(dtype) for _ in range(2))
+    results = {}
+    for nccl in ("1", "0"):
+        if kind == "nccl" and nccl == "0":
+            continue
+        os.environ["MXLITE_KV_NCCL"] = nccl
+        try:
+            before = _nccl_collectives()
+            kv = mx.kv.create(kind)
+            kv.init("w", mx.nd.zeros(SHAPE, dtype=dtype))  # host memory, as Module does
+            a, b = mx.nd.array(a_np, ctx=mx.gpu(0), dtype=dtype), mx.nd.array(b_np, ctx=mx.gpu(1), dtype=dtype)
+            kv.push("w", [a, b])
+            outs = [mx.nd.zeros(SHAPE, ctx=mx.gpu(i), dtype=dtype) for i in (1, 0)] + [mx.nd.zeros(SHAPE, dtype=dtype)]
+            kv.pull("w", out=outs)
+            results[nccl] = [o.asnumpy() for o in outs]
+            np.testing.assert_array_equal(a.asnumpy(), a_np)
+            np.testing.assert_array_equal(b.asnumpy(), b_np)
+            after = _nccl_collectives()
+            if before is not None:
+                assert (after > before) == (nccl == "1"), (before, after)
+        finally:
+            del os.environ["MXLITE_KV_NCCL"]
+    for got in results.values():
+        for o in got:
+            np.testing.assert_array_equal(o, (a_np + b_np).astype(dtype))
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(mx.context.num_gpus() < 2, reason="needs two GPUs")
+def test_nccl_store_runs_the_optimizer_on_the_gpu():
+    if _nccl_missing():
+        pytest.skip(_nccl_missing())
+    kv = mx.kv.create("nccl")
+    assert kv.type == "nccl"
+    kv.init(["w", "v"], [_ones(1.0), _ones(2.0)])
+    kv.set_optimizer(mx.optimizer.SGD(learning_rate=0.5, momentum=0.9, rescale_grad=1.0))
+    for _ in range(3):
+        kv.push(["w", "v"], [[_ones(1.0, ctx=mx.gpu(0)), _ones(3.0, ctx=mx.gpu(1))]] * 2)
+    outs = [mx.nd.zeros(SHAPE, ctx=mx.gpu(1)), mx.nd.zeros(SHAPE)]
+    w, mom = np.full(SHAPE, 1.0, np.float32), np.zeros(SHAPE, np.float32)
+    for _ in range(3):
+        mom = 0.9 * mom - 0.5 * 4.0
+        w = w + mom
+    for key, start in (("w", 1.0), ("v", 2.0)):
+        kv.pull(key, out=outs)
+        for o in outs:
+            np.testing.assert_allclose(o.asnumpy(), w + (start - 1.0), rtol=1e-6)

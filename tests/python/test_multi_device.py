@@ -425,6 +425,25 @@ def test_gpu_contexts_match_single_device(one_device_result):
             _assert_replicas_identical(mod)
 
 
+@pytest.mark.gpu
+@pytest.mark.skipif(mx.context.num_gpus() < 2, reason="needs two GPUs")
+@pytest.mark.parametrize("kvstore", ["device", "nccl"])
+def test_two_gpus_with_nccl_match_single_device(one_device_result, kvstore):
+    """Module on gpu0 + gpu1 with the gradients summed by NCCL in the store."""
+    try:
+        mx.kv.create(kvstore)
+    except mx.MXNetError as e:
+        pytest.skip(str(e))
+    for update_on_kvstore in ("1", "0"):
+        os.environ["MXNET_UPDATE_ON_KVSTORE"] = update_on_kvstore
+        try:
+            mod = _fit([mx.gpu(0), mx.gpu(1)], kvstore=kvstore)
+        finally:
+            del os.environ["MXNET_UPDATE_ON_KVSTORE"]
+        _assert_params_close(mod.get_params()[0], one_device_result, rtol=1e-4, atol=1e-5)
+        _assert_replicas_identical(mod)
+
+
 # ------------------------------------------------------------------ several machines
 _WORKER = r'''
 import sys

@@ -106,6 +106,7 @@ echo "== the CUDA plugin's kernels under ASan + UBSan, on the host emulator (pyt
 t0=$SECONDS
 if MXLITE_LIBRARY=$ROOT/build/asan/libmxlite.so PYTHONPATH=$ROOT/python LD_PRELOAD="$ASAN_PRELOAD" \
    MXLITE_CUDA_PLUGIN=$ROOT/build/asan/libmxlite_cuda_emu.so MXLITE_CUBLAS_LIBRARY=$ROOT/build/asan/libmxlite_cuda_emu.so \
+   MXLITE_NCCL_LIBRARY=$ROOT/build/asan/libmxlite_cuda_emu.so \
    MXC_EMU_GPUS=2 MXC_EMU_ASYNC=1 \
    ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:log_path=$LOGS/asan-gpu-emu" \
    $PY -m pytest -q -p no:cacheprovider -m gpu "$ROOT/tests/python" > "$LOGS/pytest-gpu-emu.out" 2>&1; then

@@ -3,7 +3,7 @@
 # the host (libmxlite_cuda_emu.so, tests/gpu/emu/README.md), run through every GPU test
 # on a machine without a GPU. Two emulated devices (cross-device copies, multi-device
 # training), streams that run their work only when waited for (so host code that skips
-# a synchronisation reads stale data), cuBLAS calls answered by the emulator; again with
+# a synchronisation reads stale data), cuBLAS and NCCL calls answered by the emulator; again with
 # blocks and threads run last to first (a kernel whose result depends on the order has
 # a race); then the matrix products through the plugin's own GEMM kernel. Not a
 # substitute for a run on a GPU (tests/gpu/run_device_checks.sh): no parallelism
@@ -18,6 +18,7 @@ if [ ! -f "$EMU" ]; then
   echo "emu: $EMU is not built (CMake builds it with the tests)"; exit 1
 fi
 export MXLITE_LIBRARY=$BUILD/libmxlite.so PYTHONPATH=$ROOT/python MXLITE_CUDA_PLUGIN=$EMU MXC_EMU_GPUS=2
+export MXLITE_NCCL_LIBRARY=$EMU  # the KVStore's NCCL path (device / nccl stores on 2 GPUs)
 cd "$ROOT"
 
 echo "-- pytest -m gpu on 2 emulated GPUs, streams asynchronous (work runs when waited for)"
