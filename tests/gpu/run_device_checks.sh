@@ -90,6 +90,12 @@ if [ -z "${MXLITE_CUBLAS_LIBRARY:-}" ]; then
 fi
 note "backend: $(python3 -c 'import mxlite as mx; print(mx.context.gpu_info())' 2>&1 | tail -1)"
 note "cuBLAS: ${MXLITE_CUBLAS_LIBRARY:-default search (libcublas.so.13/.12/.so)}"
+# NCCL for the KVStore: the system's, else the one PyTorch ships (nvidia-nccl wheel).
+if [ -z "${MXLITE_NCCL_LIBRARY:-}" ] && ! ldconfig -p 2>/dev/null | grep -q "libnccl.so.2 "; then
+  c=$(python3 -c "import nvidia.nccl, os; print(os.path.join(list(nvidia.nccl.__path__)[0], 'lib', 'libnccl.so.2'))" 2>/dev/null)
+  [ -n "$c" ] && [ -f "$c" ] && export MXLITE_NCCL_LIBRARY=$c
+fi
+note "NCCL: $(python3 -c 'import mxlite as mx; mx.kv.create("nccl"); print("kvstore nccl can be created")' 2>&1 | tail -1)"
 
 echo "== gpu tests"
 T0=$(date +%s)
@@ -98,6 +104,16 @@ timeout 240 python3 -m pytest -m gpu tests/python -q --maxfail=50 -p no:cachepro
   -o addopts="" 2>&1 | tee "$BUILD.pytest.log" | tail -60
 note "pytest -m gpu ($(( $(date +%s) - T0 ))s, exit ${PIPESTATUS[0]}): $(grep -E "[0-9]+ (passed|failed|skipped|error)" "$BUILD.pytest.log" | tail -1)"
 while read -r l; do note "  $l"; done < <(grep -E "^FAILED" "$BUILD.pytest.log" | head -40)
+
+echo "== NCCL through dist_sync (one worker: a 1-rank NCCL comm is all one GPU allows)"
+if command -v mpirun >/dev/null && [ -f "$BUILD/libmxlite_mpi.so" ]; then
+  ROOTOK=(); [ "$(id -u)" = 0 ] && ROOTOK=(--allow-run-as-root)
+  timeout 120 mpirun "${ROOTOK[@]}" -np 1 -x MXLITE_LIBRARY -x PYTHONPATH -x MXLITE_NCCL_LIBRARY \
+    python3 tests/mpi/train_mlp.py --kv-store dist_sync --ctx gpu > "$BUILD.nccl.log" 2>&1
+  note "dist_sync on gpu(0), 1 worker (exit $?): $(tail -1 "$BUILD.nccl.log")"
+else
+  note "dist_sync NCCL check skipped: no mpirun or no libmxlite_mpi.so in $BUILD"
+fi
 
 echo "== gpu bench"
 T0=$(date +%s)
