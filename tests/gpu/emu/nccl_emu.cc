@@ -497,6 +497,7 @@ struct Op {
 thread_local int t_group_depth = 0;
 thread_local std::vector<Op> t_ops;
 thread_local std::vector<ncclComm_t> t_inits;
+thread_local ncclResult_t t_group_error = ncclSuccess;  // a call of the open group failed: it runs nothing
 
 ncclResult_t start_root(ncclComm_t c) {
   auto* root = new Root;
@@ -779,8 +780,8 @@ ncclResult_t check_buffer(const char* call, const char* what, const void* p, siz
 
 // Checks a collective's arguments (at the call, as NCCL does), then runs it or, inside
 // a group, records it for ncclGroupEnd.
-ncclResult_t collective(int coll, const void* send, void* recv, size_t count, int dtype, int op, int root,
-                        ncclComm_t c, cudaStream_t stream) {
+ncclResult_t check_and_run(int coll, const void* send, void* recv, size_t count, int dtype, int op, int root,
+                           ncclComm_t c, cudaStream_t stream) {
   const char* call = coll_name(coll);
   if (!c) return fail(ncclInvalidArgument, format("%s: comm is NULL", call));
   if (c->error != ncclSuccess)
@@ -827,6 +828,14 @@ ncclResult_t collective(int coll, const void* send, void* recv, size_t count, in
     return ncclSuccess;
   }
   return run_ops({o});
+}
+// As NCCL: a call of a group that fails its checks cancels the whole group (ncclGroupEnd
+// runs none of its collectives and returns that error), so that no rank waits for it.
+ncclResult_t collective(int coll, const void* send, void* recv, size_t count, int dtype, int op, int root,
+                        ncclComm_t c, cudaStream_t stream) {
+  ncclResult_t r = check_and_run(coll, send, recv, count, dtype, op, root, c, stream);
+  if (r != ncclSuccess && t_group_depth > 0 && t_group_error == ncclSuccess) t_group_error = r;
+  return r;
 }
 }  // namespace
 
@@ -996,7 +1005,8 @@ EMU_EXPORT ncclResult_t ncclGroupStart() {
   return ncclSuccess;
 }
 // The outermost ncclGroupEnd joins the ranks created in the group, then runs the
-// collectives recorded (their streams' earlier work first).
+// collectives recorded (their streams' earlier work first) -- none of them when a call
+// of the group failed.
 EMU_EXPORT ncclResult_t ncclGroupEnd() {
   if (t_group_depth == 0) return fail(ncclInvalidUsage, "ncclGroupEnd: no ncclGroupStart before it");
   if (--t_group_depth > 0) return ncclSuccess;
@@ -1004,7 +1014,15 @@ EMU_EXPORT ncclResult_t ncclGroupEnd() {
   std::vector<Op> ops;
   inits.swap(t_inits);
   ops.swap(t_ops);
+  const ncclResult_t cancelled = t_group_error;
+  t_group_error = ncclSuccess;
   ncclResult_t r = inits.empty() ? ncclSuccess : run_inits(inits);
+  if (cancelled != ncclSuccess) {
+    if (!ops.empty())
+      fail(cancelled, format("ncclGroupEnd: a call of the group failed, so none of its %zu collectives ran",
+                             ops.size()));
+    return cancelled;
+  }
   if (!ops.empty()) {
     ncclResult_t r2 = run_ops(ops);
     if (r == ncclSuccess) r = r2;

@@ -141,6 +141,19 @@ static void test_basics() {
   int dev = -1;
   CHECK(ncclCommCuDevice(c[0], &dev) == ncclSuccess && dev == 1);
   for (auto x : c) ncclCommDestroy(x);
+  // One rank (on gpu(1)): a collective outside a group completes at once (a copy).
+  int one = 1;
+  CHECK(ncclCommInitAll(c, 1, &one) == ncclSuccess);
+  float* x = static_cast<float*>(dev_alloc(1, 8));
+  float* y = static_cast<float*>(dev_alloc(1, 8));
+  float hx[2] = {4.f, 5.f}, hy[2] = {0.f, 0.f};
+  cudaMemcpy(x, hx, 8, cudaMemcpyHostToDevice);
+  CHECK(ncclAllReduce(x, y, 2, ncclFloat32, ncclAvg, c[0], nullptr) == ncclSuccess);
+  cudaMemcpy(hy, y, 8, cudaMemcpyDeviceToHost);
+  CHECK(hy[0] == 4.f && hy[1] == 5.f);
+  dev_free(1, x);
+  dev_free(1, y);
+  ncclCommDestroy(c[0]);
   int dup[2] = {0, 0}, bad[2] = {0, 7};
   CHECK(ncclCommInitAll(c, 2, dup) == ncclInvalidUsage);
   CHECK(ncclCommInitAll(c, 2, bad) == ncclInvalidArgument);
@@ -390,12 +403,22 @@ static void test_rejects() {
   float* freed = static_cast<float*>(dev_alloc(0, 64));
   dev_free(0, freed);
   CHECK(ncclAllReduce(freed, freed, 16, ncclFloat32, ncclSum, c[0], s0) == ncclInvalidArgument);
-  // Rejected inside a group too; the rest of the group still runs.
+  // Rejected inside a group too, which then runs none of its collectives (as NCCL:
+  // otherwise the other ranks would wait for the rejected one).
+  const long long calls0 = mxcemu_nccl_calls();
   ncclGroupStart();
-  CHECK(ncclAllReduce(host.data(), d0, 16, ncclFloat32, ncclSum, c[0], s0) == ncclInvalidArgument);
+  CHECK(ncclAllReduce(d0, d0, 16, ncclFloat32, ncclSum, c[0], s0) == ncclSuccess);
+  CHECK(ncclAllReduce(host.data(), d1, 16, ncclFloat32, ncclSum, c[1], s1) == ncclInvalidArgument);
+  auto t = Clock::now();
+  CHECK(ncclGroupEnd() == ncclInvalidArgument);
+  CHECK(seconds_since(t) < 1.0 && mxcemu_nccl_calls() == calls0);
+  CHECK(last_has("none of its 1 collectives ran"));
+  // The communicators are fine: a group of good calls runs.
+  ncclGroupStart();
   CHECK(ncclAllReduce(d0, d0, 16, ncclFloat32, ncclSum, c[0], s0) == ncclSuccess);
   CHECK(ncclAllReduce(d1, d1, 16, ncclFloat32, ncclSum, c[1], s1) == ncclSuccess);
   CHECK(ncclGroupEnd() == ncclSuccess);
+  CHECK(mxcemu_nccl_calls() == calls0 + 2);
   // Collectives that differ between the ranks: both fail, the communicators are broken.
   ncclGroupStart();
   ncclAllReduce(d0, d0, 16, ncclFloat32, ncclSum, c[0], s0);
