@@ -108,7 +108,9 @@ def main():
     emu = os.environ.get("MXLITE_NCCL_LIBRARY", "")
     if args.ctx == "gpu" and emu.endswith("libmxlite_cuda_emu.so"):
         import ctypes
-        print("worker %d NCCL collectives %d" % (rank, ctypes.CDLL(emu).mxcemu_nccl_calls()), flush=True)
+        calls = ctypes.CDLL(emu).mxcemu_nccl_calls
+        calls.restype = ctypes.c_longlong
+        print("worker %d NCCL collectives %d" % (rank, calls()), flush=True)
     print("worker %d of %d done" % (rank, n), flush=True)
 
 

@@ -433,7 +433,9 @@ def _nccl_collectives():
     if not lib.endswith("libmxlite_cuda_emu.so"):
         return None
     import ctypes
-    return ctypes.CDLL(lib).mxcemu_nccl_calls()
+    calls = ctypes.CDLL(lib).mxcemu_nccl_calls
+    calls.restype = ctypes.c_longlong
+    return calls()
 
 
 def _nccl_missing():
