@@ -148,12 +148,22 @@ Backend& backend() {
   return *b;
 }
 
-// Per-device state created on first use: the stream and a pinned staging buffer.
+// A pinned block for copies to the device, and the event recorded after its last copy.
+struct Upload {
+  void* data = nullptr;
+  void* event = nullptr;
+  bool pending = false;  // a copy from it may not have run yet
+};
+constexpr size_t kMaxUploads = 4;
+
+// Per-device state created on first use: the stream and pinned staging memory.
 struct Device {
   void* stream = nullptr;
-  std::mutex staging_mu;
+  std::mutex staging_mu;  // staging and uploads
   void* staging = nullptr;
   size_t staging_bytes = 0;
+  std::vector<Upload> uploads;
+  size_t next_upload = 0;
 };
 std::mutex dev_mu;
 std::map<int, Device*>& devices() {
@@ -292,8 +302,8 @@ void wait_for_default_stream(int dev) {
   check(rc, "ordering the device stream after the default stream");
 }
 
-// Both staged copies hold the device's staging buffer for the whole copy and wait for
-// each piece: the buffer is reused by the next piece.
+// Device -> host copies go through the device's staging buffer, one piece at a time,
+// each waited for: the buffer is reused by the next piece.
 namespace {
 void* staging(Device& d, const mxl_cuda_api& a) {
   if (!d.staging) {
@@ -302,35 +312,68 @@ void* staging(Device& d, const mxl_cuda_api& a) {
   }
   return d.staging;
 }
-}  // namespace
 
-namespace {
-// Host <-> device through the device's pinned staging buffer, one piece at a time.
-void staged_copy(int dev, void* dst, const void* src, size_t bytes, bool to_device) {
+// Host -> device copies return once enqueued. The bytes go through one of a few
+// pinned blocks, reused only after the event recorded behind its copy has passed, so
+// the host never waits for the device's earlier work: the next batch is staged while
+// the device still computes on this one (a synchronous copy would drain the stream).
+Upload& upload_block(Device& d, const mxl_cuda_api& a, int dev) {
+  for (Upload& u : d.uploads) {
+    if (!u.pending) return u;
+    int q = a.event_query(u.event);
+    if (q > 1) check(q, "waiting for an earlier copy to the device");
+    if (q == 0) {
+      u.pending = false;
+      return u;
+    }
+  }
+  if (d.uploads.size() < kMaxUploads) {
+    Upload u;
+    check(a.host_alloc(kStagingBytes, &u.data), "allocating pinned host staging memory");
+    check(a.event_create(dev, &u.event), "creating an event");
+    d.uploads.push_back(u);
+    return d.uploads.back();
+  }
+  Upload& oldest = d.uploads[d.next_upload];  // blocks are used round robin once all exist
+  d.next_upload = (d.next_upload + 1) % kMaxUploads;
+  check(a.event_sync(oldest.event), "waiting for an earlier copy to the device");
+  oldest.pending = false;
+  return oldest;
+}
+
+void upload(int dev, void* dst, const void* src, size_t bytes) {
+  if (bytes == 0) return;
+  const mxl_cuda_api& a = api(Context{DevType::kGPU, dev});
+  Device& d = device(dev);
+  std::lock_guard<std::mutex> lk(d.staging_mu);
+  for (size_t off = 0; off < bytes; off += kStagingBytes) {
+    size_t n = std::min(kStagingBytes, bytes - off);
+    Upload& u = upload_block(d, a, dev);
+    std::memcpy(u.data, static_cast<const char*>(src) + off, n);
+    check(a.memcpy_h2d(dev, static_cast<char*>(dst) + off, u.data, n, d.stream), "copying to the device");
+    check(a.event_record(dev, u.event, d.stream), "recording a copy to the device");
+    u.pending = true;
+  }
+  if (backend().sync_each) check(a.stream_sync(dev, d.stream), "copying to the device");
+}
+
+void download(int dev, void* dst, const void* src, size_t bytes) {
   if (bytes == 0) return;
   const mxl_cuda_api& a = api(Context{DevType::kGPU, dev});
   Device& d = device(dev);
   std::lock_guard<std::mutex> lk(d.staging_mu);
   char* buf = static_cast<char*>(staging(d, a));
-  const char* what = to_device ? "copying to the device" : "copying to the host";
   for (size_t off = 0; off < bytes; off += d.staging_bytes) {
     size_t n = std::min(d.staging_bytes, bytes - off);
-    char* dp = static_cast<char*>(dst) + off;
-    const char* sp = static_cast<const char*>(src) + off;
-    if (to_device) {
-      std::memcpy(buf, sp, n);
-      check(a.memcpy_h2d(dev, dp, buf, n, d.stream), what);
-    } else {
-      check(a.memcpy_d2h(dev, buf, sp, n, d.stream), what);
-    }
-    check(a.stream_sync(dev, d.stream), what);
-    if (!to_device) std::memcpy(dp, buf, n);
+    check(a.memcpy_d2h(dev, buf, static_cast<const char*>(src) + off, n, d.stream), "copying to the host");
+    check(a.stream_sync(dev, d.stream), "copying to the host");
+    std::memcpy(static_cast<char*>(dst) + off, buf, n);
   }
 }
 }  // namespace
 
-void copy_to_device(int dev, void* dst, const void* src, size_t bytes) { staged_copy(dev, dst, src, bytes, true); }
-void copy_to_host(int dev, void* dst, const void* src, size_t bytes) { staged_copy(dev, dst, src, bytes, false); }
+void copy_to_device(int dev, void* dst, const void* src, size_t bytes) { upload(dev, dst, src, bytes); }
+void copy_to_host(int dev, void* dst, const void* src, size_t bytes) { download(dev, dst, src, bytes); }
 
 }  // namespace gpu
 }  // namespace mxl

@@ -51,8 +51,10 @@ bool sync_each_op();
 // MXLITE_KV_NCCL=0 turns it off (GPU values are then summed through host memory).
 const mxl_cuda_nccl_api* nccl(std::string* why = nullptr);
 
-// Copies bytes between host memory and a device through pinned staging buffers,
-// ordered on the device stream; returns when the copy is complete.
+// Copies bytes between host memory and a device through pinned staging memory,
+// ordered on the device stream. copy_to_device returns once src has been read and the
+// copy is enqueued (later work on the stream sees it; the host does not wait for the
+// stream's earlier work); copy_to_host returns when dst holds the bytes.
 void copy_to_device(int dev, void* dst, const void* src, size_t bytes);
 void copy_to_host(int dev, void* dst, const void* src, size_t bytes);
 

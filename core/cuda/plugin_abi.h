@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define MXL_CUDA_ABI_VERSION 1
+#define MXL_CUDA_ABI_VERSION 2
 #define MXL_CUDA_MAX_DIM 10 /* == MXL_MAX_NDIM */
 
 /* A contiguous row-major array in device memory. dtype is MXNet's type flag. */
@@ -94,6 +94,9 @@ typedef struct {
   int (*stream_wait_event)(int dev, void* stream, void* event);
   /* dst[i] = (dst dtype) src[i], n elements, both on dev. */
   int (*convert)(int dev, const void* src, int src_dtype, void* dst, int dst_dtype, int64_t n, void* stream);
+  /* 0 when the work before the event's last record has run, 1 when not yet, else an error. */
+  int (*event_query)(void* event);
+  int (*event_sync)(void* event); /* blocks until event_query would say 0 */
   const mxl_cuda_kernel_entry* kernels;
   int num_kernels;
 } mxl_cuda_api;

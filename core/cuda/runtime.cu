@@ -168,6 +168,19 @@ int event_record(int dev, void* ev, void* s) {
   RT_CHECK(cudaEventRecord(static_cast<cudaEvent_t>(ev), static_cast<cudaStream_t>(s)));
   return 0;
 }
+int event_query(void* ev) {
+  cudaError_t e = cudaEventQuery(static_cast<cudaEvent_t>(ev));
+  if (e == cudaErrorNotReady) {
+    cudaGetLastError();  // not an error: clear it
+    return 1;
+  }
+  RT_CHECK(e);
+  return 0;
+}
+int event_sync(void* ev) {
+  RT_CHECK(cudaEventSynchronize(static_cast<cudaEvent_t>(ev)));
+  return 0;
+}
 int stream_wait_event(int dev, void* s, void* ev) {
   RT_CHECK(cudaSetDevice(dev));
   RT_CHECK(cudaStreamWaitEvent(static_cast<cudaStream_t>(s), static_cast<cudaEvent_t>(ev), 0));
@@ -299,6 +312,8 @@ extern "C" __attribute__((visibility("default"))) int mxl_cuda_plugin_init(mxl_c
   api->event_record = event_record;
   api->stream_wait_event = stream_wait_event;
   api->convert = convert;
+  api->event_query = event_query;
+  api->event_sync = event_sync;
   KernelTable& t = kernel_table();
   api->kernels = t.data();
   api->num_kernels = int(t.size());

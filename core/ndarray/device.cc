@@ -99,7 +99,7 @@ void device_sync_copy_from(const NDArray& a, const void* src, size_t nbytes) {
   void* dst = a.data();
   engine::push([dev, dst, src, nbytes] { gpu::copy_to_device(dev, dst, src, nbytes); }, {}, {a.var()},
                {a.ctx(), "copy_from_host", false});
-  engine::wait_to_read(a.var());  // the staged copy is complete when its op is
+  engine::wait_to_read(a.var());  // src has been read (staged) when its op has completed
 }
 
 void device_sync_copy_to(const NDArray& a, void* dst, size_t nbytes) {

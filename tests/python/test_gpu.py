@@ -352,6 +352,33 @@ def test_copies_between_devices_keep_values_and_dtypes():
 
 @gpu
 @needs_gpu
+def test_copies_to_the_device_in_flight_keep_their_values():
+    """Copies to the device return once enqueued, through a few pinned blocks reused
+    when their copy has run: many copies (small, and larger than a block) queued behind
+    a kernel, into fresh arrays and into one array overwritten each time, all read
+    back right; the host arrays may change as soon as the copy returns."""
+    rng = np.random.RandomState(5)
+    srcs = [rng.rand(257).astype(np.float32) for _ in range(12)]
+    srcs.append(rng.rand(9 << 20).astype(np.float32))  # 36 MiB: two pieces
+    busy = mx.nd.ones((512, 512), ctx=mx.gpu(0))
+    busy = mx.nd.dot(busy, busy)  # earlier work on the stream
+    fresh, into, seen = [], mx.nd.zeros((257,), ctx=mx.gpu(0)), []
+    for s in srcs:
+        host = s.copy()
+        fresh.append(mx.nd.array(host, ctx=mx.gpu(0)))
+        host[:] = -1  # the copy has read it already
+        if s.size == 257:
+            into[:] = mx.nd.array(s)  # cpu -> gpu copy into one array, overwritten each time
+            seen.append(into * 1)
+    for s, f in zip(srcs, fresh):
+        np.testing.assert_array_equal(f.asnumpy(), s)
+    for s, v in zip(srcs, seen):
+        np.testing.assert_array_equal(v.asnumpy(), s)
+    assert float(busy[0, 0].asscalar()) == 512.0
+
+
+@gpu
+@needs_gpu
 def test_random_on_gpu():
     mx.random.seed(7)
     a = mx.nd.random.uniform(-1, 1, shape=(200000,), ctx=mx.gpu(0)).asnumpy()

@@ -668,6 +668,12 @@ cudaError_t cudaEventRecord(cudaEvent_t e, cudaStream_t s) {
   e->seq = s ? s->submitted : 0;
   return cudaSuccess;
 }
+cudaError_t cudaEventSynchronize(cudaEvent_t e) {
+  std::lock_guard<std::recursive_mutex> l(g_stream_mu);
+  if (e->stream) flush_until(e->stream, e->seq);
+  return cudaSuccess;
+}
+cudaError_t cudaEventQuery(cudaEvent_t e) { return cudaEventSynchronize(e); }
 // Waiting is itself queued on s: when s gets there, the event's stream runs up to it.
 cudaError_t cudaStreamWaitEvent(cudaStream_t s, cudaEvent_t e, unsigned) {
   std::lock_guard<std::recursive_mutex> l(g_stream_mu);
