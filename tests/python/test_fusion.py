@@ -9,8 +9,9 @@ through.
 
 On the emulator (tests/gpu/emu/run.sh) NVRTC and the driver API are the emulator's
 stand-ins; test_generated_sources_compile_with_the_real_nvrtc also hands every
-generated program to the real NVRTC (pip package nvidia-cuda-nvrtc-cu12) for
-compute_80 and compute_90, and to ptxas when it exists.
+generated program to the real NVRTC (pip package nvidia-cuda-nvrtc, CUDA 13, or
+nvidia-cuda-nvrtc-cu12) for compute_80 and compute_90, and the PTX to ptxas when it
+exists.
 """
 import glob
 import os
@@ -37,6 +38,13 @@ needs_gpu = pytest.mark.skipif(NUM_GPUS == 0, reason="no GPU: " + mx.context.gpu
 DTYPES = ["float32", "float64", "float16"]
 
 x, y = mx.sym.var("x"), mx.sym.var("y")
+
+
+def _square_of_exp():
+    a = mx.sym.exp(x)
+    return a * a
+
+
 # name -> (symbol, nodes expected in fused kernels, fused kernels expected) for a
 # forward-only bind.
 CHAINS = {
@@ -46,6 +54,8 @@ CHAINS = {
     "tree": (mx.sym.relu(x - y) / (mx.sym.abs(y) + 1), 5, 1),
     "reversed_scalars": (2 ** mx.sym.sin(x) - (3 - mx.sym.cos(y)) / 4, 6, 1),
     "binary_family": (mx.sym.maximum(mx.sym.hypot(x, y), mx.sym.minimum(x, y) ** 2), 4, 1),
+    # one value read twice by the same node: still a single reader
+    "same_value_twice": (_square_of_exp(), 2, 1),
 }
 
 
@@ -237,23 +247,21 @@ print(ex.debug_str())
 
 
 def _real_nvrtc():
-    """Path of a real libnvrtc (MXLITE_TEST_NVRTC, else the nvidia-cuda-nvrtc-cu12 / -cu13
-    pip package), or None."""
-    env = os.environ.get("MXLITE_TEST_NVRTC")
-    if env:
-        return env
-    try:
-        import nvidia.cuda_nvrtc as pkg  # nvidia-cuda-nvrtc-cu12
-    except ImportError:
+    """Path of a real libnvrtc: MXLITE_TEST_NVRTC, else the pip package's --
+    nvidia-cuda-nvrtc (CUDA 13, preferred) or nvidia-cuda-nvrtc-cu12; None if absent."""
+    if os.environ.get("MXLITE_TEST_NVRTC"):
+        return os.environ["MXLITE_TEST_NVRTC"]
+    import importlib
+    for module in ("nvidia.cu13", "nvidia.cuda_nvrtc"):
         try:
-            import nvidia.cu13 as pkg  # nvidia-cuda-nvrtc (CUDA 13 layout)
+            pkg = importlib.import_module(module)
         except ImportError:
-            return None
-    for d in pkg.__path__:
-        libs = sorted(glob.glob(os.path.join(d, "lib", "libnvrtc.so.*")))
-        libs = [p for p in libs if "builtins" not in p and ".alt." not in p]
-        if libs:
-            return libs[0]
+            continue
+        for d in pkg.__path__:
+            libs = [p for p in sorted(glob.glob(os.path.join(d, "lib", "libnvrtc.so.*")))
+                    if "builtins" not in p and ".alt." not in p]
+            if libs:
+                return libs[0]
     return None
 
 
@@ -265,7 +273,7 @@ def _ptxas():
 @needs_gpu
 @pytest.mark.skipif(not EMULATED, reason="on a GPU every fused kernel already goes through the real NVRTC")
 @pytest.mark.skipif(_real_nvrtc() is None,
-                    reason="no real NVRTC: pip install nvidia-cuda-nvrtc-cu12 (or set MXLITE_TEST_NVRTC)")
+                    reason="no real NVRTC: pip install nvidia-cuda-nvrtc==13.0.88 (or set MXLITE_TEST_NVRTC)")
 def test_generated_sources_compile_with_the_real_nvrtc(tmp_path):
     """Every program the tests above generate -- all chains, three dtypes, forward and
     backward -- compiled to PTX by the real NVRTC for sm_80 and sm_90 (the emulator
@@ -273,16 +281,19 @@ def test_generated_sources_compile_with_the_real_nvrtc(tmp_path):
     ptx_dir = tmp_path / "ptx"
     ptx_dir.mkdir()
     here = os.path.dirname(os.path.abspath(__file__))
+    nvrtc = _real_nvrtc()
+    # NVRTC loads its libnvrtc-builtins by name: the pip package's directory must be searched.
+    lib_path = os.pathsep.join(p for p in (os.path.dirname(nvrtc), os.environ.get("LD_LIBRARY_PATH")) if p)
     r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "gpu",
                         os.path.join(here, "test_fusion.py"), "-k", "matches_unfused or unfusable or next_to"],
-                       env=dict(os.environ, MXC_EMU_NVRTC_CHECK=_real_nvrtc(), MXC_EMU_NVRTC_PTX_DIR=str(ptx_dir),
-                                MXC_EMU_NVRTC_ARCHS="80,90"),
+                       env=dict(os.environ, MXC_EMU_NVRTC_CHECK=nvrtc, MXC_EMU_NVRTC_PTX_DIR=str(ptx_dir),
+                                MXC_EMU_NVRTC_ARCHS="80,90", LD_LIBRARY_PATH=lib_path),
                        capture_output=True, text=True, timeout=1200)
     assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-4000:]
     ptx = sorted(glob.glob(str(ptx_dir / "*.ptx")))
     per_arch = {a: [p for p in ptx if p.endswith("compute_%s.ptx" % a)] for a in ("80", "90")}
-    # 5 chains x 3 dtypes forward, the backward programs, the FullyConnected neighbour
-    assert len(per_arch["80"]) >= 15 and len(per_arch["80"]) == len(per_arch["90"]), ptx
+    # 6 chains x 3 dtypes forward, the backward programs, the FullyConnected neighbour
+    assert len(per_arch["80"]) >= 18 and len(per_arch["80"]) == len(per_arch["90"]), ptx
     ptxas = _ptxas()
     if ptxas:
         for arch, files in per_arch.items():
