@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -841,7 +842,12 @@ std::string trampoline(const std::vector<std::string>& kernels) {
 #include <utility>
 namespace mxcemu { thread_local Thread* cur = nullptr; }
 extern "C" __attribute__((visibility("default"))) void (*mxcemu_rtc_syncthreads)() = nullptr;
-void mxcemu::syncthreads() { mxcemu_rtc_syncthreads(); }
+// The block's other threads run (and set cur) while this one waits at the barrier.
+void mxcemu::syncthreads() {
+  mxcemu::Thread* me = mxcemu::cur;
+  mxcemu_rtc_syncthreads();
+  mxcemu::cur = me;
+}
 namespace mxcemu_rtc {
 template <class... P> struct Sig {
   static constexpr int count = int(sizeof...(P));
@@ -925,6 +931,16 @@ std::string real_nvrtc_check(const RtcProgram& p, const std::vector<std::string>
   return "";
 }
 
+// This emulator build (its file's path, size and time): part of every cached object's
+// key, so that a rebuilt emulator (new cuda_emu.h, new trampoline) compiles afresh.
+std::string emulator_stamp() {
+  Dl_info info;
+  struct stat st;
+  if (!dladdr(reinterpret_cast<void*>(&emulator_stamp), &info) || !info.dli_fname || stat(info.dli_fname, &st) != 0)
+    return "unknown";
+  return std::string(info.dli_fname) + " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtime);
+}
+
 std::mutex g_rtc_mu;  // compiles, module loads
 }  // namespace
 
@@ -948,7 +964,7 @@ EMU_EXPORT int nvrtcCompileProgram(RtcProgram* p, int nopt, const char* const* o
   std::string key = p->src;
   for (auto& [n, t] : p->headers) key += "\n//" + n + "\n" + t;
   for (auto& o : options) key += "\n" + o;
-  const std::string hash = hex(fnv1a(key));
+  const std::string hash = hex(fnv1a(key + "\n" + emulator_stamp()));
   p->log = real_nvrtc_check(*p, options, hash);
   if (!p->log.empty()) return kNvrtcCompilation;
   const char* tmp = getenv("TMPDIR");
@@ -972,8 +988,10 @@ EMU_EXPORT int nvrtcCompileProgram(RtcProgram* p, int nopt, const char* const* o
     int rc = system(cmd.c_str());
     if (rc != 0 || rename((work + "/prog.so").c_str(), so.c_str()) != 0) {
       p->log = "cuda_emu: the host compiler rejects the program (" + cmd + "):\n" + read_file(work + "/log.txt");
-      return kNvrtcCompilation;
+      return kNvrtcCompilation;  // the scratch directory stays, to look at
     }
+    std::error_code ignored;
+    std::filesystem::remove_all(work, ignored);
   }
   p->image = "mxcemu-rtc:" + so;
   return kNvrtcOk;
