@@ -292,6 +292,8 @@ def _ptxas():
 @gpu
 @needs_gpu
 @pytest.mark.skipif(not EMULATED, reason="on a GPU every fused kernel already goes through the real NVRTC")
+@pytest.mark.skipif("asan" in os.environ.get("LD_PRELOAD", ""),
+                    reason="the sanitizer run leaves the real NVRTC (not instrumented) to tests/gpu/emu/run.sh")
 @pytest.mark.skipif(_real_nvrtc() is None,
                     reason="no real NVRTC: pip install nvidia-cuda-nvrtc==13.0.88 (or set MXLITE_TEST_NVRTC)")
 def test_generated_sources_compile_with_the_real_nvrtc(tmp_path):
