@@ -30,8 +30,8 @@ typedef struct {
 
 typedef struct {
   int abi_version;
-  /* Tensor operands of `op` (1 or 2) when it can be fused, else 0; *takes_scalar is
-   * set to whether the op reads a "scalar" parameter. */
+  /* Tensor operands of `op` (1 or 2) when it can be fused, else 0; *takes_scalar
+   * (when not NULL) is set to whether the op reads a "scalar" parameter. */
   int (*fusible)(const char* op, int* takes_scalar);
   /* Writes and compiles one kernel computing the chain for `dtype` (MXNet type flag;
    * float32, float64, float16) on device `dev`: nin input arrays, outputs = the

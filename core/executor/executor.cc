@@ -256,9 +256,9 @@ struct Executor::Impl {
   // ---- elementwise fusion (GPU; core/cuda/fusion_abi.h, docs/gpu.md)
   // Connected elementwise nodes of one pass (forward or backward) whose values all have
   // one shape and one float dtype become one node running one generated kernel. A
-  // value is fused through only when its one consumer is the next node of the chain
-  // and it is no output or bound array: values read twice, by the backward pass, or
-  // by the user stay in memory. Each chain is a tree that runs where its last node did.
+  // value is fused through only when its one reader is the next node of the chain and
+  // it is no output or bound array: values read twice, by the backward pass, or by the
+  // user stay in memory. So each chain is a tree that can run where its last node did.
   // Any failure (no NVRTC, no driver, a compile error) leaves the nodes unfused.
   void fuse(ExecPlanStats& st) {
     if (ctx.type != DevType::kGPU) return;
@@ -273,106 +273,18 @@ struct Executor::Impl {
       fusion_note = "unavailable: " + why;
       return;
     }
-    std::vector<int> consumers(vals.size(), 0);
-    for (int idx : order)
-      for (int v : nodes[size_t(idx)].in) ++consumers[size_t(v)];
-    auto is_float = [](int t) { return t == int(DType::f32) || t == int(DType::f64) || t == int(DType::f16); };
-    std::vector<char> fusible(nodes.size(), 0);
-    for (int idx : order) {
-      const GNode& n = nodes[size_t(idx)];
-      int scalar = 0;
-      if (n.out.size() != 1 || api->fusible(n.op->name.c_str(), &scalar) != int(n.in.size())) continue;
-      const Value& o = vals[size_t(n.out[0])];
-      bool same = is_float(o.dtype);
-      for (int v : n.in) same = same && vals[size_t(v)].shape == o.shape && vals[size_t(v)].dtype == o.dtype;
-      fusible[size_t(idx)] = same;
-    }
-    // Grow chains in execution order: a node absorbs the chain of each input whose
-    // only reader it is.
-    std::vector<std::vector<int>> chain(nodes.size());  // by root node: members in order
-    std::vector<char> absorbed(nodes.size(), 0);
-    for (int idx : order) {
-      if (!fusible[size_t(idx)]) continue;
-      const GNode& n = nodes[size_t(idx)];
-      std::vector<int> members;
-      for (size_t k = 0; k < n.in.size(); ++k) {
-        int v = n.in[k];
-        if (std::find(n.in.begin(), n.in.begin() + long(k), v) != n.in.begin() + long(k)) continue;  // seen
-        const Value& val = vals[size_t(v)];
-        int p = val.producer;
-        if (p < 0 || val.external || !fusible[size_t(p)] || absorbed[size_t(p)]) continue;
-        if (nodes[size_t(p)].backward != n.backward) continue;
-        if (consumers[size_t(v)] != int(std::count(n.in.begin(), n.in.end(), v))) continue;
-        members.insert(members.end(), chain[size_t(p)].begin(), chain[size_t(p)].end());
-        chain[size_t(p)].clear();
-        absorbed[size_t(p)] = 1;
-      }
-      members.push_back(idx);
-      chain[size_t(idx)] = std::move(members);
-    }
-    std::vector<size_t> pos(nodes.size(), 0);
-    for (size_t p = 0; p < order.size(); ++p) pos[size_t(order[p])] = p;
-    std::vector<int> replaced_by(nodes.size(), -1);  // member -> fused node (root), -2: gone
+    std::vector<int> replaced_by(nodes.size(), -1);  // chain member -> its fused node; -2: gone
     int failed = 0;
-    for (int root : std::vector<int>(order)) {
-      std::vector<int> members = chain[size_t(root)];
-      if (absorbed[size_t(root)] || members.size() < 2) continue;
-      std::sort(members.begin(), members.end(), [&](int a, int b) { return pos[size_t(a)] < pos[size_t(b)]; });
-      std::vector<int> inputs;
-      std::vector<mxl_fusion_step> steps;
-      std::vector<double> scalars;
-      std::unordered_map<int, int> step_of;  // value -> step producing it
-      std::string name;
-      for (int m : members) {
-        const GNode& n = nodes[size_t(m)];
-        mxl_fusion_step s{n.op->name.c_str(), {0, 0}, 0.0};
-        for (size_t k = 0; k < n.in.size(); ++k) {
-          int v = n.in[k];
-          auto it = step_of.find(v);
-          if (it != step_of.end()) {
-            s.arg[k] = -it->second - 1;
-            continue;
-          }
-          auto at = std::find(inputs.begin(), inputs.end(), v);
-          s.arg[k] = int(at - inputs.begin());
-          if (at == inputs.end()) inputs.push_back(v);
-        }
-        int scalar = 0;
-        api->fusible(n.op->name.c_str(), &scalar);
-        if (scalar) s.scalar = n.attrs.f("scalar"), scalars.push_back(s.scalar);
-        step_of[n.out[0]] = int(steps.size());
-        steps.push_back(s);
-        name += (name.empty() ? "" : "+") + n.name;
-      }
-      const GNode& last = nodes[size_t(root)];
-      int out_step = int(steps.size()) - 1;
-      void* kernel = nullptr;
-      char err[2048] = {0};
-      int rc = api->build(ctx.id, vals[size_t(last.out[0])].dtype, steps.data(), int(steps.size()),
-                          int(inputs.size()), &out_step, 1, &kernel, err, sizeof err);
-      if (rc != 0) {
-        if (failed++ == 0) fusion_note = "chain " + name + " not fused: " + err;
+    for (const std::vector<int>& chain : fusion_chains(*api)) {
+      int f = fused_node(*api, chain, &why);
+      if (f < 0) {
+        if (failed++ == 0) fusion_note = "chain " + why;
         continue;
       }
-      GNode f;
-      f.op = &fused_op();
-      f.attrs.op = f.op;
-      f.name = name;
-      f.in = inputs;
-      f.out = last.out;
-      f.backward = last.backward;
-      std::string label = "_fused_elemwise(" + name + ")";
-      f.fused = [kernel, scalars, label](const OpCtx& oc, const Attrs&, const std::vector<TBlob>& in,
-                                      const std::vector<TBlob>& out) {
-        gpu::run_fused(kernel, scalars, label.c_str(), oc, in, out);
-      };
-      int fidx = int(nodes.size());
-      nodes.push_back(std::move(f));
-      vals[size_t(nodes.back().out[0])].producer = fidx;
-      for (int m : members) replaced_by[size_t(m)] = -2;
-      replaced_by[size_t(root)] = fidx;
+      for (int m : chain) replaced_by[size_t(m)] = -2;
+      replaced_by[size_t(chain.back())] = f;
       ++st.fused_groups;
-      st.fused_nodes += int(members.size());
+      st.fused_nodes += int(chain.size());
     }
     if (failed > 1) fusion_note += " (and " + std::to_string(failed - 1) + " more chains)";
     std::vector<int> kept;
@@ -385,6 +297,108 @@ struct Executor::Impl {
       if (!nodes[size_t(use)].backward) ++fwd_end;
     }
     order = std::move(kept);
+  }
+
+  // The chains to fuse, each in execution order (its last node is its root), 2+ nodes.
+  std::vector<std::vector<int>> fusion_chains(const mxl_cuda_fusion_api& api) const {
+    std::vector<int> readers(vals.size(), 0);
+    for (int idx : order)
+      for (int v : nodes[size_t(idx)].in) ++readers[size_t(v)];
+    auto is_float = [](int t) { return t == int(DType::f32) || t == int(DType::f64) || t == int(DType::f16); };
+    std::vector<char> fusible(nodes.size(), 0);
+    for (int idx : order) {
+      const GNode& n = nodes[size_t(idx)];
+      if (n.out.size() != 1 || api.fusible(n.op->name.c_str(), nullptr) != int(n.in.size())) continue;
+      const Value& o = vals[size_t(n.out[0])];
+      bool same = is_float(o.dtype);
+      for (int v : n.in) same = same && vals[size_t(v)].shape == o.shape && vals[size_t(v)].dtype == o.dtype;
+      fusible[size_t(idx)] = same;
+    }
+    // In execution order, a node absorbs the chain of each input whose only reader it is.
+    std::vector<std::vector<int>> chain(nodes.size());  // by root node
+    std::vector<char> absorbed(nodes.size(), 0);
+    std::vector<size_t> pos(nodes.size(), 0);
+    for (size_t p = 0; p < order.size(); ++p) pos[size_t(order[p])] = p;
+    for (int idx : order) {
+      if (!fusible[size_t(idx)]) continue;
+      const GNode& n = nodes[size_t(idx)];
+      std::vector<int> members;
+      for (size_t k = 0; k < n.in.size(); ++k) {
+        int v = n.in[k];
+        if (std::find(n.in.begin(), n.in.begin() + long(k), v) != n.in.begin() + long(k)) continue;  // seen
+        const Value& val = vals[size_t(v)];
+        int p = val.producer;
+        if (p < 0 || val.external || !fusible[size_t(p)] || absorbed[size_t(p)]) continue;
+        if (nodes[size_t(p)].backward != n.backward) continue;
+        if (readers[size_t(v)] != int(std::count(n.in.begin(), n.in.end(), v))) continue;
+        members.insert(members.end(), chain[size_t(p)].begin(), chain[size_t(p)].end());
+        chain[size_t(p)].clear();
+        absorbed[size_t(p)] = 1;
+      }
+      members.push_back(idx);
+      std::sort(members.begin(), members.end(), [&](int a, int b) { return pos[size_t(a)] < pos[size_t(b)]; });
+      chain[size_t(idx)] = std::move(members);
+    }
+    std::vector<std::vector<int>> out;
+    for (int idx : order)
+      if (!absorbed[size_t(idx)] && chain[size_t(idx)].size() >= 2) out.push_back(chain[size_t(idx)]);
+    return out;
+  }
+
+  // Builds the fused node of a chain and returns its index; -1 with "<names> not
+  // fused: <why>" in *why when the plugin cannot (the chain's nodes then stay).
+  int fused_node(const mxl_cuda_fusion_api& api, const std::vector<int>& chain, std::string* why) {
+    std::vector<int> inputs;
+    std::vector<mxl_fusion_step> steps;
+    std::vector<double> scalars;
+    std::unordered_map<int, int> step_of;  // value -> the step computing it
+    std::string name;
+    for (int m : chain) {
+      const GNode& n = nodes[size_t(m)];
+      mxl_fusion_step s{n.op->name.c_str(), {0, 0}, 0.0};
+      for (size_t k = 0; k < n.in.size(); ++k) {
+        int v = n.in[k];
+        auto it = step_of.find(v);
+        if (it != step_of.end()) {
+          s.arg[k] = -it->second - 1;
+          continue;
+        }
+        auto at = std::find(inputs.begin(), inputs.end(), v);
+        s.arg[k] = int(at - inputs.begin());
+        if (at == inputs.end()) inputs.push_back(v);
+      }
+      int takes_scalar = 0;
+      api.fusible(n.op->name.c_str(), &takes_scalar);
+      if (takes_scalar) s.scalar = n.attrs.f("scalar"), scalars.push_back(s.scalar);
+      step_of[n.out[0]] = int(steps.size());
+      steps.push_back(s);
+      name += (name.empty() ? "" : "+") + n.name;
+    }
+    const GNode& last = nodes[size_t(chain.back())];
+    int out_step = int(steps.size()) - 1;
+    void* kernel = nullptr;
+    char err[2048] = {0};
+    if (api.build(ctx.id, vals[size_t(last.out[0])].dtype, steps.data(), int(steps.size()), int(inputs.size()),
+                  &out_step, 1, &kernel, err, sizeof err) != 0) {
+      *why = name + " not fused: " + err;
+      return -1;
+    }
+    GNode f;
+    f.op = &fused_op();
+    f.attrs.op = f.op;
+    f.name = name;
+    f.in = inputs;
+    f.out = last.out;
+    f.backward = last.backward;
+    std::string label = "_fused_elemwise(" + name + ")";
+    f.fused = [kernel, scalars, label](const OpCtx& oc, const Attrs&, const std::vector<TBlob>& in,
+                                      const std::vector<TBlob>& out) {
+      gpu::run_fused(kernel, scalars, label.c_str(), oc, in, out);
+    };
+    int idx = int(nodes.size());
+    nodes.push_back(std::move(f));
+    vals[size_t(nodes.back().out[0])].producer = idx;
+    return idx;
   }
 
   // Assigns storage to internal values: reuse by liveness, in place where declared.
