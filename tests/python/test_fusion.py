@@ -53,7 +53,7 @@ def _fusion_missing():
 
 
 # Without NVRTC a GPU runs everything unfused (checked by
-# test_missing_nvrtc_keeps_the_chain_unfused); these tests need it.
+# test_fusion_failure_keeps_the_chain_unfused); these tests need it.
 needs_gpu = pytest.mark.skipif(bool(_fusion_missing()), reason=_fusion_missing() or "-")
 DTYPES = ["float32", "float64", "float16"]
 
@@ -251,7 +251,12 @@ def _subprocess(code, env):
 @gpu
 @needs_gpu
 @pytest.mark.skipif(not EMULATED, reason="changes the NVRTC library, which only the emulator lets a test do")
-def test_missing_nvrtc_keeps_the_chain_unfused():
+@pytest.mark.parametrize("env, why", [
+    ({"MXLITE_NVRTC_LIBRARY": "/nonexistent/libnvrtc.so"}, "not fused: NVRTC could not be loaded"),
+    ({"MXLITE_CUDA_DRIVER_LIBRARY": "/nonexistent/libcuda.so.1"}, "not fused: the CUDA driver API could not be loaded"),
+    ({"MXC_EMU_CXX": "false"}, "failed to compile the fused kernel"),  # the compiler rejects the program
+], ids=["no_nvrtc", "no_driver", "compile_error"])
+def test_fusion_failure_keeps_the_chain_unfused(env, why, tmp_path):
     code = """
 import numpy as np, mxlite as mx
 x = mx.sym.var('x')
@@ -261,9 +266,11 @@ assert ex.fusion_stats() == (0, 0), ex.fusion_stats()
 np.testing.assert_allclose(ex.outputs[0].asnumpy(), np.e + 1, rtol=1e-6)
 print(ex.debug_str())
 """
-    r = _subprocess(code, {"MXLITE_NVRTC_LIBRARY": "/nonexistent/libnvrtc.so", "MXLITE_FUSION": "1"})
+    # a fresh TMPDIR: no kernel the emulator compiled before is reused
+    r = _subprocess(code, dict(env, MXLITE_FUSION="1", TMPDIR=str(tmp_path)))
     assert r.returncode == 0, r.stderr
-    assert "not fused: NVRTC could not be loaded" in r.stdout and "/nonexistent/libnvrtc.so" in r.stdout
+    assert why in r.stdout, r.stdout
+    assert "Op exp" in r.stdout and "Op _plus_scalar" in r.stdout
 
 
 def _real_nvrtc():
