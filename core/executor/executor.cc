@@ -113,7 +113,7 @@ struct Executor::Impl {
                 op->input_names(attrs)[i], "' (", vals[size_t(in[i])].name, ") has dtype ",
                 dtype_name(DType(it0[i])), " but ", dtype_name(DType(it[i])), " is required");
     }
-    GNode n{op, std::move(attrs), name, in, {}, backward};
+    GNode n{op, std::move(attrs), name, in, {}, backward, {}};
     int idx = int(nodes.size());
     for (size_t i = 0; i < os.size(); ++i) {
       MXL_CHECK(os[i].known() && ot[i] >= 0, Err::kShape, "bind: cannot infer output ", i, " of operator ",
