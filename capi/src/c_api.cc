@@ -1041,6 +1041,14 @@ int mxl_executor_memory(mxl_executor ex, uint64_t* planned_bytes, uint64_t* naiv
   API_END();
 }
 
+int mxl_executor_fusion(mxl_executor ex, int* groups, int* nodes) {
+  API_BEGIN();
+  const auto& st = get_ex(ex).stats();
+  if (groups) *groups = st.fused_groups;
+  if (nodes) *nodes = st.fused_nodes;
+  API_END();
+}
+
 int mxl_executor_debug_str(mxl_executor ex, const char** str) {
   API_BEGIN();
   CHECK_ARG(str, "mxl_executor_debug_str: NULL argument");

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/op/elemwise_kernels.h"
+#include "core/cuda/device_common.cuh"  // the spelling elemwise_steps.cuh uses: one file for #pragma once
 #include "plugin_abi.h"
 
 namespace mxlcuda {
@@ -58,18 +59,6 @@ inline int64_t blob_size(const mxl_cuda_blob& b) {
   return n;
 }
 
-// float16 storage on the device: arithmetic converts to float, as mxl::half does on the
-// host (round to nearest even on the way back, so results match the CPU's bit for bit
-// wherever the float computation does).
-struct f16_t {
-  uint16_t bits;
-  f16_t() = default;
-  __host__ __device__ f16_t(float f) : bits(__half_as_ushort(__float2half_rn(f))) {}
-  __host__ __device__ f16_t(double d) : f16_t(float(d)) {}  // through float, as mxl::half(double)
-  template <class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
-  __host__ __device__ f16_t(I v) : f16_t(float(v)) {}  // through float, as mxl::half(int)
-  __host__ __device__ operator float() const { return __half2float(__ushort_as_half(bits)); }
-};
 // Accumulation type of the float dtypes: double for double, float otherwise.
 template <class T> using facc_t = std::conditional_t<std::is_same_v<T, double>, double, float>;
 
@@ -130,18 +119,8 @@ template <class T> using facc_t = std::conditional_t<std::is_same_v<T, double>, 
     default: MXC_SWITCH_NUM(c, t, T, __VA_ARGS__)                                          \
   }
 
-// Compute type: float for float, double for double, the type itself for integers
-// (arithmetic) -- transcendental math on integers goes through double.
-template <class T> struct Compute { using type = T; };
-template <> struct Compute<f16_t> { using type = float; };  // as the CPU's native_t<half>
-template <class T> using compute_t = typename Compute<T>::type;
-template <class T> struct MathCompute { using type = double; };
-template <> struct MathCompute<float> { using type = float; };
-template <> struct MathCompute<f16_t> { using type = float; };
-template <class T> using math_t = typename MathCompute<T>::type;
-
 // Float -> integer conversion exactly as the CPU kernels do it (one definition,
-// MXL_HD in core/op/elemwise_kernels.h).
+// MXL_HD in core/op/elemwise_device.h).
 using mxl::cast_to;
 
 // double -> T, clamping integers to their range (NaN -> 0), like the CPU's saturate_cast.
@@ -172,8 +151,6 @@ inline int grid_for(int64_t n) {
   if (b < 1) b = 1;
   return int(b > 65535 * 8 ? 65535 * 8 : b);  // grid-stride loops cover the rest
 }
-#define MXC_KERNEL_LOOP(i, n) \
-  for (int64_t i = int64_t(blockIdx.x) * blockDim.x + threadIdx.x; i < (n); i += int64_t(blockDim.x) * gridDim.x)
 
 // One block of kThreads threads per row (normalisation groups, softmax rows), with a
 // grid-stride loop over the rows beyond the grid.

@@ -1,9 +1,10 @@
 // Unary elementwise CUDA kernels: the math family (forward and backward), copies /
 // casts / fills, clip, and the broadcast_* copies. The math is the CPU's functor
-// table (core/op/elemwise_math.h), compiled for the device. The binary families are
+// table (core/op/elemwise_math.h), compiled for the device, one element at a time by
+// elemwise_steps.cuh (which fused kernels share). The binary families are
 // in elemwise_arith.cu / elemwise_compare.cu.
 #include "common.cuh"
-#include "core/op/elemwise_math.h"
+#include "elemwise_steps.cuh"
 
 namespace mxlcuda {
 namespace {
@@ -13,13 +14,11 @@ using namespace mxl::elemwise;
 // ------------------------------------------------------------------ unary
 template <class F, class T>
 __global__ void unary_fwd_kernel(const T* x, T* y, int64_t n) {
-  using C = std::conditional_t<F::int_native, compute_t<T>, math_t<T>>;
-  MXC_KERNEL_LOOP(i, n) y[i] = cast_to<T>(F::f(C(x[i])));
+  MXC_KERNEL_LOOP(i, n) y[i] = unary_step<F>(x[i]);
 }
 template <class F, class T>
 __global__ void unary_bwd_kernel(const T* g, const T* v, T* gx, int64_t n) {
-  using C = math_t<T>;
-  MXC_KERNEL_LOOP(i, n) gx[i] = cast_to<T>(C(g[i]) * F::df(C(v[i])));
+  MXC_KERNEL_LOOP(i, n) gx[i] = unary_grad_step<F>(g[i], v[i]);
 }
 
 template <class F>
@@ -147,16 +146,8 @@ void unary(KernelTable& t, const char* name, const char* bwd) {
 
 void register_elemwise(KernelTable& t) {
   // Unary math: forward and, unless the gradient is identically zero, "_backward_<name>".
-#define U(name, F) unary<F>(t, #name, F::dep == Dep::kZero ? nullptr : "_backward_" #name)
-  U(abs, Abs); U(sign, Sign); U(negative, Negative); U(reciprocal, Reciprocal); U(square, Square);
-  U(sqrt, Sqrt); U(rsqrt, Rsqrt); U(cbrt, Cbrt); U(exp, Exp); U(log, Log); U(log2, Log2);
-  U(log10, Log10); U(log1p, Log1p); U(expm1, Expm1); U(sin, Sin); U(cos, Cos); U(tan, Tan);
-  U(arcsin, Arcsin); U(arccos, Arccos); U(arctan, Arctan); U(sinh, Sinh); U(cosh, Cosh);
-  U(tanh, Tanh); U(arcsinh, Arcsinh); U(arccosh, Arccosh); U(arctanh, Arctanh);
-  U(degrees, Degrees); U(radians, Radians); U(relu, Relu); U(sigmoid, Sigmoid);
-  U(softsign, Softsign); U(floor, Floor); U(ceil, Ceil); U(round, Round); U(rint, Rint);
-  U(trunc, Trunc); U(fix, Fix); U(erf, Erf); U(gamma, Gamma); U(gammaln, Gammaln);
-  U(logical_not, LogicalNot);
+#define U(name, F) unary<F>(t, #name, F::dep == Dep::kZero ? nullptr : "_backward_" #name);
+  MXC_UNARY_MATH_OPS(U)
 #undef U
   t.push_back({"_copy", copy_fwd});
   t.push_back({"BlockGrad", copy_fwd});

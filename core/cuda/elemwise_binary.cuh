@@ -6,7 +6,7 @@
 #include <string>
 
 #include "common.cuh"
-#include "core/op/elemwise_math.h"
+#include "elemwise_steps.cuh"
 
 namespace mxlcuda {
 namespace binary {
@@ -14,16 +14,6 @@ namespace binary {
 using namespace mxl::elemwise;
 
 // ------------------------------------------------------------------ binary
-// y = f(a, b) in T. Integer division by zero is refused before the launch
-// (check_divisor); the 0 here only keeps the kernel defined.
-template <class F, class T>
-__device__ inline T apply(T a, T b) {
-  using C = std::conditional_t<F::int_native, compute_t<T>, math_t<T>>;
-  if constexpr (F::int_divisor && std::is_integral_v<T>)
-    if (b == T(0)) return T(0);
-  return cast_to<T>(F::f(C(a), C(b)));
-}
-
 // Integer division by zero is an error, as on the CPU: the divisors (n elements of
 // type D) are checked before computing in T -- a device -> host round trip that only
 // integer division pays.
@@ -47,7 +37,7 @@ int scalar_divisor(const mxl_cuda_call* c, T s) {
 
 template <class F, class T>
 __global__ void binary_same_kernel(const T* a, const T* b, T* y, int64_t n) {
-  MXC_KERNEL_LOOP(i, n) y[i] = apply<F>(a[i], b[i]);
+  MXC_KERNEL_LOOP(i, n) y[i] = binary_step<F>(a[i], b[i]);
 }
 // The same with 16-byte loads and stores (memory-bound: wider transactions get
 // closer to copy bandwidth); for 16-byte-aligned pointers, the tail done singly.
@@ -66,12 +56,12 @@ __global__ void binary_same_vec_kernel(const T* a, const T* b, T* y, int64_t n) 
   MXC_KERNEL_LOOP(i, nvec) {
     P x = pa[i], z = pb[i], r;
 #pragma unroll
-    for (int k = 0; k < P::kN; ++k) r.v[k] = apply<F>(x.v[k], z.v[k]);
+    for (int k = 0; k < P::kN; ++k) r.v[k] = binary_step<F>(x.v[k], z.v[k]);
     py[i] = r;
   }
   MXC_KERNEL_LOOP(i, n - nvec * P::kN) {
     int64_t j = nvec * P::kN + i;
-    y[j] = apply<F>(a[j], b[j]);
+    y[j] = binary_step<F>(a[j], b[j]);
   }
 }
 inline bool aligned16(const void* p) { return (reinterpret_cast<uintptr_t>(p) & 15) == 0; }
@@ -80,7 +70,7 @@ __global__ void binary_bcast_kernel(const T* a, const T* b, T* y, int64_t n, Bca
   MXC_KERNEL_LOOP(i, n) {
     int64_t off[3];
     bc.offsets(i, off);
-    y[i] = apply<F>(a[off[0]], b[off[1]]);
+    y[i] = binary_step<F>(a[off[0]], b[off[1]]);
   }
 }
 
@@ -145,7 +135,7 @@ template <class F, bool kRev, class TI, class TO>
 __global__ void scalar_kernel(const TI* x, TO* y, int64_t n, TO s) {
   MXC_KERNEL_LOOP(i, n) {
     TO v = static_cast<TO>(x[i]);
-    y[i] = kRev ? apply<F>(s, v) : apply<F>(v, s);
+    y[i] = kRev ? binary_step<F>(s, v) : binary_step<F>(v, s);
   }
 }
 template <class F, bool kRev>
@@ -188,12 +178,7 @@ int scalar_fwd(const mxl_cuda_call* c) {
 
 template <class F, bool kRev, class T>
 __global__ void scalar_bwd_kernel(const T* g, const T* x, T* gx, int64_t n, math_t<T> s) {
-  using C = math_t<T>;
-  MXC_KERNEL_LOOP(i, n) {
-    C v = C(x[i]);
-    C d = kRev ? F::dr(s, v, F::f(s, v)) : F::dl(v, s, F::f(v, s));
-    gx[i] = cast_to<T>(C(g[i]) * d);
-  }
+  MXC_KERNEL_LOOP(i, n) gx[i] = scalar_grad_step<F, kRev>(g[i], x[i], s);
 }
 template <class F, bool kRev>
 int scalar_bwd(const mxl_cuda_call* c) {

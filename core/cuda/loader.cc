@@ -20,6 +20,8 @@ namespace {
 
 struct Backend {
   std::string info;       // what backend_info() reports
+  mxl_cuda_fusion_api fusion{};  // abi_version 0: the plugin cannot fuse
+  std::string fusion_missing;    // why not
   std::string missing;    // why GPUs are unusable ("" when usable)
   void* handle = nullptr;
   mxl_cuda_api api{};
@@ -132,6 +134,18 @@ Backend& backend() {
     } else {
       be->loaded = true;
       attach_kernels(be->api);
+      auto finit = reinterpret_cast<mxl_cuda_fusion_init_fn>(dlsym(be->handle, MXL_CUDA_FUSION_INIT_SYMBOL));
+      char ferr[512] = {0};
+      if (!finit) {
+        be->fusion_missing = "the CUDA plugin has no " MXL_CUDA_FUSION_INIT_SYMBOL " entry point";
+      } else if (finit(&be->fusion, ferr, sizeof ferr) != 0) {
+        be->fusion = mxl_cuda_fusion_api{};
+        be->fusion_missing = std::string("the CUDA plugin's fusion failed to initialise: ") + ferr;
+      } else if (be->fusion.abi_version != MXL_CUDA_FUSION_ABI_VERSION) {
+        be->fusion_missing = "the CUDA plugin's fusion has ABI version " + std::to_string(be->fusion.abi_version) +
+                             ", expected " + std::to_string(MXL_CUDA_FUSION_ABI_VERSION);
+        be->fusion = mxl_cuda_fusion_api{};
+      }
       int n = 0;
       if (be->api.device_count(&n) != 0) {
         be->missing = std::string("no usable CUDA driver or device: ") + be->api.last_error();
@@ -222,6 +236,38 @@ void run_kernel(mxl_cuda_kernel_fn fn, const OpCtx& oc, const Attrs& a, const st
 }
 
 }  // namespace
+
+const mxl_cuda_fusion_api* fusion_api(std::string* why) {
+  Backend& b = backend();
+  if (b.ndev == 0) {
+    *why = b.missing;
+    return nullptr;
+  }
+  if (b.fusion.abi_version == 0) {
+    *why = b.fusion_missing;
+    return nullptr;
+  }
+  return &b.fusion;
+}
+
+void run_fused(const void* kernel, const std::vector<double>& scalars, const char* name, const OpCtx& oc,
+               const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
+  const int dev = oc.ctx.id;
+  void* s = stream(dev);
+  check(backend().api.set_device(dev), "selecting the device");
+  std::vector<const void*> ip;
+  std::vector<void*> op;
+  for (const TBlob& t : in) ip.push_back(t.data);
+  for (const TBlob& t : out) op.push_back(t.data);
+  char err[1024] = {0};
+  int64_t n = out.empty() ? 0 : out[0].shape.size();
+  int rc = backend().fusion.launch(kernel, dev, ip.data(), op.data(), scalars.data(), n, s, err, sizeof err);
+  if (rc != 0) {
+    Err code = rc >= 1 && rc <= 11 ? Err(rc) : Err::kDevice;
+    throw Error(code, std::string(name) + " on gpu(" + std::to_string(dev) + "): " + (err[0] ? err : "launch failed"));
+  }
+  if (backend().sync_each) sync(dev);
+}
 
 int num_gpus() { return backend().ndev; }
 bool plugin_loaded() { return backend().loaded; }

@@ -5,11 +5,15 @@
 // device every entry point that needs a GPU throws Err::kDevice naming what is missing.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "../base/base.h"
+#include "fusion_abi.h"
 #include "plugin_abi.h"
 
 namespace mxl {
+struct OpCtx;
+struct TBlob;
 namespace gpu {
 
 // Usable GPUs; 0 when the plugin, the driver or a device is missing. Loads the
@@ -50,6 +54,14 @@ bool sync_each_op();
 // library found -- see mxl_cuda_nccl_api), else nullptr with the reason in *why.
 // MXLITE_KV_NCCL=0 turns it off (GPU values are then summed through host memory).
 const mxl_cuda_nccl_api* nccl(std::string* why = nullptr);
+
+// The plugin's elementwise fusion extension (fusion_abi.h), or nullptr with the
+// reason in *why (no GPU, a plugin without it, its init failed). Never throws.
+const mxl_cuda_fusion_api* fusion_api(std::string* why);
+// Runs a kernel that fusion_api()->build returned, as a gpu FCompute does: on the
+// device's stream, errors thrown as Err::kDevice naming `name`.
+void run_fused(const void* kernel, const std::vector<double>& scalars, const char* name, const OpCtx& oc,
+               const std::vector<TBlob>& in, const std::vector<TBlob>& out);
 
 // Copies bytes between host memory and a device through pinned staging memory,
 // ordered on the device stream. copy_to_device returns once src has been read and the

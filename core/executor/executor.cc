@@ -5,6 +5,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "../cuda/loader.h"
+
 namespace mxl {
 
 namespace {
@@ -24,7 +26,18 @@ struct GNode {
   std::string name;
   std::vector<int> in, out;
   bool backward = false;
+  FCompute fused;  // set for a fused elementwise node (its kernel replaces op's)
 };
+
+// The operator that fused nodes report (debug_str, engine profiling); not registered.
+const OpDef& fused_op() {
+  static const OpDef* def = [] {
+    auto* d = new OpDef;
+    d->name = "_fused_elemwise";
+    return d;
+  }();
+  return *def;
+}
 
 // A node's kernel call, prepared once at bind time.
 struct Call {
@@ -46,6 +59,8 @@ struct Executor::Impl {
   std::vector<GNode> nodes;
   int nfwd = 0;
   std::vector<int> order;                 // node indices to run: forward then backward
+  size_t fwd_end = 0;                     // order[0, fwd_end) is the forward pass
+  std::string fusion_note;                // debug_str: why fusion is off or a group stayed unfused
   std::vector<int> head_vals, head_grad_vals;
   std::vector<bool> head_grad_needed;
   std::vector<Call> calls;                // parallel to nodes
@@ -98,7 +113,7 @@ struct Executor::Impl {
                 op->input_names(attrs)[i], "' (", vals[size_t(in[i])].name, ") has dtype ",
                 dtype_name(DType(it0[i])), " but ", dtype_name(DType(it[i])), " is required");
     }
-    GNode n{op, std::move(attrs), name, in, {}, backward};
+    GNode n{op, std::move(attrs), name, in, {}, backward, {}};
     int idx = int(nodes.size());
     for (size_t i = 0; i < os.size(); ++i) {
       MXL_CHECK(os[i].known() && ot[i] >= 0, Err::kShape, "bind: cannot infer output ", i, " of operator ",
@@ -235,6 +250,155 @@ struct Executor::Impl {
       if (live[size_t(n)]) order.push_back(n);
     for (size_t i = 0; i < head_grad_vals.size(); ++i) head_grad_needed[i] = need[size_t(head_grad_vals[i])];
     has_backward = int(order.size()) > nfwd;
+    fwd_end = size_t(nfwd);
+  }
+
+  // ---- elementwise fusion (GPU; core/cuda/fusion_abi.h, docs/gpu.md)
+  // Connected elementwise nodes of one pass (forward or backward) whose values all have
+  // one shape and one float dtype become one node running one generated kernel. A
+  // value is fused through only when its one reader is the next node of the chain and
+  // it is no output or bound array: values read twice, by the backward pass, or by the
+  // user stay in memory. So each chain is a tree that can run where its last node did.
+  // Any failure (no NVRTC, no driver, a compile error) leaves the nodes unfused.
+  void fuse(ExecPlanStats& st) {
+    if (ctx.type != DevType::kGPU) return;
+    const char* env = std::getenv("MXLITE_FUSION");
+    if (env && std::string(env) == "0") {
+      fusion_note = "off (MXLITE_FUSION=0)";
+      return;
+    }
+    std::string why;
+    const mxl_cuda_fusion_api* api = gpu::fusion_api(&why);
+    if (!api) {
+      fusion_note = "unavailable: " + why;
+      return;
+    }
+    std::vector<int> replaced_by(nodes.size(), -1);  // chain member -> its fused node; -2: gone
+    int failed = 0;
+    for (const std::vector<int>& chain : fusion_chains(*api)) {
+      int f = fused_node(*api, chain, &why);
+      if (f < 0) {
+        if (failed++ == 0) fusion_note = "chain " + why;
+        continue;
+      }
+      for (int m : chain) replaced_by[size_t(m)] = -2;
+      replaced_by[size_t(chain.back())] = f;
+      ++st.fused_groups;
+      st.fused_nodes += int(chain.size());
+    }
+    if (failed > 1) fusion_note += " (and " + std::to_string(failed - 1) + " more chains)";
+    std::vector<int> kept;
+    fwd_end = 0;
+    for (int idx : order) {
+      int r = replaced_by[size_t(idx)];
+      if (r == -2) continue;
+      int use = r >= 0 ? r : idx;
+      kept.push_back(use);
+      if (!nodes[size_t(use)].backward) ++fwd_end;
+    }
+    order = std::move(kept);
+  }
+
+  // The chains to fuse, each in execution order (its last node is its root), 2+ nodes.
+  std::vector<std::vector<int>> fusion_chains(const mxl_cuda_fusion_api& api) const {
+    std::vector<int> readers(vals.size(), 0);
+    for (int idx : order)
+      for (int v : nodes[size_t(idx)].in) ++readers[size_t(v)];
+    auto is_float = [](int t) { return t == int(DType::f32) || t == int(DType::f64) || t == int(DType::f16); };
+    std::vector<char> fusible(nodes.size(), 0);
+    for (int idx : order) {
+      const GNode& n = nodes[size_t(idx)];
+      if (n.out.size() != 1 || api.fusible(n.op->name.c_str(), nullptr) != int(n.in.size())) continue;
+      const Value& o = vals[size_t(n.out[0])];
+      bool same = is_float(o.dtype);
+      for (int v : n.in) same = same && vals[size_t(v)].shape == o.shape && vals[size_t(v)].dtype == o.dtype;
+      fusible[size_t(idx)] = same;
+    }
+    // In execution order, a node absorbs the chain of each input whose only reader it is.
+    std::vector<std::vector<int>> chain(nodes.size());  // by root node
+    std::vector<char> absorbed(nodes.size(), 0);
+    std::vector<size_t> pos(nodes.size(), 0);
+    for (size_t p = 0; p < order.size(); ++p) pos[size_t(order[p])] = p;
+    for (int idx : order) {
+      if (!fusible[size_t(idx)]) continue;
+      const GNode& n = nodes[size_t(idx)];
+      std::vector<int> members;
+      for (size_t k = 0; k < n.in.size(); ++k) {
+        int v = n.in[k];
+        if (std::find(n.in.begin(), n.in.begin() + long(k), v) != n.in.begin() + long(k)) continue;  // seen
+        const Value& val = vals[size_t(v)];
+        int p = val.producer;
+        if (p < 0 || val.external || !fusible[size_t(p)] || absorbed[size_t(p)]) continue;
+        if (nodes[size_t(p)].backward != n.backward) continue;
+        if (readers[size_t(v)] != int(std::count(n.in.begin(), n.in.end(), v))) continue;
+        members.insert(members.end(), chain[size_t(p)].begin(), chain[size_t(p)].end());
+        chain[size_t(p)].clear();
+        absorbed[size_t(p)] = 1;
+      }
+      members.push_back(idx);
+      std::sort(members.begin(), members.end(), [&](int a, int b) { return pos[size_t(a)] < pos[size_t(b)]; });
+      chain[size_t(idx)] = std::move(members);
+    }
+    std::vector<std::vector<int>> out;
+    for (int idx : order)
+      if (!absorbed[size_t(idx)] && chain[size_t(idx)].size() >= 2) out.push_back(chain[size_t(idx)]);
+    return out;
+  }
+
+  // Builds the fused node of a chain and returns its index; -1 with "<names> not
+  // fused: <why>" in *why when the plugin cannot (the chain's nodes then stay).
+  int fused_node(const mxl_cuda_fusion_api& api, const std::vector<int>& chain, std::string* why) {
+    std::vector<int> inputs;
+    std::vector<mxl_fusion_step> steps;
+    std::vector<double> scalars;
+    std::unordered_map<int, int> step_of;  // value -> the step computing it
+    std::string name;
+    for (int m : chain) {
+      const GNode& n = nodes[size_t(m)];
+      mxl_fusion_step s{n.op->name.c_str(), {0, 0}, 0.0};
+      for (size_t k = 0; k < n.in.size(); ++k) {
+        int v = n.in[k];
+        auto it = step_of.find(v);
+        if (it != step_of.end()) {
+          s.arg[k] = -it->second - 1;
+          continue;
+        }
+        auto at = std::find(inputs.begin(), inputs.end(), v);
+        s.arg[k] = int(at - inputs.begin());
+        if (at == inputs.end()) inputs.push_back(v);
+      }
+      int takes_scalar = 0;
+      api.fusible(n.op->name.c_str(), &takes_scalar);
+      if (takes_scalar) s.scalar = n.attrs.f("scalar"), scalars.push_back(s.scalar);
+      step_of[n.out[0]] = int(steps.size());
+      steps.push_back(s);
+      name += (name.empty() ? "" : "+") + n.name;
+    }
+    const GNode& last = nodes[size_t(chain.back())];
+    int out_step = int(steps.size()) - 1;
+    void* kernel = nullptr;
+    char err[2048] = {0};
+    if (api.build(ctx.id, vals[size_t(last.out[0])].dtype, steps.data(), int(steps.size()), int(inputs.size()),
+                  &out_step, 1, &kernel, err, sizeof err) != 0) {
+      *why = name + " not fused: " + err;
+      return -1;
+    }
+    GNode f;
+    f.op = &fused_op();
+    f.attrs.op = f.op;
+    f.name = name;
+    f.in = inputs;
+    f.out = last.out;
+    f.backward = last.backward;
+    std::string label = "_fused_elemwise(" + name + ")";
+    f.fused = [kernel, scalars, label](const OpCtx& oc, const Attrs&, const std::vector<TBlob>& in,
+                                      const std::vector<TBlob>& out) {
+      gpu::run_fused(kernel, scalars, label.c_str(), oc, in, out);
+    };
+    int idx = int(nodes.size());
+    nodes.push_back(std::move(f));
+    vals[size_t(nodes.back().out[0])].producer = idx;
+    return idx;
   }
 
   // Assigns storage to internal values: reuse by liveness, in place where declared.
@@ -307,7 +471,7 @@ struct Executor::Impl {
     for (int idx : order) {
       const GNode& n = nodes[size_t(idx)];
       Call& c = calls[size_t(idx)];
-      c.fn = ctx.type == DevType::kCPU ? &n.op->cpu : &n.op->gpu;
+      c.fn = n.fused ? &n.fused : ctx.type == DevType::kCPU ? &n.op->cpu : &n.op->gpu;
       MXL_CHECK(bool(*c.fn), Err::kDevice, "bind: operator ", n.name, " (", n.op->name, ") has no kernel for ",
                 ctx.str());
       c.attrs = &n.attrs;
@@ -409,6 +573,7 @@ Executor::Executor(const Symbol& sym, Context ctx, std::vector<NDArray> args, st
   im.prune_and_order();
   stats_.forward_nodes = im.nfwd;
   stats_.backward_nodes = int(im.order.size()) - im.nfwd;
+  im.fuse(stats_);
   im.plan(stats_);
   im.prepare();
   for (int v : im.head_vals) outputs_.push_back(im.vals[size_t(v)].arr);
@@ -418,7 +583,7 @@ Executor::~Executor() = default;
 
 void Executor::forward(bool is_train) {
   Impl& im = *impl_;
-  im.run(0, size_t(im.nfwd), is_train, impl_);
+  im.run(0, im.fwd_end, is_train, impl_);
   im.forwarded = true;
   im.train_forwarded = is_train;
 }
@@ -441,7 +606,7 @@ void Executor::backward(const std::vector<NDArray>& head_grads) {
               head_grads[i].shape(), " but output ", h.name, " has shape ", h.shape);
     if (im.head_grad_needed[i]) copy(head_grads[i], im.vals[size_t(im.head_grad_vals[i])].arr);
   }
-  im.run(size_t(im.nfwd), im.order.size(), im.train_forwarded, impl_);
+  im.run(im.fwd_end, im.order.size(), im.train_forwarded, impl_);
 }
 
 std::string Executor::debug_str() const {
@@ -457,6 +622,9 @@ std::string Executor::debug_str() const {
   os << "Total " << (stats_.planned_bytes >> 20) << " MB allocated\n";
   os << "Memory plan: planned " << stats_.planned_bytes << " bytes, naive " << stats_.naive_bytes << " bytes, "
      << stats_.inplace << " in-place\n";
+  if (im.ctx.type == DevType::kGPU)
+    os << "Fusion: " << stats_.fused_groups << " fused kernels replace " << stats_.fused_nodes << " nodes"
+       << (im.fusion_note.empty() ? "" : "; " + im.fusion_note) << "\n";
   return os.str();
 }
 

@@ -20,6 +20,8 @@ struct ExecPlanStats {
   uint64_t naive_bytes = 0;    // one buffer per internal value
   int inplace = 0;             // values computed in place of an input
   int forward_nodes = 0, backward_nodes = 0;
+  int fused_groups = 0;        // fused elementwise kernels (GPU, docs/gpu.md)
+  int fused_nodes = 0;         // graph nodes they replace
 };
 
 class Executor {

@@ -5,6 +5,7 @@
 // The broadcast forms of broadcast_to / broadcast_like / broadcast_axis live here too.
 #include <cstring>
 
+#include "elemwise_kernels.h"
 #include "elemwise_math.h"
 
 namespace mxl {

@@ -6,11 +6,14 @@
 // the op's input or its output (`dep`, whichever makes the derivative cheap).
 // Binary functors give f(a, b) and the partial derivatives dl, dr in terms of a, b
 // and y = f(a, b).
+//
+// Only elemwise_device.h and standard headers are included: NVRTC compiles this file
+// too, into fused elementwise kernels (core/cuda/fusion.cu).
 #pragma once
 #include <cmath>
 #include <type_traits>
 
-#include "elemwise_kernels.h"
+#include "elemwise_device.h"
 
 namespace mxl {
 namespace elemwise {

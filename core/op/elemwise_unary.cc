@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "elemwise_kernels.h"
 #include "elemwise_math.h"
 
 namespace mxl {

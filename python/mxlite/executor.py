@@ -221,6 +221,14 @@ class Executor:
         check_call(lib.mxl_executor_memory(self.handle, p, n))
         return int(p[0]), int(n[0])
 
+    def fusion_stats(self):
+        """(fused_kernels, fused_nodes): elementwise chains compiled into one GPU kernel
+        at bind time, and the graph nodes they replace (docs/gpu.md); (0, 0) on the
+        CPU, with MXLITE_FUSION=0, or when fusion is unavailable (see debug_str)."""
+        g, n = ffi.new("int*"), ffi.new("int*")
+        check_call(lib.mxl_executor_fusion(self.handle, g, n))
+        return int(g[0]), int(n[0])
+
     def debug_str(self):
         p = ffi.new("const char**")
         check_call(lib.mxl_executor_debug_str(self.handle, p))

@@ -350,6 +350,10 @@ MXL_API int mxl_executor_backward(mxl_executor ex, int num, const mxl_ndarray* h
 MXL_API int mxl_executor_outputs(mxl_executor ex, int* n, mxl_ndarray** outputs);
 /* Memory plan figures: bytes of internal buffers after reuse, and without reuse. */
 MXL_API int mxl_executor_memory(mxl_executor ex, uint64_t* planned_bytes, uint64_t* naive_bytes);
+/* Elementwise fusion on a GPU (docs/gpu.md): the fused kernels made at bind time and
+ * the graph nodes they replace; both 0 on the CPU, with MXLITE_FUSION=0, or when
+ * fusion is unavailable (debug_str says why). */
+MXL_API int mxl_executor_fusion(mxl_executor ex, int* groups, int* nodes);
 /* A readable dump of the bound graph and its memory plan (MXNet's debug_str);
  * the string stays valid until the next call on this thread. */
 MXL_API int mxl_executor_debug_str(mxl_executor ex, const char** str);

@@ -5,18 +5,23 @@
 //
 // Environment: MXC_EMU_GPUS (device count, default 1), MXC_EMU_MEMORY_MB (memory per
 // device, default 8192), MXC_EMU_ASYNC=1 (streams run their work as late as possible),
-// MXC_EMU_ORDER=reverse (blocks and threads run last to first).
+// MXC_EMU_ORDER=reverse (blocks and threads run last to first); the NVRTC and driver API
+// stand-ins at the end have their own (MXC_EMU_CXX, MXC_EMU_NVRTC_*).
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <ucontext.h>
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
 
+#include <cctype>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -781,4 +786,341 @@ EMU_EXPORT int cublasDgemmStridedBatched(void* h, int ta, int tb, int m, int n, 
                                          long long sb, const double* beta, double* C, int ldc, long long sc,
                                          int batch) {
   return gemm_on(h, ta, tb, m, n, k, alpha, A, lda, sa, B, ldb, sb, beta, C, ldc, sc, batch);
+}
+
+// ------------------------------------------------------------------ NVRTC, driver API
+// Fused elementwise kernels (core/cuda/fusion.cu) are CUDA source that the plugin
+// compiles at run time with NVRTC and launches with the driver API; with
+// MXLITE_NVRTC_LIBRARY and MXLITE_CUDA_DRIVER_LIBRARY naming this library, these
+// stand-ins answer. "Compiling" runs the host C++ compiler (MXC_EMU_CXX, default c++)
+// on the source against this emulator's include/ directory, with the program's
+// in-memory headers written next to it, into a shared object; the "PTX" is that
+// object's path. A trampoline appended to the source gives each __global__ function
+// an entry that unpacks cuLaunchKernel's parameter array, so a launch runs like any
+// other: configuration and pointer checks, queued on its stream. Objects are cached
+// by a hash of the program in $TMPDIR/mxcemu_rtc-<uid> (pytest runs compile once).
+//
+// MXC_EMU_NVRTC_CHECK=/path/to/libnvrtc.so.N: every program is also compiled by that
+// real NVRTC to PTX, for each of MXC_EMU_NVRTC_ARCHS (default "80,90"), with the
+// plugin's own options and headers; a program it rejects fails here with its log.
+// MXC_EMU_NVRTC_PTX_DIR keeps that PTX (<hash>_compute_<arch>.ptx) for ptxas.
+namespace {
+struct RtcProgram {
+  std::string src;
+  std::vector<std::pair<std::string, std::string>> headers;  // include name, text
+  std::string log, image;
+};
+struct RtcFunction {
+  void (*run)(void**, Thread*);
+  std::string name;
+  std::vector<size_t> size;
+  std::vector<int> is_ptr;
+};
+enum : int { kNvrtcOk = 0, kNvrtcInvalidInput = 3, kNvrtcCompilation = 6 };
+enum : int { kCuOk = 0, kCuInvalidValue = 1, kCuInvalidImage = 200, kCuNotFound = 500, kCuLaunchFailed = 719 };
+
+uint64_t fnv1a(const std::string& s, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+std::string hex(uint64_t v) {
+  char b[17];
+  snprintf(b, sizeof b, "%016llx", (unsigned long long)v);
+  return b;
+}
+bool write_file(const std::string& path, const std::string& text) {
+  for (size_t p = path.find('/', 1); p != std::string::npos; p = path.find('/', p + 1))
+    mkdir(path.substr(0, p).c_str(), 0700);  // parents; existing ones are fine
+  FILE* f = fopen(path.c_str(), "wb");
+  if (!f) return false;
+  bool ok = fwrite(text.data(), 1, text.size(), f) == text.size();
+  return fclose(f) == 0 && ok;
+}
+std::string read_file(const std::string& path) {
+  std::string s;
+  if (FILE* f = fopen(path.c_str(), "rb")) {
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
+    fclose(f);
+  }
+  return s;
+}
+
+// The names of the program's __global__ functions (the fused kernels are extern "C").
+std::vector<std::string> kernel_names(const std::string& src) {
+  std::vector<std::string> names;
+  const std::string key = "__global__ void ";
+  for (size_t p = src.find(key); p != std::string::npos; p = src.find(key, p + 1)) {
+    size_t b = p + key.size(), e = b;
+    while (e < src.size() && (isalnum((unsigned char)src[e]) || src[e] == '_')) ++e;
+    if (e > b) names.push_back(src.substr(b, e - b));
+  }
+  return names;
+}
+
+// Appended to a program: the emulator's view of the running thread for this object,
+// __syncthreads() forwarded to the emulator, and per kernel its parameter layout and
+// an entry that calls it from cuLaunchKernel's parameter array.
+std::string trampoline(const std::vector<std::string>& kernels) {
+  std::string t = R"(
+// ---- appended by the CUDA emulator (tests/gpu/emu/cuda_emu.cc)
+#include <utility>
+namespace mxcemu { thread_local Thread* cur = nullptr; }
+extern "C" __attribute__((visibility("default"))) void (*mxcemu_rtc_syncthreads)() = nullptr;
+// The block's other threads run (and set cur) while this one waits at the barrier.
+void mxcemu::syncthreads() {
+  mxcemu::Thread* me = mxcemu::cur;
+  mxcemu_rtc_syncthreads();
+  mxcemu::cur = me;
+}
+namespace mxcemu_rtc {
+template <class... P> struct Sig {
+  static constexpr int count = int(sizeof...(P));
+  static void describe(size_t* size, int* ptr) {
+    int i = 0;
+    ((size[i] = sizeof(P), ptr[i] = std::is_pointer_v<P>, ++i), ...);
+    (void)size, (void)ptr, (void)i;
+  }
+  template <size_t... I> static void call(void (*k)(P...), void** a, std::index_sequence<I...>) {
+    k(*static_cast<std::decay_t<P>*>(a[I])...);
+  }
+};
+template <class... P> Sig<P...> sig(void (*)(P...));
+}  // namespace mxcemu_rtc
+)";
+  for (const std::string& k : kernels) {
+    t += "extern \"C\" __attribute__((visibility(\"default\"))) int mxcemu_rtc_describe_" + k +
+         "(size_t* size, int* ptr, int max) {\n  using S = decltype(mxcemu_rtc::sig(&" + k +
+         "));\n  if (S::count > max) return -1;\n  S::describe(size, ptr);\n  return S::count;\n}\n";
+    t += "extern \"C\" __attribute__((visibility(\"default\"))) void mxcemu_rtc_run_" + k +
+         "(void** a, ::mxcemu::Thread* th) {\n  ::mxcemu::cur = th;\n  using S = decltype(mxcemu_rtc::sig(&" + k +
+         "));\n  S::call(&" + k + ", a, std::make_index_sequence<S::count>());\n}\n";
+  }
+  return t;
+}
+
+// The real NVRTC check (MXC_EMU_NVRTC_CHECK); "" when it passes or is not asked for.
+std::string real_nvrtc_check(const RtcProgram& p, const std::vector<std::string>& options, const std::string& hash) {
+  const char* path = getenv("MXC_EMU_NVRTC_CHECK");
+  if (!path || !*path) return "";
+  void* lib = ::dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  if (!lib) return std::string("MXC_EMU_NVRTC_CHECK: cannot load ") + path + ": " + dlerror();
+  using Create = int (*)(void**, const char*, const char*, int, const char* const*, const char* const*);
+  using Compile = int (*)(void*, int, const char* const*);
+  using Size = int (*)(void*, size_t*);
+  using Get = int (*)(void*, char*);
+  using Destroy = int (*)(void**);
+  auto create = reinterpret_cast<Create>(dlsym(lib, "nvrtcCreateProgram"));
+  auto compile = reinterpret_cast<Compile>(dlsym(lib, "nvrtcCompileProgram"));
+  auto ptx_size = reinterpret_cast<Size>(dlsym(lib, "nvrtcGetPTXSize"));
+  auto ptx = reinterpret_cast<Get>(dlsym(lib, "nvrtcGetPTX"));
+  auto log_size = reinterpret_cast<Size>(dlsym(lib, "nvrtcGetProgramLogSize"));
+  auto log = reinterpret_cast<Get>(dlsym(lib, "nvrtcGetProgramLog"));
+  auto destroy = reinterpret_cast<Destroy>(dlsym(lib, "nvrtcDestroyProgram"));
+  if (!create || !compile || !ptx_size || !ptx || !log_size || !log || !destroy)
+    return std::string("MXC_EMU_NVRTC_CHECK: ") + path + " lacks NVRTC entry points";
+  std::vector<const char*> names, texts;
+  for (auto& [n, t] : p.headers) names.push_back(n.c_str()), texts.push_back(t.c_str());
+  const char* archs_env = getenv("MXC_EMU_NVRTC_ARCHS");
+  std::string archs = archs_env && *archs_env ? archs_env : "80,90";
+  const char* ptx_dir = getenv("MXC_EMU_NVRTC_PTX_DIR");
+  for (size_t b = 0; b < archs.size();) {
+    size_t e = archs.find(',', b);
+    if (e == std::string::npos) e = archs.size();
+    std::string arch = "--gpu-architecture=compute_" + archs.substr(b, e - b);
+    b = e + 1;
+    std::vector<const char*> opts;
+    for (const std::string& o : options)
+      if (o.rfind("--gpu-architecture", 0) != 0 && o.rfind("-arch", 0) != 0) opts.push_back(o.c_str());
+    opts.push_back(arch.c_str());
+    void* prog = nullptr;
+    if (create(&prog, p.src.c_str(), "mxl_fused.cu", int(names.size()), texts.data(), names.data()) != 0)
+      return "real NVRTC: nvrtcCreateProgram failed";
+    int rc = compile(prog, int(opts.size()), opts.data());
+    size_t n = 0;
+    std::string out;
+    if (rc != 0) {
+      log_size(prog, &n);
+      out.assign(n, '\0');
+      if (n) log(prog, &out[0]);
+      destroy(&prog);
+      return std::string("real NVRTC (") + path + ", " + arch + ") rejects the program: " + out.c_str();
+    }
+    ptx_size(prog, &n);
+    out.assign(n, '\0');
+    ptx(prog, &out[0]);
+    destroy(&prog);
+    if (ptx_dir && *ptx_dir)
+      write_file(std::string(ptx_dir) + "/" + hash + "_" + arch.substr(arch.find('=') + 1) + ".ptx", out.c_str());
+  }
+  return "";
+}
+
+// This emulator build (its file's path, size and time): part of every cached object's
+// key, so that a rebuilt emulator (new cuda_emu.h, new trampoline) compiles afresh.
+std::string emulator_stamp() {
+  Dl_info info;
+  struct stat st;
+  if (!dladdr(reinterpret_cast<void*>(&emulator_stamp), &info) || !info.dli_fname || stat(info.dli_fname, &st) != 0)
+    return "unknown";
+  return std::string(info.dli_fname) + " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtime);
+}
+
+std::mutex g_rtc_mu;  // compiles, module loads
+}  // namespace
+
+EMU_EXPORT int nvrtcCreateProgram(RtcProgram** prog, const char* src, const char*, int nh, const char* const* texts,
+                                  const char* const* names) {
+  if (!prog || !src || nh < 0) return kNvrtcInvalidInput;
+  auto* p = new RtcProgram;
+  p->src = src;
+  for (int i = 0; i < nh; ++i) p->headers.push_back({names[i], texts[i]});
+  *prog = p;
+  return kNvrtcOk;
+}
+EMU_EXPORT int nvrtcDestroyProgram(RtcProgram** prog) {
+  if (prog) delete *prog, *prog = nullptr;
+  return kNvrtcOk;
+}
+EMU_EXPORT int nvrtcCompileProgram(RtcProgram* p, int nopt, const char* const* opts) {
+  if (!p) return kNvrtcInvalidInput;
+  std::lock_guard<std::mutex> l(g_rtc_mu);
+  std::vector<std::string> options(opts, opts + nopt);
+  std::string key = p->src;
+  for (auto& [n, t] : p->headers) key += "\n//" + n + "\n" + t;
+  for (auto& o : options) key += "\n" + o;
+  const std::string hash = hex(fnv1a(key + "\n" + emulator_stamp()));
+  p->log = real_nvrtc_check(*p, options, hash);
+  if (!p->log.empty()) return kNvrtcCompilation;
+  const char* tmp = getenv("TMPDIR");
+  const std::string dir = std::string(tmp && *tmp ? tmp : "/tmp") + "/mxcemu_rtc-" + std::to_string(getuid());
+  const std::string so = dir + "/" + hash + ".so";
+  if (access(so.c_str(), R_OK) != 0) {  // not cached: build it in a scratch directory
+    const std::string work = dir + "/" + hash + ".build" + std::to_string(getpid());
+    bool ok = write_file(work + "/prog.cc", p->src + trampoline(kernel_names(p->src)));
+    for (auto& [n, t] : p->headers) ok = ok && write_file(work + "/" + n, t);
+    if (!ok) {
+      p->log = "cuda_emu: cannot write the program to " + work;
+      return kNvrtcCompilation;
+    }
+    const char* cxx = getenv("MXC_EMU_CXX");
+    // Quoted includes find the program's headers; <...> ones the system's and the
+    // emulator's (never the program's stand-ins for NVRTC's missing system headers).
+    std::string cmd = std::string(cxx && *cxx ? cxx : "c++") +
+                      " -std=c++17 -O1 -fPIC -shared -fvisibility=hidden -include cuda_runtime.h -I" +
+                      MXCEMU_INCLUDE_DIR + " -iquote " + work + " " + work + "/prog.cc -o " + work + "/prog.so > " +
+                      work + "/log.txt 2>&1";
+    int rc = system(cmd.c_str());
+    if (rc != 0 || rename((work + "/prog.so").c_str(), so.c_str()) != 0) {
+      p->log = "cuda_emu: the host compiler rejects the program (" + cmd + "):\n" + read_file(work + "/log.txt");
+      return kNvrtcCompilation;  // the scratch directory stays, to look at
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(work, ignored);
+  }
+  p->image = "mxcemu-rtc:" + so;
+  return kNvrtcOk;
+}
+EMU_EXPORT int nvrtcGetPTXSize(RtcProgram* p, size_t* n) {
+  *n = p->image.size() + 1;
+  return kNvrtcOk;
+}
+EMU_EXPORT int nvrtcGetPTX(RtcProgram* p, char* out) {
+  std::memcpy(out, p->image.c_str(), p->image.size() + 1);
+  return kNvrtcOk;
+}
+EMU_EXPORT int nvrtcGetProgramLogSize(RtcProgram* p, size_t* n) {
+  *n = p->log.size() + 1;
+  return kNvrtcOk;
+}
+EMU_EXPORT int nvrtcGetProgramLog(RtcProgram* p, char* out) {
+  std::memcpy(out, p->log.c_str(), p->log.size() + 1);
+  return kNvrtcOk;
+}
+EMU_EXPORT const char* nvrtcGetErrorString(int rc) {
+  switch (rc) {
+    case kNvrtcOk: return "NVRTC_SUCCESS";
+    case kNvrtcInvalidInput: return "NVRTC_ERROR_INVALID_INPUT";
+    case kNvrtcCompilation: return "NVRTC_ERROR_COMPILATION";
+  }
+  return "NVRTC_ERROR (emulated)";
+}
+
+EMU_EXPORT int cuInit(unsigned) { return kCuOk; }
+EMU_EXPORT int cuModuleLoadData(void** module, const void* image) {
+  const std::string img = static_cast<const char*>(image);
+  const std::string prefix = "mxcemu-rtc:";
+  if (img.rfind(prefix, 0) != 0) {
+    fail(cudaErrorInvalidValue, "cuModuleLoadData: not an image this emulator's NVRTC made");
+    return kCuInvalidImage;
+  }
+  std::lock_guard<std::mutex> l(g_rtc_mu);
+  void* h = ::dlopen(img.c_str() + prefix.size(), RTLD_NOW | RTLD_LOCAL);
+  if (!h) {
+    fail(cudaErrorInvalidValue, "cuModuleLoadData: %s", dlerror());
+    return kCuInvalidImage;
+  }
+  if (auto* sync = reinterpret_cast<void (**)()>(dlsym(h, "mxcemu_rtc_syncthreads"))) *sync = syncthreads;
+  *module = h;
+  return kCuOk;
+}
+EMU_EXPORT int cuModuleGetFunction(void** fn, void* module, const char* name) {
+  auto run = reinterpret_cast<void (*)(void**, Thread*)>(dlsym(module, (std::string("mxcemu_rtc_run_") + name).c_str()));
+  auto describe = reinterpret_cast<int (*)(size_t*, int*, int)>(
+      dlsym(module, (std::string("mxcemu_rtc_describe_") + name).c_str()));
+  if (!run || !describe) return kCuNotFound;
+  auto* f = new RtcFunction{run, name, std::vector<size_t>(64), std::vector<int>(64)};  // lives with the process
+  int n = describe(f->size.data(), f->is_ptr.data(), 64);
+  if (n < 0) return kCuInvalidValue;
+  f->size.resize(size_t(n));
+  f->is_ptr.resize(size_t(n));
+  *fn = f;
+  return kCuOk;
+}
+EMU_EXPORT int cuLaunchKernel(void* fn, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
+                              unsigned smem, cudaStream_t stream, void** params, void** extra) {
+  auto* f = static_cast<RtcFunction*>(fn);
+  if (!f || extra) return kCuInvalidValue;
+  LaunchCfg cfg{dim3(gx, gy, gz), dim3(bx, by, bz), smem, stream};
+  // As CUDA does, the parameters are copied at the launch; pointers must be device memory.
+  auto args = std::make_shared<std::vector<std::unique_ptr<unsigned char[]>>>();
+  bool ok = launch_ok(cfg, f->name.c_str());
+  for (size_t i = 0; ok && i < f->size.size(); ++i) {
+    args->emplace_back(new unsigned char[f->size[i]]);
+    std::memcpy(args->back().get(), params[i], f->size[i]);
+    if (f->is_ptr[i]) {
+      void* p = nullptr;
+      std::memcpy(&p, params[i], sizeof p);
+      ok = p == nullptr || check_pointer(p, f->name.c_str(), int(i));
+    }
+  }
+  if (!ok) {
+    cudaGetLastError();  // reported by this call's result, not by the next runtime call
+    return kCuLaunchFailed;
+  }
+  submit(stream, [f, args, cfg] {
+    std::vector<void*> a;
+    for (auto& p : *args) a.push_back(p.get());
+    struct Ctx {
+      RtcFunction* f;
+      void** a;
+    } ctx{f, a.data()};
+    run_grid(cfg, f->name.c_str(), [](void* p) {
+      auto* c = static_cast<Ctx*>(p);
+      c->f->run(c->a, cur);
+    }, &ctx);
+  });
+  return kCuOk;
+}
+EMU_EXPORT int cuGetErrorString(int rc, const char** s) {
+  switch (rc) {
+    case kCuOk: *s = "no error"; break;
+    case kCuInvalidValue: *s = "invalid argument"; break;
+    case kCuInvalidImage: *s = "device kernel image is invalid (emulated)"; break;
+    case kCuNotFound: *s = "named symbol not found"; break;
+    case kCuLaunchFailed: *s = "launch refused by the emulator (see the cuda_emu: message)"; break;
+    default: *s = "unknown error"; break;
+  }
+  return kCuOk;
 }

@@ -19,6 +19,8 @@ if [ ! -f "$EMU" ]; then
 fi
 export MXLITE_LIBRARY=$BUILD/libmxlite.so PYTHONPATH=$ROOT/python MXLITE_CUDA_PLUGIN=$EMU MXC_EMU_GPUS=2
 export MXLITE_NCCL_LIBRARY=$EMU  # the KVStore's NCCL path (device / nccl stores on 2 GPUs)
+# Fused elementwise kernels: the emulator stands in for NVRTC and the driver API too.
+export MXLITE_NVRTC_LIBRARY=$EMU MXLITE_CUDA_DRIVER_LIBRARY=$EMU
 cd "$ROOT"
 
 echo "-- pytest -m gpu on 2 emulated GPUs, streams asynchronous (work runs when waited for)"

@@ -10,6 +10,7 @@
 #include <cub/device/device_segmented_radix_sort.cuh>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 static int g_pass, g_fail;
@@ -282,6 +283,95 @@ static void test_no_real_cuda_library() {
   CHECK(dlopen("libm.so.6", RTLD_NOW) == nullptr);  // only the emulator's own cuBLAS may load
 }
 
+// NVRTC and driver API stand-ins (fused kernels): a program with an in-memory header,
+// compiled by the host compiler, run through cuLaunchKernel with barriers and shared
+// memory; a compile error comes back with the compiler's log; a host pointer argument
+// is refused like a <<<>>> launch's.
+extern "C" {
+int nvrtcCreateProgram(void** prog, const char* src, const char* name, int nh, const char* const* texts,
+                       const char* const* names);
+int nvrtcCompileProgram(void* prog, int nopt, const char* const* opts);
+int nvrtcGetPTXSize(void* prog, size_t* n);
+int nvrtcGetPTX(void* prog, char* out);
+int nvrtcGetProgramLogSize(void* prog, size_t* n);
+int nvrtcGetProgramLog(void* prog, char* out);
+int nvrtcDestroyProgram(void** prog);
+int cuModuleLoadData(void** module, const void* image);
+int cuModuleGetFunction(void** fn, void* module, const char* name);
+int cuLaunchKernel(void* fn, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
+                   unsigned smem, cudaStream_t stream, void** params, void** extra);
+}
+static std::string rtc_compile(const char* src, void** module, std::string* log) {
+  const char* names[] = {"inc/scale.h"};
+  const char* texts[] = {"#pragma once\n#define SCALE 3\n"};
+  void* prog = nullptr;
+  CHECK(nvrtcCreateProgram(&prog, src, "t.cu", 1, texts, names) == 0);
+  const char* opts[] = {"-std=c++17", "--gpu-architecture=compute_90"};
+  int rc = nvrtcCompileProgram(prog, 2, opts);
+  size_t n = 0;
+  nvrtcGetProgramLogSize(prog, &n);
+  log->assign(n, '\0');
+  nvrtcGetProgramLog(prog, &(*log)[0]);
+  std::string image;
+  if (rc == 0) {
+    nvrtcGetPTXSize(prog, &n);
+    image.assign(n, '\0');
+    nvrtcGetPTX(prog, &image[0]);
+    CHECK(cuModuleLoadData(module, image.c_str()) == 0);
+  }
+  nvrtcDestroyProgram(&prog);
+  return rc == 0 ? image : std::string();
+}
+static void test_rtc() {
+  const char* src = R"(#include "inc/scale.h"
+extern "C" __global__ void reverse_scaled(const int* x, int* y, int n) {
+  __shared__ int sh[64];
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  sh[threadIdx.x] = i < n ? x[i] * SCALE : 0;
+  __syncthreads();
+  if (i < n) y[i] = sh[blockDim.x - 1 - threadIdx.x];
+}
+)";
+  void* module = nullptr;
+  std::string log;
+  CHECK(!rtc_compile(src, &module, &log).empty());
+  void* fn = nullptr;
+  CHECK(module && cuModuleGetFunction(&fn, module, "reverse_scaled") == 0);
+  CHECK(cuModuleGetFunction(&fn, module, "no_such_kernel") != 0);
+  CHECK(cuModuleGetFunction(&fn, module, "reverse_scaled") == 0);
+  const int n = 128;
+  int *x, *y;
+  CHECK(cudaMalloc(&x, n * sizeof(int)) == cudaSuccess && cudaMalloc(&y, n * sizeof(int)) == cudaSuccess);
+  std::vector<int> h(n);
+  for (int i = 0; i < n; ++i) h[size_t(i)] = i;
+  cudaMemcpy(x, h.data(), n * sizeof(int), cudaMemcpyHostToDevice);
+  cudaStream_t s;
+  cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking);
+  int count = n;
+  void* params[] = {&x, &y, &count};
+  CHECK(cuLaunchKernel(fn, 2, 1, 1, 64, 1, 1, 0, s, params, nullptr) == 0);
+  count = 0;  // parameters are copied at the launch, as CUDA does
+  cudaStreamSynchronize(s);
+  cudaMemcpy(h.data(), y, n * sizeof(int), cudaMemcpyDeviceToHost);
+  int ok = 0;
+  for (int i = 0; i < n; ++i) ok += h[size_t(i)] == 3 * ((i / 64) * 64 + 63 - i % 64);
+  CHECK(ok == n);
+  std::vector<int> host(n, -1);
+  int* hp = host.data();
+  void* bad[] = {&x, &hp, &count};
+  count = n;
+  CHECK(cuLaunchKernel(fn, 2, 1, 1, 64, 1, 1, 0, s, bad, nullptr) != 0);
+  CHECK(cudaGetLastError() == cudaSuccess);  // reported by the launch call itself
+  cudaStreamSynchronize(s);
+  CHECK(host[0] == -1);
+  CHECK(cuLaunchKernel(fn, 1, 1, 1, 2048, 1, 1, 0, s, params, nullptr) != 0);  // > 1024 threads
+  void* module2 = nullptr;
+  CHECK(rtc_compile("extern \"C\" __global__ void broken(int* x) { x[0] = undeclared; }", &module2, &log).empty());
+  CHECK(log.find("undeclared") != std::string::npos);
+  cudaFree(x);
+  cudaFree(y);
+}
+
 int main() {
   setenv("MXC_EMU_ASYNC", "1", 1);  // before the first stream work reads it
   test_indices();
@@ -292,6 +382,7 @@ int main() {
   test_sort();
   test_async_streams();
   test_no_real_cuda_library();
+  test_rtc();
   printf("cuda_emu: %d passed, %d failed\n", g_pass, g_fail);
   return g_fail ? 1 : 0;
 }
