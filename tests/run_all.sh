@@ -12,6 +12,10 @@ PY=${PYTHON:-python3}
 echo "== installing build and test dependencies"
 $PY -m pip install -q --disable-pip-version-check "cffi>=1.15" "numpy>=1.21" "scipy-openblas32>=0.3.27" \
     "pytest>=7" scikit-learn scipy ninja cmake graphviz "atheris>=2.3" 2>&1 | grep -v "Running pip as the 'root'" || true
+# The real NVRTC (a compiler library, no GPU needed): every fused kernel the emulator runs
+# is also compiled by it to PTX for sm_80 / sm_90 (tests/python/test_fusion.py).
+$PY -m pip install -q --disable-pip-version-check "nvidia-cuda-nvrtc==13.0.88" 2>&1 |
+    grep -v "Running pip as the 'root'" || true
 
 if ! command -v mpirun >/dev/null 2>&1 || ! command -v mpicc >/dev/null 2>&1; then
   # Before the build: CMake then makes the KVStore's MPI plugin (libmxlite_mpi.so).

@@ -95,6 +95,21 @@ if [ -z "${MXLITE_NCCL_LIBRARY:-}" ] && ! ldconfig -p 2>/dev/null | grep -q "lib
   c=$(python3 -c "import nvidia.nccl, os; print(os.path.join(list(nvidia.nccl.__path__)[0], 'lib', 'libnccl.so.2'))" 2>/dev/null)
   [ -n "$c" ] && [ -f "$c" ] && export MXLITE_NCCL_LIBRARY=$c
 fi
+# NVRTC for fused elementwise kernels: the toolkit's, else the pip package's (nvidia-cuda-nvrtc).
+if [ -z "${MXLITE_NVRTC_LIBRARY:-}" ] && ! ldconfig -p 2>/dev/null | grep -q "libnvrtc.so.1[23] "; then
+  for c in /usr/local/cuda/lib64/libnvrtc.so.13 /usr/local/cuda/lib64/libnvrtc.so.12 \
+           $(python3 -c "
+import importlib, os
+for m in ('nvidia.cu13', 'nvidia.cuda_nvrtc'):
+    try:
+        d = os.path.join(list(importlib.import_module(m).__path__)[0], 'lib')
+        print(' '.join(os.path.join(d, f) for f in sorted(os.listdir(d)) if f.startswith('libnvrtc.so.')))
+    except Exception:
+        pass" 2>/dev/null); do
+    [ -f "$c" ] && { export MXLITE_NVRTC_LIBRARY=$c; break; }
+  done
+fi
+note "NVRTC: ${MXLITE_NVRTC_LIBRARY:-default search (libnvrtc.so.13/.12)}"
 note "NCCL: $(python3 -c 'import mxlite as mx; mx.kv.create("nccl"); print("kvstore nccl can be created")' 2>&1 | tail -1)"
 
 echo "== gpu tests"

@@ -13,16 +13,7 @@
 #include <string>
 #include <vector>
 
-static int g_pass, g_fail;
-#define CHECK(cond)                                                        \
-  do {                                                                     \
-    if (cond) {                                                            \
-      ++g_pass;                                                            \
-    } else {                                                               \
-      ++g_fail;                                                            \
-      fprintf(stderr, "FAILED %s:%d: %s\n", __FILE__, __LINE__, #cond);    \
-    }                                                                      \
-  } while (0)
+#include "emu_check.h"
 
 // Every thread writes its flat global id at its own position.
 __global__ void ids_kernel(int* out) {

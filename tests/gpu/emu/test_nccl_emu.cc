@@ -21,16 +21,7 @@
 #include "nccl_emu.h"
 #undef dlopen
 
-static int g_pass, g_fail;
-#define CHECK(cond)                                                     \
-  do {                                                                  \
-    if (cond) {                                                         \
-      ++g_pass;                                                         \
-    } else {                                                            \
-      ++g_fail;                                                         \
-      fprintf(stderr, "FAILED %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                   \
-  } while (0)
+#include "emu_check.h"
 
 using Clock = std::chrono::steady_clock;
 static double seconds_since(Clock::time_point t) {
