@@ -218,6 +218,7 @@ export class Executor {
   copyParamsFrom(argParams: { [name: string]: NDArray }, auxParams?: { [name: string]: NDArray } | null,
     allowExtraParams?: boolean): void;
   memoryStats(): [number, number];
+  fusionStats(): [number, number];
   debugStr(): string;
 }
 

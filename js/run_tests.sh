@@ -37,7 +37,8 @@ echo "js: ${passed:-0} passed, ${failed:-?} failed${skipped:+, $skipped skipped}
 # library (tests/gpu/emu): there they must pass, none skipped.
 EMU=$(ls "$(dirname "${MXLITE_LIBRARY:-/nonexistent/x}")/libmxlite_cuda_emu.so" 2>/dev/null || true)
 if [ -n "$EMU" ] && ! node -e "process.exit(require('.').numGpus() > 0 ? 0 : 1)" 2>/dev/null; then
-  MXLITE_CUDA_PLUGIN=$EMU MXLITE_CUBLAS_LIBRARY=$EMU MXC_EMU_ASYNC=1 node --test test/gpu.test.js >"$log" 2>&1
+  MXLITE_CUDA_PLUGIN=$EMU MXLITE_CUBLAS_LIBRARY=$EMU MXC_EMU_ASYNC=1 MXLITE_NVRTC_LIBRARY=$EMU \
+    MXLITE_CUDA_DRIVER_LIBRARY=$EMU node --test test/gpu.test.js >"$log" 2>&1
   gstatus=$?
   gpass=$(grep -E '^# pass ' "$log" | awk '{print $3}')
   gfail=$(grep -E '^# fail ' "$log" | awk '{print $3}')

@@ -74,7 +74,8 @@ if gpu_works; then
   RUN_GPU=1
 elif [ -n "$EMU" ]; then  # the emulator is built: the tests must run (and pass) on it
   RUN_GPU=1
-  GPU_ENV=(MXLITE_CUDA_PLUGIN="$EMU" MXLITE_CUBLAS_LIBRARY="$EMU" MXC_EMU_ASYNC=1)
+  GPU_ENV=(MXLITE_CUDA_PLUGIN="$EMU" MXLITE_CUBLAS_LIBRARY="$EMU" MXC_EMU_ASYNC=1
+           MXLITE_NVRTC_LIBRARY="$EMU" MXLITE_CUDA_DRIVER_LIBRARY="$EMU")
 fi
 if [ "$RUN_GPU" = 1 ]; then
   echo "== testthat on gpu(0) (r/tests/gpu${GPU_ENV:+, on the CUDA emulator})"

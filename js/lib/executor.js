@@ -174,6 +174,15 @@ class Executor {
     return [Number(p[0]), Number(p[1])];
   }
 
+  /** [fusedKernels, fusedNodes]: the elementwise chains of a GPU executor compiled into
+   *  one kernel each at bind time, and the nodes they replace (0, 0 on the CPU, with
+   *  MXLITE_FUSION=0, or when fusion is unavailable: debugStr() says why). */
+  fusionStats() {
+    const p = new Int32Array(2);
+    check(lib.mxl_executor_fusion(this.handle, p.subarray(0, 1), p.subarray(1, 2)));
+    return [p[0], p[1]];
+  }
+
   debugStr() {
     const p = new BigUint64Array(1);
     check(lib.mxl_executor_debug_str(this.handle, p));

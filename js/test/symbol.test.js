@@ -125,6 +125,7 @@ test('executor memory plan figures and debug string are available', () => {
   const ex = net.simpleBind({ ctx: mx.cpu(), data: [8, 20] });
   const [planned, naive] = ex.memoryStats();
   assert.ok(planned <= naive);
+  assert.deepEqual(ex.fusionStats(), [0, 0]); // fusion is for GPU executors
   assert.equal(typeof ex.debugStr(), 'string');
   ex.dispose();
   ex.dispose(); // idempotent

@@ -217,6 +217,20 @@ function memory_stats(ex::Executor)
 end
 
 """
+    fusion_stats(ex::Executor) -> (fused_kernels, fused_nodes)
+
+Elementwise fusion of a GPU executor: the kernels compiled at bind time and the nodes
+they replace; (0, 0) on the CPU, with `MXLITE_FUSION=0`, or when fusion is unavailable
+(`debug_str` says why).
+"""
+function fusion_stats(ex::Executor)
+    groups = Ref{Cint}(0)
+    nodes = Ref{Cint}(0)
+    @mxcall(:mxl_executor_fusion, (Ptr{Cvoid}, Ref{Cint}, Ref{Cint}), ex, groups, nodes)
+    return (Int(groups[]), Int(nodes[]))
+end
+
+"""
     debug_str(ex::Executor) -> String
 """
 function debug_str(ex::Executor)

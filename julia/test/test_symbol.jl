@@ -44,6 +44,7 @@
         @test g ≈ vec(sum(probs .- onehot; dims=2)) atol = 1e-5
         planned, naive = mx.memory_stats(ex)
         @test 0 <= planned <= naive
+        @test mx.fusion_stats(ex) == (0, 0)  # fusion is for GPU executors
 
         # a second executor sharing the weights, without gradients (the tutorial's test executor)
         ex_test = bind(net, mx.cpu(), ex.arg_arrays; grad_req=:null)

@@ -179,6 +179,14 @@ mx.exec.memory <- function(exec) {
   c(planned = m[1], naive = m[2])
 }
 
+#' Elementwise fusion of a GPU executor: (kernels, nodes) -- the fused kernels made at
+#' bind time and the nodes they replace; both 0 on the CPU, with MXLITE_FUSION=0, or
+#' when fusion is unavailable.
+mx.exec.fusion <- function(exec) {
+  f <- .Call(R_mxl_exec_fusion, exec$handle)
+  c(kernels = f[1], nodes = f[2])
+}
+
 print.MXExecutor <- function(x, ...) {
   cat(sprintf("<MXExecutor on %s>\n  arguments: %s\n  outputs: %s\n", format(x$ctx),
               paste(names(x$arg.arrays), collapse = ", "), paste(names(x$outputs), collapse = ", ")))

@@ -869,6 +869,16 @@ SEXP R_mxl_exec_memory(SEXP ex) {
   return out;
 }
 
+SEXP R_mxl_exec_fusion(SEXP ex) {
+  int groups = 0, nodes = 0;
+  check(mxl_executor_fusion(get_exec(ex), &groups, &nodes));
+  SEXP out = PROTECT(Rf_allocVector(INTSXP, 2));
+  INTEGER(out)[0] = groups;
+  INTEGER(out)[1] = nodes;
+  UNPROTECT(1);
+  return out;
+}
+
 /* ----------------------------------------------------------------- autograd */
 
 SEXP R_mxl_autograd_set(SEXP what, SEXP on) {
@@ -1027,7 +1037,7 @@ static const R_CallMethodDef call_methods[] = {
     DEF(R_mxl_sym_from_json, 1), DEF(R_mxl_sym_save, 2), DEF(R_mxl_sym_load, 1),
     DEF(R_mxl_sym_reset_names, 0), DEF(R_mxl_sym_infer_shape, 3),
     DEF(R_mxl_exec_bind, 7), DEF(R_mxl_exec_free, 1), DEF(R_mxl_exec_forward, 2),
-    DEF(R_mxl_exec_backward, 2), DEF(R_mxl_exec_outputs, 1), DEF(R_mxl_exec_memory, 1),
+    DEF(R_mxl_exec_backward, 2), DEF(R_mxl_exec_outputs, 1), DEF(R_mxl_exec_memory, 1), DEF(R_mxl_exec_fusion, 1),
     DEF(R_mxl_autograd_set, 2), DEF(R_mxl_autograd_mark, 3), DEF(R_mxl_nd_grad, 1),
     DEF(R_mxl_autograd_backward, 3),
     DEF(R_mxl_kv_create, 1), DEF(R_mxl_kv_free, 1), DEF(R_mxl_kv_info, 1), DEF(R_mxl_kv_transfer, 4),

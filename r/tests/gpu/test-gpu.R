@@ -44,3 +44,22 @@ test_that("an executor on gpu(0) gives the CPU executor's outputs and gradients"
   gpu <- run(mx.gpu(0))
   for (k in names(cpu)) expect_equal(gpu[[k]], cpu[[k]], tolerance = 1e-5, info = k)
 })
+
+test_that("an elementwise chain on gpu(0) is fused into one kernel and gives the CPU's values", {
+  x <- mx.symbol.Variable("x")
+  net <- mx.symbol.sqrt(mx.symbol.exp(x * 0.5) + 1) / 3
+  xv <- matrix(seq(-2, 2, length.out = 24), nrow = 4)
+  run <- function(ctx) {
+    ex <- mx.simple.bind(net, ctx, grad.req = "null", x = c(4, 6))
+    mx.exec.update.arg.arrays(ex, list(x = mx.nd.array(xv, ctx = ctx)))
+    mx.exec.forward(ex, is.train = FALSE)
+    list(out = as.array(ex$outputs[[1]]), fusion = mx.exec.fusion(ex))
+  }
+  cpu <- run(mx.cpu())
+  gpu <- run(mx.gpu(0))
+  expect_equal(gpu$out, sqrt(exp(xv * 0.5) + 1) / 3, tolerance = 1e-6)
+  expect_equal(gpu$out, cpu$out, tolerance = 1e-6)
+  expect_equal(cpu$fusion, c(kernels = 0L, nodes = 0L))
+  # where NVRTC is found (always on the emulator's run) the five nodes are one kernel
+  if (nzchar(Sys.getenv("MXLITE_NVRTC_LIBRARY"))) expect_equal(gpu$fusion, c(kernels = 1L, nodes = 5L))
+})

@@ -24,6 +24,7 @@ test_that("simple.bind allocates arrays in R order; forward and backward", {
   expect_equal(as.vector(ex$grad.arrays$fc_bias), rowSums(pred - y) / 2, tolerance = 1e-5)
   m <- mx.exec.memory(ex)
   expect_true(m[["planned"]] <= m[["naive"]])
+  expect_equal(mx.exec.fusion(ex), c(kernels = 0L, nodes = 0L))  # fusion is for GPU executors
 })
 
 test_that("bind with given arrays, grad.req add accumulates, head gradients", {

@@ -1070,12 +1070,22 @@ EMU_EXPORT int cuModuleGetFunction(void** fn, void* module, const char* name) {
   auto describe = reinterpret_cast<int (*)(size_t*, int*, int)>(
       dlsym(module, (std::string("mxcemu_rtc_describe_") + name).c_str()));
   if (!run || !describe) return kCuNotFound;
-  auto* f = new RtcFunction{run, name, std::vector<size_t>(64), std::vector<int>(64)};  // lives with the process
-  int n = describe(f->size.data(), f->is_ptr.data(), 64);
-  if (n < 0) return kCuInvalidValue;
-  f->size.resize(size_t(n));
-  f->is_ptr.resize(size_t(n));
-  *fn = f;
+  // One function per (module, name), as CUDA hands out; modules are never unloaded here.
+  static auto* functions = new std::map<std::pair<void*, std::string>, std::unique_ptr<RtcFunction>>;
+  std::lock_guard<std::mutex> l(g_rtc_mu);
+  auto& slot = (*functions)[{module, name}];
+  if (!slot) {
+    auto f = std::make_unique<RtcFunction>(RtcFunction{run, name, std::vector<size_t>(64), std::vector<int>(64)});
+    int n = describe(f->size.data(), f->is_ptr.data(), 64);
+    if (n < 0) {
+      functions->erase({module, name});
+      return kCuInvalidValue;
+    }
+    f->size.resize(size_t(n));
+    f->is_ptr.resize(size_t(n));
+    slot = std::move(f);
+  }
+  *fn = slot.get();
   return kCuOk;
 }
 EMU_EXPORT int cuLaunchKernel(void* fn, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
