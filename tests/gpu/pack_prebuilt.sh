@@ -10,5 +10,7 @@ STAGE=build/gpu_prebuilt
 rm -rf "$STAGE" && mkdir -p "$STAGE"
 cp "$SRC/libmxlite.so" "$STAGE/"
 strip -o "$STAGE/libmxlite_cuda.so" "$SRC/libmxlite_cuda.so"
+. tests/gpu/source_stamp.sh
+source_stamp > "$STAGE/SOURCE_STAMP"  # run_device_checks.sh uses the tarball only for these sources
 tar -C build -cJf build/gpu_prebuilt.tar.xz gpu_prebuilt
 ls -la build/gpu_prebuilt.tar.xz

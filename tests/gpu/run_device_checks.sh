@@ -59,6 +59,16 @@ note "driver supports CUDA ${DRV_CUDA:-?}"
 PREBUILT_OK=0
 [ -n "$DRV_CUDA" ] && [ "${DRV_CUDA%%.*}" -ge 13 ] && \
   { [ -f "${MXLITE_GPU_PREBUILT:-$ROOT/build/gpu_prebuilt.tar.xz}" ] || [ -d "${MXLITE_GPU_PREBUILT:-/nonexistent}" ]; } && PREBUILT_OK=1
+# A tarball built from other sources (an older tree) is stale: build here instead.
+. "$ROOT/tests/gpu/source_stamp.sh"
+PRE_TAR=${MXLITE_GPU_PREBUILT:-$ROOT/build/gpu_prebuilt.tar.xz}
+if [ "$PREBUILT_OK" = 1 ] && [ -f "$PRE_TAR" ]; then
+  PRE_STAMP=$(tar -xJOf "$PRE_TAR" gpu_prebuilt/SOURCE_STAMP 2>/dev/null || echo none)
+  if [ "$PRE_STAMP" != "$(source_stamp)" ]; then
+    note "the prebuilt $PRE_TAR was built from other sources (stamp $PRE_STAMP, these $(source_stamp)): building here"
+    PREBUILT_OK=0
+  fi
+fi
 GEN=(); command -v ninja >/dev/null && GEN=(-G Ninja)
 if [ "$PREBUILT_OK" = 1 ] && [ "${MXLITE_GPU_BUILD:-0}" != 1 ]; then
   use_prebuilt
