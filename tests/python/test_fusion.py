@@ -273,6 +273,51 @@ print(ex.debug_str())
     assert "Op exp" in r.stdout and "Op _plus_scalar" in r.stdout
 
 
+def _one_input_ops():
+    """A public name of every registered operator with one input "data", one output
+    and no required parameter: the candidates for a unary step of a fused chain."""
+    from mxlite import _ops
+    seen, out = set(), []
+    for name in _ops.op_names():
+        info = _ops.get(name)
+        if info.name in seen or name.startswith("_") or info.variadic:
+            continue
+        seen.add(info.name)
+        if info.inputs == ["data"] and info.num_outputs == 1 and not info.required and hasattr(mx.sym, name):
+            out.append(name)
+    return out
+
+
+@gpu
+@needs_gpu
+def test_every_fusible_unary_op_fuses_and_matches_unfused():
+    """Each one-input operator in a chain x*0.5 + 0.25 -> op, forward and backward in
+    float32: wherever the op fuses (docs/gpu.md lists 41 unary math operators), fused
+    and unfused give the same values and gradients. Also what makes the real-NVRTC
+    check below compile the functor of every fusible operator, forward and gradient."""
+    xv = np.linspace(0.05, 0.95, 24, dtype=np.float32).reshape(4, 6)  # in every op's domain
+    head = np.linspace(-1, 1, 24, dtype=np.float32).reshape(4, 6)
+    fused_ops = []
+    for name in _one_input_ops():
+        sym = getattr(mx.sym, name)(x * 0.5 + 0.25)
+        try:
+            ex_f, outs_f, _ = _run(sym, {"x": xv}, True)
+        except mx.MXNetError:  # not an elementwise op (Pooling, shape ops, ...): never fusible
+            continue
+        if ex_f.fusion_stats()[1] < 3:  # the op does not fuse: its chain is the two scalar ops
+            continue
+        fused_ops.append(name)
+        _, outs_u, _ = _run(sym, {"x": xv}, False)
+        _same(outs_f[0], outs_u[0], "float32")
+        # training: the gradient nodes fuse too (a zero gradient reads the input, which
+        # then ends the forward chain before the op)
+        _, outs_f, grads_f = _run(sym, {"x": xv}, True, grad=True, head=head)
+        _, outs_u, grads_u = _run(sym, {"x": xv}, False, grad=True, head=head)
+        for a, b in zip(outs_f + grads_f, outs_u + grads_u):
+            _same(a, b, "float32")
+    assert len(fused_ops) >= 41, "only %d one-input operators fused: %s" % (len(fused_ops), fused_ops)
+
+
 def _real_nvrtc():
     """Path of a real libnvrtc: MXLITE_TEST_NVRTC, else the pip package's --
     nvidia-cuda-nvrtc (CUDA 13, preferred) or nvidia-cuda-nvrtc-cu12; None if absent."""
@@ -314,7 +359,7 @@ def test_generated_sources_compile_with_the_real_nvrtc(tmp_path):
     # NVRTC loads its libnvrtc-builtins by name: the pip package's directory must be searched.
     lib_path = os.pathsep.join(p for p in (os.path.dirname(nvrtc), os.environ.get("LD_LIBRARY_PATH")) if p)
     r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "gpu",
-                        os.path.join(here, "test_fusion.py"), "-k", "matches_unfused or unfusable or next_to"],
+                        os.path.join(here, "test_fusion.py"), "-k", "matches_unfused or unfusable or next_to or every_fusible"],
                        env=dict(os.environ, MXC_EMU_NVRTC_CHECK=nvrtc, MXC_EMU_NVRTC_PTX_DIR=str(ptx_dir),
                                 MXC_EMU_NVRTC_ARCHS="80,90", LD_LIBRARY_PATH=lib_path),
                        capture_output=True, text=True, timeout=1200)
