@@ -37,18 +37,8 @@ struct Cublas {
 Cublas& cublas() {
   static Cublas* c = [] {
     auto* cb = new Cublas;
-    const char* env = std::getenv("MXLITE_CUBLAS_LIBRARY");
-    const char* names[] = {env && *env ? env : nullptr, "libcublas.so.13", "libcublas.so.12", "libcublas.so"};
-    for (const char* n : names) {
-      if (!n) continue;
-      cb->lib = dlopen(n, RTLD_NOW | RTLD_LOCAL);
-      if (cb->lib) {
-        cb->name = n;
-        break;
-      }
-      const char* e = dlerror();
-      cb->why += std::string(n) + ": " + (e ? e : "?") + "; ";
-    }
+    cb->lib = open_library("MXLITE_CUBLAS_LIBRARY", {"libcublas.so.13", "libcublas.so.12", "libcublas.so"},
+                           &cb->name, &cb->why);
     if (!cb->lib) return cb;
     cb->create = reinterpret_cast<CreateFn>(dlsym(cb->lib, "cublasCreate_v2"));
     cb->set_stream = reinterpret_cast<SetStreamFn>(dlsym(cb->lib, "cublasSetStream_v2"));

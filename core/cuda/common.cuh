@@ -1,10 +1,13 @@
 // Shared pieces of the CUDA plugin's kernels: error reporting back to the core,
 // dtype dispatch, launch helpers (grid-stride loops), and the kernel table.
 #pragma once
+#include <dlfcn.h>  // before the CUDA headers (the host emulator's wraps dlopen)
+
 #include <cuda_fp16.h>
 #include <cuda_runtime.h>
 
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <cstdarg>
 #include <cstdint>
@@ -26,6 +29,20 @@ enum : int { kOk = 0, kInvalidArgument = 1, kShape = 2, kDType = 3, kNotFound = 
 // The message of the last failed runtime call of this thread (mxl_cuda_api::last_error).
 std::string& last_error_buf();
 int set_last_error(const char* fmt, ...);  // returns kDevice
+
+// Libraries the plugin opens at run time (cuBLAS, NCCL, NVRTC, the driver API): the
+// first of $env, then `names`, that loads; `why` collects each failure. A library
+// named by path gets the files of its directory starting with preload_prefix loaded
+// first (NVRTC finds its builtins library by name only).
+void* open_library(const char* env, std::initializer_list<const char*> names, std::string* name, std::string* why,
+                   const char* preload_prefix = nullptr);
+// *fn = lib's `sym`; false, with "no <sym>; " added to why, when it is missing.
+template <class Fn>
+bool bind_sym(void* lib, const char* sym, Fn* fn, std::string* why) {
+  *fn = reinterpret_cast<Fn>(dlsym(lib, sym));
+  if (!*fn) *why += std::string("no ") + sym + "; ";
+  return *fn != nullptr;
+}
 
 // Writes a message into the call's error buffer and returns `code`.
 inline int call_fail(const mxl_cuda_call* c, int code, const char* fmt, ...) {

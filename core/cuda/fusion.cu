@@ -10,7 +10,6 @@
 // what it includes and the stand-ins for the system headers NVRTC lacks (core/cuda/rtc)
 // are embedded into the plugin at build time (fusion_sources.inc, written by CMake)
 // and handed to NVRTC as in-memory headers.
-#include <dirent.h>
 #include <dlfcn.h>
 
 #include <cstdlib>
@@ -193,55 +192,13 @@ struct Driver {
   int (*error_string)(int, const char**) = nullptr;
 };
 
-// NVRTC opens its libnvrtc-builtins.so.X.Y by name when it compiles. A library named
-// by path (a pip package's lib/ directory, often not on the search path) gets the
-// builtins of its own directory loaded first, which that lookup then finds.
-void preload_beside(const char* path, const char* prefix) {
-  std::string p = path, dir = p.rfind('/') == std::string::npos ? "" : p.substr(0, p.rfind('/'));
-  if (dir.empty()) return;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string n = e->d_name;
-      if (n.rfind(prefix, 0) == 0 && n.find(".alt.") == std::string::npos)
-        dlopen((dir + "/" + n).c_str(), RTLD_NOW | RTLD_LOCAL);
-    }
-    closedir(d);
-  }
-}
-
-// Opens the first of env, then `names`, that loads; `why` collects the failures.
-void* open_first(const char* env, std::initializer_list<const char*> names, std::string* name, std::string* why,
-                 const char* preload_prefix = nullptr) {
-  const char* e = std::getenv(env);
-  std::vector<const char*> all;
-  if (e && *e) all.push_back(e);
-  all.insert(all.end(), names.begin(), names.end());
-  for (const char* n : all) {
-    if (preload_prefix) preload_beside(n, preload_prefix);
-    if (void* h = dlopen(n, RTLD_NOW | RTLD_LOCAL)) {
-      *name = n;
-      return h;
-    }
-    const char* d = dlerror();
-    *why += std::string(n) + ": " + (d ? d : "not loadable") + "; ";
-  }
-  return nullptr;
-}
-
-template <class Fn>
-bool bind_sym(void* lib, const char* sym, Fn* fn, std::string* why) {
-  *fn = reinterpret_cast<Fn>(dlsym(lib, sym));
-  if (!*fn) *why += std::string("no ") + sym + "; ";
-  return *fn != nullptr;
-}
-
 const Nvrtc& nvrtc() {
   static const Nvrtc* lib = [] {
     auto* r = new Nvrtc;
-    r->lib = open_first("MXLITE_NVRTC_LIBRARY", {"libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so"}, &r->name,
+    r->lib = open_library("MXLITE_NVRTC_LIBRARY", {"libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so"}, &r->name,
                         &r->why, "libnvrtc-builtins.so.");
     if (!r->lib) {
-      r->why = "NVRTC could not be loaded (" + r->why + "set MXLITE_NVRTC_LIBRARY)";
+      r->why = "NVRTC could not be loaded (" + r->why + "; set MXLITE_NVRTC_LIBRARY)";
       return r;
     }
     bool ok = bind_sym(r->lib, "nvrtcCreateProgram", &r->create, &r->why) &
@@ -264,9 +221,9 @@ const Nvrtc& nvrtc() {
 const Driver& driver() {
   static const Driver* lib = [] {
     auto* d = new Driver;
-    d->lib = open_first("MXLITE_CUDA_DRIVER_LIBRARY", {"libcuda.so.1"}, &d->name, &d->why);
+    d->lib = open_library("MXLITE_CUDA_DRIVER_LIBRARY", {"libcuda.so.1"}, &d->name, &d->why);
     if (!d->lib) {
-      d->why = "the CUDA driver API could not be loaded (" + d->why + "set MXLITE_CUDA_DRIVER_LIBRARY)";
+      d->why = "the CUDA driver API could not be loaded (" + d->why + "; set MXLITE_CUDA_DRIVER_LIBRARY)";
       return d;
     }
     bool ok = bind_sym(d->lib, "cuInit", &d->init, &d->why) &

@@ -22,6 +22,8 @@ struct Backend {
   std::string info;       // what backend_info() reports
   mxl_cuda_fusion_api fusion{};  // abi_version 0: the plugin cannot fuse
   std::string fusion_missing;    // why not
+  mxl_cuda_nccl_api nccl{};      // abi_version 0: the plugin has no NCCL support
+  std::string nccl_missing;
   std::string missing;    // why GPUs are unusable ("" when usable)
   void* handle = nullptr;
   mxl_cuda_api api{};
@@ -107,6 +109,22 @@ void attach_kernels(const mxl_cuda_api& api) {
   }
 }
 
+// Fills *table from one of the plugin's optional extension tables (NCCL, fusion);
+// returns "" or why it cannot be used (the table is then left zeroed).
+template <class InitFn, class Table>
+std::string init_extension(void* handle, const char* symbol, int version, const char* what, Table* table) {
+  auto init = reinterpret_cast<InitFn>(dlsym(handle, symbol));
+  char err[512] = {0};
+  std::string why;
+  if (!init) why = std::string("the CUDA plugin was built without ") + what + " support (no " + symbol + ")";
+  else if (init(table, err, sizeof err) != 0) why = std::string("the CUDA plugin's ") + what + " failed to initialise: " + err;
+  else if (table->abi_version != version)
+    why = std::string("the CUDA plugin's ") + what + " table has ABI version " + std::to_string(table->abi_version) +
+          " but this libmxlite expects " + std::to_string(version) + " (rebuild both)";
+  if (!why.empty()) *table = Table{};
+  return why;
+}
+
 Backend& backend() {
   static Backend* b = [] {
     auto* be = new Backend;  // lives for the process: kernels may run during exit
@@ -134,18 +152,10 @@ Backend& backend() {
     } else {
       be->loaded = true;
       attach_kernels(be->api);
-      auto finit = reinterpret_cast<mxl_cuda_fusion_init_fn>(dlsym(be->handle, MXL_CUDA_FUSION_INIT_SYMBOL));
-      char ferr[512] = {0};
-      if (!finit) {
-        be->fusion_missing = "the CUDA plugin has no " MXL_CUDA_FUSION_INIT_SYMBOL " entry point";
-      } else if (finit(&be->fusion, ferr, sizeof ferr) != 0) {
-        be->fusion = mxl_cuda_fusion_api{};
-        be->fusion_missing = std::string("the CUDA plugin's fusion failed to initialise: ") + ferr;
-      } else if (be->fusion.abi_version != MXL_CUDA_FUSION_ABI_VERSION) {
-        be->fusion_missing = "the CUDA plugin's fusion has ABI version " + std::to_string(be->fusion.abi_version) +
-                             ", expected " + std::to_string(MXL_CUDA_FUSION_ABI_VERSION);
-        be->fusion = mxl_cuda_fusion_api{};
-      }
+      be->fusion_missing = init_extension<mxl_cuda_fusion_init_fn>(be->handle, MXL_CUDA_FUSION_INIT_SYMBOL,
+                                                                   MXL_CUDA_FUSION_ABI_VERSION, "fusion", &be->fusion);
+      be->nccl_missing = init_extension<mxl_cuda_nccl_init_fn>(be->handle, MXL_CUDA_NCCL_INIT_SYMBOL,
+                                                               MXL_CUDA_NCCL_ABI_VERSION, "NCCL", &be->nccl);
       int n = 0;
       if (be->api.device_count(&n) != 0) {
         be->missing = std::string("no usable CUDA driver or device: ") + be->api.last_error();
@@ -283,34 +293,16 @@ const mxl_cuda_api& api(Context ctx) {
 }
 
 const mxl_cuda_nccl_api* nccl(std::string* why) {
-  struct Loaded {
-    mxl_cuda_nccl_api api{};
-    std::string missing;
-  };
-  static Loaded* n = [] {
-    auto* l = new Loaded;
-    Backend& b = backend();
-    auto init = b.loaded ? reinterpret_cast<mxl_cuda_nccl_init_fn>(dlsym(b.handle, MXL_CUDA_NCCL_INIT_SYMBOL)) : nullptr;
-    char err[512] = {0};
-    if (b.ndev == 0) l->missing = "no GPU: " + b.missing;
-    else if (!init) l->missing = "the CUDA plugin was built without NCCL support";
-    else if (init(&l->api, err, sizeof err) != 0) l->missing = std::string("NCCL support failed to initialise: ") + err;
-    else if (l->api.abi_version != MXL_CUDA_NCCL_ABI_VERSION)
-      l->missing = "the CUDA plugin's NCCL table has ABI version " + std::to_string(l->api.abi_version) +
-                   " but this libmxlite expects " + std::to_string(MXL_CUDA_NCCL_ABI_VERSION) + " (rebuild both)";
-    else if (!l->api.available()) l->missing = l->api.why();
-    return l;
-  }();
+  Backend& b = backend();
+  std::string missing;
   const char* off = std::getenv("MXLITE_KV_NCCL");  // read each time: tests compare both paths
-  if (off && std::string(off) == "0") {
-    if (why) *why = "NCCL is turned off (MXLITE_KV_NCCL=0)";
-    return nullptr;
-  }
-  if (!n->missing.empty()) {
-    if (why) *why = n->missing;
-    return nullptr;
-  }
-  return &n->api;
+  if (off && std::string(off) == "0") missing = "NCCL is turned off (MXLITE_KV_NCCL=0)";
+  else if (b.ndev == 0) missing = "no GPU: " + b.missing;
+  else if (!b.nccl_missing.empty()) missing = b.nccl_missing;
+  else if (!b.nccl.available()) missing = b.nccl.why();  // loads the NCCL library once
+  if (missing.empty()) return &b.nccl;
+  if (why) *why = missing;
+  return nullptr;
 }
 
 std::string last_error() { return backend().loaded ? backend().api.last_error() : backend().missing; }

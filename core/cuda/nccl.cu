@@ -1,8 +1,6 @@
 // NCCL collectives for the KVStore (mxl_cuda_nccl_api, plugin_abi.h). NCCL is loaded at
 // run time -- MXLITE_NCCL_LIBRARY, else libnccl.so.2 -- so the plugin builds and loads
 // without it; the core then sums GPU values through host memory as before.
-#include <dlfcn.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -44,41 +42,33 @@ struct Nccl {
   bool ok = false;
 };
 
-template <class F>
-bool bind(Nccl& n, F& fn, const char* sym) {
-  fn = reinterpret_cast<F>(dlsym(n.lib, sym));
-  if (!fn) n.why = n.name + " has no " + sym;
-  return fn != nullptr;
-}
-
 Nccl& nccl() {
   static Nccl* lib = [] {
     auto* n = new Nccl;  // lives for the process, like the comms made from it
-    const char* env = std::getenv("MXLITE_NCCL_LIBRARY");
-    const char* names[] = {env && *env ? env : nullptr, env && *env ? nullptr : "libnccl.so.2",
-                           env && *env ? nullptr : "libnccl.so"};
-    for (const char* name : names) {
-      if (!name) continue;
-      n->lib = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-      if (n->lib) {
-        n->name = name;
-        break;
-      }
-      const char* e = dlerror();
-      n->why += std::string(n->why.empty() ? "" : "; ") + name + ": " + (e ? e : "not found");
-    }
+    n->lib = open_library("MXLITE_NCCL_LIBRARY", {"libnccl.so.2", "libnccl.so"}, &n->name, &n->why);
     if (!n->lib) {
       n->why = "NCCL could not be loaded (" + n->why + "); install NCCL 2 or set MXLITE_NCCL_LIBRARY";
       return n;
     }
-    n->ok = bind(*n, n->error_string, "ncclGetErrorString") && bind(*n, n->get_version, "ncclGetVersion") &&
-            bind(*n, n->get_unique_id, "ncclGetUniqueId") && bind(*n, n->comm_init_rank, "ncclCommInitRank") &&
-            bind(*n, n->comm_init_all, "ncclCommInitAll") && bind(*n, n->comm_destroy, "ncclCommDestroy") &&
-            bind(*n, n->comm_abort, "ncclCommAbort") && bind(*n, n->async_error, "ncclCommGetAsyncError") &&
-            bind(*n, n->all_reduce, "ncclAllReduce") && bind(*n, n->reduce, "ncclReduce") &&
-            bind(*n, n->group_start, "ncclGroupStart") && bind(*n, n->group_end, "ncclGroupEnd");
+    std::string& why = n->why;
+    n->ok = bind_sym(n->lib, "ncclGetErrorString", &n->error_string, &why) &
+            bind_sym(n->lib, "ncclGetVersion", &n->get_version, &why) &
+            bind_sym(n->lib, "ncclGetUniqueId", &n->get_unique_id, &why) &
+            bind_sym(n->lib, "ncclCommInitRank", &n->comm_init_rank, &why) &
+            bind_sym(n->lib, "ncclCommInitAll", &n->comm_init_all, &why) &
+            bind_sym(n->lib, "ncclCommDestroy", &n->comm_destroy, &why) &
+            bind_sym(n->lib, "ncclCommAbort", &n->comm_abort, &why) &
+            bind_sym(n->lib, "ncclCommGetAsyncError", &n->async_error, &why) &
+            bind_sym(n->lib, "ncclAllReduce", &n->all_reduce, &why) &
+            bind_sym(n->lib, "ncclReduce", &n->reduce, &why) &
+            bind_sym(n->lib, "ncclGroupStart", &n->group_start, &why) &
+            bind_sym(n->lib, "ncclGroupEnd", &n->group_end, &why);
+    if (!n->ok) {
+      n->why = n->name + " lacks NCCL entry points: " + n->why;
+      return n;
+    }
     int v = 0;
-    if (n->ok && n->get_version(&v) == ncclSuccess) {
+    if (n->get_version(&v) == ncclSuccess) {
       // 2.9 and later: major*10000 + minor*100 + patch; before: major*1000 + minor*100 + patch.
       int major = v >= 10000 ? v / 10000 : v / 1000, minor = v >= 10000 ? (v / 100) % 100 : (v / 100) % 10;
       n->version = "NCCL " + std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(v % 100) +
@@ -87,7 +77,7 @@ Nccl& nccl() {
         n->ok = false;
         n->why = n->version + " is too old: NCCL 2.7 or later is needed";
       }
-    } else if (n->ok) {
+    } else {
       n->ok = false;
       n->why = n->name + ": ncclGetVersion failed";
     }

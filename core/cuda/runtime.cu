@@ -1,5 +1,6 @@
 // The plugin's runtime half: device memory, streams, events and copies for the core
 // (mxl_cuda_api), plus the entry point that hands over the kernel table.
+#include <dirent.h>
 #include <dlfcn.h>
 
 #include "common.cuh"
@@ -19,6 +20,40 @@ int set_last_error(const char* fmt, ...) {
   va_end(ap);
   last_error_buf() = buf;
   return kDevice;
+}
+
+// NVRTC opens its libnvrtc-builtins.so.X.Y by name when it compiles. A library named
+// by path (a pip package's lib/ directory, often not on the search path) gets the
+// builtins of its own directory loaded first, which that lookup then finds.
+static void preload_beside(const char* path, const char* prefix) {
+  std::string p = path, dir = p.rfind('/') == std::string::npos ? "" : p.substr(0, p.rfind('/'));
+  if (dir.empty()) return;
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string n = e->d_name;
+      if (n.rfind(prefix, 0) == 0 && n.find(".alt.") == std::string::npos)
+        dlopen((dir + "/" + n).c_str(), RTLD_NOW | RTLD_LOCAL);
+    }
+    closedir(d);
+  }
+}
+
+void* open_library(const char* env, std::initializer_list<const char*> names, std::string* name, std::string* why,
+                   const char* preload_prefix) {
+  const char* e = std::getenv(env);
+  std::vector<const char*> all;
+  if (e && *e) all.push_back(e);
+  all.insert(all.end(), names.begin(), names.end());
+  for (const char* n : all) {
+    if (preload_prefix) preload_beside(n, preload_prefix);
+    if (void* h = dlopen(n, RTLD_NOW | RTLD_LOCAL)) {
+      *name = n;
+      return h;
+    }
+    const char* d = dlerror();
+    *why += std::string(why->empty() ? "" : "; ") + n + ": " + (d ? d : "not loadable");
+  }
+  return nullptr;
 }
 
 const char* dtype_name(int t) {
