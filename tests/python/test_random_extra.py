@@ -371,6 +371,21 @@ def test_histogram_bins_array_and_numpy_fallback():
     np.testing.assert_array_equal(e.asnumpy(), [1, 3, 5, 7])
 
 
+def test_histogram_symbol():
+    a, b = mx.sym.var("a"), mx.sym.var("b")
+    x = nd.array([1, 2, 2, 3, 5, 7])
+    h = mx.sym.histogram(a, bins=3, range=(0, 6))
+    assert len(h.list_outputs()) == 2
+    c, e = h.bind(mx.cpu(), {"a": x}).forward()
+    np.testing.assert_array_equal(c.asnumpy(), [1, 3, 1])
+    h = mx.sym.histogram(a, bins=b)
+    assert h.list_arguments() == ["a", "b"]
+    c, e = h.bind(mx.cpu(), {"a": x, "b": nd.array([0, 4, 8])}).forward()
+    np.testing.assert_array_equal(c.asnumpy(), [4, 2])
+    with pytest.raises(ValueError, match="range must be given"):
+        mx.sym.histogram(a, bins=3)
+
+
 def test_histogram_errors():
     x = nd.array([1.0, 2.0])
     with pytest.raises(mx.MXNetError, match=r"_histogram: give both bin_cnt and range"):
