@@ -445,7 +445,8 @@ MXL_OP(_shuffle)
       const char* src = static_cast<const char*>(in[0].data);
       char* dst = static_cast<char*>(out[0].data);
       parallel_for(rows, 1 + int64_t(kParallelGrain / std::max<size_t>(1, row_bytes)), [&](int64_t b, int64_t e) {
-        for (int64_t i = b; i < e; ++i) std::memcpy(dst + size_t(i) * row_bytes, src + size_t(perm[size_t(i)]) * row_bytes, row_bytes);
+        for (int64_t i = b; i < e; ++i)
+          std::memcpy(dst + size_t(i) * row_bytes, src + size_t(perm[size_t(i)]) * row_bytes, row_bytes);
       });
     });
 

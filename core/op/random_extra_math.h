@@ -67,7 +67,8 @@ MXL_HD inline LogPdf log_pdf(double x, double a, double b) {
     const double r = 1 / b;  // the number of successes of the equivalent negative binomial
     const double v = std::lgamma(x + r) - std::lgamma(x + 1) - std::lgamma(r) + r * std::log(r) + xlogy(x, a) -
                      (r + x) * std::log(r + a);
-    const double dr = elemwise::digamma(x + r) - elemwise::digamma(r) + std::log(r) + 1 - std::log(r + a) - (r + x) / (r + a);
+    const double dr =
+        elemwise::digamma(x + r) - elemwise::digamma(r) + std::log(r) + 1 - std::log(r + a) - (r + x) / (r + a);
     return {v, 0.0, xdivy(x, a) - (r + x) / (r + a), -dr * r * r};
   }
   return {0, 0, 0, 0};
