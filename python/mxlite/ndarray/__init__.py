@@ -4,6 +4,7 @@ from . import register as _register
 from . import ndarray as _ndarray
 from .ndarray import *  # noqa: F401,F403
 from .ndarray import NDArray  # noqa: F401
+from ._hist import histogram  # noqa: F401
 
 _FUNCS = _register.register_all(op, _internal, {"_contrib_": contrib, "_linalg_": linalg,
                                                 "_random_": random, "_sample_": random})

@@ -23,3 +23,9 @@ def randn(*shape, **kwargs):
     loc = kwargs.pop("loc", 0)
     scale = kwargs.pop("scale", 1)
     return normal(loc, scale, shape=shape or None, **kwargs)  # noqa: F821 (defined above)
+
+
+def shuffle(data, **kwargs):
+    """Randomly permutes data along its first axis (a new array; mx.random.seed makes
+    the permutation reproducible)."""
+    return _call("_shuffle", data, **kwargs)

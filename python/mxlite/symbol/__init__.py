@@ -4,6 +4,7 @@ import types as _types
 from .symbol import *  # noqa: F401,F403
 from .symbol import Symbol, _register_ops, _make_op
 from . import random
+from ._hist import histogram  # noqa: F401
 from .. import _ops
 from ..ndarray.register import SUBMODULE_PREFIXES as _SUBMODULE_PREFIXES
 

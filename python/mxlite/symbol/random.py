@@ -16,3 +16,8 @@ def _sample(op, sample_op, params, shape, dtype, kwargs):
 
 
 globals().update(_sampling.define(_sample))  # uniform, normal, randint, exponential, gamma, poisson
+
+
+def shuffle(data, **kwargs):
+    """Randomly permutes data along its first axis when the graph runs."""
+    return _call("_shuffle", [data], **kwargs)
