@@ -1124,5 +1124,6 @@ namespace mxl {
 namespace capi {
 int set_error(int code, const char* msg) { return ::set_error(code, msg); }
 NDArray& ndarray(mxl_ndarray h, const char* what) { return ::get(h, what); }
+mxl_ndarray new_ndarray(NDArray a) { return ::new_handle(std::move(a)); }
 }  // namespace capi
 }  // namespace mxl
