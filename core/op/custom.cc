@@ -2,6 +2,7 @@
 // computation come from the prop a binding registered for its op_type (custom.h).
 #include "custom.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -92,14 +93,29 @@ bool all_known(const std::vector<Shape>& s) {
   return true;
 }
 
-// Shapes of arguments and outputs from the prop. It is asked once every argument's
-// shape is known (a prop's infer_shape reads its inputs' shapes).
+// Shapes of arguments and outputs from the prop. With some argument shapes unknown
+// the prop is still asked (as MXNet does, unknown shapes reach it empty), so that a
+// prop can deduce e.g. a label's shape from the data's; a failure then only means
+// "not yet" (it is asked again once everything is known), and a 0-d answer for an
+// unknown shape stays unknown.
 bool custom_infer_shape(const Attrs& a, std::vector<Shape>& in, std::vector<Shape>& out) {
   CustomState& st = state_of(a);
-  if (!all_known(in)) return false;
+  bool partial = !all_known(in);
+  if (partial && std::all_of(in.begin(), in.end(), [](const Shape& s) { return !s.known(); })) return false;
   std::vector<Shape> all = in;
   all.insert(all.end(), out.begin(), out.end());
-  st.prop->infer_shape(all);
+  std::vector<Shape> before = all;
+  if (partial) {
+    try {
+      st.prop->infer_shape(all);
+    } catch (const Error&) {
+      return false;
+    }
+    for (size_t i = 0; i < all.size(); ++i)
+      if (!before[i].known() && all[i].ndim == 0) all[i] = Shape();
+  } else {
+    st.prop->infer_shape(all);
+  }
   MXL_CHECK(all.size() == in.size() + out.size(), Err::kInternal, "Custom '", st.op_type,
             "': infer_shape returned ", all.size(), " shapes");
   std::copy(all.begin(), all.begin() + long(in.size()), in.begin());

@@ -151,8 +151,9 @@ def _function_backward(user, num_ograds, ograds, num_igrads, igrads):
 
 
 @ffi.callback("void(void*)")
-def _function_free(user):
-    _FUNCTION_HANDLES.pop(int(ffi.cast("uintptr_t", user)), None)
+def _function_free(user, _handles=_FUNCTION_HANDLES, _ffi=ffi):
+    # bound as defaults: it may run while the interpreter exits and globals are gone
+    _handles.pop(int(_ffi.cast("uintptr_t", user)), None)
 
 
 class Function:
@@ -209,6 +210,11 @@ class Function:
         self._num_inputs = len(inputs)
         self._input_shapes = [x.shape for x in inputs]
         if is_recording():
+            # The caller gets new handles to the outputs, and only they are linked to
+            # the tape: forward's own objects (often kept in saved_tensors) stay
+            # plain, so the Function holds no reference back to its tape node.
+            outs = tuple(y.detach() for y in outs)
+            outputs = outs[0] if single else outs
             handle = ffi.new_handle(self)
             _FUNCTION_HANDLES[int(ffi.cast("uintptr_t", handle))] = handle
             check_call(lib.mxl_autograd_record_function(

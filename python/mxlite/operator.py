@@ -178,7 +178,8 @@ def _infer_shape(prop, num, ndims, dims):
     try:
         entry = _obj(prop)
         in_shape = _shape_list(ndims, dims, 0, entry.num_args)
-        res = entry.prop.infer_shape([list(s) for s in in_shape])
+        # unknown shapes reach the prop empty, as in MXNet
+        res = entry.prop.infer_shape([list(s) if s is not None else [] for s in in_shape])
         if len(res) not in (2, 3):
             raise ValueError("%s.infer_shape must return (in_shapes, out_shapes[, aux_shapes])"
                              % type(entry.prop).__name__)
@@ -271,8 +272,9 @@ def _backward(op, is_train, num_in, num_out, num_aux, arrays, reqs):
 
 
 @ffi.callback("void(void*)")
-def _release(ptr):
-    _LIVE.pop(int(ffi.cast("uintptr_t", ptr)), None)
+def _release(ptr, _live=_LIVE, _ffi=ffi):
+    # bound as defaults: it may run while the interpreter exits and globals are gone
+    _live.pop(int(_ffi.cast("uintptr_t", ptr)), None)
 
 
 _FNS = ffi.new("mxl_custom_op_fns*")
