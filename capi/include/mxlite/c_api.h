@@ -496,37 +496,44 @@ MXL_API int mxl_kvstore_load_optimizer_states(mxl_kvstore kv, const char* fname)
  * with any library function (work on them is ordered before the nodes that follow).
  * Auxiliary states are not supported yet (a prop listing any is an error). */
 
+/* The callbacks of one custom op type (all but the free functions required):
+ *  create_prop      a prop for one node: kwargs are the node's parameters without
+ *                   op_type; *need_top_grad = 0 when backward does not read the output
+ *                   gradients (a loss).
+ *  list             names of the prop's arguments, outputs or aux states (which:
+ *                   MXL_LIST_ARGUMENTS, MXL_LIST_OUTPUTS, MXL_LIST_AUX); the strings
+ *                   must stay valid until the next callback on the same prop.
+ *  infer_shape      shapes of arguments, outputs, aux states (num entries, in that
+ *                   order; dims has MXL_MAX_NDIM slots per entry): on entry the known
+ *                   ones (ndims[i] = -1: unknown), on return all of them. Asked once an
+ *                   argument shape is known; while some are unknown a failure only
+ *                   means "not yet".
+ *  infer_type       dtypes in the same order, in/out like infer_shape (-1: unknown).
+ *  create_operator  the operator object for a device and the (known) shapes and dtypes
+ *                   of arguments, outputs and aux states, laid out as for infer_shape.
+ *  forward          arrays: in_data[num_in], out_data[num_out], aux[num_aux]; reqs: one
+ *                   per output (MXL_GRAD_WRITE, MXL_GRAD_ADD, MXL_GRAD_NULL, 2 = in place).
+ *  backward         arrays: out_grad[num_out] (NULL entries when need_top_grad is 0),
+ *                   in_data[num_in], out_data[num_out], in_grad[num_in], aux[num_aux];
+ *                   reqs: one per in_grad.
+ *  free_prop / free_op  when the node or call that used the prop / operator is gone.
+ *  free_user        when a new registration replaced the type and no node uses it. */
 typedef struct mxl_custom_op_fns {
   void* user; /* passed to create_prop */
-  /* A prop for one node: kwargs are the node's parameters without op_type.
-   * *need_top_grad = 0 when backward does not read the output gradients (a loss). */
   int (*create_prop)(void* user, const char* op_type, int num_kwargs, const char** keys,
                      const char** vals, void** prop, int* need_top_grad);
-  /* Names of arguments, outputs or aux states (which: MXL_LIST_ARGUMENTS, MXL_LIST_OUTPUTS,
-   * MXL_LIST_AUX); the strings must stay valid until the
-   * next callback on the same prop. */
   int (*list)(void* prop, int which, int* n, const char*** names);
-  /* Shapes of arguments, outputs, aux states (num entries in that order): on entry the
-   * known ones (ndims[i] = -1: unknown; dims: MXL_MAX_NDIM slots per entry), on return
-   * all of them. Called once every argument shape is known. */
   int (*infer_shape)(void* prop, int num, int* ndims, int64_t* dims);
-  /* dtypes in the same order, in/out like infer_shape (-1 on entry: unknown). */
   int (*infer_type)(void* prop, int num, int* dtypes);
-  /* The operator object for a device and the (known) shapes / dtypes of arguments,
-   * outputs and aux states, as infer_shape lays them out. */
   int (*create_operator)(void* prop, int dev_type, int dev_id, int num, const int* ndims,
                          const int64_t* dims, const int* dtypes, void** op);
-  /* arrays: in_data[num_in], out_data[num_out], aux[num_aux]; reqs: one per output
-   * (MXL_GRAD_WRITE, MXL_GRAD_ADD, MXL_GRAD_NULL, or 2 for in place). */
   int (*forward)(void* op, int is_train, int num_in, int num_out, int num_aux, const mxl_ndarray* arrays,
                  const int* reqs);
-  /* arrays: out_grad[num_out] (NULL entries when need_top_grad is 0), in_data[num_in],
-   * out_data[num_out], in_grad[num_in], aux[num_aux]; reqs: one per in_grad. */
   int (*backward)(void* op, int is_train, int num_in, int num_out, int num_aux, const mxl_ndarray* arrays,
                   const int* reqs);
-  mxl_free_fn free_prop;  /* when the node (or call) is gone; may be NULL */
-  mxl_free_fn free_op;    /* likewise for operator objects; may be NULL */
-  mxl_free_fn free_user;  /* when the type is replaced by a new registration and no node uses it; may be NULL */
+  mxl_free_fn free_prop; /* may be NULL */
+  mxl_free_fn free_op;   /* may be NULL */
+  mxl_free_fn free_user; /* may be NULL */
 } mxl_custom_op_fns;
 
 /* Registers op_type (or replaces it for nodes made from now on); *fns is copied. */
