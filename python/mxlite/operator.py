@@ -25,6 +25,7 @@ The core runs the registered operator "Custom" through C callbacks into this mod
 program order, with NDArrays that may be read and written freely. Keyword arguments
 reach the prop's __init__ as strings, as in MXNet.
 """
+from . import _ops
 from ._lib import ffi, lib, check_call
 from .autograd import _error_text
 from .context import Context
@@ -312,8 +313,6 @@ def get_all_registered_operators():
 
 
 def _custom_nd(*data, op_type=None, out=None, name=None, **kwargs):
-    """mx.nd.Custom(*data, op_type=..., **kwargs): runs a registered custom operator."""
-    from . import _ops
     from .ndarray.ndarray import invoke
     if op_type is None:
         raise TypeError("Custom: op_type is required (the name given to mx.operator.register)")
@@ -325,3 +324,9 @@ def _custom_nd(*data, op_type=None, out=None, name=None, **kwargs):
     keys = ["op_type"] + list(kwargs)
     vals = [str(op_type)] + [_ops.param_str(kwargs[k]) for k in kwargs]
     return invoke(_ops.get("Custom"), list(data), keys, vals, out)
+
+
+_custom_nd.__name__ = _custom_nd.__qualname__ = "Custom"
+_custom_nd.__doc__ = ("mx.nd.Custom(*data, op_type=..., **kwargs): runs the custom operator registered as "
+                      "op_type on the arrays data (in the prop's list_arguments() order); kwargs reach the "
+                      "prop's __init__ as strings.\n\n" + _ops.get("Custom").docstring())

@@ -235,6 +235,7 @@ MXL_API int mxl_op_info(mxl_op op, const char** name, const char** doc, int* num
 #define MXL_OP_HAS_GPU 8        /* has a CUDA kernel                               */
 #define MXL_OP_HIDDEN 16        /* internal (name starts with "_"), e.g. a backward op */
 #define MXL_OP_CPU_ONLY 32      /* no CUDA kernel wanted, for a stated reason        */
+#define MXL_OP_CUSTOM 64        /* computed by a binding's registered type (Custom, mxl_custom_op_register); any device */
 MXL_API int mxl_op_flags(mxl_op op, int* flags);
 
 /* Run an operator on arrays. Parameters travel as strings (MXNet style: "128",
