@@ -431,3 +431,26 @@ def test_props_and_operators_are_released():
     del sym, ex, y
     gc.collect()
     assert len(op_mod._LIVE) == before
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(mx.context.num_gpus() == 0, reason="no GPU")
+def test_custom_op_and_function_on_gpu_match_cpu():
+    """The callbacks get arrays on the device of the call; results match the CPU's."""
+    results = []
+    for ctx in (mx.cpu(), mx.gpu(0)):
+        x = mx.nd.array(X, ctx=ctx)
+        off = mx.nd.ones((2, 2), ctx=ctx)
+        x.attach_grad()
+        with mx.autograd.record():
+            y = mx.nd.Custom(sigmoid()(x), off, op_type="test_scale", scale=1.5)
+        y.backward()
+        assert y.context == ctx and x.grad.context == ctx
+        sym = mx.sym.Custom(mx.sym.Variable("a"), mx.sym.Variable("b"), op_type="test_scale", scale=2)
+        ex = sym.simple_bind(ctx, a=(2, 2), b=(2, 2))
+        ex.arg_dict["a"][:] = X
+        ex.forward(is_train=True)
+        ex.backward(mx.nd.ones((2, 2), ctx=ctx))
+        results.append([y.asnumpy(), x.grad.asnumpy(), ex.outputs[0].asnumpy(), ex.grad_dict["a"].asnumpy()])
+    for c, g in zip(*results):
+        np.testing.assert_allclose(g, c, rtol=1e-5)
