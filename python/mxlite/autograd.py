@@ -159,7 +159,7 @@ def _function_free(user, _handles=_FUNCTION_HANDLES, _ffi=ffi):
 class Function:
     """A differentiable function written in Python (MXNet's mx.autograd.Function).
 
-    Subclass it and define forward(self, *inputs) and backward(self, *output_grads):
+    Subclass it and define ``forward(self, *inputs)`` and ``backward(self, *output_grads)``:
     forward computes the outputs from NDArrays (it runs with recording paused);
     backward returns one gradient per input. Call an instance like a function, once::
 

@@ -2,7 +2,7 @@
 
 Subclass CustomOpProp to describe an operator (its arguments, outputs, shapes,
 types) and CustomOp to compute it, register the prop under a name, then use it as
-mx.nd.Custom(*data, op_type=name, **kwargs) or mx.sym.Custom(...)::
+``mx.nd.Custom(*data, op_type=name, **kwargs)`` or ``mx.sym.Custom(...)``::
 
     class Softmax(mx.operator.CustomOp):
         def forward(self, is_train, req, in_data, out_data, aux):
@@ -327,6 +327,6 @@ def _custom_nd(*data, op_type=None, out=None, name=None, **kwargs):
 
 
 _custom_nd.__name__ = _custom_nd.__qualname__ = "Custom"
-_custom_nd.__doc__ = ("mx.nd.Custom(*data, op_type=..., **kwargs): runs the custom operator registered as "
-                      "op_type on the arrays data (in the prop's list_arguments() order); kwargs reach the "
-                      "prop's __init__ as strings.\n\n" + _ops.get("Custom").docstring())
+_custom_nd.__doc__ = ("``mx.nd.Custom(*data, op_type=..., **kwargs)``: runs the custom operator registered "
+                      "as op_type on the arrays data (in the prop's list_arguments() order); kwargs reach "
+                      "the prop's ``__init__`` as strings.\n\n" + _ops.get("Custom").docstring())
