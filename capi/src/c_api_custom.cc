@@ -206,9 +206,9 @@ int mxl_callback_set_error(const char* msg) {
 int mxl_autograd_record_function(const char* name, int num_inputs, const mxl_ndarray* inputs, int num_outputs,
                                  const mxl_ndarray* outputs, mxl_function_backward_fn backward,
                                  mxl_free_fn free_user, void* user) {
+  CB_BEGIN();
   // user is released on every path, also when the arguments are bad
   std::shared_ptr<void> keep = owned(user, free_user);
-  CB_BEGIN();
   MXL_CHECK(name && backward, Err::kInvalidArgument, "mxl_autograd_record_function: NULL name or backward");
   MXL_CHECK(num_inputs >= 0 && (inputs || num_inputs == 0) && num_outputs > 0 && outputs, Err::kInvalidArgument,
             "mxl_autograd_record_function: bad input or output list");
