@@ -132,11 +132,21 @@ def _error_text(exc):
                            "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
 
 
+def _immortal(callback):
+    """Keeps a cffi callback alive until the process ends. The core holds these
+    callbacks in tape and graph nodes, which Python's shutdown may free after it has
+    torn down the modules that own the callbacks; a freed callback would crash then."""
+    import ctypes
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(callback))
+    return callback
+
+
 # The handles of live Functions (ffi.new_handle keeps the object reachable from C
 # only while the handle itself is alive): released by the tape's free callback.
 _FUNCTION_HANDLES = {}
 
 
+@_immortal
 @ffi.callback("int(void*, int, const mxl_ndarray*, int, const mxl_ndarray*)")
 def _function_backward(user, num_ograds, ograds, num_igrads, igrads):
     try:
@@ -150,6 +160,7 @@ def _function_backward(user, num_ograds, ograds, num_igrads, igrads):
         return 1
 
 
+@_immortal
 @ffi.callback("void(void*)")
 def _function_free(user, _handles=_FUNCTION_HANDLES, _ffi=ffi):
     # bound as defaults: it may run while the interpreter exits and globals are gone

@@ -27,7 +27,7 @@ reach the prop's __init__ as strings, as in MXNet.
 """
 from . import _ops
 from ._lib import ffi, lib, check_call
-from .autograd import _error_text
+from .autograd import _error_text, _immortal
 from .context import Context
 from .ndarray import NDArray
 from .ndarray.ndarray import _FLAG_TO_NP, dtype_flag
@@ -143,6 +143,7 @@ def _check_count(entry, what, got, want):
                          % (type(entry.prop).__name__, what[0], len(got), what[1], want))
 
 
+@_immortal
 @ffi.callback("int(void*, const char*, int, const char**, const char**, void**, int*)")
 def _create_prop(user, op_type, num_kwargs, keys, vals, prop_out, need_top_grad):
     try:
@@ -157,6 +158,7 @@ def _create_prop(user, op_type, num_kwargs, keys, vals, prop_out, need_top_grad)
         return _fail(exc)
 
 
+@_immortal
 @ffi.callback("int(void*, int, int*, const char***)")
 def _list(prop, which, n, names):
     try:
@@ -174,6 +176,7 @@ def _list(prop, which, n, names):
         return _fail(exc)
 
 
+@_immortal
 @ffi.callback("int(void*, int, int*, int64_t*)")
 def _infer_shape(prop, num, ndims, dims):
     try:
@@ -201,6 +204,7 @@ def _infer_shape(prop, num, ndims, dims):
         return _fail(exc)
 
 
+@_immortal
 @ffi.callback("int(void*, int, int*)")
 def _infer_type(prop, num, dtypes):
     try:
@@ -222,6 +226,7 @@ def _infer_type(prop, num, dtypes):
         return _fail(exc)
 
 
+@_immortal
 @ffi.callback("int(void*, int, int, int, const int*, const int64_t*, const int*, void**)")
 def _create_operator(prop, dev_type, dev_id, num, ndims, dims, dtypes, op_out):
     try:
@@ -243,6 +248,7 @@ def _arrays(arrays, start, count):
     return [NDArray(arrays[i]) if arrays[i] != ffi.NULL else None for i in range(start, start + count)]
 
 
+@_immortal
 @ffi.callback("int(void*, int, int, int, int, const mxl_ndarray*, const int*)")
 def _forward(op, is_train, num_in, num_out, num_aux, arrays, reqs):
     try:
@@ -256,6 +262,7 @@ def _forward(op, is_train, num_in, num_out, num_aux, arrays, reqs):
         return _fail(exc)
 
 
+@_immortal
 @ffi.callback("int(void*, int, int, int, int, const mxl_ndarray*, const int*)")
 def _backward(op, is_train, num_in, num_out, num_aux, arrays, reqs):
     try:
@@ -272,6 +279,7 @@ def _backward(op, is_train, num_in, num_out, num_aux, arrays, reqs):
         return _fail(exc)
 
 
+@_immortal
 @ffi.callback("void(void*)")
 def _release(ptr, _live=_LIVE, _ffi=ffi):
     # bound as defaults: it may run while the interpreter exits and globals are gone
