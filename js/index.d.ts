@@ -432,6 +432,10 @@ export interface NdOps {
    */
   Crop(...args: Array<NDArray | NDArray[] | { num_args?: number; offset?: number[] | number; h_w?: number[] | number; center_crop?: boolean; out?: NDArray | NDArray[]; name?: string }>): NDArray;
   /**
+   * Applies a custom operator whose shapes, types, forward and backward are written in a binding (Python: a CustomOpProp subclass registered with mx.operator.register). Inputs follow the prop's list_arguments(); every other parameter is passed to the prop as a string.
+   */
+  Custom(params?: { op_type?: string; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
    * Computes 1-D, 2-D or 3-D transposed convolution (aka fractionally strided convolution) of the input tensor: the gradient of Convolution with respect to its data. The output spatial size is stride*(x-1) + dilate*(kernel-1) + 1 - 2*pad + adj, or target_shape when given. weight has shape (channels, num_filter / num_group, *kernel) and bias (num_filter,).
    */
   Deconvolution(data?: NDArray | null, weight?: NDArray | null, bias?: NDArray | null, params?: { data?: NDArray; weight?: NDArray; bias?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -1906,6 +1910,10 @@ export interface NdInternalOps {
   _backward_Crop(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; offset?: number[] | number; center_crop?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_Crop(params: { ograd?: NDArray; data?: NDArray; offset?: number[] | number; center_crop?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Backward of Custom: calls the custom operator's backward.
+   */
+  _backward_Custom(params?: { op_type?: string; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
    * Gradients of Deconvolution: inputs (ograd, data, weight); outputs the gradients of data, weight and (unless no_bias) bias.
    */
   _backward_Deconvolution(ograd?: NDArray | null, data?: NDArray | null, weight?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; weight?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; adj?: number[] | number; target_shape?: number[] | number; num_filter: number; num_group?: number; workspace?: number; no_bias?: boolean; cudnn_tune?: "fastest" | "limited_workspace" | "off" | null; cudnn_off?: boolean; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
@@ -3232,6 +3240,10 @@ export interface SymOps {
    * Crops the height and width (dims 2 and 3) of 4-D data (MXNet's legacy Crop; slice is the general op). With one input the window size is h_w, with two it is the height and width of the second input (crop_like, whose values are not read). The window starts at offset (y, x), or is centred with center_crop. The gradient of data is ograd inside the window, zero elsewhere; crop_like gets none.
    */
   Crop(...args: Array<Symbol | Symbol[] | { num_args?: number; offset?: number[] | number; h_w?: number[] | number; center_crop?: boolean; name?: string; attr?: { [key: string]: string } }>): Symbol;
+  /**
+   * Applies a custom operator whose shapes, types, forward and backward are written in a binding (Python: a CustomOpProp subclass registered with mx.operator.register). Inputs follow the prop's list_arguments(); every other parameter is passed to the prop as a string.
+   */
+  Custom(params?: { op_type?: string; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
   /**
    * Computes 1-D, 2-D or 3-D transposed convolution (aka fractionally strided convolution) of the input tensor: the gradient of Convolution with respect to its data. The output spatial size is stride*(x-1) + dilate*(kernel-1) + 1 - 2*pad + adj, or target_shape when given. weight has shape (channels, num_filter / num_group, *kernel) and bias (num_filter,).
    */
@@ -4706,6 +4718,10 @@ export interface SymInternalOps {
    */
   _backward_Crop(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; offset?: number[] | number; center_crop?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_Crop(params: { ograd?: Symbol; data?: Symbol; offset?: number[] | number; center_crop?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Backward of Custom: calls the custom operator's backward.
+   */
+  _backward_Custom(params?: { op_type?: string; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
   /**
    * Gradients of Deconvolution: inputs (ograd, data, weight); outputs the gradients of data, weight and (unless no_bias) bias.
    */

@@ -614,7 +614,8 @@ int mxl_op_flags(mxl_op op, int* flags) {
   CHECK_ARG(flags, "mxl_op_flags: NULL argument");
   *flags = (d->grad ? MXL_OP_DIFFERENTIABLE : 0) | (d->needs_rng ? MXL_OP_RANDOM : 0) |
            (d->mutate_inputs.empty() ? 0 : MXL_OP_MUTATES_INPUTS) | (d->gpu ? MXL_OP_HAS_GPU : 0) |
-           (d->name[0] == '_' ? MXL_OP_HIDDEN : 0) | (d->cpu_only ? MXL_OP_CPU_ONLY : 0);
+           (d->name[0] == '_' ? MXL_OP_HIDDEN : 0) | (d->cpu_only ? MXL_OP_CPU_ONLY : 0) |
+           (d->nd_compute ? MXL_OP_CUSTOM : 0);
   API_END();
 }
 
@@ -1124,5 +1125,6 @@ namespace mxl {
 namespace capi {
 int set_error(int code, const char* msg) { return ::set_error(code, msg); }
 NDArray& ndarray(mxl_ndarray h, const char* what) { return ::get(h, what); }
+mxl_ndarray new_ndarray(NDArray a) { return ::new_handle(std::move(a)); }
 }  // namespace capi
 }  // namespace mxl

@@ -11,6 +11,8 @@ namespace capi {
 int set_error(int code, const char* msg);
 // The array behind a live handle; throws Err::kInvalidHandle naming `what` otherwise.
 NDArray& ndarray(mxl_ndarray h, const char* what);
+// A new handle (owned by whoever receives it) to an array.
+mxl_ndarray new_ndarray(NDArray a);
 
 }  // namespace capi
 }  // namespace mxl

@@ -42,6 +42,8 @@ const OpDef& fused_op() {
 // A node's kernel call, prepared once at bind time.
 struct Call {
   const FCompute* fn;
+  const FComputeNDArray* nd = nullptr;  // custom operators: run inline on nd_in / nd_out
+  std::vector<NDArray> nd_in, nd_out;
   const Attrs* attrs;
   std::vector<TBlob> in, out;
   std::vector<NDArray> keep;  // keeps chunks alive while work is queued
@@ -125,9 +127,9 @@ struct Executor::Impl {
   }
 
   std::vector<int> add_op(const std::string& op, const std::vector<int>& in, const std::string& name,
-                          const KV& params = {}) {
+                          const KV& params = {}, std::shared_ptr<void> state = nullptr) {
     const OpDef& d = Registry::get(op);
-    return add_node(&d, Attrs::parse(&d, params), in, name, true);
+    return add_node(&d, Attrs::parse(&d, params, std::move(state)), in, name, true);
   }
 
   int sum(const std::vector<int>& parts, const std::string& name) {
@@ -145,6 +147,12 @@ struct Executor::Impl {
     GVal output(int i) override { return {im.nodes[size_t(node)].out.at(size_t(i))}; }
     GVal ograd(int i) override { return {og.at(size_t(i))}; }
     GVals op(const std::string& name, const GVals& in, const KV& params) override {
+      return add(name, in, params, nullptr);
+    }
+    GVals op_stateful(const std::string& name, const GVals& in, const Attrs& forward) override {
+      return add(name, in, forward.raw(), forward.state);
+    }
+    GVals add(const std::string& name, const GVals& in, const KV& params, std::shared_ptr<void> state) {
       std::vector<int> ids;
       for (const auto& g : in) {
         MXL_CHECK(g.valid(), Err::kInternal, "gradient of ", im.nodes[size_t(node)].op->name,
@@ -153,7 +161,7 @@ struct Executor::Impl {
       }
       std::string nm = im.nodes[size_t(node)].name + "_backward";
       GVals r;
-      for (int v : im.add_op(name, ids, nm, params)) r.push_back({v});
+      for (int v : im.add_op(name, ids, nm, params, std::move(state))) r.push_back({v});
       return r;
     }
   };
@@ -472,7 +480,12 @@ struct Executor::Impl {
       const GNode& n = nodes[size_t(idx)];
       Call& c = calls[size_t(idx)];
       c.fn = n.fused ? &n.fused : ctx.type == DevType::kCPU ? &n.op->cpu : &n.op->gpu;
-      MXL_CHECK(bool(*c.fn), Err::kDevice, "bind: operator ", n.name, " (", n.op->name, ") has no kernel for ",
+      if (n.op->nd_compute && !n.fused) {
+        c.nd = &n.op->nd_compute;
+        for (int v : n.in) c.nd_in.push_back(vals[size_t(v)].arr);
+        for (int v : n.out) c.nd_out.push_back(vals[size_t(v)].arr);
+      }
+      MXL_CHECK(c.nd || bool(*c.fn), Err::kDevice, "bind: operator ", n.name, " (", n.op->name, ") has no kernel for ",
                 ctx.str());
       c.attrs = &n.attrs;
       c.name = n.op->name.c_str();
@@ -502,6 +515,15 @@ struct Executor::Impl {
   void run(size_t begin, size_t end, bool is_train, const std::shared_ptr<Impl>& self) {
     for (size_t p = begin; p < end; ++p) {
       Call* c = &calls[size_t(order[p])];
+      if (c->nd) {
+        // On this thread, in program order: the work it pushes on the node's arrays is
+        // ordered by the engine before the nodes pushed after it that read them.
+        OpCtx oc;
+        oc.ctx = ctx;
+        oc.is_train = is_train;
+        (*c->nd)(oc, *c->attrs, c->nd_in, c->nd_out);
+        continue;
+      }
       engine::push(
           [c, is_train, self, ctx = ctx] {
             OpCtx oc;
@@ -555,7 +577,9 @@ Executor::Executor(const Symbol& sym, Context ctx, std::vector<NDArray> args, st
     if (n->is_var()) continue;
     std::vector<int> in;
     for (const auto& e : n->inputs) in.push_back(out_of.at(e.node.get())[size_t(e.index)]);
-    out_of[n.get()] = im.add_node(n->op, n->attrs, in, n->name, false);
+    // Stateful ops (Custom) get a state of their own per executor.
+    Attrs attrs = n->op->make_state ? Attrs::parse(n->op, n->params) : n->attrs;
+    out_of[n.get()] = im.add_node(n->op, std::move(attrs), in, n->name, false);
   }
   im.nfwd = int(im.nodes.size());
   // Graph outputs get arrays of their own (unless an output is an argument itself).

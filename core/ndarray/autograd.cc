@@ -28,6 +28,17 @@ struct Eval : GradGraph {
     }
     return r;
   }
+  GVals op_stateful(const std::string& name, const GVals& ins, const Attrs& forward) override {
+    const OpDef& d = Registry::get(name);
+    std::vector<NDArray> a;
+    for (const auto& g : ins) a.push_back(vals.at(size_t(g.id)));
+    GVals r;
+    for (auto& o : invoke(d, a, Attrs::parse(&d, forward.raw(), forward.state))) {
+      vals.push_back(o);
+      r.push_back({int(vals.size()) - 1});
+    }
+    return r;
+  }
   int add(const NDArray& a) {
     vals.push_back(a);
     return int(vals.size()) - 1;
@@ -38,6 +49,16 @@ NDArray plain(const NDArray& a) {  // the value without its tape link
   NDArray v = a;
   v.ag.reset();
   return v;
+}
+
+// The op that function nodes report (never registered, never run).
+const OpDef& function_op() {
+  static const OpDef* def = [] {
+    auto* d = new OpDef;
+    d->name = "_Function";
+    return d;
+  }();
+  return *def;
 }
 }  // namespace
 
@@ -65,6 +86,22 @@ void record(const OpDef& op, const Attrs& attrs, const std::vector<NDArray>& in,
   auto n = std::make_shared<TapeNode>();
   n->op = &op;
   n->attrs = attrs;
+  n->inputs = in;
+  n->train = is_training();
+  for (auto& o : out) n->outputs.push_back(plain(o));
+  for (size_t i = 0; i < out.size(); ++i) out[i].ag = std::make_shared<AGEntry>(AGEntry{n, int(i)});
+}
+
+void record_function(const std::string& name, const std::vector<NDArray>& in, std::vector<NDArray>& out,
+                     FunctionBackward backward) {
+  if (!t_recording) return;
+  bool tracked = std::any_of(in.begin(), in.end(), [](const NDArray& a) { return bool(a.ag); });
+  if (!tracked) return;
+  auto n = std::make_shared<TapeNode>();
+  n->op = &function_op();
+  n->attrs.op = n->op;
+  n->function = std::make_shared<FunctionBackward>(std::move(backward));
+  n->function_name = name;
   n->inputs = in;
   n->train = is_training();
   for (auto& o : out) n->outputs.push_back(plain(o));
@@ -128,6 +165,20 @@ std::vector<NDArray> backward(const std::vector<NDArray>& heads, const std::vect
     if (!n->op) continue;
     auto c = contrib.find(n);
     if (c == contrib.end()) continue;
+    if (n->function) {  // a recorded function: its own backward computes the input gradients
+      c->second.resize(n->outputs.size());
+      std::vector<NDArray> ograds, igrads;
+      for (size_t i = 0; i < n->outputs.size(); ++i)
+        ograds.push_back(c->second[i].empty() ? invoke("zeros_like", {n->outputs[i]})[0]
+                                              : vals[size_t(sum(c->second[i]))]);
+      for (const auto& a : n->inputs) igrads.emplace_back(a.shape(), a.dtype(), a.ctx());
+      set_training(n->train);
+      (*n->function)(ograds, igrads);
+      set_training(train);
+      for (size_t i = 0; i < igrads.size(); ++i)
+        if (n->inputs[i].ag) add_contrib(*n->inputs[i].ag, ev.add(igrads[i]));
+      continue;
+    }
     MXL_CHECK(bool(n->op->grad), Err::kInvalidArgument, "backward: operator ", n->op->name, " is not differentiable");
     ev.in.clear();
     ev.out.clear();

@@ -243,6 +243,19 @@ void run_kernel(void* p) {
   (*k->fn)(oc, *k->attrs, ib, ob);
 }
 
+// Copies results computed into temporaries back to the aliased outputs, and records
+// the op for autograd.
+std::vector<NDArray> finish_invoke(const OpDef& op, const Attrs& attrs, const std::vector<NDArray>& in,
+                                   std::vector<NDArray> results, const std::vector<NDArray>& write_back) {
+  for (size_t i = 0; i < write_back.size(); ++i) {
+    if (write_back[i].is_none()) continue;
+    copy(results[i], write_back[i]);
+    results[i] = write_back[i];
+  }
+  if (autograd::is_recording()) autograd::record(op, attrs, in, results);
+  return results;
+}
+
 }  // namespace
 
 std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Attrs attrs,
@@ -321,6 +334,14 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
     }
   }
 
+  if (op.nd_compute) {  // custom operators: run here, in program order, on the arrays
+    OpCtx oc;
+    oc.ctx = ctx;
+    oc.is_train = t_training;
+    op.nd_compute(oc, attrs, in, results);
+    return finish_invoke(op, attrs, in, std::move(results), write_back);
+  }
+
   // engine: small ops whose arrays are idle run right here, without a closure;
   // everything else is pushed and runs when its dependencies allow.
   // (The var lists live on the stack for the usual few arrays: the inline path then
@@ -364,13 +385,7 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
         std::vector<engine::Var*>(reads, reads + nreads), std::vector<engine::Var*>(writes, writes + nwrites),
         {ctx, op.name.c_str(), false});
   }
-  for (size_t i = 0; i < write_back.size(); ++i) {
-    if (write_back[i].is_none()) continue;
-    copy(results[i], write_back[i]);
-    results[i] = write_back[i];
-  }
-  if (autograd::is_recording()) autograd::record(op, attrs_keep ? *attrs_keep : attrs, in, results);
-  return results;
+  return finish_invoke(op, attrs_keep ? *attrs_keep : attrs, in, std::move(results), write_back);
 }
 
 std::vector<NDArray> invoke(const std::string& name, const std::vector<NDArray>& in, const KV& params) {

@@ -186,7 +186,8 @@ static ParamValue parse_value(const OpDef* op, const ParamSpec& p, const std::st
 }
 
 // ------------------------------------------------------------------- Attrs
-Attrs Attrs::parse(const OpDef* op, const std::vector<std::pair<std::string, std::string>>& kv) {
+Attrs Attrs::parse(const OpDef* op, const std::vector<std::pair<std::string, std::string>>& kv,
+                   std::shared_ptr<void> state) {
   Attrs a;
   a.op = op;
   a.raw_ = kv;
@@ -194,6 +195,7 @@ Attrs Attrs::parse(const OpDef* op, const std::vector<std::pair<std::string, std
   std::vector<bool> given(op->params.size(), false);
   for (const auto& [k, val] : kv) {
     int idx = op->param_index(k);
+    if (idx < 0 && op->free_params) continue;  // kept in raw_ for the op to read
     if (idx < 0) {
       std::string known;
       for (const auto& p : op->params) known += (known.empty() ? "" : ", ") + p.name;
@@ -210,6 +212,8 @@ Attrs Attrs::parse(const OpDef* op, const std::vector<std::pair<std::string, std
               "' (", p.type_str(), ") is missing");
     a.values_[i] = op->defaults()[i];
   }
+  if (state) a.state = std::move(state);
+  else if (op->make_state) a.state = op->make_state(a);
   return a;
 }
 
@@ -235,6 +239,11 @@ const std::string& Attrs::s(const char* name) const { return get(name).s; }
 const Shape& Attrs::shape(const char* name) const { return get(name).shape; }
 DType Attrs::dtype(const char* name) const { return DType(get(name).i); }
 bool Attrs::none(const char* name) const { return get(name).none; }
+
+GVals GradGraph::op_stateful(const std::string& name, const GVals&, const Attrs& forward) {
+  fail(Err::kInternal, "the gradient of ", forward.op ? forward.op->name : std::string("?"), " needs stateful op ",
+       name, ", which this gradient graph cannot run");
+}
 
 // ------------------------------------------------------------------- OpDef
 OpDef& OpDef::param(std::string n, PType t, std::string def, std::string d) {

@@ -71,6 +71,7 @@ struct ParamValue {
 };
 
 struct OpDef;
+class NDArray;  // core/ndarray/ndarray.h (operators that run on NDArrays, below)
 
 // Parsed, validated parameters of one operator call. Look-ups name the parameter;
 // asking for one the op does not declare is an internal error.
@@ -79,7 +80,11 @@ class Attrs {
   Attrs() = default;
   // Parses key/value strings against op's specs: unknown keys, malformed values and
   // out-of-range values throw Error naming op, parameter, expected and got.
-  static Attrs parse(const OpDef* op, const std::vector<std::pair<std::string, std::string>>& kv);
+  // An op with .free_params() keeps keys it does not declare as strings in raw().
+  // An op with a state maker (.state_fn) gets a new state, unless `state` is given:
+  // a gradient node shares its forward node's state that way.
+  static Attrs parse(const OpDef* op, const std::vector<std::pair<std::string, std::string>>& kv,
+                     std::shared_ptr<void> state = nullptr);
 
   const OpDef* op = nullptr;
   int64_t i(const char* name) const;
@@ -91,6 +96,9 @@ class Attrs {
   bool none(const char* name) const;  // optional param given as / defaulting to None
   // The parameters as given (explicit ones only), to pass on, e.g. to a backward op.
   const std::vector<std::pair<std::string, std::string>>& raw() const { return raw_; }
+  // Per-node state of operators supplied at run time (Custom: the binding's operator
+  // object); copies of these Attrs share it. Null for every other op.
+  std::shared_ptr<void> state;
 
  private:
   const ParamValue& get(const char* name) const;
@@ -118,6 +126,14 @@ using FInferShape = std::function<bool(const Attrs&, std::vector<Shape>& in, std
 // Same for dtypes; -1 = unknown. The default makes all inputs and outputs one dtype.
 using FInferType = std::function<bool(const Attrs&, std::vector<int>& in, std::vector<int>& out)>;
 
+// Kernels of operators whose computation is supplied at run time (custom operators
+// written in a binding): they run on the thread that issues the op, in program order,
+// on NDArrays instead of raw memory, and may push engine work on those arrays
+// themselves (the engine orders that work like any other). Imperative calls and
+// executors call them inline instead of pushing them.
+using FComputeNDArray = std::function<void(const OpCtx&, const Attrs&, const std::vector<NDArray>& in,
+                                           const std::vector<NDArray>& out)>;
+
 // ---------------------------------------------------------------- gradients
 // A value in a gradient graph being built by an executor or by autograd.
 struct GVal {
@@ -136,6 +152,10 @@ class GradGraph {
   // Apply a registered operator; returns its outputs.
   virtual GVals op(const std::string& name, const GVals& in, const KV& params = {}) = 0;
   GVal op1(const std::string& name, const GVals& in, const KV& params = {}) { return op(name, in, params)[0]; }
+  // Apply an operator that shares the forward node's parameters and state (the
+  // gradient of a stateful op, e.g. _backward_Custom of Custom).
+  // The default refuses: only graphs that run stateful ops (executors, autograd) override it.
+  virtual GVals op_stateful(const std::string& name, const GVals& in, const Attrs& forward);
 };
 // Returns one gradient per forward input; GVal{} (invalid) means "no gradient" (e.g.
 // an integer index input). The result must have the input's shape.
@@ -158,6 +178,9 @@ struct OpDef {
   FInferShape infer_shape;
   FInferType infer_type;                 // null: all one dtype
   FCompute cpu, gpu;
+  FComputeNDArray nd_compute;            // set instead of cpu/gpu: runs inline on NDArrays, any device
+  bool free_params = false;              // undeclared parameters are kept as strings (Custom's kwargs)
+  std::function<std::shared_ptr<void>(const Attrs&)> make_state;  // per-node state (Attrs::state)
   FGradient grad;                        // null: not differentiable
   bool needs_rng = false;
   bool cpu_only = false;                 // no CUDA kernel wanted (reason in cpu_only_reason)
@@ -183,6 +206,9 @@ struct OpDef {
   OpDef& infer_shape_fn(FInferShape f) { infer_shape = std::move(f); return *this; }
   OpDef& infer_type_fn(FInferType f) { infer_type = std::move(f); return *this; }
   OpDef& cpu_fn(FCompute f) { cpu = std::move(f); return *this; }
+  OpDef& nd_fn(FComputeNDArray f) { nd_compute = std::move(f); return *this; }
+  OpDef& any_params() { free_params = true; return *this; }
+  OpDef& state_fn(std::function<std::shared_ptr<void>(const Attrs&)> f) { make_state = std::move(f); return *this; }
   OpDef& grad_fn(FGradient f) { grad = std::move(f); return *this; }
   OpDef& mutates(int input) { mutate_inputs.push_back(input); return *this; }
   OpDef& inplace(int in, int out) { inplace_pairs.push_back({in, out}); return *this; }

@@ -17,6 +17,8 @@ from . import symbol  # noqa: F401
 from . import symbol as sym  # noqa: F401
 from . import executor  # noqa: F401
 from . import autograd  # noqa: F401
+from . import operator  # noqa: F401  (mx.operator: custom operators in Python)
+ndarray.Custom = operator._custom_nd  # the core's Custom op, called MXNet's way (op_type=...)
 from . import lr_scheduler  # noqa: F401
 from . import optimizer  # noqa: F401
 from . import initializer  # noqa: F401

@@ -45,10 +45,10 @@ extern "C" {
 /* ---------------------------------------------------------------- versions */
 
 #define MXL_ABI_VERSION_MAJOR 1
-#define MXL_ABI_VERSION_MINOR 1
+#define MXL_ABI_VERSION_MINOR 2
 #define MXL_ABI_VERSION_PATCH 0
 /* major * 10000 + minor * 100 + patch */
-#define MXL_ABI_VERSION 10100
+#define MXL_ABI_VERSION 10200
 
 /* The ABI version of the loaded library, encoded as MXL_ABI_VERSION. Never fails. */
 MXL_API int mxl_version(void);
@@ -235,6 +235,7 @@ MXL_API int mxl_op_info(mxl_op op, const char** name, const char** doc, int* num
 #define MXL_OP_HAS_GPU 8        /* has a CUDA kernel                               */
 #define MXL_OP_HIDDEN 16        /* internal (name starts with "_"), e.g. a backward op */
 #define MXL_OP_CPU_ONLY 32      /* no CUDA kernel wanted, for a stated reason        */
+#define MXL_OP_CUSTOM 64        /* computed by a binding's registered type (Custom, mxl_custom_op_register); any device */
 MXL_API int mxl_op_flags(mxl_op op, int* flags);
 
 /* Run an operator on arrays. Parameters travel as strings (MXNet style: "128",
@@ -373,6 +374,34 @@ MXL_API int mxl_autograd_mark_variable(mxl_ndarray h, mxl_ndarray grad, int grad
 MXL_API int mxl_autograd_backward(int num_heads, const mxl_ndarray* heads, const mxl_ndarray* head_grads,
                                   int num_vars, const mxl_ndarray* vars, int train, mxl_ndarray* grads_out);
 
+/* Callbacks into the binding (here and in "custom operators" below) return 0 on
+ * success; on failure they call mxl_callback_set_error and return non-zero, and the
+ * library call that ran them fails with MXL_ERR_INVALID_ARGUMENT and a message that
+ * names the function or operator and contains that text. Callbacks run on the thread
+ * that made the library call (autograd backward, imperative invoke, executor forward /
+ * backward, symbol inference) and may call back into the library. Arrays they receive
+ * are new handles owned by the callback (it frees each with mxl_nd_free, now or
+ * later); NULL entries stand for arrays that do not exist. */
+typedef void (*mxl_free_fn)(void* user);
+
+/* The backward of a recorded function (mx.autograd.Function): ograds are the
+ * gradients of its outputs (zeros where none flowed); it writes the gradient of each
+ * input into igrads[i], a new array of that input's shape and dtype with undefined
+ * contents (write zeros for an input without gradient). */
+typedef int (*mxl_function_backward_fn)(void* user, int num_ograds, const mxl_ndarray* ograds,
+                                        int num_igrads, const mxl_ndarray* igrads);
+/* Records a function that the caller computed with recording paused as one tape node:
+ * outputs get tape links to inputs, and backward through them calls backward(user,
+ * ...). name appears in error messages. free_user(user) (may be NULL) runs once the
+ * tape no longer needs user -- at once when nothing is recorded (not recording, or no
+ * input leads to a marked variable). */
+MXL_API int mxl_autograd_record_function(const char* name, int num_inputs, const mxl_ndarray* inputs,
+                                         int num_outputs, const mxl_ndarray* outputs,
+                                         mxl_function_backward_fn backward, mxl_free_fn free_user, void* user);
+/* Sets the message of a failing callback (copied); call it before returning non-zero.
+ * Never fails. */
+MXL_API int mxl_callback_set_error(const char* msg);
+
 /* ---------------------------------------------------------------- kvstore */
 /* A KVStore holds named arrays that several devices, and for dist_* several worker
  * processes, push to and pull from (MXNet's KVStore). Types:
@@ -453,6 +482,65 @@ MXL_API int mxl_kvstore_save_optimizer_states(mxl_kvstore kv, const char* fname)
  * and shapes must match the store's (else an error naming what differs, and the
  * states are left unchanged). */
 MXL_API int mxl_kvstore_load_optimizer_states(mxl_kvstore kv, const char* fname);
+
+/* -------------------------------------------------------- custom operators */
+/* Operators written in a binding (MXNet's mx.operator.CustomOp / CustomOpProp). A type
+ * is registered by name; the registered operator "Custom" (parameter op_type; every
+ * other parameter is passed on, as a string) then works in mxl_imperative_invoke
+ * (recorded by autograd), in symbols (arguments named by the prop, "<name>_<arg>"
+ * variables for missing ones, kept by JSON) and in executors. Per graph node, or per
+ * imperative call, the library asks the type for a "prop" (create_prop), and the prop
+ * for an operator object (create_operator) at the first forward; the node's backward
+ * uses the same operator object. Callback conventions: see mxl_callback_set_error.
+ * Forward and backward run on the calling thread, in program order, while the rest
+ * of the graph runs asynchronously; the arrays they receive may be read and written
+ * with any library function (work on them is ordered before the nodes that follow).
+ * Auxiliary states are not supported yet (a prop listing any is an error). */
+
+/* The callbacks of one custom op type (all but the free functions required):
+ *  create_prop      a prop for one node: kwargs are the node's parameters without
+ *                   op_type; *need_top_grad = 0 when backward does not read the output
+ *                   gradients (a loss).
+ *  list             names of the prop's arguments, outputs or aux states (which:
+ *                   MXL_LIST_ARGUMENTS, MXL_LIST_OUTPUTS, MXL_LIST_AUX); the strings
+ *                   must stay valid until the next callback on the same prop.
+ *  infer_shape      shapes of arguments, outputs, aux states (num entries, in that
+ *                   order; dims has MXL_MAX_NDIM slots per entry): on entry the known
+ *                   ones (ndims[i] = -1: unknown), on return all of them. Asked once an
+ *                   argument shape is known; while some are unknown a failure only
+ *                   means "not yet".
+ *  infer_type       dtypes in the same order, in/out like infer_shape (-1: unknown).
+ *  create_operator  the operator object for a device and the (known) shapes and dtypes
+ *                   of arguments, outputs and aux states, laid out as for infer_shape.
+ *  forward          arrays: in_data[num_in], out_data[num_out], aux[num_aux]; reqs: one
+ *                   per output (MXL_GRAD_WRITE, MXL_GRAD_ADD, MXL_GRAD_NULL, 2 = in place).
+ *  backward         arrays: out_grad[num_out] (NULL entries when need_top_grad is 0),
+ *                   in_data[num_in], out_data[num_out], in_grad[num_in], aux[num_aux];
+ *                   reqs: one per in_grad.
+ *  free_prop / free_op  when the node or call that used the prop / operator is gone.
+ *  free_user        when a new registration replaced the type and no node uses it. */
+typedef struct mxl_custom_op_fns {
+  void* user; /* passed to create_prop */
+  int (*create_prop)(void* user, const char* op_type, int num_kwargs, const char** keys,
+                     const char** vals, void** prop, int* need_top_grad);
+  int (*list)(void* prop, int which, int* n, const char*** names);
+  int (*infer_shape)(void* prop, int num, int* ndims, int64_t* dims);
+  int (*infer_type)(void* prop, int num, int* dtypes);
+  int (*create_operator)(void* prop, int dev_type, int dev_id, int num, const int* ndims,
+                         const int64_t* dims, const int* dtypes, void** op);
+  int (*forward)(void* op, int is_train, int num_in, int num_out, int num_aux, const mxl_ndarray* arrays,
+                 const int* reqs);
+  int (*backward)(void* op, int is_train, int num_in, int num_out, int num_aux, const mxl_ndarray* arrays,
+                  const int* reqs);
+  mxl_free_fn free_prop; /* may be NULL */
+  mxl_free_fn free_op;   /* may be NULL */
+  mxl_free_fn free_user; /* may be NULL */
+} mxl_custom_op_fns;
+
+/* Registers op_type (or replaces it for nodes made from now on); *fns is copied. */
+MXL_API int mxl_custom_op_register(const char* op_type, const mxl_custom_op_fns* fns);
+/* The registered custom op types, sorted; valid until the next call on this thread. */
+MXL_API int mxl_custom_op_list(int* n, const char*** op_types);
 
 /* ------------------------------------------------------------------- misc */
 
