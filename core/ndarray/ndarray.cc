@@ -308,7 +308,9 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
     for (size_t j = 0; j < in.size(); ++j) {
       if (in[j].chunk() != outs[i].chunk()) continue;
       bool declared = false;
-      for (auto [a, b] : op.inplace_pairs_fn ? op.inplace_pairs_of(attrs) : op.inplace_pairs)
+      thread_local std::vector<std::pair<int, int>> pairs_by_params;  // ops whose pairs depend on params
+      if (op.inplace_pairs_fn) pairs_by_params = op.inplace_pairs_fn(attrs);
+      for (auto [a, b] : op.inplace_pairs_fn ? pairs_by_params : op.inplace_pairs)
         declared |= a == int(j) && b == i && in[j].offset() == outs[i].offset() && in[j].shape() == outs[i].shape();
       alias |= !declared;
     }
