@@ -596,7 +596,7 @@ int mxl_op_info(mxl_op op, const char** name, const char** doc, int* num_inputs,
   const OpInfo& o = op_info(d);
   if (name) *name = d->name.c_str();
   if (doc) *doc = d->doc.c_str();
-  if (num_inputs) *num_inputs = d->key_var_num_args.empty() ? int(d->inputs.size()) : -1;
+  if (num_inputs) *num_inputs = d->is_variadic() ? -1 : int(d->inputs.size());
   if (input_names) *input_names = const_cast<const char**>(o.inputs.data());
   if (num_outputs) *num_outputs = d->num_outputs_fn ? -1 : d->num_outputs;
   if (key_var_num_args) *key_var_num_args = d->key_var_num_args.c_str();
@@ -613,7 +613,7 @@ int mxl_op_flags(mxl_op op, int* flags) {
   const mxl::OpDef* d = get_op(op);
   CHECK_ARG(flags, "mxl_op_flags: NULL argument");
   *flags = (d->grad ? MXL_OP_DIFFERENTIABLE : 0) | (d->needs_rng ? MXL_OP_RANDOM : 0) |
-           (d->mutate_inputs.empty() ? 0 : MXL_OP_MUTATES_INPUTS) | (d->gpu ? MXL_OP_HAS_GPU : 0) |
+           (d->may_mutate() ? MXL_OP_MUTATES_INPUTS : 0) | (d->gpu ? MXL_OP_HAS_GPU : 0) |
            (d->name[0] == '_' ? MXL_OP_HIDDEN : 0) | (d->cpu_only ? MXL_OP_CPU_ONLY : 0) |
            (d->nd_compute ? MXL_OP_CUSTOM : 0);
   API_END();

@@ -282,6 +282,8 @@ int via_float32(const mxl_cuda_call* c, mxl_cuda_kernel_fn f) {
   return 0;
 }
 
+void register_optimizer_multi(KernelTable& t);  // optimizer_multi.cu (beside common.cuh's list)
+
 namespace {
 
 KernelTable& kernel_table() {
@@ -297,6 +299,7 @@ KernelTable& kernel_table() {
     register_random(*k);
     register_sample(*k);
     register_optimizer(*k);
+    register_optimizer_multi(*k);
     register_misc(*k);
     register_pool(*k);
     register_conv(*k);

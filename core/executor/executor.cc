@@ -430,7 +430,7 @@ struct Executor::Impl {
         st.naive_bytes += need;
         int chosen = -1;
         if (enabled) {
-          for (auto [ii, io] : n.op->inplace_pairs) {
+          for (auto [ii, io] : n.op->inplace_pairs_of(n.attrs)) {
             if (io != int(oi) || ii >= int(n.in.size())) continue;
             int iv = n.in[size_t(ii)];
             if (vals[size_t(iv)].external || slot_of[size_t(iv)] < 0 || last_use[size_t(iv)] != int(p)) continue;
@@ -502,7 +502,7 @@ struct Executor::Impl {
         c.writes.push_back(vals[size_t(v)].arr.var());
         work += vals[size_t(v)].shape.size();
       }
-      for (int m : n.op->mutate_inputs) c.writes.push_back(vals[size_t(n.in[size_t(m)])].arr.var());
+      for (int m : n.op->mutated_inputs(n.attrs)) c.writes.push_back(vals[size_t(n.in[size_t(m)])].arr.var());
       if (n.op->needs_rng) {
         DeviceRng r = device_rng(ctx);
         c.rng = r.gen;

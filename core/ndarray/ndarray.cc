@@ -321,7 +321,9 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
     for (size_t j = 0; j < in.size(); ++j) {
       if (in[j].chunk() != outs[i].chunk()) continue;
       bool declared = false;
-      for (auto [a, b] : op.inplace_pairs)
+      thread_local std::vector<std::pair<int, int>> pairs_by_params;  // ops whose pairs depend on params
+      if (op.inplace_pairs_fn) pairs_by_params = op.inplace_pairs_fn(attrs);
+      for (auto [a, b] : op.inplace_pairs_fn ? pairs_by_params : op.inplace_pairs)
         declared |= a == int(j) && b == i && in[j].offset() == outs[i].offset() && in[j].shape() == outs[i].shape();
       alias |= !declared;
     }
@@ -346,7 +348,10 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
   // everything else is pushed and runs when its dependencies allow.
   // (The var lists live on the stack for the usual few arrays: the inline path then
   // allocates nothing for them; a pushed op copies them.)
-  size_t nreads = in.size(), nwrites = size_t(nout) + op.mutate_inputs.size() + (op.needs_rng ? 1 : 0);
+  thread_local std::vector<int> mutated_by_params;  // ops whose mutated inputs depend on params
+  if (op.mutate_inputs_fn) mutated_by_params = op.mutate_inputs_fn(attrs);
+  const std::vector<int>& mutated = op.mutate_inputs_fn ? mutated_by_params : op.mutate_inputs;
+  size_t nreads = in.size(), nwrites = size_t(nout) + mutated.size() + (op.needs_rng ? 1 : 0);
   constexpr size_t kStackVars = 8;
   engine::Var* stack_vars[2 * kStackVars];
   std::vector<engine::Var*> heap_vars;
@@ -361,7 +366,7 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
   size_t nw = 0;
   for (size_t i = 0; i < nreads; ++i) { reads[i] = in[i].var(); work += in[i].size(); }
   for (const auto& a : results) { writes[nw++] = a.var(); work += a.size(); }
-  for (int m : op.mutate_inputs) writes[nw++] = in[m].var();
+  for (int m : mutated) writes[nw++] = in[m].var();
   RngState* rng = nullptr;
   if (op.needs_rng) {
     rng = rng_for(ctx);

@@ -24,39 +24,13 @@
 #include <vector>
 
 #include "blas.h"
+#include "optimizer_kernels.h"
 #include "registry.h"
 
 namespace mxl {
 namespace {
 
-template <class T> using acc_t = std::conditional_t<std::is_same_v<T, double>, double, float>;
-
-// Rescale then clip (clip < 0: off).
-template <class C> inline C rescale_clip(C g, C rescale, C clip) {
-  g *= rescale;
-  if (clip >= C(0)) g = std::max(std::min(g, clip), -clip);
-  return g;
-}
-template <class C> inline C clip_to(C v, C bound) {
-  return bound >= C(0) ? std::max(std::min(v, bound), -bound) : v;
-}
-template <class C> inline C sign_of(C v) { return C((v > C(0)) - (v < C(0))); }
-
-// Runs f(i) over every element, threaded above the shared size threshold.
-template <class F> void for_each_element(int64_t n, F&& f) {
-  parallel_for(n, kParallelGrain, [&](int64_t b, int64_t e) {
-    for (int64_t i = b; i < e; ++i) f(i);
-  });
-}
-
-// The three parameters every update shares, read once per call.
-template <class C> struct GradParams {
-  C lr, wd, rescale, clip;
-  explicit GradParams(const Attrs& a, bool has_lr = true)
-      : lr(C(has_lr ? a.f("lr") : 0.0)), wd(C(a.f("wd"))), rescale(C(a.f("rescale_grad"))),
-        clip(C(a.f(a.op->param_index("clip_grad") >= 0 ? "clip_grad" : "clip_gradient"))) {}
-  C grad(C g) const { return rescale_clip(g, rescale, clip); }
-};
+using namespace optim;  // acc_t, GradParams, the shared SGD steps
 
 // ------------------------------------------------------------------ parameters
 // Declared in MXNet's order per op; these helpers keep the docs in one place.
@@ -190,33 +164,7 @@ FInferShape shape_roles(std::string in_roles) {
 // Each kernel is a template over the weight dtype T; states have dtype S (T for
 // plain updates, float for mp_*). `w` reads the weight to update (weight32 for mp).
 
-// ---- SGD
-template <class T, class S>
-void sgd_kernel(const Attrs& a, const T* grad, const S* w_in, S* w_out, T* out, int64_t n) {
-  using C = acc_t<S>;
-  GradParams<C> p(a);
-  for_each_element(n, [&](int64_t i) {
-    C w = C(w_in[i]);
-    C nw = (C(1) - p.lr * p.wd) * w - p.lr * p.grad(C(grad[i]));
-    if (w_out) w_out[i] = S(nw);
-    out[i] = T(nw);
-  });
-}
-
-template <class T, class S>
-void sgd_mom_kernel(const Attrs& a, const T* grad, S* mom, const S* w_in, S* w_out, T* out, int64_t n) {
-  using C = acc_t<S>;
-  GradParams<C> p(a);
-  C mu = C(a.f("momentum"));
-  for_each_element(n, [&](int64_t i) {
-    C w = C(w_in[i]);
-    C m = mu * C(mom[i]) - p.lr * p.wd * w - p.lr * p.grad(C(grad[i]));
-    mom[i] = S(m);
-    C nw = w + m;
-    if (w_out) w_out[i] = S(nw);
-    out[i] = T(nw);
-  });
-}
+// ---- SGD, SGD with momentum: sgd_kernel, sgd_mom_kernel (optimizer_kernels.h).
 
 // ---- NAG: g = clip(rescale * grad) + wd * w; mom = momentum * mom - lr * g;
 // w += momentum * mom - lr * g.
@@ -238,25 +186,27 @@ void nag_kernel(const Attrs& a, const T* grad, S* mom, const S* w_in, S* w_out, 
 
 void sgd_update(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
   MXL_UPDATE_SWITCH(in[0], T, "sgd_update", {
-    sgd_kernel<T, T>(a, in[1].ptr<T>(), in[0].ptr<T>(), nullptr, out[0].ptr<T>(), in[0].size());
+    sgd_kernel<T, T>(GradParams<acc_t<T>>(a), in[1].ptr<T>(), in[0].ptr<T>(), nullptr, out[0].ptr<T>(),
+                     in[0].size());
   });
 }
 void mp_sgd_update(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
   MXL_UPDATE_SWITCH(in[0], T, "mp_sgd_update", {
     float* w32 = in[2].ptr<float>();
-    sgd_kernel<T, float>(a, in[1].ptr<T>(), w32, w32, out[0].ptr<T>(), in[0].size());
+    sgd_kernel<T, float>(GradParams<float>(a), in[1].ptr<T>(), w32, w32, out[0].ptr<T>(), in[0].size());
   });
 }
 void sgd_mom_update(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
   MXL_UPDATE_SWITCH(in[0], T, "sgd_mom_update", {
-    sgd_mom_kernel<T, T>(a, in[1].ptr<T>(), in[2].ptr<T>(), in[0].ptr<T>(), nullptr, out[0].ptr<T>(),
-                         in[0].size());
+    sgd_mom_kernel<T, T>(GradParams<acc_t<T>>(a), acc_t<T>(a.f("momentum")), in[1].ptr<T>(), in[2].ptr<T>(),
+                         in[0].ptr<T>(), nullptr, out[0].ptr<T>(), in[0].size());
   });
 }
 void mp_sgd_mom_update(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
   MXL_UPDATE_SWITCH(in[0], T, "mp_sgd_mom_update", {
     float* w32 = in[3].ptr<float>();
-    sgd_mom_kernel<T, float>(a, in[1].ptr<T>(), in[2].ptr<float>(), w32, w32, out[0].ptr<T>(), in[0].size());
+    sgd_mom_kernel<T, float>(GradParams<float>(a), float(a.f("momentum")), in[1].ptr<T>(), in[2].ptr<float>(), w32,
+                             w32, out[0].ptr<T>(), in[0].size());
   });
 }
 void nag_mom_update(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
@@ -491,33 +441,7 @@ void lamb_phase2_kernel(const Attrs& a, const S* g, double r1, double r2, const 
   });
 }
 
-// ---- AdamW (Loshchilov & Hutter): decoupled weight decay, a learning-rate schedule
-// multiplier eta, and rescale_grad given as an array: when it is 0, NaN or infinite
-// (a skipped step in mixed-precision training) the weight is copied and the states
-// stay as they were. g = clip(rescale * grad); mean, var as Adam;
-// weight -= eta * (lr * mean / (sqrt(var) + epsilon) + wd * weight).
-template <class T, class S>
-void adamw_kernel(const Attrs& a, const T* grad, S* mean, S* var, const S* w_in, S* w_out, T* out, double rescale,
-                  int64_t n) {
-  using C = acc_t<S>;
-  if (rescale == 0 || !std::isfinite(rescale)) {
-    for_each_element(n, [&](int64_t i) { out[i] = T(w_in[i]); });
-    return;
-  }
-  C lr = C(a.f("lr")), wd = C(a.f("wd")), eta = C(a.f("eta")), clip = C(a.f("clip_gradient"));
-  C b1 = C(a.f("beta1")), b2 = C(a.f("beta2")), eps = C(a.f("epsilon")), rs = C(rescale);
-  for_each_element(n, [&](int64_t i) {
-    C w = C(w_in[i]);
-    C g = rescale_clip(C(grad[i]), rs, clip);
-    C m = b1 * C(mean[i]) + (C(1) - b1) * g;
-    C v = b2 * C(var[i]) + (C(1) - b2) * g * g;
-    mean[i] = S(m);
-    var[i] = S(v);
-    C nw = w - eta * (lr * m / (std::sqrt(v) + eps) + wd * w);
-    if (w_out) w_out[i] = S(nw);
-    out[i] = T(nw);
-  });
-}
+// ---- AdamW: adamw_kernel (optimizer_kernels.h).
 
 // The value of a one-element array (a norm or a rescale factor), as double.
 double scalar_of(const TBlob& b) {
@@ -553,14 +477,14 @@ void mp_lamb_update_phase2(const OpCtx&, const Attrs& a, const std::vector<TBlob
 }
 void adamw_update(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
   MXL_UPDATE_SWITCH(in[0], T, "_adamw_update", {
-    adamw_kernel<T, T>(a, in[1].ptr<T>(), in[2].ptr<T>(), in[3].ptr<T>(), in[0].ptr<T>(), nullptr, out[0].ptr<T>(),
+    adamw_kernel<T, T>(AdamWParams<acc_t<T>>(a), in[1].ptr<T>(), in[2].ptr<T>(), in[3].ptr<T>(), in[0].ptr<T>(), nullptr, out[0].ptr<T>(),
                        scalar_of(in[4]), in[0].size());
   });
 }
 void mp_adamw_update(const OpCtx&, const Attrs& a, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
   MXL_UPDATE_SWITCH(in[0], T, "_mp_adamw_update", {
     float* w32 = in[4].ptr<float>();
-    adamw_kernel<T, float>(a, in[1].ptr<T>(), in[2].ptr<float>(), in[3].ptr<float>(), w32, w32, out[0].ptr<T>(),
+    adamw_kernel<T, float>(AdamWParams<float>(a), in[1].ptr<T>(), in[2].ptr<float>(), in[3].ptr<float>(), w32, w32, out[0].ptr<T>(),
                            scalar_of(in[5]), in[0].size());
   });
 }

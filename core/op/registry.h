@@ -174,6 +174,12 @@ struct OpDef {
   std::vector<std::string> output_names;  // default: "output" (or output0, output1, ...)
   std::vector<int> mutate_inputs;        // inputs the kernel also writes (aux states, updates)
   std::vector<std::pair<int, int>> inplace_pairs;  // (input, output) that may share memory
+  // Variadic ops whose inputs come in groups (multi_sgd_update: weight_i, grad_i, ...):
+  // names, mutated inputs and in-place pairs depend on params; no count is filled in
+  // by the bindings (the op's own count param, e.g. num_weights, must be given).
+  bool var_inputs = false;
+  std::function<std::vector<int>(const Attrs&)> mutate_inputs_fn;
+  std::function<std::vector<std::pair<int, int>>(const Attrs&)> inplace_pairs_fn;
   std::vector<ParamSpec> params;
   FInferShape infer_shape;
   FInferType infer_type;                 // null: all one dtype
@@ -212,10 +218,27 @@ struct OpDef {
   OpDef& grad_fn(FGradient f) { grad = std::move(f); return *this; }
   OpDef& mutates(int input) { mutate_inputs.push_back(input); return *this; }
   OpDef& inplace(int in, int out) { inplace_pairs.push_back({in, out}); return *this; }
+  // A variadic op whose input names (and count) follow from its params; see var_inputs.
+  OpDef& variadic_by(std::function<std::vector<std::string>(const Attrs&)> names) {
+    var_inputs = true; inputs_fn = std::move(names); return *this;
+  }
+  OpDef& mutates_by(std::function<std::vector<int>(const Attrs&)> f) { mutate_inputs_fn = std::move(f); return *this; }
+  OpDef& inplace_by(std::function<std::vector<std::pair<int, int>>(const Attrs&)> f) {
+    inplace_pairs_fn = std::move(f); return *this;
+  }
   OpDef& random() { needs_rng = true; return *this; }
   OpDef& cpu_only_because(std::string why) { cpu_only = true; cpu_only_reason = std::move(why); return *this; }
 
   int num_inputs(const Attrs& a) const;   // resolves variadic counts
+  bool is_variadic() const { return var_inputs || !key_var_num_args.empty(); }
+  bool may_mutate() const { return !mutate_inputs.empty() || bool(mutate_inputs_fn); }
+  // The inputs this call writes, and its in-place pairs (static lists, or by params).
+  std::vector<int> mutated_inputs(const Attrs& a) const {
+    return mutate_inputs_fn ? mutate_inputs_fn(a) : mutate_inputs;
+  }
+  std::vector<std::pair<int, int>> inplace_pairs_of(const Attrs& a) const {
+    return inplace_pairs_fn ? inplace_pairs_fn(a) : inplace_pairs;
+  }
   int num_outs(const Attrs& a) const;
   std::vector<std::string> input_names(const Attrs& a) const;  // variadic: arg0, arg1, ...
   int param_index(const std::string& n) const;  // -1 if absent

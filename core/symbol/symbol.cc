@@ -31,7 +31,7 @@ void reset_auto_names() { name_counters.clear(); }
 
 bool is_aux_input(const Node& n, int input) {
   if (!n.op) return false;
-  const auto& m = n.op->mutate_inputs;
+  const auto m = n.op->mutated_inputs(n.attrs);
   return std::find(m.begin(), m.end(), input) != m.end();
 }
 

@@ -13,6 +13,7 @@ optional learning-rate scheduler.
 """
 import logging
 import math
+import os
 import pickle
 import warnings
 
@@ -66,6 +67,10 @@ _sgd_mom_update = _Fused("sgd_mom_update")
 _mp_sgd_update = _Fused("mp_sgd_update")
 _mp_sgd_mom_update = _Fused("mp_sgd_mom_update")
 _nag_mom_update = _Fused("nag_mom_update")
+_multi_sgd_update = _Fused("multi_sgd_update")
+_multi_sgd_mom_update = _Fused("multi_sgd_mom_update")
+_multi_mp_sgd_update = _Fused("multi_mp_sgd_update")
+_multi_mp_sgd_mom_update = _Fused("multi_mp_sgd_mom_update")
 _mp_nag_mom_update = _Fused("mp_nag_mom_update")
 _adam_update = _Fused("adam_update")
 _adagrad_update = _Fused("_adagrad_update")
@@ -363,6 +368,9 @@ class SGD(Optimizer):
         super().__init__(**kwargs)
         self.momentum = momentum
         self.lazy_update = lazy_update
+        # As MXNet 1.9: an Updater given lists of parameters updates up to this many per
+        # multi_(mp_)sgd(_mom)_update call (MXNET_OPTIMIZER_AGGREGATION_SIZE, default 4).
+        self.aggregate_num = int(os.getenv("MXNET_OPTIMIZER_AGGREGATION_SIZE", "4"))
 
     def create_state(self, index, weight):
         return _zeros_like(weight) if self.momentum != 0.0 else None
@@ -390,8 +398,47 @@ class SGD(Optimizer):
             _sgd_update([weight, grad], weight, **kw)
 
     def update_multi_precision(self, index, weight, grad, state):
+        if isinstance(index, (list, tuple)) and self._aggregates(weight, state):
+            for k in range(0, len(index), self.aggregate_num):
+                end = k + self.aggregate_num
+                self._multi_step(index[k:end], weight[k:end], grad[k:end], state[k:end])
+            return
         self._each(index, weight, grad, state, lambda i, w, g, s: self._step(
             i, w, g, s, self.multi_precision and _is_f16(w)))
+
+    def _aggregates(self, weights, states):
+        """Whether these parameters can share multi-weight calls: SGD's own update (not
+        NAG's), one dtype and one device, all with or all without momentum."""
+        if self.aggregate_num <= 1 or type(self)._mom_update is not _sgd_mom_update or len(weights) < 2:
+            return False
+        mp = self.multi_precision and _is_f16(weights[0])
+        has_mom = [(s[0] if mp else s) is not None for s in states]
+        return all(w.dtype == weights[0].dtype and w.context == weights[0].context for w in weights) and \
+            all(has_mom) == any(has_mom)
+
+    def _multi_step(self, indices, weights, grads, states):
+        """One multi_(mp_)sgd(_mom)_update for these parameters: the same values as
+        _step one at a time (the ops share sgd_update's per-element steps)."""
+        self._update_count(indices)
+        kw = self._grad_kwargs()
+        kw["lrs"] = tuple(self._get_lr(i) for i in indices)
+        kw["wds"] = tuple(self._get_wds(indices))
+        kw["num_weights"] = len(indices)
+        mp = self.multi_precision and _is_f16(weights[0])
+        mom = (states[0][0] if mp else states[0]) is not None
+        inputs = []
+        for w, g, s in zip(weights, grads, states):
+            inputs += [w, g]
+            if mp:
+                inputs += ([s[0]] if mom else []) + [s[1]]
+            elif mom:
+                inputs.append(s)
+        if mom:
+            kw["momentum"] = self.momentum
+            op = _multi_mp_sgd_mom_update if mp else _multi_sgd_mom_update
+        else:
+            op = _multi_mp_sgd_update if mp else _multi_sgd_update
+        op(inputs, list(weights), **kw)
 
 
 @register
@@ -698,14 +745,31 @@ class Updater(object):
         self.aggregate_updates = optimizer.aggregate_num > 0
 
     def __call__(self, index, grad, weight):
-        """Updates weight (in place) with grad; index, grad and weight may be lists."""
-        if isinstance(index, (list, tuple)):
+        """Updates weight (in place) with grad; index, grad and weight may be lists.
+        With an optimizer that aggregates (aggregate_num > 0, e.g. SGD), lists are
+        grouped by weight dtype and handed over together (as MXNet 1.9 does), so the
+        optimizer can update several parameters per operator call."""
+        if not isinstance(index, (list, tuple)):
+            self._update_one(index, grad, weight)
+        elif not self.aggregate_updates:
             for i, g, w in zip(index, grad, weight):
                 self._update_one(i, g, w)
         else:
-            self._update_one(index, grad, weight)
+            by_dtype = {}
+            for i, g, w in zip(index, grad, weight):
+                self._state_for(i, g, w)
+                by_dtype.setdefault(np.dtype(w.dtype), []).append((i, g, w))
+            for group in by_dtype.values():
+                idx, grads, weights = (list(x) for x in zip(*group))
+                self.optimizer.update_multi_precision(idx, weights, grads, [self.states[i] for i in idx])
 
     def _update_one(self, index, grad, weight):
+        state = self._state_for(index, grad, weight)
+        self.optimizer.update_multi_precision(index, weight, grad, state)
+
+    def _state_for(self, index, grad, weight):
+        """index's state, created on its first update, moved to the weight's device
+        after set_states."""
         state = self.states.get(index, _NO_STATE)
         if state is _NO_STATE:
             if not isinstance(weight, NDArray) or not isinstance(grad, NDArray):
@@ -716,7 +780,7 @@ class Updater(object):
         elif not self.states_synced[index]:
             state = self.states[index] = self.sync_state_context(state, weight.context)
             self.states_synced[index] = True
-        self.optimizer.update_multi_precision(index, weight, grad, state)
+        return state
 
     def sync_state_context(self, state, context):
         """The state moved to `context` (the weight's), recursively for tuples."""
