@@ -282,6 +282,10 @@ int via_float32(const mxl_cuda_call* c, mxl_cuda_kernel_fn f) {
   return 0;
 }
 
+// Declared here rather than in common.cuh (which every .cu includes) so that adding a
+// family rebuilds only this file and its own.
+void register_detection(KernelTable& t);
+
 namespace {
 
 KernelTable& kernel_table() {
@@ -310,6 +314,7 @@ KernelTable& kernel_table() {
     register_spatial(*k);
     register_ctc(*k);
     register_rnn(*k);
+    register_detection(*k);
     return k;
   }();
   return *t;

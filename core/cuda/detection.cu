@@ -1,0 +1,472 @@
+// CUDA kernels of the operators in core/op/detection.cc. The per-element formulas are
+// the CPU's own (core/op/detection_kernels.h); float16 computes in float. No kernel
+// round-trips through the host, except box_encode's report of a bad match index.
+//
+// BilinearResize2D's gradient scatters into a double copy of d(data) atomically (the CPU
+// sums each plane in output order: the same values up to rounding of the double sums);
+// AdaptiveAvgPooling2D's gradient gathers per input pixel, as on the CPU.
+#include "common.cuh"
+#include "core/op/detection_kernels.h"
+
+namespace mxlcuda {
+namespace {
+
+namespace det = mxl::det;
+
+// Input planes of H x W and output planes of Ho x Wo (planes = batch * channels).
+struct PlaneDims {
+  int64_t planes = 0, H = 0, W = 0, Ho = 0, Wo = 0;
+};
+PlaneDims plane_dims(const mxl_cuda_blob& x, const mxl_cuda_blob& y) {
+  PlaneDims d;
+  d.planes = x.shape[0] * x.shape[1], d.H = x.shape[2], d.W = x.shape[3], d.Ho = y.shape[2], d.Wo = y.shape[3];
+  return d;
+}
+
+// ======================================================= BilinearResize2D
+// One thread per output element.
+template <class T>
+__global__ void resize_fwd_kernel(const T* x, T* y, PlaneDims d, bool align) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(i, d.planes * d.Ho * d.Wo) {
+    int64_t ow = i % d.Wo, oh = (i / d.Wo) % d.Ho, plane = i / (d.Wo * d.Ho);
+    det::Lerp<C> ph = det::resize_source<C>(oh, d.H, d.Ho, align);
+    det::Lerp<C> pw = det::resize_source<C>(ow, d.W, d.Wo, align);
+    const T *row0 = x + (plane * d.H + ph.i0) * d.W, *row1 = x + (plane * d.H + ph.i1) * d.W;
+    C top = (C(1) - pw.lambda) * C(row0[pw.i0]) + pw.lambda * C(row0[pw.i1]);
+    C bottom = (C(1) - pw.lambda) * C(row1[pw.i0]) + pw.lambda * C(row1[pw.i1]);
+    y[i] = T((C(1) - ph.lambda) * top + ph.lambda * bottom);
+  }
+}
+
+// One thread per ograd element, adding into acc (a double d(data)) atomically.
+template <class T>
+__global__ void resize_bwd_kernel(const T* og, double* acc, PlaneDims d, bool align) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(i, d.planes * d.Ho * d.Wo) {
+    int64_t ow = i % d.Wo, oh = (i / d.Wo) % d.Ho, plane = i / (d.Wo * d.Ho);
+    det::Lerp<C> ph = det::resize_source<C>(oh, d.H, d.Ho, align);
+    det::Lerp<C> pw = det::resize_source<C>(ow, d.W, d.Wo, align);
+    double g = double(og[i]);
+    double h0 = double(C(1) - ph.lambda), h1 = double(ph.lambda);
+    double w0 = double(C(1) - pw.lambda), w1 = double(pw.lambda);
+    double* a = acc + plane * d.H * d.W;
+    atomicAdd(a + ph.i0 * d.W + pw.i0, g * h0 * w0);
+    atomicAdd(a + ph.i0 * d.W + pw.i1, g * h0 * w1);
+    atomicAdd(a + ph.i1 * d.W + pw.i0, g * h1 * w0);
+    atomicAdd(a + ph.i1 * d.W + pw.i1, g * h1 * w1);
+  }
+}
+
+int resize_fwd(const mxl_cuda_call* c) {
+  PlaneDims d = plane_dims(c->in[0], c->out[0]);
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  bool align = attr_b(c, "align_corners");
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    resize_fwd_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<T>(c->out[0]), d,
+                                                                       align);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// in: ograd, data (for its shape); out: d(data).
+int resize_bwd(const mxl_cuda_call* c) {
+  PlaneDims d = plane_dims(c->in[1], c->in[0]);
+  int64_t n = blob_size(c->in[0]), nx = blob_size(c->out[0]);
+  if (nx == 0) return 0;
+  bool align = attr_b(c, "align_corners");
+  auto* acc = static_cast<double*>(workspace(c, sizeof(double) * size_t(nx)));
+  if (!acc) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  CU_CHECK_CALL(c, cudaMemsetAsync(acc, 0, sizeof(double) * size_t(nx), stream_of(c)));
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    if (n > 0) {
+      resize_bwd_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), acc, d, align);
+      CU_CHECK_LAUNCH(c);
+    }
+    from_double_kernel<T><<<grid_for(nx), kThreads, 0, stream_of(c)>>>(acc, bptr<T>(c->out[0]), nx);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ================================================== AdaptiveAvgPooling2D
+// One thread per output bin.
+template <class T>
+__global__ void adaptive_fwd_kernel(const T* x, T* y, PlaneDims d) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(i, d.planes * d.Ho * d.Wo) {
+    int64_t ow = i % d.Wo, oh = (i / d.Wo) % d.Ho, plane = i / (d.Wo * d.Ho);
+    y[i] = T(det::adaptive_pool_bin<T, C>(x + plane * d.H * d.W, oh, ow, d.H, d.W, d.Ho, d.Wo));
+  }
+}
+
+// One thread per input pixel, gathering from the bins that hold it.
+template <class T>
+__global__ void adaptive_bwd_kernel(const T* og, T* dx, PlaneDims d) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(i, d.planes * d.H * d.W) {
+    int64_t w = i % d.W, h = (i / d.W) % d.H, plane = i / (d.W * d.H);
+    dx[i] = T(det::adaptive_pool_grad<T, C>(og + plane * d.Ho * d.Wo, h, w, d.H, d.W, d.Ho, d.Wo));
+  }
+}
+
+int adaptive_fwd(const mxl_cuda_call* c) {
+  PlaneDims d = plane_dims(c->in[0], c->out[0]);
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    adaptive_fwd_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<T>(c->out[0]),
+                                                                         d);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+int adaptive_bwd(const mxl_cuda_call* c) {
+  PlaneDims d = plane_dims(c->in[1], c->in[0]);
+  int64_t nx = blob_size(c->out[0]);
+  if (nx == 0) return 0;
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    adaptive_bwd_kernel<T><<<grid_for(nx), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]),
+                                                                          bptr<T>(c->out[0]), d);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+
+// ================================================================ box_nms
+// Per batch: candidates ranked in parallel (one thread per row: its place in the
+// best-first order), then one block per batch visits them in order, its threads
+// suppressing the later rows together, then the kept rows are written out. The
+// suppression is recomputed from data by the backward op.
+det::NmsParams nms_params(const mxl_cuda_call* c) {
+  det::NmsParams p;
+  p.overlap_thresh = attr_f(c, "overlap_thresh"), p.valid_thresh = attr_f(c, "valid_thresh");
+  p.topk = attr_i(c, "topk"), p.coord_start = attr_i(c, "coord_start"), p.score_index = attr_i(c, "score_index");
+  p.id_index = attr_i(c, "id_index"), p.background_id = attr_i(c, "background_id");
+  p.force_suppress = attr_b(c, "force_suppress");
+  p.in_center = attr_s(c, "in_format") == "center", p.out_center = attr_s(c, "out_format") == "center";
+  return p;
+}
+
+struct NmsDims {
+  int64_t B = 0, N = 0, K = 0;
+};
+NmsDims nms_dims(const mxl_cuda_blob& x) {
+  NmsDims d;
+  d.K = x.shape[x.ndim - 1], d.N = x.shape[x.ndim - 2];
+  d.B = d.N * d.K > 0 ? blob_size(x) / (d.N * d.K) : 0;
+  return d;
+}
+
+// order[b, rank] = row for every candidate row (its rank: the candidates before it).
+template <class T>
+__global__ void nms_rank_kernel(const T* data, int64_t* order, NmsDims d, det::NmsParams p) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(e, d.B * d.N) {
+    int64_t b = e / d.N, i = e % d.N;
+    const T* x = data + b * d.N * d.K;
+    if (!det::nms_candidate<T, C>(x + i * d.K, p)) continue;
+    int64_t rank = 0;
+    for (int64_t j = 0; j < d.N; ++j)
+      if (j != i && det::nms_candidate<T, C>(x + j * d.K, p) && det::nms_before(x, d.K, p.score_index, j, i)) ++rank;
+    order[b * d.N + rank] = i;
+  }
+}
+
+// One block per batch: counts its candidates, visits them best first, and lists the
+// kept rows in kept[b, :] (their number in nkept[b]). removed: B * N flags.
+template <class T>
+__global__ void nms_suppress_kernel(const T* data, const int64_t* order, int* removed, int64_t* kept, int64_t* nkept,
+                                    NmsDims d, det::NmsParams p) {
+  using C = facc_t<T>;
+  __shared__ int64_t count;
+  MXC_ROW_LOOP(b, d.B) {
+    const T* x = data + b * d.N * d.K;
+    const int64_t* ord = order + b * d.N;
+    int* rm = removed + b * d.N;
+    if (threadIdx.x == 0) {
+      count = 0;
+      for (int64_t i = 0; i < d.N; ++i) count += det::nms_candidate<T, C>(x + i * d.K, p) ? 1 : 0;
+      if (p.topk > 0 && count > p.topk) count = p.topk;
+    }
+    __syncthreads();
+    for (int64_t r = threadIdx.x; r < count; r += blockDim.x) rm[r] = 0;
+    __syncthreads();
+    for (int64_t r = 0; r < count; ++r) {
+      if (!rm[r]) {
+        const T* kept_row = x + ord[r] * d.K;
+        for (int64_t q = r + 1 + threadIdx.x; q < count; q += blockDim.x)
+          if (!rm[q] && det::nms_suppresses<T, C>(kept_row, x + ord[q] * d.K, p)) rm[q] = 1;
+      }
+      __syncthreads();
+    }
+    if (threadIdx.x == 0) {
+      int64_t n = 0;
+      for (int64_t r = 0; r < count; ++r)
+        if (!rm[r]) kept[b * d.N + n++] = ord[r];
+      nkept[b] = n;
+    }
+    __syncthreads();
+  }
+}
+
+// One thread per output row: a kept row (converted) or -1s.
+template <class T>
+__global__ void nms_write_kernel(const T* data, const int64_t* kept, const int64_t* nkept, T* out, NmsDims d,
+                                 det::NmsParams p) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(e, d.B * d.N) {
+    int64_t b = e / d.N, r = e % d.N;
+    T* dst = out + e * d.K;
+    if (r >= nkept[b]) {
+      for (int64_t k = 0; k < d.K; ++k) dst[k] = T(-1.0f);
+      continue;
+    }
+    const T* src = data + (b * d.N + kept[b * d.N + r]) * d.K;
+    for (int64_t k = 0; k < d.K; ++k) dst[k] = src[k];
+    det::convert_box<T, C>(src + p.coord_start, dst + p.coord_start, p.in_center, p.out_center);
+  }
+}
+
+// One thread per kept output row: its gradient back to its input row (dx zeroed first).
+template <class T>
+__global__ void nms_grad_kernel(const T* og, const int64_t* kept, const int64_t* nkept, T* dx, NmsDims d) {
+  MXC_KERNEL_LOOP(e, d.B * d.N) {
+    int64_t b = e / d.N, r = e % d.N;
+    if (r >= nkept[b]) continue;
+    T* dst = dx + (b * d.N + kept[b * d.N + r]) * d.K;
+    for (int64_t k = 0; k < d.K; ++k) dst[k] = og[e * d.K + k];
+  }
+}
+
+// Runs the suppression of data; *kept and *nkept point into the call's workspace.
+template <class T>
+int nms_run(const mxl_cuda_call* c, const mxl_cuda_blob& data, const det::NmsParams& p, NmsDims d, int64_t** kept,
+            int64_t** nkept) {
+  const size_t rows = size_t(d.B * d.N);
+  char* ws = static_cast<char*>(workspace(c, sizeof(int64_t) * (2 * rows + size_t(d.B)) + sizeof(int) * rows));
+  if (!ws) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  auto* order = reinterpret_cast<int64_t*>(ws);
+  *kept = order + rows;
+  *nkept = *kept + rows;
+  auto* removed = reinterpret_cast<int*>(*nkept + d.B);
+  nms_rank_kernel<T><<<grid_for(d.B * d.N), kThreads, 0, stream_of(c)>>>(bptr<const T>(data), order, d, p);
+  CU_CHECK_LAUNCH(c);
+  nms_suppress_kernel<T><<<row_grid(d.B), kThreads, 0, stream_of(c)>>>(bptr<const T>(data), order, removed, *kept,
+                                                                        *nkept, d, p);
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+int nms_fwd(const mxl_cuda_call* c) {
+  NmsDims d = nms_dims(c->in[0]);
+  if (d.B * d.N == 0) return 0;
+  det::NmsParams p = nms_params(c);
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    int64_t *kept, *nkept;
+    if (int rc = nms_run<T>(c, c->in[0], p, d, &kept, &nkept)) return rc;
+    nms_write_kernel<T><<<grid_for(d.B * d.N), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), kept, nkept,
+                                                                             bptr<T>(c->out[0]), d, p);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// in: ograd, data; out: d(data).
+int nms_bwd(const mxl_cuda_call* c) {
+  NmsDims d = nms_dims(c->in[1]);
+  int64_t nx = blob_size(c->out[0]);
+  if (nx == 0) return 0;
+  CU_CHECK_CALL(c, cudaMemsetAsync(c->out[0].data, 0, size_t(nx) * esize(c->out[0].dtype), stream_of(c)));
+  if (d.B * d.N == 0) return 0;
+  det::NmsParams p = nms_params(c);
+  MXC_SWITCH_FLOAT16(c, c->in[1].dtype, T, {
+    int64_t *kept, *nkept;
+    if (int rc = nms_run<T>(c, c->in[1], p, d, &kept, &nkept)) return rc;
+    nms_grad_kernel<T><<<grid_for(d.B * d.N), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), kept, nkept,
+                                                                            bptr<T>(c->out[0]), d);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ================================================================ box_iou
+// One thread per (lhs box, rhs box) pair.
+template <class T>
+__global__ void iou_kernel(const T* lhs, const T* rhs, T* out, int64_t n, int64_t m, bool center) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(e, n * m) {
+    out[e] = T(det::box_iou<C>(det::load_box<T, C>(lhs + (e / m) * 4, center),
+                               det::load_box<T, C>(rhs + (e % m) * 4, center)));
+  }
+}
+
+int iou_fwd(const mxl_cuda_call* c) {
+  int64_t n = blob_size(c->in[0]) / 4, m = blob_size(c->in[1]) / 4;
+  if (n * m == 0) return 0;
+  bool center = attr_s(c, "format") == "center";
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    iou_kernel<T><<<grid_for(n * m), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<const T>(c->in[1]),
+                                                                   bptr<T>(c->out[0]), n, m, center);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ===================================================== bipartite_matching
+// order[b, rank] = pair, one thread per pair (its rank among the batch's N * M pairs),
+// then one thread per batch matches greedily in that order.
+template <class T>
+__global__ void match_rank_kernel(const T* s, int64_t* order, int64_t B, int64_t NM, bool ascend) {
+  MXC_KERNEL_LOOP(e, B * NM) {
+    int64_t b = e / NM, i = e % NM;
+    const T* x = s + b * NM;
+    int64_t rank = 0;
+    for (int64_t j = 0; j < NM; ++j)
+      if (det::match_before(x, j, i, ascend)) ++rank;
+    order[b * NM + rank] = i;
+  }
+}
+
+template <class T>
+__global__ void match_greedy_kernel(const T* s, const int64_t* order, T* rows, T* cols, int64_t B, int64_t N,
+                                    int64_t M, bool ascend, double threshold, int64_t topk) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(b, B) {
+    const T* x = s + b * N * M;
+    T *rb = rows + b * N, *cb = cols + b * M;
+    for (int64_t i = 0; i < N; ++i) rb[i] = T(-1.0f);
+    for (int64_t j = 0; j < M; ++j) cb[j] = T(-1.0f);
+    int64_t matched = 0;
+    for (int64_t k = 0; k < N * M; ++k) {
+      int64_t e = order[b * N * M + k];
+      if (!det::match_passes<C>(C(x[e]), C(threshold), ascend) || (topk > 0 && matched >= topk)) break;
+      int64_t r = e / M, col = e % M;
+      if (float(rb[r]) != -1.0f || float(cb[col]) != -1.0f) continue;
+      rb[r] = T(float(col)), cb[col] = T(float(r));
+      ++matched;
+    }
+  }
+}
+
+int match_fwd(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& x = c->in[0];
+  int64_t M = x.shape[x.ndim - 1], N = x.shape[x.ndim - 2];
+  int64_t B = N * M > 0 ? blob_size(x) / (N * M) : 0;
+  bool ascend = attr_b(c, "is_ascend");
+  double threshold = attr_f(c, "threshold");
+  int64_t topk = attr_i(c, "topk");
+  if (B == 0) return 0;
+  auto* order = static_cast<int64_t*>(workspace(c, sizeof(int64_t) * size_t(B * N * M + 1)));
+  if (!order) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  MXC_SWITCH_FLOAT16(c, x.dtype, T, {
+    if (N * M > 0) {
+      match_rank_kernel<T><<<grid_for(B * N * M), kThreads, 0, stream_of(c)>>>(bptr<const T>(x), order, B, N * M,
+                                                                                ascend);
+      CU_CHECK_LAUNCH(c);
+    }
+    match_greedy_kernel<T><<<grid_for(B), kThreads, 0, stream_of(c)>>>(
+        bptr<const T>(x), order, bptr<T>(c->out[0]), bptr<T>(c->out[1]), B, N, M, ascend, threshold, topk);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ===================================================== box_encode / decode
+struct DecodeParams {
+  double std[4], clip;
+  bool center;
+};
+
+// One thread per anchor; a positive anchor whose match does not index refs sets *bad
+// to its flat index + 1 (the call then fails, as the CPU does).
+template <class T>
+__global__ void encode_kernel(const T* samples, const T* matches, const T* anchors, const T* refs, const T* means,
+                              const T* stds, T* out, T* mask, int64_t BN, int64_t N, int64_t M,
+                              unsigned long long* bad) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(i, BN) {
+    bool pos = double(samples[i]) > 0.5;
+    double mv = double(matches[i]);
+    if (pos && !(mv >= 0 && mv < double(M))) {
+      atomicMin(bad, (unsigned long long)(i + 1));
+      pos = false;
+    }
+    if (pos) det::encode_box<T, C>(anchors + i * 4, refs + ((i / N) * M + int64_t(mv)) * 4, means, stds, out + i * 4);
+    for (int k = 0; k < 4; ++k) {
+      if (!pos) out[i * 4 + k] = T(0.0f);
+      mask[i * 4 + k] = T(pos ? 1.0f : 0.0f);
+    }
+  }
+}
+
+int encode_fwd(const mxl_cuda_call* c) {
+  int64_t B = c->in[0].shape[0], N = c->in[0].shape[1], M = c->in[3].shape[1];
+  if (B * N == 0) return 0;
+  auto* bad = static_cast<unsigned long long*>(workspace(c, sizeof(unsigned long long)));
+  if (!bad) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  unsigned long long none = ~0ull, host = 0;
+  CU_CHECK_CALL(c, cudaMemcpyAsync(bad, &none, sizeof none, cudaMemcpyHostToDevice, stream_of(c)));
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    encode_kernel<T><<<grid_for(B * N), kThreads, 0, stream_of(c)>>>(
+        bptr<const T>(c->in[0]), bptr<const T>(c->in[1]), bptr<const T>(c->in[2]), bptr<const T>(c->in[3]),
+        bptr<const T>(c->in[4]), bptr<const T>(c->in[5]), bptr<T>(c->out[0]), bptr<T>(c->out[1]), B * N, N, M, bad);
+  });
+  CU_CHECK_LAUNCH(c);
+  // A device -> host round trip, only to report a bad index as the CPU does.
+  CU_CHECK_CALL(c, cudaMemcpyAsync(&host, bad, sizeof host, cudaMemcpyDeviceToHost, stream_of(c)));
+  CU_CHECK_CALL(c, cudaStreamSynchronize(stream_of(c)));
+  if (host != none) {
+    long long i = (long long)(host - 1);
+    return call_fail(c, kIndex, "%s: matches[%lld, %lld] of a positive sample must index refs in [0, %lld)", c->op_name,
+                     i / (long long)N, i % (long long)N, (long long)M);
+  }
+  return 0;
+}
+
+// One thread per box.
+template <class T>
+__global__ void decode_kernel(const T* x, const T* anchors, T* out, int64_t boxes, int64_t N, DecodeParams p) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(i, boxes) {
+    const C stds[4] = {C(p.std[0]), C(p.std[1]), C(p.std[2]), C(p.std[3])};
+    det::decode_box<T, C>(x + i * 4, anchors + (i % N) * 4, stds, C(p.clip), p.center, out + i * 4);
+  }
+}
+
+int decode_fwd(const mxl_cuda_call* c) {
+  int64_t boxes = blob_size(c->in[0]) / 4, N = c->in[0].shape[1];
+  if (boxes == 0) return 0;
+  DecodeParams p;
+  const char* names[4] = {"std0", "std1", "std2", "std3"};
+  for (int k = 0; k < 4; ++k) p.std[k] = attr_f(c, names[k]);
+  p.clip = attr_f(c, "clip");
+  p.center = attr_s(c, "format") == "center";
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    decode_kernel<T><<<grid_for(boxes), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<const T>(c->in[1]),
+                                                                       bptr<T>(c->out[0]), boxes, N, p);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+}  // namespace
+
+void register_detection(KernelTable& t) {
+  t.push_back({"_contrib_BilinearResize2D", resize_fwd});
+  t.push_back({"_backward_contrib_BilinearResize2D", resize_bwd});
+  t.push_back({"_contrib_AdaptiveAvgPooling2D", adaptive_fwd});
+  t.push_back({"_backward_contrib_AdaptiveAvgPooling2D", adaptive_bwd});
+  t.push_back({"_contrib_box_nms", nms_fwd});
+  t.push_back({"_backward_contrib_box_nms", nms_bwd});
+  t.push_back({"_contrib_box_iou", iou_fwd});
+  t.push_back({"_contrib_bipartite_matching", match_fwd});
+  t.push_back({"_contrib_box_encode", encode_fwd});
+  t.push_back({"_contrib_box_decode", decode_fwd});
+}
+
+}  // namespace mxlcuda

@@ -1,0 +1,684 @@
+// The image and detection contrib operators of MXNet 1.9 that GluonCV-style models use:
+// _contrib_BilinearResize2D and _contrib_AdaptiveAvgPooling2D (with their backward ops),
+// and the box operators _contrib_box_nms (with its backward), _contrib_box_iou,
+// _contrib_bipartite_matching, _contrib_box_encode and _contrib_box_decode.
+// The per-element formulas live in detection_kernels.h, shared with the CUDA plugin
+// (core/cuda/detection.cu). Float16 computes in float.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "blas.h"
+#include "detection_kernels.h"
+#include "elemwise_kernels.h"
+#include "registry.h"
+
+namespace mxl {
+namespace {
+
+template <class T> using acc_t = std::conditional_t<std::is_same_v<T, double>, double, float>;
+
+int64_t row_grain(int64_t len) { return std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(1, len)); }
+
+void check_nchw(const char* op, const char* what, const Shape& s) {
+  MXL_CHECK(s.ndim == 4, Err::kShape, op, ": ", what, " must be 4-D (batch, channel, height, width), got shape ", s);
+}
+
+// ======================================================= BilinearResize2D
+const char* kResize = "_contrib_BilinearResize2D";
+
+bool resize_like(const Attrs& a) { return a.s("mode") == "like"; }
+
+// One output size along an axis of input size n, by mode ("size" and "odd_scale" use
+// `size` and the optional `scale`; "like" is handled by the caller).
+int64_t resize_extent(const Attrs& a, int64_t n, const char* size_name, const char* scale_name) {
+  const std::string& mode = a.s("mode");
+  const bool has_scale = !a.none(scale_name);
+  const double scale = has_scale ? a.f(scale_name) : 0;
+  if (has_scale)
+    MXL_CHECK(scale > 0 && std::isfinite(scale), Err::kInvalidArgument, kResize, ": parameter '", scale_name,
+              "' must be a positive finite number, got ", scale);
+  if (mode == "size") {
+    if (has_scale) return int64_t(double(n) * scale);
+    return a.i(size_name);
+  }
+  if (mode == "odd_scale") {
+    MXL_CHECK(has_scale, Err::kInvalidArgument, kResize, ": mode 'odd_scale' needs parameter '", scale_name, "'");
+    return n % 2 == 1 ? int64_t(double(n - 1) * scale) + 1 : int64_t(double(n) * scale);
+  }
+  const bool odd = n % 2 == 1;
+  if (mode == "to_even_down") return odd ? n - 1 : n;
+  if (mode == "to_even_up") return odd ? n + 1 : n;
+  if (mode == "to_odd_down") return odd ? n : n - 1;
+  return odd ? n : n + 1;  // to_odd_up
+}
+
+// The output (height, width) of data shape x (and like shape `like` in mode "like").
+std::pair<int64_t, int64_t> resize_out_hw(const Attrs& a, const Shape& x, const Shape* like) {
+  int64_t ho, wo;
+  if (resize_like(a)) {
+    ho = (*like)[2], wo = (*like)[3];
+  } else {
+    if (a.s("mode") == "size")
+      MXL_CHECK(a.none("scale_height") == a.none("scale_width"), Err::kInvalidArgument, kResize,
+                ": parameters 'scale_height' and 'scale_width' must be given together, got scale_height=",
+                a.none("scale_height") ? std::string("None") : std::to_string(a.f("scale_height")),
+                " and scale_width=", a.none("scale_width") ? std::string("None") : std::to_string(a.f("scale_width")));
+    ho = resize_extent(a, x[2], "height", "scale_height");
+    wo = resize_extent(a, x[3], "width", "scale_width");
+  }
+  MXL_CHECK(ho > 0 && wo > 0, Err::kInvalidArgument, kResize, ": the output size must be positive, got (", ho, ", ",
+            wo, ") for data shape ", x, " in mode '", a.s("mode"), "'");
+  return {ho, wo};
+}
+
+bool resize_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  const bool like = resize_like(a);
+  if (in[0].known()) check_nchw(kResize, "data", in[0]);
+  if (like && in[1].known()) check_nchw(kResize, "like", in[1]);
+  if (!in[0].known() || (like && !in[1].known())) return false;
+  auto [ho, wo] = resize_out_hw(a, in[0], like ? &in[1] : nullptr);
+  assign_shape(kResize, "output", out[0], Shape{in[0][0], in[0][1], ho, wo});
+  return true;
+}
+
+// Dims of a resize: input (N*C planes of H x W), output Ho x Wo.
+struct ResizeDims {
+  int64_t planes = 0, H = 0, W = 0, Ho = 0, Wo = 0;
+};
+ResizeDims resize_dims(const Shape& x, const Shape& y) { return {x[0] * x[1], x[2], x[3], y[2], y[3]}; }
+
+template <class T>
+void resize_forward_t(const ResizeDims& d, bool align, const T* x, T* y) {
+  using C = acc_t<T>;
+  parallel_for(d.planes * d.Ho, row_grain(d.Wo * 4), [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {
+      const int64_t plane = r / d.Ho, oh = r % d.Ho;
+      det::Lerp<C> ph = det::resize_source<C>(oh, d.H, d.Ho, align);
+      const T *row0 = x + (plane * d.H + ph.i0) * d.W, *row1 = x + (plane * d.H + ph.i1) * d.W;
+      for (int64_t ow = 0; ow < d.Wo; ++ow) {
+        det::Lerp<C> pw = det::resize_source<C>(ow, d.W, d.Wo, align);
+        C top = (C(1) - pw.lambda) * C(row0[pw.i0]) + pw.lambda * C(row0[pw.i1]);
+        C bottom = (C(1) - pw.lambda) * C(row1[pw.i0]) + pw.lambda * C(row1[pw.i1]);
+        y[r * d.Wo + ow] = T((C(1) - ph.lambda) * top + ph.lambda * bottom);
+      }
+    }
+  });
+}
+
+// Each (sample, channel) plane scatters its ograd into a double copy of its d(data).
+template <class T>
+void resize_backward_t(const ResizeDims& d, bool align, const T* og, T* dx) {
+  using C = acc_t<T>;
+  parallel_for(d.planes, row_grain(d.Ho * d.Wo * 4), [&](int64_t p0, int64_t p1) {
+    std::vector<double> acc(size_t(d.H * d.W));
+    for (int64_t p = p0; p < p1; ++p) {
+      std::fill(acc.begin(), acc.end(), 0.0);
+      for (int64_t oh = 0; oh < d.Ho; ++oh) {
+        det::Lerp<C> ph = det::resize_source<C>(oh, d.H, d.Ho, align);
+        for (int64_t ow = 0; ow < d.Wo; ++ow) {
+          det::Lerp<C> pw = det::resize_source<C>(ow, d.W, d.Wo, align);
+          const double g = double(og[(p * d.Ho + oh) * d.Wo + ow]);
+          const double h0 = double(C(1) - ph.lambda), h1 = double(ph.lambda);
+          const double w0 = double(C(1) - pw.lambda), w1 = double(pw.lambda);
+          acc[size_t(ph.i0 * d.W + pw.i0)] += g * h0 * w0;
+          acc[size_t(ph.i0 * d.W + pw.i1)] += g * h0 * w1;
+          acc[size_t(ph.i1 * d.W + pw.i0)] += g * h1 * w0;
+          acc[size_t(ph.i1 * d.W + pw.i1)] += g * h1 * w1;
+        }
+      }
+      for (int64_t e = 0; e < d.H * d.W; ++e) dx[p * d.H * d.W + e] = T(C(acc[size_t(e)]));
+    }
+  });
+}
+
+OpDef& resize_params(OpDef& op) {
+  op.param("height", PType::kInt, "1",
+           "The output height in mode 'size' (ignored when scale_height is given or in the other modes).");
+  op.range(1, 1e18);
+  op.param("width", PType::kInt, "1",
+           "The output width in mode 'size' (ignored when scale_width is given or in the other modes).");
+  op.range(1, 1e18);
+  op.param_optional("scale_height", PType::kFloat,
+                    "Height scale: in mode 'size' the output height is int(height * scale_height); used by 'odd_scale'.");
+  op.param_optional("scale_width", PType::kFloat,
+                    "Width scale: in mode 'size' the output width is int(width * scale_width); used by 'odd_scale'.");
+  op.param_enum("mode", {"like", "odd_scale", "size", "to_even_down", "to_even_up", "to_odd_down", "to_odd_up"}, "size",
+                "How the output size is chosen: 'size' (height/width, or the input size times the scales), "
+                "'odd_scale' (an odd size n becomes (n - 1) * scale + 1, an even one n * scale), 'like' (the height "
+                "and width of the second input, like), 'to_even_down' / 'to_even_up' / 'to_odd_down' / 'to_odd_up' "
+                "(the nearest even or odd size below or above, the input size when it already is).");
+  op.param("align_corners", PType::kBool, "True",
+           "True: the centres of the corner pixels of input and output line up; False: the pixel areas do.");
+  return op;
+}
+
+std::vector<std::string> resize_inputs(const Attrs& a, std::vector<std::string> names) {
+  if (resize_like(a)) names.push_back("like");
+  return names;
+}
+
+// ================================================== AdaptiveAvgPooling2D
+const char* kAdaptive = "_contrib_AdaptiveAvgPooling2D";
+
+// output_size: () -> (1, 1); (s,) -> (s, s); (h, w).
+std::pair<int64_t, int64_t> adaptive_out_hw(const Attrs& a) {
+  const Shape& s = a.shape("output_size");
+  MXL_CHECK(s.ndim <= 2, Err::kInvalidArgument, kAdaptive,
+            ": parameter 'output_size' must be empty, one size or (height, width), got ", s);
+  int64_t h = s.ndim == 0 ? 1 : s[0], w = s.ndim == 2 ? s[1] : h;
+  MXL_CHECK(h > 0 && w > 0, Err::kInvalidArgument, kAdaptive, ": parameter 'output_size' must be positive, got ", s);
+  return {h, w};
+}
+
+template <class T>
+void adaptive_forward_t(const ResizeDims& d, const T* x, T* y) {
+  using C = acc_t<T>;
+  parallel_for(d.planes * d.Ho, row_grain(d.Wo * (d.H / d.Ho + 1) * (d.W / d.Wo + 1)), [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {
+      const int64_t plane = r / d.Ho, oh = r % d.Ho;
+      for (int64_t ow = 0; ow < d.Wo; ++ow)
+        y[r * d.Wo + ow] = T(det::adaptive_pool_bin<T, C>(x + plane * d.H * d.W, oh, ow, d.H, d.W, d.Ho, d.Wo));
+    }
+  });
+}
+
+// Each input pixel gathers from the bins that hold it (no scatter: deterministic).
+template <class T>
+void adaptive_backward_t(const ResizeDims& d, const T* og, T* dx) {
+  using C = acc_t<T>;
+  parallel_for(d.planes * d.H, row_grain(d.W * 4), [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {
+      const int64_t plane = r / d.H, h = r % d.H;
+      for (int64_t w = 0; w < d.W; ++w)
+        dx[r * d.W + w] = T(det::adaptive_pool_grad<T, C>(og + plane * d.Ho * d.Wo, h, w, d.H, d.W, d.Ho, d.Wo));
+    }
+  });
+}
+
+OpDef& adaptive_params(OpDef& op) {
+  return op.param("output_size", PType::kShape, "()",
+                  "The output size: empty for (1, 1), one int for a square, or (height, width).");
+}
+
+// Backward ops of both: inputs (ograd, data); d(data) has data's shape.
+bool backward_infer_shape(const char* op, const Shape& expect_og, Shapes& in, Shapes& out) {
+  assign_shape(op, "ograd", in[0], expect_og);
+  assign_shape(op, "data gradient", out[0], in[1]);
+  return true;
+}
+
+
+// ================================================================ box_nms
+const char* kNms = "_contrib_box_nms";
+
+det::NmsParams nms_params(const Attrs& a) {
+  det::NmsParams p;
+  p.overlap_thresh = a.f("overlap_thresh"), p.valid_thresh = a.f("valid_thresh");
+  p.topk = a.i("topk"), p.coord_start = a.i("coord_start"), p.score_index = a.i("score_index");
+  p.id_index = a.i("id_index"), p.background_id = a.i("background_id");
+  p.force_suppress = a.b("force_suppress");
+  p.in_center = a.s("in_format") == "center", p.out_center = a.s("out_format") == "center";
+  return p;
+}
+
+// data (..., N, K): checks the shape and that the columns the parameters name exist.
+void check_nms_data(const Attrs& a, const Shape& x) {
+  MXL_CHECK(x.ndim >= 2, Err::kShape, kNms, ": data must have at least 2 dims (..., boxes, values per box), got shape ",
+            x);
+  const int64_t K = x[x.ndim - 1];
+  const int64_t cs = a.i("coord_start"), si = a.i("score_index"), ii = a.i("id_index");
+  MXL_CHECK(cs >= 0 && cs + 4 <= K, Err::kInvalidArgument, kNms, ": parameter 'coord_start' must leave 4 coordinates "
+            "within the last axis of data (size ", K, "), got coord_start=", cs);
+  MXL_CHECK(si >= 0 && si < K, Err::kInvalidArgument, kNms, ": parameter 'score_index' must be in [0, ", K,
+            ") (the last axis of data), got ", si);
+  MXL_CHECK(ii >= -1 && ii < K, Err::kInvalidArgument, kNms, ": parameter 'id_index' must be -1 or in [0, ", K,
+            ") (the last axis of data), got ", ii);
+}
+
+// The rows NMS keeps in each batch, in output order (best score first).
+template <class T>
+std::vector<std::vector<int64_t>> nms_kept(const det::NmsParams& p, const T* data, int64_t B, int64_t N, int64_t K) {
+  using C = acc_t<T>;
+  std::vector<std::vector<int64_t>> kept(static_cast<size_t>(B));
+  parallel_for(B, 1, [&](int64_t b0, int64_t b1) {
+    for (int64_t b = b0; b < b1; ++b) {
+      const T* x = data + b * N * K;
+      std::vector<int64_t> order;
+      for (int64_t i = 0; i < N; ++i)
+        if (det::nms_candidate<T, C>(x + i * K, p)) order.push_back(i);
+      std::stable_sort(order.begin(), order.end(),
+                       [&](int64_t i, int64_t j) { return det::nms_before(x, K, p.score_index, i, j); });
+      if (p.topk > 0 && int64_t(order.size()) > p.topk) order.resize(size_t(p.topk));
+      std::vector<char> removed(order.size(), 0);
+      auto& keep = kept[size_t(b)];
+      for (size_t r = 0; r < order.size(); ++r) {
+        if (removed[r]) continue;
+        keep.push_back(order[r]);
+        for (size_t q = r + 1; q < order.size(); ++q)
+          if (!removed[q] && det::nms_suppresses<T, C>(x + order[r] * K, x + order[q] * K, p)) removed[q] = 1;
+      }
+    }
+  });
+  return kept;
+}
+
+template <class T>
+void nms_forward_t(const det::NmsParams& p, const TBlob& in, const TBlob& out) {
+  using C = acc_t<T>;
+  const int64_t K = in.shape[in.shape.ndim - 1], N = in.shape[in.shape.ndim - 2], B = in.size() / std::max<int64_t>(1, N * K);
+  const T* x = in.ptr<T>();
+  T* y = out.ptr<T>();
+  auto kept = nms_kept<T>(p, x, B, N, K);
+  for (int64_t b = 0; b < B; ++b) {
+    const auto& keep = kept[size_t(b)];
+    for (int64_t r = 0; r < N; ++r) {
+      T* dst = y + (b * N + r) * K;
+      if (r >= int64_t(keep.size())) {
+        std::fill(dst, dst + K, T(-1));
+        continue;
+      }
+      const T* src = x + (b * N + keep[size_t(r)]) * K;
+      std::copy(src, src + K, dst);
+      det::convert_box<T, C>(src + p.coord_start, dst + p.coord_start, p.in_center, p.out_center);
+    }
+  }
+}
+
+// in: ograd, data; out: d(data): each kept row's ograd goes back to the row it came from.
+template <class T>
+void nms_backward_t(const det::NmsParams& p, const TBlob& og, const TBlob& data, const TBlob& dx) {
+  const int64_t K = data.shape[data.shape.ndim - 1], N = data.shape[data.shape.ndim - 2];
+  const int64_t B = data.size() / std::max<int64_t>(1, N * K);
+  auto kept = nms_kept<T>(p, data.ptr<T>(), B, N, K);
+  T* d = dx.ptr<T>();
+  const T* g = og.ptr<T>();
+  std::fill(d, d + dx.size(), T(0));
+  for (int64_t b = 0; b < B; ++b) {
+    const auto& keep = kept[size_t(b)];
+    for (size_t r = 0; r < keep.size(); ++r)
+      std::copy(g + (b * N + int64_t(r)) * K, g + (b * N + int64_t(r) + 1) * K, d + (b * N + keep[r]) * K);
+  }
+}
+
+OpDef& nms_params_def(OpDef& op) {
+  op.param("overlap_thresh", PType::kFloat, "0.5", "A box whose IoU with a kept box of higher score exceeds this is suppressed.");
+  op.param("valid_thresh", PType::kFloat, "0", "Only boxes whose score exceeds this take part.");
+  op.param("topk", PType::kInt, "-1", "Only the topk best-scoring boxes take part; -1 (or any value below 1): all.");
+  op.param("coord_start", PType::kInt, "2", "Index of the first of the 4 consecutive coordinates in each row.");
+  op.param("score_index", PType::kInt, "1", "Index of the score in each row.");
+  op.param("id_index", PType::kInt, "-1", "Index of the class id in each row; -1: no class ids.");
+  op.param("background_id", PType::kInt, "-1", "With id_index, rows of this class are dropped.");
+  op.param("force_suppress", PType::kBool, "False",
+           "With id_index: True suppresses across classes, False only within a class.");
+  op.param_enum("in_format", {"center", "corner"}, "corner",
+                "The input boxes' encoding: 'corner' (xmin, ymin, xmax, ymax) or 'center' (x, y, width, height).");
+  op.param_enum("out_format", {"center", "corner"}, "corner", "The output boxes' encoding (as in_format).");
+  return op;
+}
+
+// ================================================================ box_iou
+const char* kIou = "_contrib_box_iou";
+
+bool iou_infer_shape(const Attrs&, Shapes& in, Shapes& out) {
+  const char* names[2] = {"lhs", "rhs"};
+  for (int k = 0; k < 2; ++k)
+    if (in[k].known())
+      MXL_CHECK(in[k].ndim >= 1 && in[k][in[k].ndim - 1] == 4, Err::kShape, kIou, ": ", names[k],
+                " must have 4 coordinates on its last axis (..., 4), got shape ", in[k]);
+  if (!in[0].known() || !in[1].known()) return false;
+  std::vector<int64_t> dims;
+  for (int k = 0; k < 2; ++k)
+    for (int i = 0; i + 1 < in[k].ndim; ++i) dims.push_back(in[k][i]);
+  Shape s;
+  s.ndim = int(dims.size());
+  for (size_t i = 0; i < dims.size(); ++i) s[int(i)] = dims[i];
+  assign_shape(kIou, "output", out[0], s);
+  return true;
+}
+
+template <class T>
+void iou_forward_t(bool center, const TBlob& lhs, const TBlob& rhs, const TBlob& out) {
+  using C = acc_t<T>;
+  const int64_t n = lhs.size() / 4, m = rhs.size() / 4;
+  const T *l = lhs.ptr<T>(), *r = rhs.ptr<T>();
+  T* y = out.ptr<T>();
+  parallel_for(n, row_grain(m * 8), [&](int64_t i0, int64_t i1) {
+    for (int64_t i = i0; i < i1; ++i) {
+      det::Box<C> a = det::load_box<T, C>(l + i * 4, center);
+      for (int64_t j = 0; j < m; ++j) y[i * m + j] = T(det::box_iou<C>(a, det::load_box<T, C>(r + j * 4, center)));
+    }
+  });
+}
+
+// ===================================================== bipartite_matching
+const char* kMatch = "_contrib_bipartite_matching";
+
+// data (..., N, M) scores -> row matches (..., N) and column matches (..., M).
+bool match_infer_shape(const Attrs&, Shapes& in, Shapes& out) {
+  if (!in[0].known()) return false;
+  const Shape& x = in[0];
+  MXL_CHECK(x.ndim >= 2, Err::kShape, kMatch, ": data must have at least 2 dims (..., rows, columns), got shape ", x);
+  Shape rows = x, cols = x;
+  rows.ndim = x.ndim - 1;
+  cols.ndim = x.ndim - 1;
+  cols[x.ndim - 2] = x[x.ndim - 1];
+  assign_shape(kMatch, "row matches", out[0], rows);
+  assign_shape(kMatch, "column matches", out[1], cols);
+  return true;
+}
+
+template <class T>
+void match_forward_t(const Attrs& a, const TBlob& in, const Blobs& out) {
+  using C = acc_t<T>;
+  const int64_t M = in.shape[in.shape.ndim - 1], N = in.shape[in.shape.ndim - 2];
+  const int64_t B = in.size() / std::max<int64_t>(1, N * M);
+  const bool ascend = a.b("is_ascend");
+  const double threshold = a.f("threshold");
+  const int64_t topk = a.i("topk");
+  parallel_for(B, 1, [&](int64_t b0, int64_t b1) {
+    for (int64_t b = b0; b < b1; ++b) {
+      const T* s = in.ptr<T>() + b * N * M;
+      T *rows = out[0].ptr<T>() + b * N, *cols = out[1].ptr<T>() + b * M;
+      std::fill(rows, rows + N, T(-1));
+      std::fill(cols, cols + M, T(-1));
+      std::vector<int64_t> order(size_t(N * M));
+      for (int64_t i = 0; i < N * M; ++i) order[size_t(i)] = i;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](int64_t i, int64_t j) { return det::match_before(s, i, j, ascend); });
+      int64_t matched = 0;
+      for (int64_t e : order) {
+        if (!det::match_passes<C>(C(s[e]), C(threshold), ascend) || (topk > 0 && matched >= topk)) break;
+        const int64_t r = e / M, c = e % M;
+        if (double(rows[r]) != -1.0 || double(cols[c]) != -1.0) continue;
+        rows[r] = T(float(c)), cols[c] = T(float(r));
+        ++matched;
+      }
+    }
+  });
+}
+
+// ===================================================== box_encode / decode
+const char* kEncode = "_contrib_box_encode";
+const char* kDecode = "_contrib_box_decode";
+
+bool encode_infer_shape(const Attrs&, Shapes& in, Shapes& out) {
+  const char* names[6] = {"samples", "matches", "anchors", "refs", "means", "stds"};
+  for (int k = 0; k < 6; ++k)
+    if (!in[k].known()) return false;
+  const Shape &s = in[0], &anchors = in[2], &refs = in[3];
+  MXL_CHECK(s.ndim == 2, Err::kShape, kEncode, ": samples must be 2-D (batch, anchors), got shape ", s);
+  MXL_CHECK(in[1] == s, Err::kShape, kEncode, ": matches must have the shape of samples ", s, ", got shape ", in[1]);
+  MXL_CHECK(anchors.ndim == 3 && anchors[0] == s[0] && anchors[1] == s[1] && anchors[2] == 4, Err::kShape, kEncode,
+            ": anchors must be (batch, anchors, 4) = (", s[0], ", ", s[1], ", 4), got shape ", anchors);
+  MXL_CHECK(refs.ndim == 3 && refs[0] == s[0] && refs[2] == 4, Err::kShape, kEncode,
+            ": refs must be (batch, references, 4) with batch ", s[0], ", got shape ", refs);
+  for (int k = 4; k < 6; ++k)
+    MXL_CHECK(in[k].ndim == 1 && in[k][0] == 4, Err::kShape, kEncode, ": ", names[k], " must be (4,), got shape ", in[k]);
+  assign_shape(kEncode, "targets", out[0], anchors);
+  assign_shape(kEncode, "masks", out[1], anchors);
+  return true;
+}
+
+template <class T>
+void encode_forward_t(const Blobs& in, const Blobs& out) {
+  using C = acc_t<T>;
+  const int64_t B = in[0].shape[0], N = in[0].shape[1], M = in[3].shape[1];
+  const T *samples = in[0].ptr<T>(), *matches = in[1].ptr<T>(), *anchors = in[2].ptr<T>(), *refs = in[3].ptr<T>();
+  T *t = out[0].ptr<T>(), *mask = out[1].ptr<T>();
+  for (int64_t i = 0; i < B * N; ++i) {
+    if (!(double(samples[i]) > 0.5)) {
+      std::fill(t + i * 4, t + i * 4 + 4, T(0));
+      std::fill(mask + i * 4, mask + i * 4 + 4, T(0));
+      continue;
+    }
+    const double mv = double(matches[i]);
+    MXL_CHECK(mv >= 0 && mv < double(M), Err::kIndex, kEncode, ": matches[", i / N, ", ", i % N,
+              "] of a positive sample must index refs in [0, ", M, "), got ", mv);
+    det::encode_box<T, C>(anchors + i * 4, refs + ((i / N) * M + int64_t(mv)) * 4, in[4].ptr<T>(), in[5].ptr<T>(),
+                          t + i * 4);
+    std::fill(mask + i * 4, mask + i * 4 + 4, T(1));
+  }
+}
+
+bool decode_infer_shape(const Attrs&, Shapes& in, Shapes& out) {
+  if (!in[0].known() || !in[1].known()) return false;
+  const Shape &x = in[0], &anchors = in[1];
+  MXL_CHECK(x.ndim == 3 && x[2] == 4, Err::kShape, kDecode, ": data must be (batch, anchors, 4), got shape ", x);
+  MXL_CHECK(anchors.ndim == 3 && anchors[0] == 1 && anchors[1] == x[1] && anchors[2] == 4, Err::kShape, kDecode,
+            ": anchors must be (1, anchors, 4) = (1, ", x[1], ", 4), got shape ", anchors);
+  assign_shape(kDecode, "output", out[0], x);
+  return true;
+}
+
+template <class T>
+void decode_forward_t(const Attrs& a, const TBlob& x, const TBlob& anchors, const TBlob& out) {
+  using C = acc_t<T>;
+  const int64_t N = x.shape[1];
+  const C stds[4] = {C(a.f("std0")), C(a.f("std1")), C(a.f("std2")), C(a.f("std3"))};
+  const C clip = C(a.f("clip"));
+  const bool center = a.s("format") == "center";
+  parallel_for(x.size() / 4, row_grain(16), [&](int64_t i0, int64_t i1) {
+    for (int64_t i = i0; i < i1; ++i)
+      det::decode_box<T, C>(x.ptr<T>() + i * 4, anchors.ptr<T>() + (i % N) * 4, stds, clip, center,
+                            out.ptr<T>() + i * 4);
+  });
+}
+
+// The gradient MXNet gives these: zero for every input.
+GVals zero_grads(GradGraph& g, int n) {
+  GVals r;
+  for (int i = 0; i < n; ++i) r.push_back(g.op1("zeros_like", {g.input(i)}));
+  return r;
+}
+
+}  // namespace
+
+// ============================================================== registrations
+static OpDef& reg_resize = resize_params(Registry::add(kResize))
+    .describe("Resizes images by bilinear interpolation.\n\n"
+              "data is (batch, channel, height, width); the output keeps batch and channel and takes the height and "
+              "width that `mode` picks (see its description). Each output pixel blends the four input pixels around its "
+              "source point: with align_corners=True output pixel o of n_out reads o * (n_in - 1) / (n_out - 1), with "
+              "False (o + 0.5) * n_in / n_out - 0.5 (at least 0); an output axis of size 1 reads the first pixel. "
+              "In mode 'like' the second input `like` gives the output height and width (its gradient is zero). "
+              "The gradient spreads each output gradient over its four source pixels with the blend's weights.")
+    .input("data").input("like")
+    .inputs_by([](const Attrs& a) { return resize_inputs(a, {"data"}); })
+    .infer_shape_fn(resize_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, kResize, {
+        resize_forward_t<T>(resize_dims(in[0].shape, out[0].shape), a.b("align_corners"), in[0].ptr<T>(),
+                            out[0].ptr<T>());
+      });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      GVals r{g.op1("_backward_contrib_BilinearResize2D", {g.ograd(0), g.input(0)}, a.raw())};
+      if (resize_like(a)) r.push_back(g.op1("zeros_like", {g.input(1)}));
+      return r;
+    });
+
+static OpDef& reg_resize_bwd = resize_params(Registry::add("_backward_contrib_BilinearResize2D"))
+    .describe("Gradient of _contrib_BilinearResize2D with respect to data: inputs (ograd, data); data only gives "
+              "the input shape.")
+    .input("ograd").input("data")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      const char* op = "_backward_contrib_BilinearResize2D";
+      if (!in[0].known() || !in[1].known()) return false;
+      check_nchw(op, "ograd", in[0]);
+      check_nchw(op, "data", in[1]);
+      if (!resize_like(a)) {
+        auto [ho, wo] = resize_out_hw(a, in[1], nullptr);
+        return backward_infer_shape(op, Shape{in[1][0], in[1][1], ho, wo}, in, out);
+      }
+      return backward_infer_shape(op, Shape{in[1][0], in[1][1], in[0][2], in[0][3]}, in, out);
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "_backward_contrib_BilinearResize2D", {
+        resize_backward_t<T>(resize_dims(in[1].shape, in[0].shape), a.b("align_corners"), in[0].ptr<T>(),
+                             out[0].ptr<T>());
+      });
+    });
+
+static OpDef& reg_adaptive = adaptive_params(Registry::add(kAdaptive))
+    .describe("Adaptive average pooling: averages each (batch, channel) plane of data (batch, channel, height, "
+              "width) over an output_size grid of bins. Output bin (i, j) of (Ho, Wo) averages input rows "
+              "[floor(i H / Ho), ceil((i + 1) H / Ho)) and columns [floor(j W / Wo), ceil((j + 1) W / Wo)); bins "
+              "overlap when the input size is not a multiple of the output size, and an output larger than the "
+              "input repeats pixels. The gradient gives each pixel the sum of its bins' gradients over their areas.")
+    .input("data")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      auto [ho, wo] = adaptive_out_hw(a);
+      if (!in[0].known()) return false;
+      check_nchw(kAdaptive, "data", in[0]);
+      assign_shape(kAdaptive, "output", out[0], Shape{in[0][0], in[0][1], ho, wo});
+      return true;
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, kAdaptive, {
+        adaptive_forward_t<T>(resize_dims(in[0].shape, out[0].shape), in[0].ptr<T>(), out[0].ptr<T>());
+      });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_contrib_AdaptiveAvgPooling2D", {g.ograd(0), g.input(0)}, a.raw())};
+    });
+
+static OpDef& reg_adaptive_bwd = adaptive_params(Registry::add("_backward_contrib_AdaptiveAvgPooling2D"))
+    .describe("Gradient of _contrib_AdaptiveAvgPooling2D with respect to data: inputs (ograd, data); data only gives "
+              "the input shape.")
+    .input("ograd").input("data")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      const char* op = "_backward_contrib_AdaptiveAvgPooling2D";
+      auto [ho, wo] = adaptive_out_hw(a);
+      if (!in[1].known()) return false;
+      check_nchw(op, "data", in[1]);
+      return backward_infer_shape(op, Shape{in[1][0], in[1][1], ho, wo}, in, out);
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "_backward_contrib_AdaptiveAvgPooling2D", {
+        adaptive_backward_t<T>(resize_dims(in[1].shape, in[0].shape), in[0].ptr<T>(), out[0].ptr<T>());
+      });
+    });
+
+static OpDef& reg_nms = nms_params_def(Registry::add(kNms))
+    .alias("_contrib_box_non_maximum_suppression")
+    .describe("Non-maximum suppression of boxes.\n\n"
+              "data is (..., N, K): N rows of K values per batch, each holding 4 box coordinates from coord_start, "
+              "a score at score_index and optionally a class id at id_index. Rows whose score does not exceed "
+              "valid_thresh, and with id_index those of class background_id, are dropped; of the rest, only the "
+              "topk best-scoring take part (topk > 0). Visiting them from the best score down (equal scores in row "
+              "order), each row not yet suppressed is kept and suppresses every later row whose IoU with it exceeds "
+              "overlap_thresh (with id_index and force_suppress=False, only rows of its own class). The output has "
+              "data's shape: the kept rows, best first, their coordinates converted from in_format to out_format, "
+              "then rows of -1. The gradient of each kept output row goes back to the input row it came from; "
+              "dropped and suppressed rows get 0.")
+    .input("data")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known()) return false;
+      check_nms_data(a, in[0]);
+      assign_shape(kNms, "output", out[0], in[0]);
+      return true;
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, kNms, { nms_forward_t<T>(nms_params(a), in[0], out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_contrib_box_nms", {g.ograd(0), g.input(0)}, a.raw())};
+    });
+
+static OpDef& reg_nms_bwd = nms_params_def(Registry::add("_backward_contrib_box_nms"))
+    .describe("Gradient of _contrib_box_nms: inputs (ograd, data); the suppression is recomputed from data and each "
+              "kept output row's gradient goes back to its input row.")
+    .input("ograd").input("data")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      const char* op = "_backward_contrib_box_nms";
+      if (!in[1].known()) return false;
+      check_nms_data(a, in[1]);
+      return backward_infer_shape(op, in[1], in, out);
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "_backward_contrib_box_nms",
+                       { nms_backward_t<T>(nms_params(a), in[0], in[1], out[0]); });
+    });
+
+static OpDef& reg_iou = Registry::add(kIou)
+    .describe("Intersection over union of every pair of boxes: lhs (..., 4) and rhs (..., 4) give an output of shape "
+              "lhs.shape[:-1] + rhs.shape[:-1]. Pairs that do not overlap, and empty or inverted boxes, give 0. As in "
+              "MXNet the gradient is zero.")
+    .input("lhs").input("rhs")
+    .param_enum("format", {"center", "corner"}, "corner",
+                "The boxes' encoding: 'corner' (xmin, ymin, xmax, ymax) or 'center' (x, y, width, height).")
+    .infer_shape_fn(iou_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, kIou, { iou_forward_t<T>(a.s("format") == "center", in[0], in[1], out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs&) { return zero_grads(g, 2); });
+
+static OpDef& reg_match = Registry::add(kMatch)
+    .describe("Greedy bipartite matching of rows to columns by score.\n\n"
+              "data (..., N, M) holds a score per (row, column) pair. Visiting the pairs from the best score (highest, "
+              "or lowest with is_ascend; equal scores in row-major order) while the score is beyond threshold (above "
+              "it, or below with is_ascend), a pair whose row and column are both still free is matched, at most topk "
+              "matches when topk > 0. Outputs: the column matched to each row (..., N) and the row matched to each "
+              "column (..., M), -1 where none. (MXNet 1.9 allows topk + 1 matches; mxlite keeps to the documented "
+              "topk.) The gradient is zero.")
+    .input("data")
+    .outputs(2, {"output", "col_matches"})
+    .param("is_ascend", PType::kBool, "False", "Match the lowest scores first (threshold is then an upper bound).")
+    .param_required("threshold", PType::kFloat, "Scores not beyond it (not above, or not below with is_ascend) are never matched.")
+    .param("topk", PType::kInt, "-1", "At most this many matches; -1 (or any value below 1): no limit.")
+    .infer_shape_fn(match_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, kMatch, { match_forward_t<T>(a, in[0], out); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs&) { return zero_grads(g, 1); });
+
+static OpDef& reg_encode = Registry::add(kEncode)
+    .describe("Encodes the regression targets of matched anchors (SSD / Faster R-CNN box encoding).\n\n"
+              "samples (B, N): > 0.5 marks a positive anchor; matches (B, N): the index of its reference box in refs; "
+              "anchors (B, N, 4) and refs (B, M, 4) as corners; means and stds (4,). For a positive anchor the target "
+              "is (((gx - ax) / aw, (gy - ay) / ah, log(gw / aw), log(gh / ah)) - means) / stds, from the centres and "
+              "sizes of reference g and anchor a, and its mask is 1; other anchors get target and mask 0. Outputs: "
+              "targets and masks, both (B, N, 4). A positive sample whose match does not index refs is an error. The "
+              "gradient is zero.")
+    .input("samples").input("matches").input("anchors").input("refs").input("means").input("stds")
+    .outputs(2, {"output", "masks"})
+    .infer_shape_fn(encode_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, kEncode, { encode_forward_t<T>(in, out); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs&) { return zero_grads(g, 6); });
+
+static OpDef& reg_decode = Registry::add(kDecode)
+    .describe("Decodes predicted box offsets against anchors (the inverse of box_encode with zero means).\n\n"
+              "data (B, N, 4) holds offsets, anchors (1, N, 4) the anchors in `format`. Output (B, N, 4), corners: "
+              "centre (ax + data[0] * std0 * aw, ay + data[1] * std1 * ah) and size (aw * exp(data[2] * std2), "
+              "ah * exp(data[3] * std3)), each exponent first clipped to clip when clip > 0. The gradient is zero, "
+              "as in MXNet.")
+    .input("data").input("anchors")
+    .param("std0", PType::kFloat, "1", "Scale of the first offset (x).")
+    .param("std1", PType::kFloat, "1", "Scale of the second offset (y).")
+    .param("std2", PType::kFloat, "1", "Scale of the third offset (log width).")
+    .param("std3", PType::kFloat, "1", "Scale of the fourth offset (log height).")
+    .param("clip", PType::kFloat, "-1", "When positive, the largest log size change.")
+    .param_enum("format", {"center", "corner"}, "center",
+                "The anchors' encoding: 'center' (x, y, width, height) or 'corner' (xmin, ymin, xmax, ymax).")
+    .infer_shape_fn(decode_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, kDecode, { decode_forward_t<T>(a, in[0], in[1], out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs&) { return zero_grads(g, 2); });
+
+}  // namespace mxl

@@ -1,0 +1,203 @@
+// Per-element formulas of the detection / image contrib operators (core/op/detection.cc)
+// shared by the CPU kernels and the CUDA plugin (core/cuda/detection.cu), so both
+// devices run one definition. C is the compute type (float for float16 and float32,
+// double for float64).
+#pragma once
+#include <math.h>
+#include <stdint.h>
+
+#include "elemwise_kernels.h"  // MXL_HD
+
+namespace mxl {
+namespace det {
+
+// ------------------------------------------------------- BilinearResize2D
+// Output index o of n_out along an axis reads input indices i0 and i1 (of n_in),
+// blended as (1 - lambda) * x[i0] + lambda * x[i1].
+template <class C>
+struct Lerp {
+  int64_t i0, i1;
+  C lambda;
+};
+
+// align_corners: the first and last pixels' centres line up (source = o * (n_in - 1) /
+// (n_out - 1)); otherwise the pixel areas do (source = (o + 0.5) * n_in / n_out - 0.5,
+// at least 0). An output axis of size 1 reads index 0, as MXNet does in both modes.
+template <class C>
+MXL_HD inline Lerp<C> resize_source(int64_t o, int64_t n_in, int64_t n_out, bool align_corners) {
+  C r = C(0);
+  if (n_out > 1) {
+    if (align_corners) {
+      r = C(n_in - 1) / C(n_out - 1) * C(o);
+    } else {
+      r = (C(o) + C(0.5)) * (C(n_in) / C(n_out)) - C(0.5);
+      if (r < C(0)) r = C(0);
+    }
+  }
+  Lerp<C> p;
+  p.i0 = int64_t(r);
+  if (p.i0 > n_in - 1) p.i0 = n_in - 1;
+  p.i1 = p.i0 < n_in - 1 ? p.i0 + 1 : p.i0;
+  p.lambda = p.i1 > p.i0 ? r - C(p.i0) : C(0);
+  return p;
+}
+
+// ---------------------------------------------------- AdaptiveAvgPooling2D
+// Output bin o of n_out covers input indices [floor(o n_in / n_out), ceil((o + 1) n_in / n_out)).
+MXL_HD inline int64_t bin_start(int64_t o, int64_t n_in, int64_t n_out) { return o * n_in / n_out; }
+MXL_HD inline int64_t bin_end(int64_t o, int64_t n_in, int64_t n_out) { return ((o + 1) * n_in + n_out - 1) / n_out; }
+// The bins that contain input index i: [first_bin, last_bin] (bins are contiguous and
+// ordered, so these bounds are exact; the gradient gathers over them).
+MXL_HD inline int64_t first_bin(int64_t i, int64_t n_in, int64_t n_out) { return i * n_out / n_in; }
+MXL_HD inline int64_t last_bin(int64_t i, int64_t n_in, int64_t n_out) { return ((i + 1) * n_out - 1) / n_in; }
+
+// The gradient of input pixel (h, w) of one plane: the sum, over the bins holding it,
+// of the bin's ograd over the bin's area. og is that plane's (Ho, Wo) ograd.
+template <class T, class C>
+MXL_HD inline C adaptive_pool_grad(const T* og, int64_t h, int64_t w, int64_t H, int64_t W, int64_t Ho, int64_t Wo) {
+  C s = C(0);
+  for (int64_t oh = first_bin(h, H, Ho); oh <= last_bin(h, H, Ho); ++oh) {
+    int64_t rows = bin_end(oh, H, Ho) - bin_start(oh, H, Ho);
+    for (int64_t ow = first_bin(w, W, Wo); ow <= last_bin(w, W, Wo); ++ow) {
+      int64_t cols = bin_end(ow, W, Wo) - bin_start(ow, W, Wo);
+      s += C(og[oh * Wo + ow]) / C(rows * cols);
+    }
+  }
+  return s;
+}
+
+// The mean of bin (oh, ow) of one (H, W) plane.
+template <class T, class C>
+MXL_HD inline C adaptive_pool_bin(const T* x, int64_t oh, int64_t ow, int64_t H, int64_t W, int64_t Ho, int64_t Wo) {
+  int64_t h0 = bin_start(oh, H, Ho), h1 = bin_end(oh, H, Ho), w0 = bin_start(ow, W, Wo), w1 = bin_end(ow, W, Wo);
+  C s = C(0);
+  for (int64_t h = h0; h < h1; ++h)
+    for (int64_t w = w0; w < w1; ++w) s += C(x[h * W + w]);
+  return s / C((h1 - h0) * (w1 - w0));
+}
+
+
+// ------------------------------------------------------------------ boxes
+// A box as corners. Boxes come as 4 consecutive coordinates in format "corner"
+// (xmin, ymin, xmax, ymax) or "center" (x, y, width, height).
+template <class C>
+struct Box {
+  C x1, y1, x2, y2;
+};
+
+template <class T, class C>
+MXL_HD inline Box<C> load_box(const T* p, bool center) {
+  C a = C(p[0]), b = C(p[1]), c = C(p[2]), d = C(p[3]);
+  if (center) return Box<C>{a - c / C(2), b - d / C(2), a + c / C(2), b + d / C(2)};
+  return Box<C>{a, b, c, d};
+}
+
+// Intersection over union; 0 where the boxes do not overlap (inverted or empty boxes
+// overlap nothing) or the union is not positive.
+template <class C>
+MXL_HD inline C box_iou(const Box<C>& a, const Box<C>& b) {
+  C w = (a.x2 < b.x2 ? a.x2 : b.x2) - (a.x1 > b.x1 ? a.x1 : b.x1);
+  C h = (a.y2 < b.y2 ? a.y2 : b.y2) - (a.y1 > b.y1 ? a.y1 : b.y1);
+  C inter = w > C(0) && h > C(0) ? w * h : C(0);
+  C uni = (a.x2 - a.x1) * (a.y2 - a.y1) + (b.x2 - b.x1) * (b.y2 - b.y1) - inter;
+  return uni > C(0) ? inter / uni : C(0);
+}
+
+// Writes the 4 coordinates of src (format in_center) to dst in format out_center.
+template <class T, class C>
+MXL_HD inline void convert_box(const T* src, T* dst, bool in_center, bool out_center) {
+  if (in_center == out_center) {
+    for (int k = 0; k < 4; ++k) dst[k] = src[k];
+    return;
+  }
+  Box<C> b = load_box<T, C>(src, in_center);
+  if (out_center) {
+    dst[0] = T((b.x1 + b.x2) / C(2)), dst[1] = T((b.y1 + b.y2) / C(2));
+    dst[2] = T(b.x2 - b.x1), dst[3] = T(b.y2 - b.y1);
+  } else {
+    dst[0] = T(b.x1), dst[1] = T(b.y1), dst[2] = T(b.x2), dst[3] = T(b.y2);
+  }
+}
+
+// --------------------------------------------------------------- box_nms
+// The parameters of box_nms, read once from the attributes.
+struct NmsParams {
+  double overlap_thresh, valid_thresh;
+  int64_t topk, coord_start, score_index, id_index, background_id;
+  bool force_suppress, in_center, out_center;
+};
+
+// Whether row (K values) takes part: its score above valid_thresh and, with an id
+// column, its class not the background.
+// Thresholds compare in the compute type C, as MXNet compares float data with its float
+// parameters (a score of 0.2f is not above valid_thresh=0.2).
+template <class T, class C>
+MXL_HD inline bool nms_candidate(const T* row, const NmsParams& p) {
+  if (!(C(row[p.score_index]) > C(p.valid_thresh))) return false;
+  return p.id_index < 0 || double(row[p.id_index]) != double(p.background_id);
+}
+
+// Whether kept row a suppresses row b: the same class (unless force_suppress or no id
+// column) and IoU above overlap_thresh.
+template <class T, class C>
+MXL_HD inline bool nms_suppresses(const T* a, const T* b, const NmsParams& p) {
+  if (!p.force_suppress && p.id_index >= 0 && double(a[p.id_index]) != double(b[p.id_index])) return false;
+  C iou = box_iou<C>(load_box<T, C>(a + p.coord_start, p.in_center), load_box<T, C>(b + p.coord_start, p.in_center));
+  return iou > C(p.overlap_thresh);
+}
+
+// Whether candidate i comes before candidate j in the order NMS visits them: higher
+// score first, ties by row (a stable sort).
+template <class T>
+MXL_HD inline bool nms_before(const T* data, int64_t K, int64_t score_index, int64_t i, int64_t j) {
+  double si = double(data[i * K + score_index]), sj = double(data[j * K + score_index]);
+  return si > sj || (si == sj && i < j);
+}
+
+// ---------------------------------------------------- bipartite_matching
+// Whether pair i comes before pair j (flat indices into one (N, M) score matrix): best
+// score first (descending, or ascending with is_ascend), ties by index.
+template <class T>
+MXL_HD inline bool match_before(const T* s, int64_t i, int64_t j, bool ascend) {
+  double a = double(s[i]), b = double(s[j]);
+  if (a != b) return ascend ? a < b : a > b;
+  return i < j;
+}
+// Whether a score may be matched: strictly beyond the threshold (compared in the
+// compute type C, as for box_nms's thresholds).
+template <class C>
+MXL_HD inline bool match_passes(C score, C threshold, bool ascend) {
+  return ascend ? score < threshold : score > threshold;
+}
+
+// ----------------------------------------------------- box_encode / decode
+// The regression target of an anchor for its matched reference box (both corners):
+// ((gx - ax) / aw, (gy - ay) / ah, log(gw / aw), log(gh / ah)), minus means, over stds.
+template <class T, class C>
+MXL_HD inline void encode_box(const T* anchor, const T* ref, const T* means, const T* stds, T* out) {
+  Box<C> a = load_box<T, C>(anchor, false), g = load_box<T, C>(ref, false);
+  C aw = a.x2 - a.x1, ah = a.y2 - a.y1, gw = g.x2 - g.x1, gh = g.y2 - g.y1;
+  C t[4] = {((g.x1 + g.x2) - (a.x1 + a.x2)) / C(2) / aw, ((g.y1 + g.y2) - (a.y1 + a.y2)) / C(2) / ah,
+            C(log(gw / aw)), C(log(gh / ah))};
+  for (int k = 0; k < 4; ++k) out[k] = T((t[k] - C(means[k])) / C(stds[k]));
+}
+
+// The box (corners) an anchor (format center or corner) and a predicted offset give:
+// centre moved by offset * std * anchor size, size scaled by exp(offset * std) (that
+// exponent first clipped to `clip` when clip > 0).
+template <class T, class C>
+MXL_HD inline void decode_box(const T* offset, const T* anchor, const C std[4], C clip, bool center, T* out) {
+  Box<C> a = load_box<T, C>(anchor, center);
+  C aw = a.x2 - a.x1, ah = a.y2 - a.y1, ax = (a.x1 + a.x2) / C(2), ay = (a.y1 + a.y2) / C(2);
+  C ox = C(offset[0]) * std[0] * aw + ax, oy = C(offset[1]) * std[1] * ah + ay;
+  C dw = C(offset[2]) * std[2], dh = C(offset[3]) * std[3];
+  if (clip > C(0)) {
+    dw = dw < clip ? dw : clip;
+    dh = dh < clip ? dh : clip;
+  }
+  C hw = C(exp(dw)) * aw / C(2), hh = C(exp(dh)) * ah / C(2);
+  out[0] = T(ox - hw), out[1] = T(oy - hh), out[2] = T(ox + hw), out[3] = T(oy + hh);
+}
+
+}  // namespace det
+}  // namespace mxl
