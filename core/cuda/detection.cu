@@ -1,6 +1,7 @@
 // CUDA kernels of the operators in core/op/detection.cc. The per-element formulas are
 // the CPU's own (core/op/detection_kernels.h); float16 computes in float. No kernel
-// round-trips through the host, except box_encode's report of a bad match index.
+// round-trips through the host, except to report a bad index (box_encode's match,
+// ROIAlign's batch) as the CPU does.
 //
 // BilinearResize2D's gradient scatters into a double copy of d(data) atomically (the CPU
 // sums each plane in output order: the same values up to rounding of the double sums);
@@ -454,6 +455,118 @@ int decode_fwd(const mxl_cuda_call* c) {
   return 0;
 }
 
+// =============================================================== ROIAlign
+// Forward: one thread per output bin. Backward: one thread per ograd bin, adding its
+// samples' shares into a double d(data) atomically (the CPU sums per plane in roi
+// order: the same values up to rounding of the double sums). A roi whose batch index
+// is not below the data's batch size sets *bad (the call then fails, as on the CPU).
+struct RoiParams {
+  int64_t N, C, H, W, R, Co, ph, pw, sample_ratio;
+  double scale;
+  bool ps, aligned;
+};
+
+RoiParams roi_params(const mxl_cuda_call* c, const mxl_cuda_blob& data, const mxl_cuda_blob& out) {
+  RoiParams p;
+  p.N = data.shape[0], p.C = data.shape[1], p.H = data.shape[2], p.W = data.shape[3];
+  p.R = out.shape[0], p.Co = out.shape[1], p.ph = out.shape[2], p.pw = out.shape[3];
+  p.sample_ratio = attr_i(c, "sample_ratio");
+  p.scale = attr_f(c, "spatial_scale");
+  p.ps = attr_b(c, "position_sensitive"), p.aligned = attr_b(c, "aligned");
+  return p;
+}
+
+template <class T, class C>
+__device__ inline det::RoiGeom<C> roi_geom(const T* rois, int64_t r, const RoiParams& p, unsigned long long* bad) {
+  det::RoiGeom<C> g = det::roi_geometry<T, C>(rois + r * 5, C(p.scale), p.ph, p.pw, p.sample_ratio, p.aligned);
+  if (g.batch >= p.N) {
+    atomicMin(bad, (unsigned long long)r);
+    g.batch = -1;
+  }
+  return g;
+}
+
+template <class T>
+__global__ void roi_fwd_kernel(const T* x, const T* rois, T* y, RoiParams p, unsigned long long* bad) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(e, p.R * p.Co * p.ph * p.pw) {
+    int64_t j = e % p.pw, i = (e / p.pw) % p.ph, c = (e / (p.pw * p.ph)) % p.Co, r = e / (p.pw * p.ph * p.Co);
+    det::RoiGeom<C> g = roi_geom<T, C>(rois, r, p, bad);
+    if (g.batch < 0) {
+      y[e] = T(0.0f);
+      continue;
+    }
+    const T* plane = x + (g.batch * p.C + det::roi_channel(c, i, j, p.ph, p.pw, p.ps)) * p.H * p.W;
+    y[e] = T(det::roi_bin<T, C>(plane, g, i, j, p.H, p.W));
+  }
+}
+
+template <class T>
+__global__ void roi_bwd_kernel(const T* og, const T* rois, double* acc, RoiParams p, unsigned long long* bad) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(e, p.R * p.Co * p.ph * p.pw) {
+    int64_t j = e % p.pw, i = (e / p.pw) % p.ph, c = (e / (p.pw * p.ph)) % p.Co, r = e / (p.pw * p.ph * p.Co);
+    det::RoiGeom<C> g = roi_geom<T, C>(rois, r, p, bad);
+    if (g.batch < 0) continue;
+    double* plane = acc + (g.batch * p.C + det::roi_channel(c, i, j, p.ph, p.pw, p.ps)) * p.H * p.W;
+    double gv = double(C(og[e]) / g.count);
+    for (int64_t iy = 0; iy < g.grid_h; ++iy)
+      for (int64_t ix = 0; ix < g.grid_w; ++ix) {
+        det::RoiPoint<C> pt = det::roi_sample<C>(g, i, j, iy, ix, p.H, p.W);
+        for (int k = 0; k < pt.n; ++k) atomicAdd(plane + pt.off[k], gv * double(pt.w[k]));
+      }
+  }
+}
+
+// Reads *bad back (a device -> host round trip, only to report a bad batch index).
+int roi_check(const mxl_cuda_call* c, unsigned long long* bad, const RoiParams& p) {
+  unsigned long long host = 0;
+  CU_CHECK_CALL(c, cudaMemcpyAsync(&host, bad, sizeof host, cudaMemcpyDeviceToHost, stream_of(c)));
+  CU_CHECK_CALL(c, cudaStreamSynchronize(stream_of(c)));
+  if (host != ~0ull)
+    return call_fail(c, kIndex, "%s: rois[%lld] has a batch index out of range for data of batch size %lld",
+                     c->op_name, (long long)host, (long long)p.N);
+  return 0;
+}
+
+int roi_fwd(const mxl_cuda_call* c) {
+  RoiParams p = roi_params(c, c->in[0], c->out[0]);
+  int64_t n = blob_size(c->out[0]);
+  if (n == 0) return 0;
+  auto* bad = static_cast<unsigned long long*>(workspace(c, sizeof(unsigned long long)));
+  if (!bad) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  CU_CHECK_CALL(c, cudaMemsetAsync(bad, 0xff, sizeof(unsigned long long), stream_of(c)));
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    roi_fwd_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<const T>(c->in[1]),
+                                                                    bptr<T>(c->out[0]), p, bad);
+  });
+  CU_CHECK_LAUNCH(c);
+  return roi_check(c, bad, p);
+}
+
+// in: ograd, data, rois; out: d(data).
+int roi_bwd(const mxl_cuda_call* c) {
+  RoiParams p = roi_params(c, c->in[1], c->in[0]);
+  int64_t n = blob_size(c->in[0]), nx = blob_size(c->out[0]);
+  if (nx == 0) return 0;
+  char* ws = static_cast<char*>(workspace(c, sizeof(double) * size_t(nx) + sizeof(unsigned long long)));
+  if (!ws) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  auto* acc = reinterpret_cast<double*>(ws);
+  auto* bad = reinterpret_cast<unsigned long long*>(acc + nx);
+  CU_CHECK_CALL(c, cudaMemsetAsync(acc, 0, sizeof(double) * size_t(nx), stream_of(c)));
+  CU_CHECK_CALL(c, cudaMemsetAsync(bad, 0xff, sizeof(unsigned long long), stream_of(c)));
+  MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
+    if (n > 0) {
+      roi_bwd_kernel<T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), bptr<const T>(c->in[2]),
+                                                                      acc, p, bad);
+      CU_CHECK_LAUNCH(c);
+    }
+    from_double_kernel<T><<<grid_for(nx), kThreads, 0, stream_of(c)>>>(acc, bptr<T>(c->out[0]), nx);
+  });
+  CU_CHECK_LAUNCH(c);
+  return roi_check(c, bad, p);
+}
+
 }  // namespace
 
 void register_detection(KernelTable& t) {
@@ -467,6 +580,8 @@ void register_detection(KernelTable& t) {
   t.push_back({"_contrib_bipartite_matching", match_fwd});
   t.push_back({"_contrib_box_encode", encode_fwd});
   t.push_back({"_contrib_box_decode", decode_fwd});
+  t.push_back({"_contrib_ROIAlign", roi_fwd});
+  t.push_back({"_backward_contrib_ROIAlign", roi_bwd});
 }
 
 }  // namespace mxlcuda

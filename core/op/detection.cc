@@ -1,7 +1,8 @@
 // The image and detection contrib operators of MXNet 1.9 that GluonCV-style models use:
 // _contrib_BilinearResize2D and _contrib_AdaptiveAvgPooling2D (with their backward ops),
 // and the box operators _contrib_box_nms (with its backward), _contrib_box_iou,
-// _contrib_bipartite_matching, _contrib_box_encode and _contrib_box_decode.
+// _contrib_bipartite_matching, _contrib_box_encode and _contrib_box_decode, and
+// _contrib_ROIAlign (with its backward).
 // The per-element formulas live in detection_kernels.h, shared with the CUDA plugin
 // (core/cuda/detection.cu). Float16 computes in float.
 #include <algorithm>
@@ -467,6 +468,134 @@ void decode_forward_t(const Attrs& a, const TBlob& x, const TBlob& anchors, cons
   });
 }
 
+// =============================================================== ROIAlign
+const char* kRoi = "_contrib_ROIAlign";
+
+struct RoiDims {
+  int64_t N = 0, C = 0, H = 0, W = 0, R = 0, Co = 0, ph = 0, pw = 0;
+};
+RoiDims roi_dims(const Shape& data, const Shape& out) {
+  return {data[0], data[1], data[2], data[3], out[0], out[1], out[2], out[3]};
+}
+
+std::pair<int64_t, int64_t> roi_pooled(const Attrs& a) {
+  const Shape& s = a.shape("pooled_size");
+  MXL_CHECK(s.ndim == 2 && s[0] > 0 && s[1] > 0, Err::kInvalidArgument, kRoi,
+            ": parameter 'pooled_size' must be two positive sizes (height, width), got ", s);
+  return {s[0], s[1]};
+}
+
+bool roi_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  auto [ph, pw] = roi_pooled(a);
+  const double scale = a.f("spatial_scale");
+  MXL_CHECK(scale > 0 && std::isfinite(scale), Err::kInvalidArgument, kRoi,
+            ": parameter 'spatial_scale' must be a positive finite number, got ", scale);
+  if (in[0].known()) check_nchw(kRoi, "data", in[0]);
+  if (in[1].known())
+    MXL_CHECK(in[1].ndim == 2 && in[1][1] == 5, Err::kShape, kRoi,
+              ": rois must be 2-D of shape (num_rois, 5) (batch index, x1, y1, x2, y2), got shape ", in[1]);
+  if (!in[0].known() || !in[1].known()) return false;
+  int64_t c = in[0][1];
+  if (a.b("position_sensitive")) {
+    MXL_CHECK(c % (ph * pw) == 0, Err::kShape, kRoi, ": with position_sensitive, the channels of data (", c,
+              ") must be a multiple of pooled height * width (", ph * pw, "), got data shape ", in[0]);
+    c /= ph * pw;
+  }
+  assign_shape(kRoi, "output", out[0], Shape{in[1][0], c, ph, pw});
+  return true;
+}
+
+// The geometry of roi r, checking its batch index (< 0: ignored).
+template <class T, class C>
+det::RoiGeom<C> roi_checked(const Attrs& a, const T* rois, int64_t r, int64_t N, int64_t ph, int64_t pw) {
+  det::RoiGeom<C> g = det::roi_geometry<T, C>(rois + r * 5, C(a.f("spatial_scale")), ph, pw, a.i("sample_ratio"),
+                                              a.b("aligned"));
+  MXL_CHECK(g.batch < N, Err::kIndex, kRoi, ": rois[", r, "] has batch index ", g.batch,
+            ", out of range for data of batch size ", N);
+  return g;
+}
+
+template <class T>
+void roi_forward_t(const Attrs& a, const Blobs& in, const TBlob& out) {
+  using C = acc_t<T>;
+  RoiDims d = roi_dims(in[0].shape, out.shape);
+  const bool ps = a.b("position_sensitive");
+  const T *x = in[0].ptr<T>(), *rois = in[1].ptr<T>();
+  T* y = out.ptr<T>();
+  std::vector<det::RoiGeom<C>> geo;
+  for (int64_t r = 0; r < d.R; ++r) geo.push_back(roi_checked<T, C>(a, rois, r, d.N, d.ph, d.pw));
+  parallel_for(d.R * d.Co, row_grain(d.ph * d.pw * 16), [&](int64_t q0, int64_t q1) {
+    for (int64_t q = q0; q < q1; ++q) {
+      const det::RoiGeom<C>& g = geo[size_t(q / d.Co)];
+      const int64_t c = q % d.Co;
+      for (int64_t i = 0; i < d.ph; ++i)
+        for (int64_t j = 0; j < d.pw; ++j) {
+          T* dst = y + (q * d.ph + i) * d.pw + j;
+          if (g.batch < 0) {
+            *dst = T(0);
+            continue;
+          }
+          const T* plane = x + (g.batch * d.C + det::roi_channel(c, i, j, d.ph, d.pw, ps)) * d.H * d.W;
+          *dst = T(det::roi_bin<T, C>(plane, g, i, j, d.H, d.W));
+        }
+    }
+  });
+}
+
+// in: ograd, data, rois; out: d(data). Each (batch, output channel) owns the input
+// planes its bins read, so they run in parallel, each summing in double.
+template <class T>
+void roi_backward_t(const Attrs& a, const Blobs& in, const TBlob& dx) {
+  using C = acc_t<T>;
+  RoiDims d = roi_dims(in[1].shape, in[0].shape);
+  const bool ps = a.b("position_sensitive");
+  const T *og = in[0].ptr<T>(), *rois = in[2].ptr<T>();
+  T* dd = dx.ptr<T>();
+  std::vector<det::RoiGeom<C>> geo;
+  for (int64_t r = 0; r < d.R; ++r) geo.push_back(roi_checked<T, C>(a, rois, r, d.N, d.ph, d.pw));
+  const int64_t plane = d.H * d.W, group = ps ? d.ph * d.pw : 1;
+  parallel_for(d.N * d.Co, 1, [&](int64_t q0, int64_t q1) {
+    std::vector<double> acc(size_t(group * plane));
+    for (int64_t q = q0; q < q1; ++q) {
+      const int64_t n = q / d.Co, c = q % d.Co;
+      std::fill(acc.begin(), acc.end(), 0.0);
+      for (int64_t r = 0; r < d.R; ++r) {
+        const det::RoiGeom<C>& g = geo[size_t(r)];
+        if (g.batch != n) continue;
+        for (int64_t i = 0; i < d.ph; ++i)
+          for (int64_t j = 0; j < d.pw; ++j) {
+            const double gv = double(C(og[((r * d.Co + c) * d.ph + i) * d.pw + j]) / g.count);
+            double* a_plane = acc.data() + (ps ? i * d.pw + j : 0) * plane;
+            for (int64_t iy = 0; iy < g.grid_h; ++iy)
+              for (int64_t ix = 0; ix < g.grid_w; ++ix) {
+                det::RoiPoint<C> p = det::roi_sample<C>(g, i, j, iy, ix, d.H, d.W);
+                for (int k = 0; k < p.n; ++k) a_plane[p.off[k]] += gv * double(p.w[k]);
+              }
+          }
+      }
+      // the planes of channel group c: channel c (or c * group + k) of sample n
+      for (int64_t k = 0; k < group; ++k) {
+        T* dst = dd + (n * d.C + c * group + k) * plane;
+        for (int64_t e = 0; e < plane; ++e) dst[e] = T(C(acc[size_t(k * plane + e)]));
+      }
+    }
+  });
+}
+
+OpDef& roi_params(OpDef& op) {
+  op.param_required("pooled_size", PType::kShape, "The output bins per roi: (height, width).");
+  op.param_required("spatial_scale", PType::kFloat,
+                    "Feature map size over image size (the reciprocal of the network's total stride).");
+  op.param("sample_ratio", PType::kInt, "-1",
+           "Samples per bin along each axis; <= 0: ceil(bin size in feature pixels), adaptively.");
+  op.param("position_sensitive", PType::kBool, "False",
+           "Position-sensitive pooling (R-FCN): bin (i, j) of output channel c reads input channel "
+           "(c * ph + i) * pw + j, so the output has channels / (ph * pw) channels.");
+  op.param("aligned", PType::kBool, "False",
+           "Shift rois by half a pixel (Detectron2's aligned ROIAlign); False keeps rois at least one pixel wide.");
+  return op;
+}
+
 // The gradient MXNet gives these: zero for every input.
 GVals zero_grads(GradGraph& g, int n) {
   GVals r;
@@ -680,5 +809,40 @@ static OpDef& reg_decode = Registry::add(kDecode)
       MXL_FLOAT_SWITCH(in[0].dtype, T, kDecode, { decode_forward_t<T>(a, in[0], in[1], out[0]); });
     })
     .grad_fn([](GradGraph& g, const Attrs&) { return zero_grads(g, 2); });
+
+static OpDef& reg_roi = roi_params(Registry::add(kRoi))
+    .describe("Region of interest align pooling (Mask R-CNN): pools each roi of a feature map into pooled_size bins "
+              "without quantising coordinates.\n\n"
+              "data is (batch, channels, height, width); rois (num_rois, 5) rows (batch index, x1, y1, x2, y2) in "
+              "image pixels, mapped onto data by spatial_scale (minus half a pixel when aligned). Each bin averages "
+              "bilinear samples at the centres of a sample_ratio x sample_ratio grid over it (when sample_ratio <= 0, "
+              "ceil(bin size) per axis); samples more than a pixel outside the map read 0, those within clamp to the "
+              "border. Without aligned an roi is at least one pixel wide and high. A roi with a negative batch index "
+              "gives 0 (MXNet 1.9 writes garbage there); an empty aligned roi gives 0 (MXNet aborts). Output "
+              "(num_rois, channels, ph, pw), or channels / (ph * pw) with position_sensitive. The gradient reaches "
+              "data; rois get 0.")
+    .input("data").input("rois")
+    .infer_shape_fn(roi_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, kRoi, { roi_forward_t<T>(a, in, out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_contrib_ROIAlign", {g.ograd(0), g.input(0), g.input(1)}, a.raw()),
+                   g.op1("zeros_like", {g.input(1)})};
+    });
+
+static OpDef& reg_roi_bwd = roi_params(Registry::add("_backward_contrib_ROIAlign"))
+    .describe("Gradient of _contrib_ROIAlign with respect to data: inputs (ograd, data, rois).")
+    .input("ograd").input("data").input("rois")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      std::vector<Shape> fin{in[1], in[2]}, fout{Shape()};
+      if (!roi_infer_shape(a, fin, fout)) return false;
+      return backward_infer_shape("_backward_contrib_ROIAlign", fout[0], in, out);
+    })
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, "_backward_contrib_ROIAlign", { roi_backward_t<T>(a, in, out[0]); });
+    });
 
 }  // namespace mxl

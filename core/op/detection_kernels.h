@@ -199,5 +199,105 @@ MXL_HD inline void decode_box(const T* offset, const T* anchor, const C std[4], 
   out[0] = T(ox - hw), out[1] = T(oy - hh), out[2] = T(ox + hw), out[3] = T(oy + hh);
 }
 
+// --------------------------------------------------------------- ROIAlign
+// One region of interest: rois rows are (batch index, x1, y1, x2, y2) in image pixels,
+// scaled by spatial_scale to the feature map (and shifted by half a pixel when aligned).
+// Each of the pooled_size bins averages grid_h x grid_w bilinear samples at the centres
+// of a regular grid over the bin (sample_ratio per axis, or ceil(bin size) when <= 0).
+template <class C>
+struct RoiGeom {
+  int64_t batch;  // < 0: the roi is ignored (its output is 0)
+  C start_h, start_w, bin_h, bin_w;
+  int64_t grid_h, grid_w;
+  C count;  // samples per bin, at least 1 (an empty aligned roi gives 0)
+};
+
+template <class T, class C>
+MXL_HD inline RoiGeom<C> roi_geometry(const T* roi, C scale, int64_t ph, int64_t pw, int64_t sample_ratio,
+                                      bool aligned) {
+  RoiGeom<C> g;
+  g.batch = int64_t(C(roi[0]));
+  const C off = aligned ? C(0.5) : C(0);
+  g.start_w = C(roi[1]) * scale - off;
+  g.start_h = C(roi[2]) * scale - off;
+  C w = C(roi[3]) * scale - off - g.start_w, h = C(roi[4]) * scale - off - g.start_h;
+  if (!aligned) {  // legacy: at least one pixel
+    w = w > C(1) ? w : C(1);
+    h = h > C(1) ? h : C(1);
+  }
+  g.bin_h = h / C(ph), g.bin_w = w / C(pw);
+  g.grid_h = sample_ratio > 0 ? sample_ratio : int64_t(ceil(h / C(ph)));
+  g.grid_w = sample_ratio > 0 ? sample_ratio : int64_t(ceil(w / C(pw)));
+  if (g.grid_h < 0) g.grid_h = 0;
+  if (g.grid_w < 0) g.grid_w = 0;
+  g.count = C(g.grid_h * g.grid_w > 1 ? g.grid_h * g.grid_w : 1);
+  return g;
+}
+
+// The bilinear blend at (y, x) of an (H, W) plane: 4 offsets and weights; none (n = 0)
+// for a point more than one pixel outside. Points in the border pixel clamp to it.
+template <class C>
+struct RoiPoint {
+  int n;
+  int64_t off[4];
+  C w[4];
+};
+
+template <class C>
+MXL_HD inline RoiPoint<C> roi_point(C y, C x, int64_t H, int64_t W) {
+  RoiPoint<C> p;
+  p.n = 0;
+  if (y < C(-1) || y > C(H) || x < C(-1) || x > C(W)) return p;
+  y = y > C(0) ? y : C(0);
+  x = x > C(0) ? x : C(0);
+  int64_t y0 = int64_t(y), x0 = int64_t(x), y1, x1;
+  if (y0 >= H - 1) {
+    y0 = y1 = H - 1;
+    y = C(y0);
+  } else {
+    y1 = y0 + 1;
+  }
+  if (x0 >= W - 1) {
+    x0 = x1 = W - 1;
+    x = C(x0);
+  } else {
+    x1 = x0 + 1;
+  }
+  C ly = y - C(y0), lx = x - C(x0), hy = C(1) - ly, hx = C(1) - lx;
+  p.n = 4;
+  p.off[0] = y0 * W + x0, p.w[0] = hy * hx;
+  p.off[1] = y0 * W + x1, p.w[1] = hy * lx;
+  p.off[2] = y1 * W + x0, p.w[2] = ly * hx;
+  p.off[3] = y1 * W + x1, p.w[3] = ly * lx;
+  return p;
+}
+
+// Sample (iy, ix) of bin (i, j).
+template <class C>
+MXL_HD inline RoiPoint<C> roi_sample(const RoiGeom<C>& g, int64_t i, int64_t j, int64_t iy, int64_t ix, int64_t H,
+                                     int64_t W) {
+  C y = g.start_h + C(i) * g.bin_h + (C(iy) + C(0.5)) * g.bin_h / C(g.grid_h);
+  C x = g.start_w + C(j) * g.bin_w + (C(ix) + C(0.5)) * g.bin_w / C(g.grid_w);
+  return roi_point<C>(y, x, H, W);
+}
+
+// The value of bin (i, j) from its input plane.
+template <class T, class C>
+MXL_HD inline C roi_bin(const T* plane, const RoiGeom<C>& g, int64_t i, int64_t j, int64_t H, int64_t W) {
+  C s = C(0);
+  for (int64_t iy = 0; iy < g.grid_h; ++iy)
+    for (int64_t ix = 0; ix < g.grid_w; ++ix) {
+      RoiPoint<C> p = roi_sample<C>(g, i, j, iy, ix, H, W);
+      for (int k = 0; k < p.n; ++k) s += C(plane[p.off[k]]) * p.w[k];
+    }
+  return s / g.count;
+}
+
+// The input channel of output channel c, bin (i, j): c itself, or with position-
+// sensitive pooling the bin's own channel of c's group of ph * pw.
+MXL_HD inline int64_t roi_channel(int64_t c, int64_t i, int64_t j, int64_t ph, int64_t pw, bool position_sensitive) {
+  return position_sensitive ? (c * ph + i) * pw + j : c;
+}
+
 }  // namespace det
 }  // namespace mxl

@@ -291,6 +291,80 @@ def test_box_ops_have_zero_gradients_as_in_mxnet():
     assert not a.grad.asnumpy().any()
 
 
+# ---------------------------------------------------------------- ROIAlign
+def _bilinear_at(img, y, x):
+    h, w = img.shape
+    if y < -1 or y > h or x < -1 or x > w:
+        return 0.0
+    y, x = min(max(y, 0.0), h - 1), min(max(x, 0.0), w - 1)
+    y0, x0 = int(y), int(x)
+    y1, x1 = min(y0 + 1, h - 1), min(x0 + 1, w - 1)
+    ly, lx = y - y0, x - x0
+    return ((1 - ly) * ((1 - lx) * img[y0, x0] + lx * img[y0, x1]) + ly * ((1 - lx) * img[y1, x0] + lx * img[y1, x1]))
+
+
+def roi_align_ref(x, rois, ph, pw, scale, ratio=-1, ps=False, aligned=False):
+    co = x.shape[1] // (ph * pw) if ps else x.shape[1]
+    out = np.zeros((len(rois), co, ph, pw))
+    off = 0.5 if aligned else 0.0
+    for k, (b, x1, y1, x2, y2) in enumerate(rois):
+        if b < 0:
+            continue
+        top, left = y1 * scale - off, x1 * scale - off
+        hh, ww = y2 * scale - off - top, x2 * scale - off - left
+        if not aligned:
+            hh, ww = max(hh, 1.0), max(ww, 1.0)
+        gy = ratio if ratio > 0 else int(np.ceil(hh / ph))
+        gx = ratio if ratio > 0 else int(np.ceil(ww / pw))
+        for c in range(co):
+            for i in range(ph):
+                for j in range(pw):
+                    img = x[int(b), (c * ph + i) * pw + j if ps else c]
+                    pts = [_bilinear_at(img, top + (i + (a + 0.5) / gy) * hh / ph, left + (j + (e + 0.5) / gx) * ww / pw)
+                           for a in range(gy) for e in range(gx)]
+                    out[k, c, i, j] = sum(pts) / max(len(pts), 1)
+    return out
+
+
+ROIS = np.array([[0, 0.5, 1, 9, 7], [1, 2, 2, 3, 2.5], [0, -3, -2, 20, 15], [1, 3.3, 1.2, 5.9, 4.4]])
+
+
+@pytest.mark.parametrize("params", [dict(pooled_size=(2, 2), spatial_scale=0.5),
+                                    dict(pooled_size=(3, 2), spatial_scale=1.0, sample_ratio=2),
+                                    dict(pooled_size=(2, 2), spatial_scale=0.7, aligned=True),
+                                    dict(pooled_size=(2, 2), spatial_scale=1.0, position_sensitive=True)])
+def test_roi_align_matches_numpy(params):
+    x = np.random.RandomState(8).randn(2, 8, 6, 7)
+    y = contrib.ROIAlign(mx.nd.array(x, dtype=F64), mx.nd.array(ROIS, dtype=F64), **params).asnumpy()
+    p = params
+    expect = roi_align_ref(x, ROIS, *p["pooled_size"], p["spatial_scale"], p.get("sample_ratio", -1),
+                           p.get("position_sensitive", False), p.get("aligned", False))
+    np.testing.assert_allclose(y, expect, rtol=1e-12, atol=1e-12)
+
+
+def test_roi_align_ignored_and_empty_rois_give_zeros():
+    rois = np.array([[-1, 0, 0, 3, 3], [0, 2, 2, 2, 2]])  # MXNet 1.9.1: garbage, and an abort
+    y = contrib.ROIAlign(mx.nd.ones((1, 2, 4, 4)), mx.nd.array(rois), pooled_size=(2, 2), spatial_scale=1.0,
+                         aligned=True)
+    assert not y.asnumpy().any()
+
+
+def test_roi_align_gradient_matches_finite_differences_and_rois_get_none():
+    rng = np.random.RandomState(9)
+    x, head = rng.randn(2, 4, 5, 6), rng.randn(4, 1, 2, 2)
+    p = dict(pooled_size=(2, 2), spatial_scale=0.6, sample_ratio=2, position_sensitive=True)
+    _, (dx, drois) = autograd(contrib.ROIAlign, [x, ROIS], head, **p)
+    numeric = numeric_grad(lambda v: roi_align_ref(v, ROIS, 2, 2, 0.6, 2, True), x, head)
+    np.testing.assert_allclose(dx, numeric, rtol=1e-5, atol=1e-7)
+    assert not drois.any()
+
+
+def test_roi_align_symbol_shapes():
+    sym = mx.sym.contrib.ROIAlign(mx.sym.var("data"), mx.sym.var("rois"), pooled_size=(7, 7), spatial_scale=0.0625)
+    assert sym.list_arguments() == ["data", "rois"]
+    assert sym.infer_shape(data=(2, 256, 38, 50), rois=(16, 5))[1] == [(16, 256, 7, 7)]
+
+
 # ------------------------------------------------------------------ errors
 @pytest.mark.parametrize("call,words", [
     (lambda: contrib.BilinearResize2D(mx.nd.ones((2, 3, 4)), height=2, width=2),
@@ -315,6 +389,10 @@ def test_box_ops_have_zero_gradients_as_in_mxnet():
      ["_contrib_box_encode", "matches", "[0, 3)", "-1"]),
     (lambda: contrib.box_decode(mx.nd.ones((2, 3, 4)), mx.nd.ones((1, 2, 4))),
      ["_contrib_box_decode", "anchors", "(1, 3, 4)", "(1, 2, 4)"]),
+    (lambda: contrib.ROIAlign(mx.nd.ones((1, 2, 4, 4)), mx.nd.array([[2, 0, 0, 1, 1]]), pooled_size=(2, 2),
+                              spatial_scale=1.0), ["_contrib_ROIAlign", "rois[0]", "batch index 2", "batch size 1"]),
+    (lambda: contrib.ROIAlign(mx.nd.ones((1, 2, 4, 4)), mx.nd.ones((3, 5)), pooled_size=(2, 0), spatial_scale=1.0),
+     ["_contrib_ROIAlign", "pooled_size", "(2, 0)"]),
 ])
 def test_bad_calls_name_the_op_the_argument_and_what_was_expected(call, words):
     with pytest.raises(mx.MXNetError) as e:
@@ -352,7 +430,15 @@ def _run_all(ctx, dtype):
     t, m = contrib.box_encode(arr([[1, 0, 1, -1, 1]]), arr([[0, 1, 4, 2, 3]]), boxes[:1, :5, 2:6], boxes[1:, :5, 2:6],
                               arr([0, 0.1, 0, 0.1]), arr([0.1, 0.1, 0.2, 0.2]))
     dec = contrib.box_decode(t, boxes[:1, :5, 2:6], 0.1, 0.1, 0.2, 0.2, clip=1.0, format="corner")
-    outs = [r1, r2, p, n, img.grad, boxes.grad, iou, rows, cols, t, m, dec]
+    feat = arr(rng.randn(2, 8, 6, 7))
+    feat.attach_grad()
+    with mx.autograd.record():
+        a1 = contrib.ROIAlign(feat, arr(ROIS), pooled_size=(2, 3), spatial_scale=0.5)
+        a2 = contrib.ROIAlign(feat, arr(ROIS), pooled_size=(2, 2), spatial_scale=0.8, sample_ratio=2,
+                              position_sensitive=True, aligned=True)
+        roi_loss = (a1 * a1).sum() + a2.sum()
+    roi_loss.backward()
+    outs = [r1, r2, p, n, img.grad, boxes.grad, iou, rows, cols, t, m, dec, a1, a2, feat.grad]
     return [o.asnumpy().astype(F64) for o in outs]
 
 
@@ -374,3 +460,13 @@ def test_gpu_box_encode_reports_a_bad_match_like_the_cpu():
         contrib.box_encode(mx.nd.ones((1, 2), ctx=ctx), mx.nd.array([[0, 7]], ctx=ctx), mx.nd.ones((1, 2, 4), ctx=ctx),
                            mx.nd.ones((1, 3, 4), ctx=ctx), mx.nd.zeros(4, ctx=ctx), mx.nd.ones(4, ctx=ctx))[0].asnumpy()
     assert "_contrib_box_encode" in str(e.value) and "[0, 3)" in str(e.value)
+
+
+@gpu
+@needs_gpu
+def test_gpu_roi_align_reports_a_bad_batch_index_like_the_cpu():
+    ctx = mx.gpu(0)
+    with pytest.raises(mx.MXNetError) as e:
+        contrib.ROIAlign(mx.nd.ones((1, 2, 4, 4), ctx=ctx), mx.nd.array([[0, 0, 0, 1, 1], [3, 0, 0, 1, 1]], ctx=ctx),
+                         pooled_size=(2, 2), spatial_scale=1.0).asnumpy()
+    assert "_contrib_ROIAlign" in str(e.value) and "rois[1]" in str(e.value)

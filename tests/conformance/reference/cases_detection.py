@@ -238,6 +238,61 @@ def _encode_inputs(b, n, m, dtype=F):
             np.array([0.0, 0.1, -0.1, 0.2], dtype), np.array([0.1, 0.1, 0.2, 0.2], dtype)]
 
 
+# ---------------------------------------------------------------- ROIAlign
+def _roi_sample(img, y, x):
+    """Bilinear value at (y, x); 0 more than a pixel outside, clamped to the border within."""
+    h, w = img.shape
+    if y < -1.0 or y > h or x < -1.0 or x > w:
+        return 0.0
+    y, x = max(y, 0.0), max(x, 0.0)
+    y0, x0 = int(y), int(x)
+    y0, y = (h - 1, float(h - 1)) if y0 >= h - 1 else (y0, y)
+    x0, x = (w - 1, float(w - 1)) if x0 >= w - 1 else (x0, x)
+    y1, x1 = min(y0 + 1, h - 1), min(x0 + 1, w - 1)
+    ly, lx = y - y0, x - x0
+    return ((1 - ly) * (1 - lx) * img[y0, x0] + (1 - ly) * lx * img[y0, x1] + ly * (1 - lx) * img[y1, x0] +
+            ly * lx * img[y1, x1])
+
+
+def roi_align(data, rois, pooled_size, spatial_scale, sample_ratio=-1, position_sensitive=False, aligned=False):
+    d, r = data.astype(np.float64), rois.astype(np.float64)
+    c = d.shape[1]
+    ph, pw = pooled_size
+    co = c // (ph * pw) if position_sensitive else c
+    out = np.zeros((len(r), co, ph, pw))
+    off = 0.5 if aligned else 0.0
+    for k, (b, x1, y1, x2, y2) in enumerate(r):
+        if b < 0:  # ignored roi
+            continue
+        sw, sh = x1 * spatial_scale - off, y1 * spatial_scale - off
+        rw, rh = x2 * spatial_scale - off - sw, y2 * spatial_scale - off - sh
+        if not aligned:
+            rw, rh = max(rw, 1.0), max(rh, 1.0)
+        gh = sample_ratio if sample_ratio > 0 else int(np.ceil(rh / ph))
+        gw = sample_ratio if sample_ratio > 0 else int(np.ceil(rw / pw))
+        for oc in range(co):
+            for i in range(ph):
+                for j in range(pw):
+                    img = d[int(b), (oc * ph + i) * pw + j if position_sensitive else oc]
+                    s = sum(_roi_sample(img, sh + i * rh / ph + (iy + 0.5) * rh / ph / gh,
+                                        sw + j * rw / pw + (ix + 0.5) * rw / pw / gw)
+                            for iy in range(gh) for ix in range(gw))
+                    out[k, oc, i, j] = s / max(gh * gw, 1)
+    return out.astype(data.dtype)
+
+
+def _rois(n, batch, hi=12.0, dtype=F):
+    xy = _rng.uniform(-1.0, hi * 0.7, size=(n, 2))
+    wh = _rng.uniform(0.5, hi * 0.5, size=(n, 2))
+    return np.concatenate([_rng.randint(0, batch, size=(n, 1)), xy, xy + wh], 1).astype(dtype)
+
+
+def _roi_case(data_shape, n_rois, dtype=F, rtol=1e-5, atol=1e-5, **params):
+    p = dict(params)
+    return Case([_u(*data_shape, dtype=dtype), _rois(n_rois, data_shape[0], dtype=dtype)], p,
+                lambda x, r: roi_align(x, r, **p), rtol, atol)
+
+
 OPS = {
     "_contrib_BilinearResize2D": [  # the first two of each op get gradient cases
         _resize_case((2, 3, 4, 5), (3, 7)),
@@ -305,6 +360,17 @@ OPS = {
         Case([_u(1, 3, 4, lo=-1, hi=1).astype(np.float16), _boxes(1, 3, dtype=np.float16)], {"format": "corner"},
              lambda x, a: box_decode(x, a, format="corner"), 3e-3, 3e-3),
     ],
+    "_contrib_ROIAlign": [
+        _roi_case((2, 3, 6, 7), 4, pooled_size=(2, 2), spatial_scale=0.5),
+        _roi_case((1, 8, 5, 5), 3, pooled_size=(2, 2), spatial_scale=0.4, sample_ratio=2, position_sensitive=True),
+        _roi_case((2, 2, 6, 6), 3, pooled_size=(3, 2), spatial_scale=0.5, aligned=True),
+        _roi_case((1, 2, 7, 5), 5, dtype=np.float64, rtol=1e-12, atol=1e-12, pooled_size=(2, 3), spatial_scale=0.6,
+                  sample_ratio=3),
+        _roi_case((2, 2, 4, 4), 3, dtype=np.float16, rtol=5e-3, atol=5e-3, pooled_size=(2, 2), spatial_scale=0.3),
+        Case([_u(1, 2, 4, 4), np.array([[-1, 0, 0, 3, 3], [0, 1, 1, 1, 1]], F)],
+             {"pooled_size": (2, 2), "spatial_scale": 1.0, "aligned": True},
+             lambda x, r: roi_align(x, r, (2, 2), 1.0, aligned=True)),  # an ignored and an empty roi: 0
+    ],
 }
 
 ERROR_CASES = [
@@ -352,7 +418,21 @@ ERROR_CASES = [
      ["_contrib_box_decode", "anchors", "(1, 3, 4)", "(2, 3, 4)"]),
     ("decode_data", "_contrib_box_decode", [_a(2, 3, 5), _a(1, 3, 4)], {}, SHAPE,
      ["_contrib_box_decode", "data", "(2, 3, 5)"]),
+    ("roi_rois", "_contrib_ROIAlign", [_a(1, 2, 4, 4), _a(3, 4)], {"pooled_size": (2, 2), "spatial_scale": 1.0},
+     SHAPE, ["_contrib_ROIAlign", "rois", "(num_rois, 5)", "(3, 4)"]),
+    ("roi_pooled", "_contrib_ROIAlign", [_a(1, 2, 4, 4), _a(3, 5)], {"pooled_size": (2,), "spatial_scale": 1.0},
+     ARG, ["_contrib_ROIAlign", "pooled_size", "(2,)"]),
+    ("roi_ps", "_contrib_ROIAlign", [_a(1, 6, 4, 4), _a(3, 5)],
+     {"pooled_size": (2, 2), "spatial_scale": 1.0, "position_sensitive": True}, SHAPE,
+     ["_contrib_ROIAlign", "position_sensitive", "6", "4"]),
+    ("roi_batch", "_contrib_ROIAlign", [_a(1, 2, 4, 4), np.array([[1, 0, 0, 2, 2]], F)],
+     {"pooled_size": (2, 2), "spatial_scale": 1.0}, "MXL_ERR_INDEX", ["_contrib_ROIAlign", "rois[0]", "batch", "1"]),
+    ("roi_scale", "_contrib_ROIAlign", [_a(1, 2, 4, 4), _a(3, 5)], {"pooled_size": (2, 2)}, ARG,
+     ["_contrib_ROIAlign", "spatial_scale"]),
 ]
+
+# ROIAlign's rois hold a batch index and coordinates: MXNet gives them no gradient.
+INDEX_INPUTS = {"_contrib_ROIAlign": {1}}
 
 # MXNet registers zero gradients for these (their outputs are indices, masks, or treated as
 # constants in training); box_nms's gradient routes rows and is checked by finite differences.
