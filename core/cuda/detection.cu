@@ -178,38 +178,57 @@ __global__ void nms_rank_kernel(const T* data, int64_t* order, NmsDims d, det::N
   }
 }
 
-// One block per batch: counts its candidates, visits them best first, and lists the
-// kept rows in kept[b, :] (their number in nkept[b]). removed: B * N flags.
+// Scratch of one NMS run over B batches of N rows.
+struct NmsWork {
+  int64_t *order, *kept, *nkept, *ncand;  // (B, N), (B, N), (B,), (B,)
+  int* removed;                           // (B, N): suppressed or beyond topk
+};
+size_t nms_work_bytes(const NmsDims& d) {
+  return sizeof(int64_t) * size_t(2 * d.B * d.N + 2 * d.B) + sizeof(int) * size_t(d.B * d.N);
+}
+NmsWork nms_work(char* ws, const NmsDims& d) {
+  NmsWork w;
+  w.order = reinterpret_cast<int64_t*>(ws);
+  w.kept = w.order + d.B * d.N;
+  w.nkept = w.kept + d.B * d.N;
+  w.ncand = w.nkept + d.B;
+  w.removed = reinterpret_cast<int*>(w.ncand + d.B);
+  return w;
+}
+
+// One block per batch: counts its candidates (ncand), visits the first topk best first,
+// its threads suppressing the later rows together, and lists the kept rows in kept[b, :]
+// (their number in nkept[b]).
 template <class T>
-__global__ void nms_suppress_kernel(const T* data, const int64_t* order, int* removed, int64_t* kept, int64_t* nkept,
-                                    NmsDims d, det::NmsParams p) {
+__global__ void nms_suppress_kernel(const T* data, NmsWork w, NmsDims d, det::NmsParams p) {
   using C = facc_t<T>;
-  __shared__ int64_t count;
+  __shared__ int64_t count, visited;
   MXC_ROW_LOOP(b, d.B) {
     const T* x = data + b * d.N * d.K;
-    const int64_t* ord = order + b * d.N;
-    int* rm = removed + b * d.N;
+    const int64_t* ord = w.order + b * d.N;
+    int* rm = w.removed + b * d.N;
     if (threadIdx.x == 0) {
       count = 0;
       for (int64_t i = 0; i < d.N; ++i) count += det::nms_candidate<T, C>(x + i * d.K, p) ? 1 : 0;
-      if (p.topk > 0 && count > p.topk) count = p.topk;
+      visited = p.topk > 0 && count > p.topk ? p.topk : count;
     }
     __syncthreads();
-    for (int64_t r = threadIdx.x; r < count; r += blockDim.x) rm[r] = 0;
+    for (int64_t r = threadIdx.x; r < count; r += blockDim.x) rm[r] = r < visited ? 0 : 1;
     __syncthreads();
-    for (int64_t r = 0; r < count; ++r) {
+    for (int64_t r = 0; r < visited; ++r) {
       if (!rm[r]) {
         const T* kept_row = x + ord[r] * d.K;
-        for (int64_t q = r + 1 + threadIdx.x; q < count; q += blockDim.x)
+        for (int64_t q = r + 1 + threadIdx.x; q < visited; q += blockDim.x)
           if (!rm[q] && det::nms_suppresses<T, C>(kept_row, x + ord[q] * d.K, p)) rm[q] = 1;
       }
       __syncthreads();
     }
     if (threadIdx.x == 0) {
       int64_t n = 0;
-      for (int64_t r = 0; r < count; ++r)
-        if (!rm[r]) kept[b * d.N + n++] = ord[r];
-      nkept[b] = n;
+      for (int64_t r = 0; r < visited; ++r)
+        if (!rm[r]) w.kept[b * d.N + n++] = ord[r];
+      w.nkept[b] = n;
+      w.ncand[b] = count;
     }
     __syncthreads();
   }
@@ -244,23 +263,24 @@ __global__ void nms_grad_kernel(const T* og, const int64_t* kept, const int64_t*
   }
 }
 
-// Runs the suppression of data; *kept and *nkept point into the call's workspace.
+// Runs the suppression of data into w.
 template <class T>
-int nms_run(const mxl_cuda_call* c, const mxl_cuda_blob& data, const det::NmsParams& p, NmsDims d, int64_t** kept,
-            int64_t** nkept) {
-  const size_t rows = size_t(d.B * d.N);
-  char* ws = static_cast<char*>(workspace(c, sizeof(int64_t) * (2 * rows + size_t(d.B)) + sizeof(int) * rows));
-  if (!ws) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
-  auto* order = reinterpret_cast<int64_t*>(ws);
-  *kept = order + rows;
-  *nkept = *kept + rows;
-  auto* removed = reinterpret_cast<int*>(*nkept + d.B);
-  nms_rank_kernel<T><<<grid_for(d.B * d.N), kThreads, 0, stream_of(c)>>>(bptr<const T>(data), order, d, p);
+int nms_launch(const mxl_cuda_call* c, const T* data, const det::NmsParams& p, const NmsDims& d, const NmsWork& w) {
+  nms_rank_kernel<T><<<grid_for(d.B * d.N), kThreads, 0, stream_of(c)>>>(data, w.order, d, p);
   CU_CHECK_LAUNCH(c);
-  nms_suppress_kernel<T><<<row_grid(d.B), kThreads, 0, stream_of(c)>>>(bptr<const T>(data), order, removed, *kept,
-                                                                        *nkept, d, p);
+  nms_suppress_kernel<T><<<row_grid(d.B), kThreads, 0, stream_of(c)>>>(data, w, d, p);
   CU_CHECK_LAUNCH(c);
   return 0;
+}
+
+// box_nms's run: a workspace of its own.
+template <class T>
+int nms_run(const mxl_cuda_call* c, const mxl_cuda_blob& data, const det::NmsParams& p, const NmsDims& d,
+            NmsWork* w) {
+  char* ws = static_cast<char*>(workspace(c, nms_work_bytes(d)));
+  if (!ws) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  *w = nms_work(ws, d);
+  return nms_launch<T>(c, bptr<const T>(data), p, d, *w);
 }
 
 int nms_fwd(const mxl_cuda_call* c) {
@@ -268,10 +288,10 @@ int nms_fwd(const mxl_cuda_call* c) {
   if (d.B * d.N == 0) return 0;
   det::NmsParams p = nms_params(c);
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    int64_t *kept, *nkept;
-    if (int rc = nms_run<T>(c, c->in[0], p, d, &kept, &nkept)) return rc;
-    nms_write_kernel<T><<<grid_for(d.B * d.N), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), kept, nkept,
-                                                                             bptr<T>(c->out[0]), d, p);
+    NmsWork w;
+    if (int rc = nms_run<T>(c, c->in[0], p, d, &w)) return rc;
+    nms_write_kernel<T><<<grid_for(d.B * d.N), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), w.kept,
+                                                                             w.nkept, bptr<T>(c->out[0]), d, p);
   });
   CU_CHECK_LAUNCH(c);
   return 0;
@@ -286,10 +306,10 @@ int nms_bwd(const mxl_cuda_call* c) {
   if (d.B * d.N == 0) return 0;
   det::NmsParams p = nms_params(c);
   MXC_SWITCH_FLOAT16(c, c->in[1].dtype, T, {
-    int64_t *kept, *nkept;
-    if (int rc = nms_run<T>(c, c->in[1], p, d, &kept, &nkept)) return rc;
-    nms_grad_kernel<T><<<grid_for(d.B * d.N), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), kept, nkept,
-                                                                            bptr<T>(c->out[0]), d);
+    NmsWork w;
+    if (int rc = nms_run<T>(c, c->in[1], p, d, &w)) return rc;
+    nms_grad_kernel<T><<<grid_for(d.B * d.N), kThreads, 0, stream_of(c)>>>(bptr<const T>(c->in[0]), w.kept,
+                                                                            w.nkept, bptr<T>(c->out[0]), d);
   });
   CU_CHECK_LAUNCH(c);
   return 0;
@@ -567,6 +587,107 @@ int roi_bwd(const mxl_cuda_call* c) {
   return roi_check(c, bad, p);
 }
 
+// ========================================================== MultiBoxPrior
+// The anchors' half sizes go to the device once per call; one thread per anchor.
+template <class T>
+__global__ void prior_kernel(const double* half, T* out, int64_t H, int64_t W, int64_t A, double step_y,
+                             double step_x, double off_y, double off_x, bool clip) {
+  MXC_KERNEL_LOOP(e, H * W * A) {
+    int64_t k = e % A, cell = e / A;
+    det::prior_box<T>(cell / W, cell % W, half + 2 * k, step_y, step_x, off_y, off_x, clip, out + e * 4);
+  }
+}
+
+std::vector<double> float_tuple(const mxl_cuda_call* c, const char* name) {
+  std::vector<double> v;
+  det::parse_float_tuple(attr_s(c, name), &v);  // checked by the core's shape inference
+  return v;
+}
+
+int prior_fwd(const mxl_cuda_call* c) {
+  int64_t H = c->in[0].shape[2], W = c->in[0].shape[3];
+  det::PriorSpec p = det::prior_spec(float_tuple(c, "sizes"), float_tuple(c, "ratios"), float_tuple(c, "steps"),
+                                     float_tuple(c, "offsets"), H, W);
+  int64_t A = int64_t(p.half.size() / 2);
+  if (H * W * A == 0) return 0;
+  auto* half = static_cast<double*>(workspace(c, sizeof(double) * p.half.size()));
+  if (!half) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  CU_CHECK_CALL(c, cudaMemcpyAsync(half, p.half.data(), sizeof(double) * p.half.size(), cudaMemcpyHostToDevice,
+                                   stream_of(c)));
+  bool clip = attr_b(c, "clip");
+  MXC_SWITCH_FLOAT16(c, c->out[0].dtype, T, {
+    prior_kernel<T><<<grid_for(H * W * A), kThreads, 0, stream_of(c)>>>(half, bptr<T>(c->out[0]), H, W, A, p.step_y,
+                                                                         p.step_x, p.off_y, p.off_x, clip);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
+// ====================================================== MultiBoxDetection
+// One thread per anchor makes the detection rows (B, A, 6); box_nms's suppression runs
+// over them; one thread per output row writes the sorted rows, id -1 where suppressed.
+struct DetectParams {
+  int64_t classes, A, background_id;
+  double threshold, var[4];
+  bool clip;
+};
+
+template <class T>
+__global__ void detect_rows_kernel(const T* prob, const T* loc, const T* anchor, T* rows, int64_t B, DetectParams p) {
+  using C = facc_t<T>;
+  MXC_KERNEL_LOOP(e, B * p.A) {
+    int64_t b = e / p.A, a = e % p.A;
+    const C var[4] = {C(p.var[0]), C(p.var[1]), C(p.var[2]), C(p.var[3])};
+    det::detection_row<T, C>(prob + b * p.classes * p.A, loc + b * p.A * 4, anchor, p.classes, p.A, a,
+                             p.background_id, p.threshold, var, p.clip, rows + e * 6);
+  }
+}
+
+template <class T>
+__global__ void detect_write_kernel(const T* rows, NmsWork w, T* out, NmsDims d) {
+  MXC_KERNEL_LOOP(e, d.B * d.N) {
+    int64_t b = e / d.N, r = e % d.N;
+    T* dst = out + e * 6;
+    if (r >= w.ncand[b]) {
+      for (int k = 0; k < 6; ++k) dst[k] = T(-1.0f);
+      continue;
+    }
+    const T* src = rows + (b * d.N + w.order[b * d.N + r]) * 6;
+    for (int k = 0; k < 6; ++k) dst[k] = src[k];
+    if (w.removed[b * d.N + r]) dst[0] = T(-1.0f);
+  }
+}
+
+int detect_fwd(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& prob = c->in[0];
+  DetectParams p;
+  int64_t B = prob.shape[0];
+  p.classes = prob.shape[1], p.A = prob.shape[2];
+  p.background_id = attr_i(c, "background_id");
+  p.threshold = attr_f(c, "threshold");
+  std::vector<double> var = float_tuple(c, "variances");
+  for (int k = 0; k < 4; ++k) p.var[k] = var[size_t(k)];
+  p.clip = attr_b(c, "clip");
+  det::NmsParams nms = det::detection_nms(attr_f(c, "nms_threshold"), attr_i(c, "nms_topk"), attr_b(c, "force_suppress"));
+  NmsDims d;
+  d.B = B, d.N = p.A, d.K = 6;
+  if (B * p.A == 0) return 0;
+  MXC_SWITCH_FLOAT16(c, prob.dtype, T, {
+    size_t work = nms_work_bytes(d);
+    char* ws = static_cast<char*>(workspace(c, work + sizeof(T) * size_t(B * p.A * 6)));
+    if (!ws) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+    NmsWork w = nms_work(ws, d);
+    T* rows = reinterpret_cast<T*>(ws + work);
+    detect_rows_kernel<T><<<grid_for(B * p.A), kThreads, 0, stream_of(c)>>>(
+        bptr<const T>(prob), bptr<const T>(c->in[1]), bptr<const T>(c->in[2]), rows, B, p);
+    CU_CHECK_LAUNCH(c);
+    if (int rc = nms_launch<T>(c, rows, nms, d, w)) return rc;
+    detect_write_kernel<T><<<grid_for(B * p.A), kThreads, 0, stream_of(c)>>>(rows, w, bptr<T>(c->out[0]), d);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
 }  // namespace
 
 void register_detection(KernelTable& t) {
@@ -582,6 +703,8 @@ void register_detection(KernelTable& t) {
   t.push_back({"_contrib_box_decode", decode_fwd});
   t.push_back({"_contrib_ROIAlign", roi_fwd});
   t.push_back({"_backward_contrib_ROIAlign", roi_bwd});
+  t.push_back({"_contrib_MultiBoxPrior", prior_fwd});
+  t.push_back({"_contrib_MultiBoxDetection", detect_fwd});
 }
 
 }  // namespace mxlcuda

@@ -2,7 +2,8 @@
 // _contrib_BilinearResize2D and _contrib_AdaptiveAvgPooling2D (with their backward ops),
 // and the box operators _contrib_box_nms (with its backward), _contrib_box_iou,
 // _contrib_bipartite_matching, _contrib_box_encode and _contrib_box_decode, and
-// _contrib_ROIAlign (with its backward).
+// _contrib_ROIAlign (with its backward), and the SSD operators _contrib_MultiBoxPrior and
+// _contrib_MultiBoxDetection.
 // The per-element formulas live in detection_kernels.h, shared with the CUDA plugin
 // (core/cuda/detection.cu). Float16 computes in float.
 #include <algorithm>
@@ -239,28 +240,41 @@ void check_nms_data(const Attrs& a, const Shape& x) {
             ") (the last axis of data), got ", ii);
 }
 
+// One batch's NMS visit: the candidate rows in visiting order (best score first),
+// and for each whether it was suppressed or fell beyond topk.
+struct NmsVisit {
+  std::vector<int64_t> order;
+  std::vector<char> removed;
+};
+
+template <class T>
+NmsVisit nms_visit(const det::NmsParams& p, const T* x, int64_t N, int64_t K) {
+  using C = acc_t<T>;
+  NmsVisit v;
+  for (int64_t i = 0; i < N; ++i)
+    if (det::nms_candidate<T, C>(x + i * K, p)) v.order.push_back(i);
+  std::stable_sort(v.order.begin(), v.order.end(),
+                   [&](int64_t i, int64_t j) { return det::nms_before(x, K, p.score_index, i, j); });
+  const size_t n = p.topk > 0 ? std::min(v.order.size(), size_t(p.topk)) : v.order.size();
+  v.removed.assign(v.order.size(), 1);
+  std::fill(v.removed.begin(), v.removed.begin() + int64_t(n), 0);
+  for (size_t r = 0; r < n; ++r) {
+    if (v.removed[r]) continue;
+    for (size_t q = r + 1; q < n; ++q)
+      if (!v.removed[q] && det::nms_suppresses<T, C>(x + v.order[r] * K, x + v.order[q] * K, p)) v.removed[q] = 1;
+  }
+  return v;
+}
+
 // The rows NMS keeps in each batch, in output order (best score first).
 template <class T>
 std::vector<std::vector<int64_t>> nms_kept(const det::NmsParams& p, const T* data, int64_t B, int64_t N, int64_t K) {
-  using C = acc_t<T>;
   std::vector<std::vector<int64_t>> kept(static_cast<size_t>(B));
   parallel_for(B, 1, [&](int64_t b0, int64_t b1) {
     for (int64_t b = b0; b < b1; ++b) {
-      const T* x = data + b * N * K;
-      std::vector<int64_t> order;
-      for (int64_t i = 0; i < N; ++i)
-        if (det::nms_candidate<T, C>(x + i * K, p)) order.push_back(i);
-      std::stable_sort(order.begin(), order.end(),
-                       [&](int64_t i, int64_t j) { return det::nms_before(x, K, p.score_index, i, j); });
-      if (p.topk > 0 && int64_t(order.size()) > p.topk) order.resize(size_t(p.topk));
-      std::vector<char> removed(order.size(), 0);
-      auto& keep = kept[size_t(b)];
-      for (size_t r = 0; r < order.size(); ++r) {
-        if (removed[r]) continue;
-        keep.push_back(order[r]);
-        for (size_t q = r + 1; q < order.size(); ++q)
-          if (!removed[q] && det::nms_suppresses<T, C>(x + order[r] * K, x + order[q] * K, p)) removed[q] = 1;
-      }
+      NmsVisit v = nms_visit<T>(p, data + b * N * K, N, K);
+      for (size_t r = 0; r < v.order.size(); ++r)
+        if (!v.removed[r]) kept[size_t(b)].push_back(v.order[r]);
     }
   });
   return kept;
@@ -596,6 +610,133 @@ OpDef& roi_params(OpDef& op) {
   return op;
 }
 
+// ========================================================== MultiBoxPrior
+const char* kPrior = "_contrib_MultiBoxPrior";
+
+// A tuple-of-floats parameter ("(0.5, 0.25)", "[1]", "0.5"): at least `min_len` values,
+// exactly `len` when len > 0.
+std::vector<double> float_tuple(const Attrs& a, const char* name, size_t min_len, size_t len) {
+  std::vector<double> v;
+  MXL_CHECK(det::parse_float_tuple(a.s(name), &v), Err::kInvalidArgument, N(a), ": parameter '", name,
+            "' must be a tuple of floats, got '", a.s(name), "'");
+  MXL_CHECK(v.size() >= min_len && (len == 0 || v.size() == len), Err::kInvalidArgument, N(a), ": parameter '", name,
+            "' must hold ", len > 0 ? std::to_string(len) : "at least " + std::to_string(min_len), " values, got '",
+            a.s(name), "'");
+  return v;
+}
+
+struct PriorSpec : det::PriorSpec {
+  bool clip;
+};
+
+// The anchors of data of height H and width W, checking the parameters.
+PriorSpec prior_spec(const Attrs& a, int64_t H, int64_t W) {
+  const std::vector<double> sizes = float_tuple(a, "sizes", 1, 0), ratios = float_tuple(a, "ratios", 1, 0);
+  const std::vector<double> steps = float_tuple(a, "steps", 2, 2), offsets = float_tuple(a, "offsets", 2, 2);
+  for (double x : sizes)
+    MXL_CHECK(x > 0, Err::kInvalidArgument, kPrior, ": parameter 'sizes' must be positive, got '", a.s("sizes"), "'");
+  for (double x : ratios)
+    MXL_CHECK(x > 0, Err::kInvalidArgument, kPrior, ": parameter 'ratios' must be positive, got '", a.s("ratios"), "'");
+  PriorSpec p;
+  static_cast<det::PriorSpec&>(p) = det::prior_spec(sizes, ratios, steps, offsets, H, W);
+  p.clip = a.b("clip");
+  return p;
+}
+
+bool prior_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  if (!in[0].known()) return false;
+  MXL_CHECK(in[0].ndim == 4, Err::kShape, kPrior, ": data must be 4-D (batch, channel, height, width), got shape ",
+            in[0]);
+  const int64_t anchors = int64_t(prior_spec(a, in[0][2], in[0][3]).half.size() / 2);
+  assign_shape(kPrior, "output", out[0], Shape{1, in[0][2] * in[0][3] * anchors, 4});
+  return true;
+}
+
+template <class T>
+void prior_forward_t(const Attrs& a, const Shape& x, const TBlob& out) {
+  const int64_t H = x[2], W = x[3];
+  PriorSpec p = prior_spec(a, H, W);
+  const int64_t A = int64_t(p.half.size() / 2);
+  T* y = out.ptr<T>();
+  for (int64_t e = 0; e < H * W * A; ++e) {
+    const int64_t k = e % A, cell = e / A;
+    det::prior_box<T>(cell / W, cell % W, p.half.data() + 2 * k, p.step_y, p.step_x, p.off_y, p.off_x, p.clip,
+                      y + e * 4);
+  }
+}
+
+OpDef& prior_params(OpDef& op) {
+  op.param("sizes", PType::kString, "(1,)", "Anchor sizes, as fractions of the image height (a tuple of floats).");
+  op.param("ratios", PType::kString, "(1,)", "Anchor aspect ratios, width / height (a tuple of floats).");
+  op.param("clip", PType::kBool, "False", "Clip the anchors to [0, 1].");
+  op.param("steps", PType::kString, "(-1, -1)",
+           "Anchor centre steps (y, x) as image fractions; -1: 1 / height and 1 / width of data.");
+  op.param("offsets", PType::kString, "(0.5, 0.5)", "Anchor centre offsets (y, x) within a cell, in steps.");
+  return op;
+}
+
+// ====================================================== MultiBoxDetection
+const char* kDetect = "_contrib_MultiBoxDetection";
+
+struct DetectSpec {
+  int64_t B, classes, A;
+  int64_t background_id;
+  double threshold;
+  double var[4];
+  bool clip;
+  det::NmsParams nms;
+};
+
+DetectSpec detect_spec(const Attrs& a, const Shape& cls_prob) {
+  DetectSpec d;
+  d.B = cls_prob[0], d.classes = cls_prob[1], d.A = cls_prob[2];
+  d.background_id = a.i("background_id");
+  d.threshold = a.f("threshold");
+  std::vector<double> v = float_tuple(a, "variances", 4, 4);
+  for (int k = 0; k < 4; ++k) d.var[k] = v[size_t(k)];
+  d.clip = a.b("clip");
+  d.nms = det::detection_nms(a.f("nms_threshold"), a.i("nms_topk"), a.b("force_suppress"));
+  return d;
+}
+
+bool detect_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  float_tuple(a, "variances", 4, 4);
+  if (!in[0].known()) return false;
+  const Shape& cls = in[0];
+  MXL_CHECK(cls.ndim == 3, Err::kShape, kDetect, ": cls_prob must be 3-D (batch, classes, anchors), got shape ", cls);
+  MXL_CHECK(cls[1] >= 1, Err::kShape, kDetect, ": cls_prob must have at least one class, got shape ", cls);
+  assign_shape(kDetect, "loc_pred", in[1], Shape{cls[0], cls[2] * 4});
+  if (in[2].known())
+    MXL_CHECK(in[2].ndim == 3 && in[2][0] == 1 && in[2][1] == cls[2] && in[2][2] == 4, Err::kShape, kDetect,
+              ": anchor must be (1, anchors, 4) = (1, ", cls[2], ", 4), got shape ", in[2]);
+  assign_shape(kDetect, "anchor", in[2], Shape{1, cls[2], 4});
+  assign_shape(kDetect, "output", out[0], Shape{cls[0], cls[2], 6});
+  return true;
+}
+
+template <class T>
+void detect_forward_t(const Attrs& a, const Blobs& in, const TBlob& out) {
+  using C = acc_t<T>;
+  DetectSpec d = detect_spec(a, in[0].shape);
+  const C var[4] = {C(d.var[0]), C(d.var[1]), C(d.var[2]), C(d.var[3])};
+  std::vector<T> rows(size_t(d.A * 6));
+  T* y = out.ptr<T>();
+  for (int64_t b = 0; b < d.B; ++b) {
+    const T* prob = in[0].ptr<T>() + b * d.classes * d.A;
+    const T* loc = in[1].ptr<T>() + b * d.A * 4;
+    for (int64_t i = 0; i < d.A; ++i)
+      det::detection_row<T, C>(prob, loc, in[2].ptr<T>(), d.classes, d.A, i, d.background_id, d.threshold, var,
+                               d.clip, rows.data() + i * 6);
+    NmsVisit v = nms_visit<T>(d.nms, rows.data(), d.A, 6);
+    T* yb = y + b * d.A * 6;
+    std::fill(yb, yb + d.A * 6, T(-1));
+    for (size_t r = 0; r < v.order.size(); ++r) {
+      std::copy(rows.data() + v.order[r] * 6, rows.data() + v.order[r] * 6 + 6, yb + int64_t(r) * 6);
+      if (v.removed[r]) yb[int64_t(r) * 6] = T(-1);
+    }
+  }
+}
+
 // The gradient MXNet gives these: zero for every input.
 GVals zero_grads(GradGraph& g, int n) {
   GVals r;
@@ -844,5 +985,47 @@ static OpDef& reg_roi_bwd = roi_params(Registry::add("_backward_contrib_ROIAlign
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[0].dtype, T, "_backward_contrib_ROIAlign", { roi_backward_t<T>(a, in, out[0]); });
     });
+
+static OpDef& reg_prior = prior_params(Registry::add(kPrior))
+    .describe("Generates SSD anchor boxes (priors) for a feature map.\n\n"
+              "For data (batch, channel, H, W) the output (1, H * W * A, 4) holds, cell by cell (row-major) and A = "
+              "len(sizes) + len(ratios) - 1 anchors per cell, corner boxes (xmin, ymin, xmax, ymax) as fractions of "
+              "the image: centred at ((x + offsets[1]) * step_x, (y + offsets[0]) * step_y), one anchor per size with "
+              "ratios[0], then one per further ratio with sizes[0]; an anchor of size s and ratio r is s * H / W * "
+              "sqrt(r) wide and s / sqrt(r) high. Only data's shape is used; the gradient is zero.")
+    .input("data")
+    .infer_shape_fn(prior_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(out[0].dtype, T, kPrior, { prior_forward_t<T>(a, in[0].shape, out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs&) { return zero_grads(g, 1); });
+
+static OpDef& reg_detect = Registry::add(kDetect)
+    .describe("SSD detection output: decodes, scores and suppresses the anchors' predictions.\n\n"
+              "cls_prob (batch, classes, A) holds class probabilities, loc_pred (batch, A * 4) box offsets, anchor "
+              "(1, A, 4) the anchors (corners). Per anchor the best class other than background_id gives the id "
+              "(counted among the non-background classes) and score; below threshold the anchor has no detection. "
+              "Boxes decode as box_decode does with std = variances (and clip to [0, 1] when clip). The detections, "
+              "best score first (ties in anchor order), then go through NMS over the first nms_topk (nms_topk > 0): "
+              "a kept detection suppresses later ones of its class (of any class with force_suppress) whose IoU is "
+              "at least nms_threshold. Output (batch, A, 6) rows (id, score, xmin, ymin, xmax, ymax) in that order; "
+              "suppressed detections and those beyond nms_topk keep their row with id -1, anchors without a "
+              "detection give rows of -1 at the end. (MXNet 1.9 always treats class 0 as the background and writes "
+              "wrong rows beyond nms_topk; mxlite honours background_id and keeps those rows.) The gradient is zero.")
+    .input("cls_prob").input("loc_pred").input("anchor")
+    .param("clip", PType::kBool, "True", "Clip the boxes to [0, 1].")
+    .param("threshold", PType::kFloat, "0.01", "The smallest score of a detection.")
+    .param("background_id", PType::kInt, "0", "The background class, never a detection.")
+    .param("nms_threshold", PType::kFloat, "0.5", "The IoU at which a detection suppresses a lower-scored one.")
+    .param("force_suppress", PType::kBool, "False", "Suppress across classes too.")
+    .param("variances", PType::kString, "(0.1, 0.1, 0.2, 0.2)", "Scales of the box offsets (a tuple of 4 floats).")
+    .param("nms_topk", PType::kInt, "-1", "Only the nms_topk best detections go through NMS (and stay detections).")
+    .infer_shape_fn(detect_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, kDetect, { detect_forward_t<T>(a, in, out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs&) { return zero_grads(g, 3); });
 
 }  // namespace mxl

@@ -6,6 +6,10 @@
 #include <math.h>
 #include <stdint.h>
 
+#include <cstdlib>
+#include <string>
+#include <vector>
+
 #include "elemwise_kernels.h"  // MXL_HD
 
 namespace mxl {
@@ -125,6 +129,7 @@ struct NmsParams {
   double overlap_thresh, valid_thresh;
   int64_t topk, coord_start, score_index, id_index, background_id;
   bool force_suppress, in_center, out_center;
+  bool at_thresh = false;  // suppress at IoU == overlap_thresh too (MultiBoxDetection)
 };
 
 // Whether row (K values) takes part: its score above valid_thresh and, with an id
@@ -143,7 +148,7 @@ template <class T, class C>
 MXL_HD inline bool nms_suppresses(const T* a, const T* b, const NmsParams& p) {
   if (!p.force_suppress && p.id_index >= 0 && double(a[p.id_index]) != double(b[p.id_index])) return false;
   C iou = box_iou<C>(load_box<T, C>(a + p.coord_start, p.in_center), load_box<T, C>(b + p.coord_start, p.in_center));
-  return iou > C(p.overlap_thresh);
+  return p.at_thresh ? iou >= C(p.overlap_thresh) : iou > C(p.overlap_thresh);
 }
 
 // Whether candidate i comes before candidate j in the order NMS visits them: higher
@@ -297,6 +302,113 @@ MXL_HD inline C roi_bin(const T* plane, const RoiGeom<C>& g, int64_t i, int64_t 
 // sensitive pooling the bin's own channel of c's group of ph * pw.
 MXL_HD inline int64_t roi_channel(int64_t c, int64_t i, int64_t j, int64_t ph, int64_t pw, bool position_sensitive) {
   return position_sensitive ? (c * ph + i) * pw + j : c;
+}
+
+// ------------------------------------------------------------ MultiBox (SSD)
+// Host side, shared by the CPU op and the plugin: a tuple-of-floats parameter
+// ("(0.5, 0.25)", "[1]", "0.5") into *v; false when malformed.
+inline bool parse_float_tuple(const std::string& text, std::vector<double>* v) {
+  std::string t = text;
+  for (char& ch : t)
+    if (ch == '(' || ch == ')' || ch == '[' || ch == ']' || ch == ',') ch = ' ';
+  v->clear();
+  const char* p = t.c_str();
+  while (true) {
+    while (*p == ' ') ++p;
+    if (!*p) return true;
+    char* end = nullptr;
+    double x = strtod(p, &end);
+    if (end == p) return false;
+    v->push_back(x);
+    p = end;
+  }
+}
+
+// MultiBoxPrior's anchors for data of height H and width W: half (width, height) per
+// anchor of a cell -- sizes with the first ratio, then the first size with the other
+// ratios (widths scaled by H / W: sizes are fractions of the image height), in float
+// as MXNet computes them -- and the centre steps (-1: 1 / H and 1 / W) and offsets.
+struct PriorSpec {
+  std::vector<double> half;
+  double step_y, step_x, off_y, off_x;
+};
+
+inline PriorSpec prior_spec(const std::vector<double>& sizes, const std::vector<double>& ratios,
+                            const std::vector<double>& steps, const std::vector<double>& offsets, int64_t H, int64_t W) {
+  PriorSpec p;
+  auto add = [&](double size, double ratio) {
+    const float r = sqrtf(float(ratio));
+    p.half.push_back(double(float(size) * float(H) / float(W) * r / 2.0f));
+    p.half.push_back(double(float(size) / r / 2.0f));
+  };
+  for (double x : sizes) add(x, ratios[0]);
+  for (size_t j = 1; j < ratios.size(); ++j) add(sizes[0], ratios[j]);
+  p.step_y = steps[0] > 0 ? steps[0] : 1.0 / double(H);
+  p.step_x = steps[1] > 0 ? steps[1] : 1.0 / double(W);
+  p.off_y = offsets[0], p.off_x = offsets[1];
+  return p;
+}
+
+// MultiBoxPrior: anchor k of cell (r, c) is its centre -/+ half[2k], half[2k + 1].
+template <class T>
+MXL_HD inline void prior_box(int64_t r, int64_t c, const double* half, double step_y, double step_x, double off_y,
+                             double off_x, bool clip, T* out) {
+  const float cy = float((double(r) + off_y) * step_y), cx = float((double(c) + off_x) * step_x);
+  float v[4] = {cx - float(half[0]), cy - float(half[1]), cx + float(half[0]), cy + float(half[1])};
+  for (int k = 0; k < 4; ++k) {
+    if (clip) v[k] = v[k] < 0.0f ? 0.0f : v[k] > 1.0f ? 1.0f : v[k];
+    out[k] = T(v[k]);
+  }
+}
+
+// MultiBoxDetection, per anchor: the best class but the background (the first of equal
+// probabilities), as an id among the other classes; -1 when its probability is below
+// threshold. cls_prob holds (classes, anchors) for one sample.
+template <class T>
+MXL_HD inline int64_t detection_class(const T* cls_prob, int64_t classes, int64_t anchors, int64_t a,
+                                      int64_t background_id, double threshold, double* score) {
+  int64_t best = -1;
+  double best_p = 0;
+  for (int64_t j = 0; j < classes; ++j) {
+    if (j == background_id) continue;
+    double pj = double(cls_prob[j * anchors + a]);
+    if (best < 0 || pj > best_p) best = j, best_p = pj;
+  }
+  *score = best_p;
+  if (best < 0 || !(float(best_p) >= float(threshold))) return -1;
+  return background_id >= 0 && best > background_id ? best - 1 : best;
+}
+
+// The detection row (id, score, xmin, ymin, xmax, ymax) of anchor a: its box decoded
+// with the variances (and clipped to [0, 1]); an anchor without a class gets -1s.
+template <class T, class C>
+MXL_HD inline void detection_row(const T* cls_prob, const T* loc, const T* anchor, int64_t classes, int64_t anchors,
+                                 int64_t a, int64_t background_id, double threshold, const C var[4], bool clip,
+                                 T* row) {
+  double score;
+  int64_t id = detection_class(cls_prob, classes, anchors, a, background_id, threshold, &score);
+  if (id < 0) {
+    for (int k = 0; k < 6; ++k) row[k] = T(-1.0f);
+    return;
+  }
+  row[0] = T(float(id)), row[1] = T(C(score));
+  decode_box<T, C>(loc + a * 4, anchor + a * 4, var, C(-1), false, row + 2);
+  if (clip)
+    for (int k = 2; k < 6; ++k) {
+      C v = C(row[k]);
+      row[k] = T(v < C(0) ? C(0) : v > C(1) ? C(1) : v);
+    }
+}
+
+// The NMS parameters MultiBoxDetection runs box_nms's suppression with, over its
+// detection rows: every row with a class takes part; IoU at the threshold suppresses.
+inline NmsParams detection_nms(double nms_threshold, int64_t nms_topk, bool force_suppress) {
+  NmsParams p;
+  p.overlap_thresh = nms_threshold, p.valid_thresh = -INFINITY;
+  p.topk = nms_topk, p.coord_start = 2, p.score_index = 1, p.id_index = 0, p.background_id = -1;
+  p.force_suppress = force_suppress, p.in_center = false, p.out_center = false;
+  p.at_thresh = true;
+  return p;
 }
 
 }  // namespace det

@@ -365,6 +365,58 @@ def test_roi_align_symbol_shapes():
     assert sym.infer_shape(data=(2, 256, 38, 50), rois=(16, 5))[1] == [(16, 256, 7, 7)]
 
 
+# ---------------------------------------------------------------- MultiBox
+def test_multibox_prior_matches_mxnet():
+    x = mx.nd.zeros((1, 3, 2, 3))
+    y = contrib.MultiBoxPrior(x, sizes=(0.5, 0.25), ratios=(1, 2, 0.5))
+    assert y.shape == (1, 24, 4)  # 2 * 3 cells, 4 anchors each
+    np.testing.assert_allclose(y.asnumpy()[0, :5], [[0, 0, 1 / 3, 0.5], [1 / 12, 0.125, 0.25, 0.375],
+                                                    [-0.06903559, 0.07322331, 0.40236893, 0.4267767],
+                                                    [0.04881554, -0.10355338, 0.2845178, 0.6035534],
+                                                    [1 / 3, 0, 2 / 3, 0.5]], rtol=1e-5, atol=1e-6)
+    y = contrib.MultiBoxPrior(x, sizes=(0.5,), steps=(0.3, 0.2), offsets=(0.2, 0.7), clip=True)
+    np.testing.assert_allclose(y.asnumpy()[0, [0, 1, 5]], [[0, 0, 0.30666667, 0.31], [0.17333333, 0, 0.50666666, 0.31],
+                                                           [0.37333333, 0.11, 0.7066667, 0.61]], rtol=1e-5, atol=1e-6)
+    sym = mx.sym.contrib.MultiBoxPrior(mx.sym.var("data"), sizes=[0.2, 0.1], ratios=[1, 2, 0.5])
+    assert sym.infer_shape(data=(4, 16, 5, 5))[1] == [(1, 100, 4)]
+
+
+# cls_prob (1, 3 classes, 5 anchors): class 0 is the background; the expected rows are MXNet 1.9.1's
+ANCHORS = np.array([[[0, 0, 0.5, 0.5], [0, 0, 0.5, 0.25], [0.1, 0, 0.6, 0.5], [0.5, 0.5, 1, 1], [0.6, 0.6, 1.2, 1.1]]])
+PROB = np.array([[[0.1, 0.2, 0.5, 0.3, 0.2], [0.8, 0.7, 0.1, 0.6, 0.1], [0.1, 0.1, 0.4, 0.1, 0.7]]])
+
+
+def _detect(**params):
+    return contrib.MultiBoxDetection(mx.nd.array(PROB), mx.nd.zeros((1, 20)), mx.nd.array(ANCHORS), **params).asnumpy()[0]
+
+
+def test_multibox_detection_sorts_and_suppresses_like_mxnet():
+    # row 1's IoU with row 0 is exactly 0.5: at the threshold it is suppressed (id -1, row kept)
+    np.testing.assert_allclose(_detect(), [[0, 0.8, 0, 0, 0.5, 0.5], [-1, 0.7, 0, 0, 0.5, 0.25], [1, 0.7, 0.6, 0.6, 1, 1],
+                                           [0, 0.6, 0.5, 0.5, 1, 1], [1, 0.4, 0.1, 0, 0.6, 0.5]], rtol=1e-6)
+    forced = _detect(force_suppress=True)
+    np.testing.assert_allclose(forced[:, 0], [0, -1, 1, -1, -1])
+    np.testing.assert_allclose(_detect(clip=False)[2], [1, 0.7, 0.6, 0.6, 1.2, 1.1], rtol=1e-6)
+    np.testing.assert_allclose(_detect(threshold=0.5)[4], [-1] * 6)  # score 0.4 is no detection
+
+
+def test_multibox_detection_topk_and_background_id():
+    top = _detect(nms_topk=2)
+    np.testing.assert_allclose(top[:, 0], [0, -1, -1, -1, -1])  # beyond the first 2: id -1, rows kept
+    np.testing.assert_allclose(top[2:, 1], [0.7, 0.6, 0.4], rtol=1e-6)
+    # background 2: classes 0 and 1 compete, their ids unchanged
+    y = _detect(background_id=2, threshold=0.15)
+    np.testing.assert_allclose(y[:, :2], [[1, 0.8], [-1, 0.7], [1, 0.6], [0, 0.5], [0, 0.2]], rtol=1e-6)
+
+
+def test_multibox_detection_decodes_with_the_variances():
+    loc = np.array([[0.5, -0.5, 1.0, 0.0] + [0.0] * 16])
+    y = contrib.MultiBoxDetection(mx.nd.array(PROB), mx.nd.array(loc), mx.nd.array(ANCHORS), clip=False,
+                                  variances=(0.2, 0.2, 0.5, 0.5)).asnumpy()[0]
+    cx, cy, w, h = 0.25 + 0.5 * 0.2 * 0.5, 0.25 - 0.5 * 0.2 * 0.5, 0.5 * np.exp(0.5), 0.5
+    np.testing.assert_allclose(y[0, 2:], [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2], rtol=1e-6)
+
+
 # ------------------------------------------------------------------ errors
 @pytest.mark.parametrize("call,words", [
     (lambda: contrib.BilinearResize2D(mx.nd.ones((2, 3, 4)), height=2, width=2),
@@ -393,6 +445,10 @@ def test_roi_align_symbol_shapes():
                               spatial_scale=1.0), ["_contrib_ROIAlign", "rois[0]", "batch index 2", "batch size 1"]),
     (lambda: contrib.ROIAlign(mx.nd.ones((1, 2, 4, 4)), mx.nd.ones((3, 5)), pooled_size=(2, 0), spatial_scale=1.0),
      ["_contrib_ROIAlign", "pooled_size", "(2, 0)"]),
+    (lambda: contrib.MultiBoxPrior(mx.nd.ones((1, 1, 2, 2)), sizes=(0.5, -0.1)),
+     ["_contrib_MultiBoxPrior", "sizes", "positive"]),
+    (lambda: contrib.MultiBoxDetection(mx.nd.ones((1, 3, 4)), mx.nd.ones((1, 16)), mx.nd.ones((2, 4, 4))),
+     ["_contrib_MultiBoxDetection", "anchor", "(1, 4, 4)", "(2, 4, 4)"]),
 ])
 def test_bad_calls_name_the_op_the_argument_and_what_was_expected(call, words):
     with pytest.raises(mx.MXNetError) as e:
@@ -438,7 +494,11 @@ def _run_all(ctx, dtype):
                               position_sensitive=True, aligned=True)
         roi_loss = (a1 * a1).sum() + a2.sum()
     roi_loss.backward()
-    outs = [r1, r2, p, n, img.grad, boxes.grad, iou, rows, cols, t, m, dec, a1, a2, feat.grad]
+    prior = contrib.MultiBoxPrior(img, sizes=(0.6, 0.3), ratios=(1, 2, 0.5), clip=True)  # 4 per cell: 120 anchors
+    logits = rng.randn(2, 4, 120)
+    prob = arr(np.exp(logits) / np.exp(logits).sum(1, keepdims=True))
+    detect = contrib.MultiBoxDetection(prob, arr(rng.randn(2, 480) * 0.3), prior, threshold=0.3, nms_topk=30)
+    outs = [r1, r2, p, n, img.grad, boxes.grad, iou, rows, cols, t, m, dec, a1, a2, feat.grad, prior, detect]
     return [o.asnumpy().astype(F64) for o in outs]
 
 

@@ -293,6 +293,70 @@ def _roi_case(data_shape, n_rois, dtype=F, rtol=1e-5, atol=1e-5, **params):
                 lambda x, r: roi_align(x, r, **p), rtol, atol)
 
 
+# ---------------------------------------------------------------- MultiBox
+def multibox_prior(data, sizes=(1.0,), ratios=(1.0,), clip=False, steps=(-1.0, -1.0), offsets=(0.5, 0.5)):
+    """(1, H * W * A, 4) corner anchors, cell by cell; sizes with ratios[0], then sizes[0] with the other ratios."""
+    h, w = data.shape[2:]
+    f = np.float32  # MXNet computes the anchors in float
+    half = [(f(s) * f(h) / f(w) * np.sqrt(f(ratios[0])) / f(2), f(s) / np.sqrt(f(ratios[0])) / f(2)) for s in sizes]
+    half += [(f(sizes[0]) * f(h) / f(w) * np.sqrt(f(r)) / f(2), f(sizes[0]) / np.sqrt(f(r)) / f(2)) for r in ratios[1:]]
+    sy = steps[0] if steps[0] > 0 else 1.0 / h
+    sx = steps[1] if steps[1] > 0 else 1.0 / w
+    out = []
+    for r in range(h):
+        for c in range(w):
+            cy, cx = f((r + offsets[0]) * sy), f((c + offsets[1]) * sx)
+            out += [[cx - hw, cy - hh, cx + hw, cy + hh] for hw, hh in half]
+    out = np.array(out, np.float32)
+    if clip:
+        out = np.clip(out, 0, 1)
+    return out[None].astype(data.dtype)
+
+
+def multibox_detection(cls_prob, loc_pred, anchor, clip=True, threshold=0.01, background_id=0, nms_threshold=0.5,
+                       force_suppress=False, variances=(0.1, 0.1, 0.2, 0.2), nms_topk=-1):
+    b, classes, a = cls_prob.shape
+    p = cls_prob.astype(np.float64)
+    out = -np.ones((b, a, 6))
+    for n in range(b):
+        rows = []
+        for i in range(a):
+            cand = [j for j in range(classes) if j != background_id]
+            best = max(cand, key=lambda j: (p[n, j, i], -j))  # the first of equal probabilities
+            if p[n, best, i] < threshold:
+                continue
+            cls_id = best - 1 if best > background_id >= 0 else best
+            box = box_decode(loc_pred[n].reshape(1, a, 4)[:, i:i + 1].astype(np.float64),
+                             anchor[:, i:i + 1].astype(np.float64), *variances, format="corner")[0, 0]
+            rows.append([cls_id, p[n, best, i]] + list(np.clip(box, 0, 1) if clip else box))
+        rows.sort(key=lambda r: -r[1])  # stable: equal scores keep anchor order
+        visited = len(rows) if nms_topk <= 0 else min(nms_topk, len(rows))
+        for r in range(len(rows)):
+            if r >= visited:
+                rows[r][0] = -1
+            if rows[r][0] < 0:
+                continue
+            for q in range(r + 1, visited):
+                same = force_suppress or rows[q][0] == rows[r][0]
+                if rows[q][0] >= 0 and same and _iou(rows[r][2:], rows[q][2:]) >= nms_threshold:
+                    rows[q][0] = -1
+        for r, row in enumerate(rows):
+            out[n, r] = row
+    return out.astype(cls_prob.dtype)
+
+
+def _detection_inputs(b, classes, a, dtype=F):
+    logits = _rng.randn(b, classes, a) * 2
+    prob = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    anchors = multibox_prior(np.zeros((1, 1, 1, a // 3)), sizes=(0.6, 0.3), ratios=(1, 2))  # 3 per cell
+    return [prob.astype(dtype), (_rng.randn(b, a * 4) * 0.5).astype(dtype), anchors.astype(dtype)]
+
+
+def _detection_case(b, classes, a, dtype=F, rtol=1e-5, atol=1e-5, **params):
+    return Case(_detection_inputs(b, classes, a, dtype), params,
+                lambda p, l, an: multibox_detection(p, l, an, **params), rtol, atol)
+
+
 OPS = {
     "_contrib_BilinearResize2D": [  # the first two of each op get gradient cases
         _resize_case((2, 3, 4, 5), (3, 7)),
@@ -371,6 +435,22 @@ OPS = {
              {"pooled_size": (2, 2), "spatial_scale": 1.0, "aligned": True},
              lambda x, r: roi_align(x, r, (2, 2), 1.0, aligned=True)),  # an ignored and an empty roi: 0
     ],
+    "_contrib_MultiBoxPrior": [
+        Case([np.zeros((1, 3, 2, 3), F)], {"sizes": (0.5, 0.25), "ratios": (1, 2, 0.5)},
+             lambda x: multibox_prior(x, (0.5, 0.25), (1, 2, 0.5))),
+        Case([np.zeros((2, 1, 3, 2), F)], {"sizes": (0.5,), "steps": (0.3, 0.2), "offsets": (0.2, 0.7), "clip": True},
+             lambda x: multibox_prior(x, (0.5,), steps=(0.3, 0.2), offsets=(0.2, 0.7), clip=True)),
+        Case([np.zeros((1, 2, 4, 5), F)], {"sizes": (0.9, 0.3, 0.1), "ratios": (1, 3)},
+             lambda x: multibox_prior(x, (0.9, 0.3, 0.1), (1, 3))),
+        Case([np.zeros((1, 1, 2, 2))], {}, multibox_prior, 1e-7, 1e-7),
+    ],
+    "_contrib_MultiBoxDetection": [
+        _detection_case(1, 3, 12, threshold=0.3, nms_threshold=0.3),
+        _detection_case(2, 4, 12, threshold=0.2, nms_threshold=0.45, force_suppress=True),
+        _detection_case(2, 3, 6, clip=False, variances=(0.2, 0.2, 0.1, 0.1)),
+        _detection_case(1, 4, 18, threshold=0.1, nms_topk=5),
+        _detection_case(1, 3, 12, dtype=np.float64, rtol=1e-6, atol=1e-6, threshold=0.25),
+    ],
 }
 
 ERROR_CASES = [
@@ -429,6 +509,17 @@ ERROR_CASES = [
      {"pooled_size": (2, 2), "spatial_scale": 1.0}, "MXL_ERR_INDEX", ["_contrib_ROIAlign", "rois[0]", "batch", "1"]),
     ("roi_scale", "_contrib_ROIAlign", [_a(1, 2, 4, 4), _a(3, 5)], {"pooled_size": (2, 2)}, ARG,
      ["_contrib_ROIAlign", "spatial_scale"]),
+    ("prior_sizes", "_contrib_MultiBoxPrior", [_a(1, 1, 2, 2)], {"sizes": "(0.5, x)"}, ARG,
+     ["_contrib_MultiBoxPrior", "sizes", "tuple of floats"]),
+    ("prior_steps", "_contrib_MultiBoxPrior", [_a(1, 1, 2, 2)], {"steps": (0.5,)}, ARG,
+     ["_contrib_MultiBoxPrior", "steps", "2 values"]),
+    ("prior_3d", "_contrib_MultiBoxPrior", [_a(1, 2, 2)], {}, SHAPE, ["_contrib_MultiBoxPrior", "data", "4-D", "(1, 2, 2)"]),
+    ("detect_loc", "_contrib_MultiBoxDetection", [_a(1, 3, 4), _a(1, 12), _a(1, 4, 4)], {}, SHAPE,
+     ["_contrib_MultiBoxDetection", "loc_pred", "(1, 16)", "(1, 12)"]),
+    ("detect_anchor", "_contrib_MultiBoxDetection", [_a(1, 3, 4), _a(1, 16), _a(1, 5, 4)], {}, SHAPE,
+     ["_contrib_MultiBoxDetection", "anchor", "(1, 4, 4)", "(1, 5, 4)"]),
+    ("detect_variances", "_contrib_MultiBoxDetection", [_a(1, 3, 4), _a(1, 16), _a(1, 4, 4)],
+     {"variances": (0.1, 0.2)}, ARG, ["_contrib_MultiBoxDetection", "variances", "4 values"]),
 ]
 
 # ROIAlign's rois hold a batch index and coordinates: MXNet gives them no gradient.
@@ -436,4 +527,5 @@ INDEX_INPUTS = {"_contrib_ROIAlign": {1}}
 
 # MXNet registers zero gradients for these (their outputs are indices, masks, or treated as
 # constants in training); box_nms's gradient routes rows and is checked by finite differences.
-ZERO_GRADIENT = {"_contrib_box_iou", "_contrib_bipartite_matching", "_contrib_box_encode", "_contrib_box_decode"}
+ZERO_GRADIENT = {"_contrib_box_iou", "_contrib_bipartite_matching", "_contrib_box_encode", "_contrib_box_decode",
+                 "_contrib_MultiBoxPrior", "_contrib_MultiBoxDetection"}
