@@ -688,6 +688,149 @@ int detect_fwd(const mxl_cuda_call* c) {
   return 0;
 }
 
+// ========================================================= MultiBoxTarget
+// One block per sample: its threads find each anchor's best ground truth, then match
+// ground truths to anchors one at a time (a block-wide argmax over the free pairs per
+// round), match the rest by threshold, rank the mining candidates (each thread counts
+// the candidates before its own), and write the targets.
+struct TargetParams {
+  int64_t A, L, width, classes, min_negative;
+  double overlap_threshold, ignore_label, ratio, negative_thresh, var[4];
+};
+
+// Per-anchor scratch of one sample (A entries each) and the ground truths' flags (L).
+struct TargetWork {
+  double *best_iou, *score;
+  int64_t *best, *match;
+  int *flag, *used;
+};
+
+template <class T>
+__global__ void target_kernel(const T* anchors, const T* labels, const T* cls_pred, T* loc, T* mask, T* cls_t,
+                              int64_t B, TargetParams t, TargetWork w) {
+  using C = facc_t<T>;
+  __shared__ double sh_v[kThreads];
+  __shared__ int64_t sh_i[kThreads];
+  __shared__ int64_t G, positives, negatives;
+  __shared__ bool done;
+  MXC_ROW_LOOP(b, B) {
+    const T* label = labels + b * t.L * t.width;
+    const T* cls = cls_pred + b * t.classes * t.A;
+    double* best_iou = w.best_iou + b * t.A;
+    double* score = w.score + b * t.A;
+    int64_t *best = w.best + b * t.A, *match = w.match + b * t.A;
+    int* flag = w.flag + b * t.A;
+    int* used = w.used + b * t.L;
+    if (threadIdx.x == 0) {
+      G = det::valid_labels(label, t.L, t.width);
+      done = false;
+    }
+    __syncthreads();
+    for (int64_t k = threadIdx.x; k < G; k += blockDim.x) used[k] = 0;
+    for (int64_t j = threadIdx.x; j < t.A; j += blockDim.x) {
+      C v;
+      best[j] = det::best_gt<T, C>(anchors + j * 4, label, G, t.width, &v);
+      best_iou[j] = double(v);
+      match[j] = -1;
+    }
+    __syncthreads();
+    for (int64_t round = 0; round < G; ++round) {
+      // the best free pair: highest IoU, then lowest anchor, then lowest ground truth
+      double bv = -1;
+      int64_t bi = -1;
+      for (int64_t e = threadIdx.x; e < t.A * G; e += blockDim.x) {
+        int64_t j = e / G, k = e % G;
+        if (match[j] >= 0 || used[k]) continue;
+        double v = double(det::anchor_gt_iou<T, C>(anchors + j * 4, label + k * t.width));
+        if (bi < 0 || v > bv) bv = v, bi = e;
+      }
+      sh_v[threadIdx.x] = bv, sh_i[threadIdx.x] = bi;
+      __syncthreads();
+      if (threadIdx.x == 0) {
+        for (int i = 1; i < kThreads; ++i)
+          if (sh_i[i] >= 0 && (sh_i[0] < 0 || sh_v[i] > sh_v[0] || (sh_v[i] == sh_v[0] && sh_i[i] < sh_i[0])))
+            sh_v[0] = sh_v[i], sh_i[0] = sh_i[i];
+        if (sh_i[0] < 0 || !(C(sh_v[0]) > C(1e-6))) {
+          done = true;
+        } else {
+          match[sh_i[0] / G] = sh_i[0] % G;
+          used[sh_i[0] % G] = 1;
+        }
+      }
+      __syncthreads();
+      if (done) break;
+    }
+    for (int64_t j = threadIdx.x; j < t.A; j += blockDim.x) {
+      if (match[j] < 0 && best[j] >= 0 && C(best_iou[j]) > C(t.overlap_threshold)) match[j] = best[j];
+      flag[j] = match[j] >= 0 ? 1 : t.ratio > 0 ? -1 : 0;
+      bool cand = t.ratio > 0 && match[j] < 0 && C(best_iou[j]) < C(t.negative_thresh);
+      score[j] = cand ? double(det::background_prob<T, C>(cls, t.classes, t.A, j)) : -1.0;
+    }
+    __syncthreads();
+    if (threadIdx.x == 0) {
+      int64_t n = 0;
+      for (int64_t j = 0; j < t.A; ++j) n += match[j] >= 0 ? 1 : 0;
+      positives = n;
+      negatives = det::mined_negatives(n, t.A, t.ratio, t.min_negative);
+    }
+    __syncthreads();
+    if (t.ratio > 0)
+      for (int64_t j = threadIdx.x; j < t.A; j += blockDim.x) {
+        if (score[j] < 0) continue;
+        int64_t rank = 0;  // candidates of lower background probability, or equal and earlier
+        for (int64_t i = 0; i < t.A; ++i)
+          if (score[i] >= 0 && (score[i] < score[j] || (score[i] == score[j] && i < j))) ++rank;
+        if (rank < negatives) flag[j] = 0;
+      }
+    __syncthreads();
+    const C zero[4] = {C(0), C(0), C(0), C(0)};
+    const C var[4] = {C(t.var[0]), C(t.var[1]), C(t.var[2]), C(t.var[3])};
+    for (int64_t j = threadIdx.x; j < t.A; j += blockDim.x) {
+      T *lj = loc + (b * t.A + j) * 4, *mj = mask + (b * t.A + j) * 4;
+      if (flag[j] == 1) {
+        const T* gt = label + match[j] * t.width;
+        det::encode_box_c<T, C>(anchors + j * 4, gt + 1, zero, var, lj);
+        cls_t[b * t.A + j] = T(C(gt[0]) + C(1));
+      } else {
+        for (int k = 0; k < 4; ++k) lj[k] = T(0.0f);
+        cls_t[b * t.A + j] = flag[j] == 0 ? T(0.0f) : T(C(t.ignore_label));
+      }
+      for (int k = 0; k < 4; ++k) mj[k] = T(flag[j] == 1 ? 1.0f : 0.0f);
+    }
+    __syncthreads();
+  }
+}
+
+int target_fwd(const mxl_cuda_call* c) {
+  const mxl_cuda_blob &label = c->in[1], &cls = c->in[2];
+  int64_t B = label.shape[0];
+  TargetParams t;
+  t.L = label.shape[1], t.width = label.shape[2], t.classes = cls.shape[1], t.A = cls.shape[2];
+  t.min_negative = attr_i(c, "minimum_negative_samples");
+  t.overlap_threshold = attr_f(c, "overlap_threshold"), t.ignore_label = attr_f(c, "ignore_label");
+  t.ratio = attr_f(c, "negative_mining_ratio"), t.negative_thresh = attr_f(c, "negative_mining_thresh");
+  std::vector<double> var = float_tuple(c, "variances");
+  for (int k = 0; k < 4; ++k) t.var[k] = var[size_t(k)];
+  if (B * t.A == 0) return 0;
+  size_t per = size_t(B * t.A);
+  char* ws = static_cast<char*>(workspace(c, per * (4 * 8 + 4) + size_t(B * t.L) * 4 + 8));
+  if (!ws) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  TargetWork w;
+  w.best_iou = reinterpret_cast<double*>(ws);
+  w.score = w.best_iou + per;
+  w.best = reinterpret_cast<int64_t*>(w.score + per);
+  w.match = w.best + per;
+  w.flag = reinterpret_cast<int*>(w.match + per);
+  w.used = w.flag + per;
+  MXC_SWITCH_FLOAT16(c, cls.dtype, T, {
+    target_kernel<T><<<row_grid(B), kThreads, 0, stream_of(c)>>>(
+        bptr<const T>(c->in[0]), bptr<const T>(label), bptr<const T>(cls), bptr<T>(c->out[0]), bptr<T>(c->out[1]),
+        bptr<T>(c->out[2]), B, t, w);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+
 }  // namespace
 
 void register_detection(KernelTable& t) {
@@ -705,6 +848,7 @@ void register_detection(KernelTable& t) {
   t.push_back({"_backward_contrib_ROIAlign", roi_bwd});
   t.push_back({"_contrib_MultiBoxPrior", prior_fwd});
   t.push_back({"_contrib_MultiBoxDetection", detect_fwd});
+  t.push_back({"_contrib_MultiBoxTarget", target_fwd});
 }
 
 }  // namespace mxlcuda

@@ -2,8 +2,8 @@
 // _contrib_BilinearResize2D and _contrib_AdaptiveAvgPooling2D (with their backward ops),
 // and the box operators _contrib_box_nms (with its backward), _contrib_box_iou,
 // _contrib_bipartite_matching, _contrib_box_encode and _contrib_box_decode, and
-// _contrib_ROIAlign (with its backward), and the SSD operators _contrib_MultiBoxPrior and
-// _contrib_MultiBoxDetection.
+// _contrib_ROIAlign (with its backward), and the SSD operators _contrib_MultiBoxPrior,
+// _contrib_MultiBoxTarget and _contrib_MultiBoxDetection.
 // The per-element formulas live in detection_kernels.h, shared with the CUDA plugin
 // (core/cuda/detection.cu). Float16 computes in float.
 #include <algorithm>
@@ -737,6 +737,109 @@ void detect_forward_t(const Attrs& a, const Blobs& in, const TBlob& out) {
   }
 }
 
+// ========================================================= MultiBoxTarget
+const char* kTarget = "_contrib_MultiBoxTarget";
+
+struct TargetSpec {
+  int64_t B, A, L, width, classes, min_negative;
+  double overlap_threshold, ignore_label, ratio, negative_thresh, var[4];
+};
+
+TargetSpec target_spec(const Attrs& a, const Shape& label, const Shape& cls_pred) {
+  TargetSpec t;
+  t.B = label[0], t.L = label[1], t.width = label[2], t.classes = cls_pred[1], t.A = cls_pred[2];
+  t.min_negative = a.i("minimum_negative_samples");
+  t.overlap_threshold = a.f("overlap_threshold"), t.ignore_label = a.f("ignore_label");
+  t.ratio = a.f("negative_mining_ratio"), t.negative_thresh = a.f("negative_mining_thresh");
+  std::vector<double> v = float_tuple(a, "variances", 4, 4);
+  for (int k = 0; k < 4; ++k) t.var[k] = v[size_t(k)];
+  return t;
+}
+
+bool target_infer_shape(const Attrs& a, Shapes& in, Shapes& out) {
+  float_tuple(a, "variances", 4, 4);
+  const Shape &anchor = in[0], &label = in[1], &cls = in[2];
+  if (!anchor.known() || !label.known() || !cls.known()) return false;
+  MXL_CHECK(anchor.ndim == 3 && anchor[0] == 1 && anchor[2] == 4, Err::kShape, kTarget,
+            ": anchor must be (1, anchors, 4), got shape ", anchor);
+  MXL_CHECK(label.ndim == 3 && label[2] >= 5, Err::kShape, kTarget,
+            ": label must be (batch, labels, 5 or more) rows (class, xmin, ymin, xmax, ymax), got shape ", label);
+  MXL_CHECK(cls.ndim == 3 && cls[0] == label[0] && cls[2] == anchor[1], Err::kShape, kTarget,
+            ": cls_pred must be (batch, classes, anchors) = (", label[0], ", classes, ", anchor[1], "), got shape ", cls);
+  assign_shape(kTarget, "loc_target", out[0], Shape{label[0], anchor[1] * 4});
+  assign_shape(kTarget, "loc_mask", out[1], Shape{label[0], anchor[1] * 4});
+  assign_shape(kTarget, "cls_target", out[2], Shape{label[0], anchor[1]});
+  return true;
+}
+
+template <class T>
+void target_forward_t(const Attrs& a, const Blobs& in, const Blobs& out) {
+  using C = acc_t<T>;
+  TargetSpec t = target_spec(a, in[1].shape, in[2].shape);
+  const C var[4] = {C(t.var[0]), C(t.var[1]), C(t.var[2]), C(t.var[3])}, zero[4] = {C(0), C(0), C(0), C(0)};
+  const T* anchors = in[0].ptr<T>();
+  parallel_for(t.B, 1, [&](int64_t b0, int64_t b1) {
+    for (int64_t b = b0; b < b1; ++b) {
+      const T* label = in[1].ptr<T>() + b * t.L * t.width;
+      const T* cls = in[2].ptr<T>() + b * t.classes * t.A;
+      const int64_t G = det::valid_labels(label, t.L, t.width);
+      std::vector<C> best_iou(size_t(t.A));
+      std::vector<int64_t> best(size_t(t.A)), match(size_t(t.A), -1);
+      for (int64_t j = 0; j < t.A; ++j)
+        best[size_t(j)] = det::best_gt<T, C>(anchors + j * 4, label, G, t.width, &best_iou[size_t(j)]);
+      // Each ground truth first takes its best free anchor, the best pair overall first.
+      std::vector<char> used(size_t(G), 0);
+      while (true) {
+        int64_t bj = -1, bk = -1;
+        C bv = C(0);
+        for (int64_t j = 0; j < t.A; ++j) {
+          if (match[size_t(j)] >= 0) continue;
+          for (int64_t k = 0; k < G; ++k) {
+            if (used[size_t(k)]) continue;
+            C v = det::anchor_gt_iou<T, C>(anchors + j * 4, label + k * t.width);
+            if (bj < 0 || v > bv) bj = j, bk = k, bv = v;
+          }
+        }
+        if (bj < 0 || !(bv > C(1e-6))) break;
+        match[size_t(bj)] = bk, used[size_t(bk)] = 1;
+      }
+      // Then every other anchor whose best IoU exceeds overlap_threshold.
+      int64_t positives = 0;
+      for (int64_t j = 0; j < t.A; ++j) {
+        if (match[size_t(j)] < 0 && best[size_t(j)] >= 0 && best_iou[size_t(j)] > C(t.overlap_threshold))
+          match[size_t(j)] = best[size_t(j)];
+        positives += match[size_t(j)] >= 0 ? 1 : 0;
+      }
+      // flag: 1 positive, 0 negative, -1 ignored
+      std::vector<int> flag(size_t(t.A));
+      for (int64_t j = 0; j < t.A; ++j) flag[size_t(j)] = match[size_t(j)] >= 0 ? 1 : t.ratio > 0 ? -1 : 0;
+      if (t.ratio > 0) {
+        std::vector<std::pair<C, int64_t>> cand;
+        for (int64_t j = 0; j < t.A; ++j)
+          if (match[size_t(j)] < 0 && best_iou[size_t(j)] < C(t.negative_thresh))
+            cand.push_back({det::background_prob<T, C>(cls, t.classes, t.A, j), j});
+        std::stable_sort(cand.begin(), cand.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        const int64_t n = std::min<int64_t>(det::mined_negatives(positives, t.A, t.ratio, t.min_negative),
+                                            int64_t(cand.size()));
+        for (int64_t i = 0; i < n; ++i) flag[size_t(cand[size_t(i)].second)] = 0;
+      }
+      T *loc = out[0].ptr<T>() + b * t.A * 4, *mask = out[1].ptr<T>() + b * t.A * 4, *cls_t = out[2].ptr<T>() + b * t.A;
+      for (int64_t j = 0; j < t.A; ++j) {
+        const int f = flag[size_t(j)];
+        if (f == 1) {
+          const T* gt = label + match[size_t(j)] * t.width;
+          det::encode_box_c<T, C>(anchors + j * 4, gt + 1, zero, var, loc + j * 4);
+          cls_t[j] = T(C(gt[0]) + C(1));
+        } else {
+          std::fill(loc + j * 4, loc + j * 4 + 4, T(0));
+          cls_t[j] = f == 0 ? T(0) : T(C(t.ignore_label));
+        }
+        std::fill(mask + j * 4, mask + j * 4 + 4, T(f == 1 ? 1 : 0));
+      }
+    }
+  });
+}
+
 // The gradient MXNet gives these: zero for every input.
 GVals zero_grads(GradGraph& g, int n) {
   GVals r;
@@ -1025,6 +1128,35 @@ static OpDef& reg_detect = Registry::add(kDetect)
     .infer_type_fn(uniform_float_type)
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       MXL_FLOAT_SWITCH(in[0].dtype, T, kDetect, { detect_forward_t<T>(a, in, out[0]); });
+    })
+    .grad_fn([](GradGraph& g, const Attrs&) { return zero_grads(g, 3); });
+
+static OpDef& reg_target = Registry::add(kTarget)
+    .describe("SSD training targets: matches anchors to ground-truth boxes.\n\n"
+              "anchor (1, A, 4) holds corner anchors, label (batch, L, 5 or more) rows (class, xmin, ymin, xmax, ymax) "
+              "-- a sample's ground truths are its rows up to the first of class -1 -- and cls_pred (batch, classes, A) "
+              "the class scores (used by negative mining). Each ground truth in turn takes the free anchor of highest "
+              "IoU (the best pair overall first, while that IoU exceeds 1e-6); every other anchor whose best IoU "
+              "exceeds overlap_threshold matches its best ground truth. Matched anchors are positives: cls_target is "
+              "their class + 1, loc_target their box encoding (box_encode's, with zero means and std = variances) and "
+              "loc_mask 1. Without mining (negative_mining_ratio <= 0) every other anchor is a negative (cls_target "
+              "0); with it, of the unmatched anchors whose best IoU is below negative_mining_thresh, those of lowest "
+              "background probability (softmax of cls_pred) become negatives, max(positives * ratio, "
+              "minimum_negative_samples) of them at most, and the rest get ignore_label. (MXNet 1.9 ignores "
+              "minimum_negative_samples and aborts when fewer candidates exist than wanted; mxlite takes them all.) "
+              "Outputs: loc_target and loc_mask (batch, A * 4), cls_target (batch, A). The gradient is zero.")
+    .input("anchor").input("label").input("cls_pred")
+    .outputs(3, {"output", "loc_mask", "cls_target"})
+    .param("overlap_threshold", PType::kFloat, "0.5", "The IoU above which an anchor matches its best ground truth.")
+    .param("ignore_label", PType::kFloat, "-1", "cls_target of the anchors negative mining leaves out.")
+    .param("negative_mining_ratio", PType::kFloat, "-1", "The most negatives per positive; <= 0: no mining.")
+    .param("negative_mining_thresh", PType::kFloat, "0.5", "Only anchors whose best IoU is below it can be mined.")
+    .param("minimum_negative_samples", PType::kInt, "0", "The fewest negatives mining keeps (when enough exist).")
+    .param("variances", PType::kString, "(0.1, 0.1, 0.2, 0.2)", "Scales of the box encoding (a tuple of 4 floats).")
+    .infer_shape_fn(target_infer_shape)
+    .infer_type_fn(uniform_float_type)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MXL_FLOAT_SWITCH(in[0].dtype, T, kTarget, { target_forward_t<T>(a, in, out); });
     })
     .grad_fn([](GradGraph& g, const Attrs&) { return zero_grads(g, 3); });
 

@@ -179,12 +179,18 @@ MXL_HD inline bool match_passes(C score, C threshold, bool ascend) {
 // The regression target of an anchor for its matched reference box (both corners):
 // ((gx - ax) / aw, (gy - ay) / ah, log(gw / aw), log(gh / ah)), minus means, over stds.
 template <class T, class C>
-MXL_HD inline void encode_box(const T* anchor, const T* ref, const T* means, const T* stds, T* out) {
+MXL_HD inline void encode_box_c(const T* anchor, const T* ref, const C means[4], const C stds[4], T* out) {
   Box<C> a = load_box<T, C>(anchor, false), g = load_box<T, C>(ref, false);
   C aw = a.x2 - a.x1, ah = a.y2 - a.y1, gw = g.x2 - g.x1, gh = g.y2 - g.y1;
   C t[4] = {((g.x1 + g.x2) - (a.x1 + a.x2)) / C(2) / aw, ((g.y1 + g.y2) - (a.y1 + a.y2)) / C(2) / ah,
             C(log(gw / aw)), C(log(gh / ah))};
-  for (int k = 0; k < 4; ++k) out[k] = T((t[k] - C(means[k])) / C(stds[k]));
+  for (int k = 0; k < 4; ++k) out[k] = T((t[k] - means[k]) / stds[k]);
+}
+template <class T, class C>
+MXL_HD inline void encode_box(const T* anchor, const T* ref, const T* means, const T* stds, T* out) {
+  const C m[4] = {C(means[0]), C(means[1]), C(means[2]), C(means[3])};
+  const C s[4] = {C(stds[0]), C(stds[1]), C(stds[2]), C(stds[3])};
+  encode_box_c<T, C>(anchor, ref, m, s, out);
 }
 
 // The box (corners) an anchor (format center or corner) and a predicted offset give:
@@ -409,6 +415,51 @@ inline NmsParams detection_nms(double nms_threshold, int64_t nms_topk, bool forc
   p.force_suppress = force_suppress, p.in_center = false, p.out_center = false;
   p.at_thresh = true;
   return p;
+}
+
+// MultiBoxTarget. label rows are (class, xmin, ymin, xmax, ymax, ...); a sample's
+// ground truths are its rows up to the first of class -1.
+template <class T>
+MXL_HD inline int64_t valid_labels(const T* label, int64_t L, int64_t width) {
+  int64_t g = 0;
+  while (g < L && float(label[g * width]) != -1.0f) ++g;
+  return g;
+}
+
+template <class T, class C>
+MXL_HD inline C anchor_gt_iou(const T* anchor, const T* gt_row) {
+  return box_iou<C>(load_box<T, C>(anchor, false), load_box<T, C>(gt_row + 1, false));
+}
+
+// Anchor j's best ground truth (the first of equal IoUs) and that IoU (0 without any).
+template <class T, class C>
+MXL_HD inline int64_t best_gt(const T* anchor, const T* label, int64_t G, int64_t width, C* best_iou) {
+  int64_t best = -1;
+  *best_iou = C(0);
+  for (int64_t k = 0; k < G; ++k) {
+    C v = anchor_gt_iou<T, C>(anchor, label + k * width);
+    if (best < 0 || v > *best_iou) best = k, *best_iou = v;
+  }
+  return best;
+}
+
+// The background probability (softmax over the classes, class 0) MultiBoxTarget's
+// negative mining ranks unmatched anchors by: the lowest are the hardest negatives.
+template <class T, class C>
+MXL_HD inline C background_prob(const T* cls_pred, int64_t classes, int64_t A, int64_t j) {
+  C top = C(cls_pred[j]);
+  for (int64_t k = 1; k < classes; ++k) top = C(cls_pred[k * A + j]) > top ? C(cls_pred[k * A + j]) : top;
+  C sum = C(0);
+  for (int64_t k = 0; k < classes; ++k) sum += C(exp(C(cls_pred[k * A + j]) - top));
+  return C(exp(C(cls_pred[j]) - top)) / sum;
+}
+
+// The number of negatives mining keeps: num_positive * ratio (truncated), at least
+// minimum_negative_samples, at most the anchors not positive.
+MXL_HD inline int64_t mined_negatives(int64_t positives, int64_t anchors, double ratio, int64_t minimum) {
+  int64_t n = int64_t(double(positives) * ratio);
+  if (n < minimum) n = minimum;
+  return n < anchors - positives ? n : anchors - positives;
 }
 
 }  // namespace det

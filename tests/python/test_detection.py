@@ -417,6 +417,42 @@ def test_multibox_detection_decodes_with_the_variances():
     np.testing.assert_allclose(y[0, 2:], [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2], rtol=1e-6)
 
 
+def test_multibox_target_matches_mxnet():
+    anchors = mx.nd.array([[[0, 0, 0.5, 0.5], [0, 0, 0.5, 0.25], [0.1, 0, 0.6, 0.5], [0.5, 0.5, 1, 1],
+                            [0.6, 0.6, 1.2, 1.1], [0.2, 0.2, 0.4, 0.4]]])
+    label = mx.nd.array([[[1, 0.05, 0, 0.5, 0.45], [0, 0.55, 0.5, 1, 1], [-1] * 5],
+                         [[2, 0.1, 0.1, 0.3, 0.4], [-1] * 5, [-1] * 5]])
+    loc, mask, cls = contrib.MultiBoxTarget(anchors, label, mx.nd.zeros((2, 3, 6)))
+    # MXNet 1.9.1's: anchors 0 and 3 are the best pairs, 1 and 2 pass overlap_threshold
+    np.testing.assert_allclose(cls.asnumpy(), [[2, 2, 2, 1, 0, 0], [0, 0, 0, 0, 0, 3]])
+    np.testing.assert_allclose(mask.asnumpy().reshape(2, 6, 4)[..., 0], [[1, 1, 1, 1, 0, 0], [0, 0, 0, 0, 0, 1]])
+    np.testing.assert_allclose(loc.asnumpy().reshape(2, 6, 4)[0, :4],
+                               [[0.5, -0.5, -0.5268, -0.5268], [0.5, 4, -0.5268, 2.9389], [-1.5, -0.5, -0.5268, -0.5268],
+                                [0.5, 0, -0.5268, 0]], rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(loc.asnumpy().reshape(2, 6, 4)[1, 5], [-5, -2.5, 0, 2.0273], rtol=1e-4, atol=1e-4)
+    _, _, cls = contrib.MultiBoxTarget(anchors, label, mx.nd.zeros((2, 3, 6)), overlap_threshold=0.3)
+    assert cls.asnumpy()[0].tolist() == [2, 2, 2, 1, 1, 0]
+
+
+def test_multibox_target_mines_the_hardest_negatives():
+    anchors = mx.nd.array([[[0, 0, 0.5, 0.5], [0.2, 0.2, 0.4, 0.4], [0.6, 0.6, 0.7, 0.7], [0.8, 0, 0.9, 0.1],
+                            [0.3, 0.3, 0.35, 0.35], [0.7, 0.7, 0.9, 0.9]]])
+    label = mx.nd.array([[[1, 0, 0, 0.5, 0.5]]])
+    cls = mx.nd.array(np.random.RandomState(1).randn(1, 3, 6))  # background probabilities of anchors 1-5:
+    # 0.32, 0.12, 0.24, 0.32, 0.16 -- the lowest are the hardest negatives (MXNet 1.9.1's choices)
+    for ratio, expect in [(1, [2, -1, 0, -1, -1, -1]), (2, [2, -1, 0, -1, -1, 0]), (3, [2, -1, 0, 0, -1, 0]),
+                          (0.5, [2, -1, -1, -1, -1, -1])]:
+        _, _, c = contrib.MultiBoxTarget(anchors, label, cls, negative_mining_ratio=ratio)
+        assert c.asnumpy()[0].tolist() == expect
+    # minimum_negative_samples as documented (MXNet 1.9.1 ignores it); ignore_label marks the rest
+    _, _, c = contrib.MultiBoxTarget(anchors, label, cls, negative_mining_ratio=1, minimum_negative_samples=3,
+                                     ignore_label=-5)
+    assert c.asnumpy()[0].tolist() == [2, -5, 0, 0, -5, 0]
+    # more wanted than there are candidates (MXNet 1.9.1 aborts): all of them
+    _, _, c = contrib.MultiBoxTarget(anchors, label, cls, negative_mining_ratio=10, negative_mining_thresh=0.1)
+    assert c.asnumpy()[0].tolist() == [2, -1, 0, 0, 0, 0]
+
+
 # ------------------------------------------------------------------ errors
 @pytest.mark.parametrize("call,words", [
     (lambda: contrib.BilinearResize2D(mx.nd.ones((2, 3, 4)), height=2, width=2),
@@ -449,6 +485,8 @@ def test_multibox_detection_decodes_with_the_variances():
      ["_contrib_MultiBoxPrior", "sizes", "positive"]),
     (lambda: contrib.MultiBoxDetection(mx.nd.ones((1, 3, 4)), mx.nd.ones((1, 16)), mx.nd.ones((2, 4, 4))),
      ["_contrib_MultiBoxDetection", "anchor", "(1, 4, 4)", "(2, 4, 4)"]),
+    (lambda: contrib.MultiBoxTarget(mx.nd.ones((1, 4, 4)), mx.nd.ones((2, 3, 5)), mx.nd.ones((2, 3, 5))),
+     ["_contrib_MultiBoxTarget", "cls_pred", "(2, classes, 4)", "(2, 3, 5)"]),
 ])
 def test_bad_calls_name_the_op_the_argument_and_what_was_expected(call, words):
     with pytest.raises(mx.MXNetError) as e:
@@ -498,7 +536,11 @@ def _run_all(ctx, dtype):
     logits = rng.randn(2, 4, 120)
     prob = arr(np.exp(logits) / np.exp(logits).sum(1, keepdims=True))
     detect = contrib.MultiBoxDetection(prob, arr(rng.randn(2, 480) * 0.3), prior, threshold=0.3, nms_topk=30)
-    outs = [r1, r2, p, n, img.grad, boxes.grad, iou, rows, cols, t, m, dec, a1, a2, feat.grad, prior, detect]
+    label = np.full((2, 4, 5), -1.0)
+    label[0, :3] = np.concatenate([[[0], [2], [1]], dets[0, :3, 2:6] / 5], 1)
+    label[1, :1] = np.concatenate([[[1]], dets[1, :1, 2:6] / 5], 1)
+    targets = contrib.MultiBoxTarget(prior, arr(label), arr(logits), negative_mining_ratio=3, overlap_threshold=0.4)
+    outs = [r1, r2, p, n, img.grad, boxes.grad, iou, rows, cols, t, m, dec, a1, a2, feat.grad, prior, detect] + targets
     return [o.asnumpy().astype(F64) for o in outs]
 
 

@@ -357,6 +357,68 @@ def _detection_case(b, classes, a, dtype=F, rtol=1e-5, atol=1e-5, **params):
                 lambda p, l, an: multibox_detection(p, l, an, **params), rtol, atol)
 
 
+def multibox_target(anchor, label, cls_pred, overlap_threshold=0.5, ignore_label=-1.0, negative_mining_ratio=-1.0,
+                    negative_mining_thresh=0.5, minimum_negative_samples=0, variances=(0.1, 0.1, 0.2, 0.2)):
+    """Greedy best-pair matching of ground truths, then by threshold; optional hard negative mining."""
+    an = anchor[0].astype(np.float64)
+    b, a = label.shape[0], an.shape[0]
+    loc, mask, cls_t = np.zeros((b, a, 4)), np.zeros((b, a, 4)), np.zeros((b, a))
+    for n in range(b):
+        gts = []
+        for row in label[n].astype(np.float64):
+            if row[0] == -1:
+                break
+            gts.append(row)
+        iou = np.array([[_iou(an[j], g[1:5]) for g in gts] for j in range(a)]).reshape(a, len(gts))
+        match = -np.ones(a, np.int64)
+        free = np.ones(len(gts), bool)
+        while len(gts):
+            masked = np.where((match < 0)[:, None] & free[None, :], iou, -1.0)
+            j, k = np.unravel_index(np.argmax(masked), masked.shape)  # the first of equal maxima
+            if masked[j, k] <= 1e-6:
+                break
+            match[j], free[k] = k, False
+        best = iou.argmax(1) if len(gts) else np.zeros(a, np.int64)
+        best_iou = iou.max(1) if len(gts) else np.zeros(a)
+        match = np.where((match < 0) & (best_iou > overlap_threshold), best, match)
+        pos = match >= 0
+        flag = np.where(pos, 1, -1 if negative_mining_ratio > 0 else 0)
+        if negative_mining_ratio > 0:
+            cand = [j for j in range(a) if not pos[j] and best_iou[j] < negative_mining_thresh]
+            z = cls_pred[n].astype(np.float64)
+            bg = np.exp(z[0] - z.max(0)) / np.exp(z - z.max(0)).sum(0)
+            cand.sort(key=lambda j: bg[j])
+            want = max(int(pos.sum() * negative_mining_ratio), minimum_negative_samples)
+            for j in cand[:min(want, a - pos.sum())]:
+                flag[j] = 0
+        for j in range(a):
+            if flag[j] == 1:
+                g = gts[match[j]]
+                loc[n, j] = box_encode(np.ones((1, 1)), np.zeros((1, 1)), an[None, j:j + 1], g[None, None, 1:5],
+                                       np.zeros(4), np.array(variances))[0][0, 0]
+                mask[n, j] = 1
+                cls_t[n, j] = g[0] + 1
+            else:
+                cls_t[n, j] = 0 if flag[j] == 0 else ignore_label
+    dt = anchor.dtype
+    return [loc.reshape(b, -1).astype(dt), mask.reshape(b, -1).astype(dt), cls_t.astype(dt)]
+
+
+def _target_inputs(b, a, gts, classes=3, dtype=F):
+    anchors = multibox_prior(np.zeros((1, 1, 1, a // 3)), sizes=(0.6, 0.3), ratios=(1, 2))
+    label = -np.ones((b, gts + 1, 5))
+    for n in range(b):
+        k = _rng.randint(1, gts + 1)
+        label[n, :k] = np.concatenate([_rng.randint(0, classes, (k, 1)), _boxes(k, lo=0.0, hi=0.7, size=(0.1, 0.4),
+                                                                              dtype=np.float64)], 1)
+    return [anchors.astype(dtype), label.astype(dtype), _rng.randn(b, classes, a).astype(dtype)]
+
+
+def _target_case(b, a, gts, dtype=F, rtol=1e-5, atol=1e-5, **params):
+    return Case(_target_inputs(b, a, gts, dtype=dtype), params,
+                lambda an, lab, cls: multibox_target(an, lab, cls, **params), rtol, atol)
+
+
 OPS = {
     "_contrib_BilinearResize2D": [  # the first two of each op get gradient cases
         _resize_case((2, 3, 4, 5), (3, 7)),
@@ -451,6 +513,13 @@ OPS = {
         _detection_case(1, 4, 18, threshold=0.1, nms_topk=5),
         _detection_case(1, 3, 12, dtype=np.float64, rtol=1e-6, atol=1e-6, threshold=0.25),
     ],
+    "_contrib_MultiBoxTarget": [
+        _target_case(2, 12, 3),
+        _target_case(2, 15, 2, overlap_threshold=0.3, variances=(0.2, 0.2, 0.1, 0.1)),
+        _target_case(3, 12, 3, negative_mining_ratio=1.0, negative_mining_thresh=0.5),
+        _target_case(2, 18, 2, negative_mining_ratio=2.0, ignore_label=-2.0, minimum_negative_samples=3),
+        _target_case(1, 9, 2, dtype=np.float64, rtol=1e-9, atol=1e-9, negative_mining_ratio=0.5),
+    ],
 }
 
 ERROR_CASES = [
@@ -520,6 +589,12 @@ ERROR_CASES = [
      ["_contrib_MultiBoxDetection", "anchor", "(1, 4, 4)", "(1, 5, 4)"]),
     ("detect_variances", "_contrib_MultiBoxDetection", [_a(1, 3, 4), _a(1, 16), _a(1, 4, 4)],
      {"variances": (0.1, 0.2)}, ARG, ["_contrib_MultiBoxDetection", "variances", "4 values"]),
+    ("target_anchor", "_contrib_MultiBoxTarget", [_a(2, 4, 4), _a(1, 2, 5), _a(1, 3, 4)], {}, SHAPE,
+     ["_contrib_MultiBoxTarget", "anchor", "(1, anchors, 4)", "(2, 4, 4)"]),
+    ("target_label", "_contrib_MultiBoxTarget", [_a(1, 4, 4), _a(1, 2, 4), _a(1, 3, 4)], {}, SHAPE,
+     ["_contrib_MultiBoxTarget", "label", "(1, 2, 4)"]),
+    ("target_cls", "_contrib_MultiBoxTarget", [_a(1, 4, 4), _a(1, 2, 5), _a(1, 3, 5)], {}, SHAPE,
+     ["_contrib_MultiBoxTarget", "cls_pred", "(1, classes, 4)", "(1, 3, 5)"]),
 ]
 
 # ROIAlign's rois hold a batch index and coordinates: MXNet gives them no gradient.
@@ -528,4 +603,4 @@ INDEX_INPUTS = {"_contrib_ROIAlign": {1}}
 # MXNet registers zero gradients for these (their outputs are indices, masks, or treated as
 # constants in training); box_nms's gradient routes rows and is checked by finite differences.
 ZERO_GRADIENT = {"_contrib_box_iou", "_contrib_bipartite_matching", "_contrib_box_encode", "_contrib_box_decode",
-                 "_contrib_MultiBoxPrior", "_contrib_MultiBoxDetection"}
+                 "_contrib_MultiBoxPrior", "_contrib_MultiBoxDetection", "_contrib_MultiBoxTarget"}
