@@ -339,38 +339,52 @@ int iou_fwd(const mxl_cuda_call* c) {
 }
 
 // ===================================================== bipartite_matching
-// order[b, rank] = pair, one thread per pair (its rank among the batch's N * M pairs),
-// then one thread per batch matches greedily in that order.
-template <class T>
-__global__ void match_rank_kernel(const T* s, int64_t* order, int64_t B, int64_t NM, bool ascend) {
-  MXC_KERNEL_LOOP(e, B * NM) {
-    int64_t b = e / NM, i = e % NM;
-    const T* x = s + b * NM;
-    int64_t rank = 0;
-    for (int64_t j = 0; j < NM; ++j)
-      if (det::match_before(x, j, i, ascend)) ++rank;
-    order[b * NM + rank] = i;
-  }
+// Block-wide best of each thread's candidate (value v at index i; i < 0: none): the
+// highest value (the lowest with `lowest`), ties to the lowest index, left in sh_v[0]
+// and sh_i[0] for every thread to read after the call.
+__device__ inline void block_best(double v, int64_t i, double* sh_v, int64_t* sh_i, bool lowest) {
+  sh_v[threadIdx.x] = v, sh_i[threadIdx.x] = i;
+  __syncthreads();
+  if (threadIdx.x == 0)
+    for (unsigned t = 1; t < blockDim.x; ++t) {
+      if (sh_i[t] < 0) continue;
+      bool better = sh_i[0] < 0 || (lowest ? sh_v[t] < sh_v[0] : sh_v[t] > sh_v[0]) ||
+                    (sh_v[t] == sh_v[0] && sh_i[t] < sh_i[0]);
+      if (better) sh_v[0] = sh_v[t], sh_i[0] = sh_i[t];
+    }
+  __syncthreads();
 }
 
+// One block per batch: each round matches the best pair whose row and column are both
+// free (what visiting the pairs in sorted order does), until none is beyond the
+// threshold or topk matches are made: min(N, M) rounds of N * M / threads each.
 template <class T>
-__global__ void match_greedy_kernel(const T* s, const int64_t* order, T* rows, T* cols, int64_t B, int64_t N,
-                                    int64_t M, bool ascend, double threshold, int64_t topk) {
+__global__ void match_kernel(const T* s, T* rows, T* cols, int64_t B, int64_t N, int64_t M, bool ascend,
+                             double threshold, int64_t topk) {
   using C = facc_t<T>;
-  MXC_KERNEL_LOOP(b, B) {
+  __shared__ double sh_v[kThreads];
+  __shared__ int64_t sh_i[kThreads];
+  MXC_ROW_LOOP(b, B) {
     const T* x = s + b * N * M;
     T *rb = rows + b * N, *cb = cols + b * M;
-    for (int64_t i = 0; i < N; ++i) rb[i] = T(-1.0f);
-    for (int64_t j = 0; j < M; ++j) cb[j] = T(-1.0f);
-    int64_t matched = 0;
-    for (int64_t k = 0; k < N * M; ++k) {
-      int64_t e = order[b * N * M + k];
-      if (!det::match_passes<C>(C(x[e]), C(threshold), ascend) || (topk > 0 && matched >= topk)) break;
-      int64_t r = e / M, col = e % M;
-      if (float(rb[r]) != -1.0f || float(cb[col]) != -1.0f) continue;
-      rb[r] = T(float(col)), cb[col] = T(float(r));
-      ++matched;
+    for (int64_t i = threadIdx.x; i < N; i += blockDim.x) rb[i] = T(-1.0f);
+    for (int64_t j = threadIdx.x; j < M; j += blockDim.x) cb[j] = T(-1.0f);
+    __syncthreads();
+    for (int64_t matched = 0; topk <= 0 || matched < topk; ++matched) {
+      double bv = 0;
+      int64_t bi = -1;
+      for (int64_t e = threadIdx.x; e < N * M; e += blockDim.x) {
+        if (float(rb[e / M]) != -1.0f || float(cb[e % M]) != -1.0f) continue;
+        double v = double(x[e]);
+        if (bi < 0 || (ascend ? v < bv : v > bv)) bv = v, bi = e;
+      }
+      block_best(bv, bi, sh_v, sh_i, ascend);
+      const int64_t e = sh_i[0];
+      if (e < 0 || !det::match_passes<C>(C(sh_v[0]), C(threshold), ascend)) break;
+      if (threadIdx.x == 0) rb[e / M] = T(float(e % M)), cb[e % M] = T(float(e / M));
+      __syncthreads();
     }
+    __syncthreads();
   }
 }
 
@@ -378,20 +392,13 @@ int match_fwd(const mxl_cuda_call* c) {
   const mxl_cuda_blob& x = c->in[0];
   int64_t M = x.shape[x.ndim - 1], N = x.shape[x.ndim - 2];
   int64_t B = N * M > 0 ? blob_size(x) / (N * M) : 0;
+  if (B == 0) return 0;
   bool ascend = attr_b(c, "is_ascend");
   double threshold = attr_f(c, "threshold");
   int64_t topk = attr_i(c, "topk");
-  if (B == 0) return 0;
-  auto* order = static_cast<int64_t*>(workspace(c, sizeof(int64_t) * size_t(B * N * M + 1)));
-  if (!order) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
   MXC_SWITCH_FLOAT16(c, x.dtype, T, {
-    if (N * M > 0) {
-      match_rank_kernel<T><<<grid_for(B * N * M), kThreads, 0, stream_of(c)>>>(bptr<const T>(x), order, B, N * M,
-                                                                                ascend);
-      CU_CHECK_LAUNCH(c);
-    }
-    match_greedy_kernel<T><<<grid_for(B), kThreads, 0, stream_of(c)>>>(
-        bptr<const T>(x), order, bptr<T>(c->out[0]), bptr<T>(c->out[1]), B, N, M, ascend, threshold, topk);
+    match_kernel<T><<<row_grid(B), kThreads, 0, stream_of(c)>>>(bptr<const T>(x), bptr<T>(c->out[0]),
+                                                                 bptr<T>(c->out[1]), B, N, M, ascend, threshold, topk);
   });
   CU_CHECK_LAUNCH(c);
   return 0;
@@ -712,7 +719,6 @@ __global__ void target_kernel(const T* anchors, const T* labels, const T* cls_pr
   __shared__ double sh_v[kThreads];
   __shared__ int64_t sh_i[kThreads];
   __shared__ int64_t G, positives, negatives;
-  __shared__ bool done;
   MXC_ROW_LOOP(b, B) {
     const T* label = labels + b * t.L * t.width;
     const T* cls = cls_pred + b * t.classes * t.A;
@@ -723,7 +729,6 @@ __global__ void target_kernel(const T* anchors, const T* labels, const T* cls_pr
     int* used = w.used + b * t.L;
     if (threadIdx.x == 0) {
       G = det::valid_labels(label, t.L, t.width);
-      done = false;
     }
     __syncthreads();
     for (int64_t k = threadIdx.x; k < G; k += blockDim.x) used[k] = 0;
@@ -744,21 +749,13 @@ __global__ void target_kernel(const T* anchors, const T* labels, const T* cls_pr
         double v = double(det::anchor_gt_iou<T, C>(anchors + j * 4, label + k * t.width));
         if (bi < 0 || v > bv) bv = v, bi = e;
       }
-      sh_v[threadIdx.x] = bv, sh_i[threadIdx.x] = bi;
-      __syncthreads();
+      block_best(bv, bi, sh_v, sh_i, false);
+      if (sh_i[0] < 0 || !(C(sh_v[0]) > C(1e-6))) break;
       if (threadIdx.x == 0) {
-        for (int i = 1; i < kThreads; ++i)
-          if (sh_i[i] >= 0 && (sh_i[0] < 0 || sh_v[i] > sh_v[0] || (sh_v[i] == sh_v[0] && sh_i[i] < sh_i[0])))
-            sh_v[0] = sh_v[i], sh_i[0] = sh_i[i];
-        if (sh_i[0] < 0 || !(C(sh_v[0]) > C(1e-6))) {
-          done = true;
-        } else {
-          match[sh_i[0] / G] = sh_i[0] % G;
-          used[sh_i[0] % G] = 1;
-        }
+        match[sh_i[0] / G] = sh_i[0] % G;
+        used[sh_i[0] % G] = 1;
       }
       __syncthreads();
-      if (done) break;
     }
     for (int64_t j = threadIdx.x; j < t.A; j += blockDim.x) {
       if (match[j] < 0 && best[j] >= 0 && C(best_iou[j]) > C(t.overlap_threshold)) match[j] = best[j];

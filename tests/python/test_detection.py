@@ -572,3 +572,16 @@ def test_gpu_roi_align_reports_a_bad_batch_index_like_the_cpu():
         contrib.ROIAlign(mx.nd.ones((1, 2, 4, 4), ctx=ctx), mx.nd.array([[0, 0, 0, 1, 1], [3, 0, 0, 1, 1]], ctx=ctx),
                          pooled_size=(2, 2), spatial_scale=1.0).asnumpy()
     assert "_contrib_ROIAlign" in str(e.value) and "rois[1]" in str(e.value)
+
+
+@gpu
+@needs_gpu
+def test_gpu_bipartite_matching_ties_thresholds_and_topk_match_cpu():
+    rng = np.random.RandomState(22)
+    scores = np.round(rng.rand(3, 7, 5), 1)  # many equal scores: ties break in row-major order
+    for params in [dict(threshold=0.2), dict(threshold=0.6, is_ascend=True), dict(threshold=0.0, topk=3),
+                   dict(threshold=0.95)]:
+        cpu = contrib.bipartite_matching(mx.nd.array(scores), **params)
+        dev = contrib.bipartite_matching(mx.nd.array(scores, ctx=mx.gpu(0)), **params)
+        for c, g in zip(cpu, dev):
+            np.testing.assert_array_equal(g.asnumpy(), c.asnumpy())
