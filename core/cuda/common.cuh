@@ -258,6 +258,8 @@ void register_spatial(KernelTable& t);
 void register_ctc(KernelTable& t);
 void register_rnn(KernelTable& t);
 void register_random_extra(KernelTable& t);
+void register_optimizer_multi(KernelTable& t);
+void register_detection(KernelTable& t);
 
 // Parameter helpers.
 inline int64_t attr_i(const mxl_cuda_call* c, const char* n) { return c->attr->i(c->attrs, n); }

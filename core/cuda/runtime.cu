@@ -282,8 +282,6 @@ int via_float32(const mxl_cuda_call* c, mxl_cuda_kernel_fn f) {
   return 0;
 }
 
-void register_optimizer_multi(KernelTable& t);  // optimizer_multi.cu (beside common.cuh's list)
-
 namespace {
 
 KernelTable& kernel_table() {
@@ -314,6 +312,7 @@ KernelTable& kernel_table() {
     register_ctc(*k);
     register_rnn(*k);
     register_random_extra(*k);
+    register_detection(*k);
     return k;
   }();
   return *t;

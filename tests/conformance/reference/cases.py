@@ -828,10 +828,11 @@ RANDOM_GRADIENT["_sample_multinomial"] = [
 
 # Families of ops whose cases live in their own module (cases_<family>.py), merged here.
 from . import (  # noqa: E402
-    cases_ctc, cases_linalg, cases_nn_extra, cases_optim_multi, cases_random_extra, cases_rnn, cases_spatial)
+    cases_ctc, cases_detection, cases_linalg, cases_nn_extra, cases_optim_multi, cases_random_extra, cases_rnn,
+    cases_spatial)
 
 EXTRA_MODULES = (cases_nn_extra, cases_linalg, cases_spatial, cases_ctc, cases_rnn, cases_random_extra,
-                 cases_optim_multi)
+                 cases_optim_multi, cases_detection)
 for _extra in EXTRA_MODULES:
     OPS.update(_extra.OPS)
     INDEX_INPUTS.update(getattr(_extra, "INDEX_INPUTS", {}))
