@@ -257,6 +257,7 @@ void register_linalg(KernelTable& t);
 void register_spatial(KernelTable& t);
 void register_ctc(KernelTable& t);
 void register_rnn(KernelTable& t);
+void register_contrib(KernelTable& t);
 
 // Parameter helpers.
 inline int64_t attr_i(const mxl_cuda_call* c, const char* n) { return c->attr->i(c->attrs, n); }

@@ -310,6 +310,7 @@ KernelTable& kernel_table() {
     register_spatial(*k);
     register_ctc(*k);
     register_rnn(*k);
+    register_contrib(*k);
     return k;
   }();
   return *t;

@@ -826,9 +826,11 @@ RANDOM_GRADIENT["_sample_multinomial"] = [
      [np.array([[0, 3, 0], [7, 0, 0]], _F)])]
 
 # Families of ops whose cases live in their own module (cases_<family>.py), merged here.
-from . import cases_ctc, cases_linalg, cases_nn_extra, cases_rnn, cases_spatial  # noqa: E402
+from . import cases_contrib, cases_ctc, cases_linalg, cases_nn_extra, cases_rnn, cases_spatial  # noqa: E402
 
-EXTRA_MODULES = (cases_nn_extra, cases_linalg, cases_spatial, cases_ctc, cases_rnn)
+EXTRA_MODULES = (cases_nn_extra, cases_linalg, cases_spatial, cases_ctc, cases_rnn, cases_contrib)
 for _extra in EXTRA_MODULES:
     OPS.update(_extra.OPS)
     INDEX_INPUTS.update(getattr(_extra, "INDEX_INPUTS", {}))
+    # gradient cases written out (inputs, params, head_grads, grads), generated as RANDOM_GRADIENT's
+    RANDOM_GRADIENT.update(getattr(_extra, "WRITTEN_GRADIENT", {}))
