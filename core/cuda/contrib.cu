@@ -2,10 +2,10 @@
 // products (forward and backward: the CPU's GEMM plans, core/op/contrib_kernels.h, run
 // as strided batched GEMMs through blas.cuh), div_sqrt_dim, arange_like, allclose,
 // index_copy (+ backward), index_array, gradientmultiplier, quadratic (+ backward),
-// round_ste, sign_ste, _split_v2, choose_element_0index, fill_element_0index and
-// _onehot_encode. The shape rules ran on the CPU already; index arrays are checked
-// here as there (the first out-of-range index is found on the device and read back,
-// so the message names the same index as the CPU's).
+// round_ste, sign_ste, _split_v2, choose_element_0index, fill_element_0index,
+// _onehot_encode and boolean_mask (+ backward). The shape rules ran on the CPU
+// already; index arrays are checked here as there (the first out-of-range index is
+// found on the device and read back, so the message names the same index as the CPU's).
 #include "blas.cuh"
 #include "common.cuh"
 #include "core/op/contrib_kernels.h"
@@ -372,6 +372,59 @@ int onehot_encode(const mxl_cuda_call* c) {
   return 0;
 }
 
+// ============================================================ boolean_mask
+// pos[j] = the position of the j-th non-zero index value: one thread scans (the op has
+// synchronised on index already to size its output; masks are short).
+template <class I>
+__global__ void mask_positions_kernel(const I* index, int64_t n, int64_t* pos) {
+  if (blockIdx.x != 0 || threadIdx.x != 0) return;
+  int64_t m = 0;
+  for (int64_t i = 0; i < n; ++i)
+    if (double(index[i]) != 0) pos[m++] = i;
+}
+// Between the full array (n positions along the axis) and the compact one (m): element
+// e of the compact one is (o, j, i); `scatter` writes the full one.
+template <class E>
+__global__ void mask_copy_kernel(E* full, E* compact, const int64_t* pos, int64_t outer, int64_t n, int64_t m,
+                                 int64_t inner, bool scatter) {
+  MXC_KERNEL_LOOP(e, outer * m * inner) {
+    int64_t i = e % inner, j = (e / inner) % m, o = e / (inner * m);
+    int64_t f = (o * n + pos[j]) * inner + i;
+    if (scatter) full[f] = compact[e];
+    else compact[e] = full[f];
+  }
+}
+// full/compact/index as the op's blobs; m is the compact array's length along axis.
+int mask_copy(const mxl_cuda_call* c, const mxl_cuda_blob& full, const mxl_cuda_blob& compact,
+              const mxl_cuda_blob& index, bool scatter) {
+  int64_t axis = attr_i(c, "axis");
+  if (axis < 0) axis += full.ndim;
+  int64_t outer = 1, inner = 1, n = full.shape[axis], m = compact.shape[axis];
+  for (int k = 0; k < axis; ++k) outer *= full.shape[k];
+  for (int k = int(axis) + 1; k < full.ndim; ++k) inner *= full.shape[k];
+  if (outer * m * inner == 0) return 0;
+  auto* pos = static_cast<int64_t*>(workspace(c, sizeof(int64_t) * size_t(n)));
+  if (!pos) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
+  MXC_SWITCH_ALL16(c, index.dtype, I, {
+    mask_positions_kernel<I><<<1, 1, 0, stream_of(c)>>>(bptr<const I>(index), n, pos);
+  });
+  CU_CHECK_LAUNCH(c);
+  MXC_SWITCH_BYTES(full.dtype, E, {
+    mask_copy_kernel<E><<<grid_for(outer * m * inner), kThreads, 0, stream_of(c)>>>(
+        bptr<E>(full), bptr<E>(compact), pos, outer, n, m, inner, scatter);
+  });
+  CU_CHECK_LAUNCH(c);
+  return 0;
+}
+// in: data, index -> the kept slices.
+int boolean_mask(const mxl_cuda_call* c) { return mask_copy(c, c->in[0], c->out[0], c->in[1], false); }
+// in: ograd, data, index -> zeros shaped like data with ograd's slices at the kept positions.
+int boolean_mask_bwd(const mxl_cuda_call* c) {
+  const mxl_cuda_blob& d = c->out[0];
+  CU_CHECK_CALL(c, cudaMemsetAsync(d.data, 0, esize(d.dtype) * size_t(blob_size(d)), stream_of(c)));
+  return mask_copy(c, d, c->in[0], c->in[2], true);
+}
+
 }  // namespace
 
 void register_contrib(KernelTable& t) {
@@ -398,6 +451,8 @@ void register_contrib(KernelTable& t) {
   t.push_back({"choose_element_0index", choose_element});
   t.push_back({"fill_element_0index", fill_element});
   t.push_back({"_onehot_encode", onehot_encode});
+  t.push_back({"_contrib_boolean_mask", boolean_mask});
+  t.push_back({"_backward_contrib_boolean_mask", boolean_mask_bwd});
 }
 
 }  // namespace mxlcuda

@@ -7,7 +7,9 @@
 //   _contrib_index_array, _contrib_gradientmultiplier, _contrib_quadratic (+ backward),
 //   _contrib_round_ste, _contrib_sign_ste;
 // - _split_v2 (the op under mx.nd.split_v2 / mx.sym.split_v2), choose_element_0index,
-//   fill_element_0index, _onehot_encode.
+//   fill_element_0index, _onehot_encode;
+// - _contrib_boolean_mask (+ backward), whose output shape depends on its index's
+//   values (OpDef::infer_shape_values: imperative calls only).
 //
 // Interleaved layout: a (seq, batch, heads * 3 * D) projection holds, per head, its
 // query, key and value rows of D side by side (encoder-decoder keys_values: key and
@@ -326,6 +328,53 @@ int split_count(const Attrs& a) {
   return a.i("sections") > 0 ? int(a.i("sections")) : a.shape("indices").ndim;
 }
 
+
+// ============================================================= boolean_mask
+// data's positions along axis where index (1-D, one value per position) is non-zero.
+struct MaskDims {
+  int axis;
+  int64_t outer, n, inner;
+};
+MaskDims mask_dims(const Attrs& a, const Shape& data, const Shape& index) {
+  MXL_CHECK(data.ndim >= 1, Err::kShape, N(a), ": data must have at least 1 dimension, got a scalar");
+  int ax = normalize_axis(N(a), a.i("axis"), data.ndim);
+  MXL_CHECK(index.ndim == 1 && index[0] == data[ax], Err::kShape, N(a), ": index must be 1-D with one value per "
+            "position of data's axis ", ax, " (", data[ax], "), got shape ", index, " for data of shape ", data);
+  MaskDims d{ax, 1, data[ax], 1};
+  for (int k = 0; k < ax; ++k) d.outer *= data[k];
+  for (int k = ax + 1; k < data.ndim; ++k) d.inner *= data[k];
+  return d;
+}
+std::vector<int64_t> mask_positions(const TBlob& index) {
+  std::vector<int64_t> pos;
+  MXL_TYPE_SWITCH(index.dtype, T, {
+    const T* v = index.ptr<T>();
+    for (int64_t i = 0; i < index.size(); ++i)
+      if (double(v[i]) != 0) pos.push_back(i);
+  });
+  return pos;
+}
+// Copies the selected slices between the full array (n positions) and the compact one
+// (pos.size() positions); `scatter` copies compact -> full.
+void mask_copy(const MaskDims& d, const std::vector<int64_t>& pos, const TBlob& full, const TBlob& compact,
+               bool scatter) {
+  const int64_t m = int64_t(pos.size());
+  const size_t row = size_t(d.inner) * dtype_size(full.dtype);
+  char* f = static_cast<char*>(full.data);
+  char* c = static_cast<char*>(compact.data);
+  for (int64_t o = 0; o < d.outer; ++o)
+    for (int64_t j = 0; j < m; ++j) {
+      char* fp = f + size_t(o * d.n + pos[size_t(j)]) * row;
+      char* cp = c + size_t(o * m + j) * row;
+      if (scatter) std::memcpy(fp, cp, row);
+      else std::memcpy(cp, fp, row);
+    }
+}
+bool mask_types(const Attrs& a, Types& in, Types& out) {
+  if (in[0] >= 0) assign_type(N(a), "output", out[0], in[0]);
+  else if (out[0] >= 0) in[0] = out[0];
+  return in[0] >= 0 && in[1] >= 0;
+}
 }  // namespace
 
 // ================================================================ registrations
@@ -719,6 +768,61 @@ MXL_OP(_onehot_encode)
       MXL_TYPE_SWITCH(out[0].dtype, T, {
         for (size_t i = 0; i < idx.size(); ++i) out[0].ptr<T>()[int64_t(i) * m + idx[i]] = T(1);
       });
+    });
+
+// ---- boolean_mask: the output's shape depends on index's values
+MXL_OP(_contrib_boolean_mask)
+    .describe("Keeps the slices of data along axis whose index value is non-zero: index is 1-D with one value per "
+              "position of that axis (any dtype). The output has data's shape with that axis shortened to the count "
+              "of non-zero values (possibly 0). The output's shape depends on index's values, so the op runs "
+              "imperatively (mx.nd) only: a symbol cannot infer it. The gradient reaches data (zero on the dropped "
+              "slices).")
+    .input("data").input("index")
+    .param("axis", PType::kInt, "0", "The axis to mask along.")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[0].known() || !in[1].known()) return false;
+      mask_dims(a, in[0], in[1]);
+      fail(Err::kInvalidArgument, N(a), ": the output's shape depends on the values of index, which a symbol does not "
+           "know; call mx.nd.contrib.boolean_mask (imperative) instead");
+    })
+    .infer_shape_values_fn({1}, [](const Attrs& a, const Blobs& in, Shapes& out) {
+      MaskDims d = mask_dims(a, in[0].shape, in[1].shape);
+      std::vector<int64_t> o = in[0].shape.vec();
+      o[size_t(d.axis)] = int64_t(mask_positions(in[1]).size());
+      assign_shape(N(a), "output", out[0], Shape(o));
+    })
+    .infer_type_fn(mask_types)
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MaskDims d = mask_dims(a, in[0].shape, in[1].shape);
+      mask_copy(d, mask_positions(in[1]), in[0], out[0], false);
+    })
+    .grad_fn([](GradGraph& g, const Attrs& a) {
+      return GVals{g.op1("_backward_contrib_boolean_mask", {g.ograd(0), g.input(0), g.input(1)}, a.raw()), GVal{}};
+    });
+
+MXL_OP(_backward_contrib_boolean_mask)
+    .describe("Gradient of _contrib_boolean_mask: inputs (ograd, data, index); output zeros shaped like data with "
+              "ograd's slices at the kept positions.")
+    .input("ograd").input("data").input("index")
+    .param("axis", PType::kInt, "0", "The axis masked along.")
+    .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
+      if (!in[1].known()) return false;
+      assign_shape(N(a), "data gradient", out[0], in[1]);
+      return true;
+    })
+    .infer_type_fn([](const Attrs& a, Types& in, Types& out) {
+      if (in[1] >= 0) assign_type(N(a), "data gradient", out[0], in[1]);
+      return in[0] >= 0 && in[1] >= 0 && in[2] >= 0;
+    })
+    .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
+      MaskDims d = mask_dims(a, in[1].shape, in[2].shape);
+      std::vector<int64_t> pos = mask_positions(in[2]);
+      std::vector<int64_t> want = in[1].shape.vec();
+      want[size_t(d.axis)] = int64_t(pos.size());
+      MXL_CHECK(in[0].shape == Shape(want), Err::kShape, N(a), ": ograd has shape ", in[0].shape, " but the mask keeps ",
+                Shape(want));
+      fill_scalar(out[0], 0.0);
+      mask_copy(d, pos, out[0], in[0], true);
     });
 
 }  // namespace mxl

@@ -330,6 +330,30 @@ def test_onehot_encode_and_crop():
     np.testing.assert_array_equal(nd.crop(x, begin=(1, 0), end=(3, 2)).asnumpy(), np.arange(12.0).reshape(3, 4)[1:3, :2])
 
 
+def test_boolean_mask():
+    x = RNG.randn(4, 3)
+    mask = np.array([0, 1, 1, 0])
+    arr = nd.array(x, dtype="float64")
+    arr.attach_grad()
+    w = RNG.randn(2, 3)
+    with mx.autograd.record():
+        y = nd.contrib.boolean_mask(arr, nd.array(mask))
+    y.backward(nd.array(w, dtype="float64"))
+    np.testing.assert_array_equal(y.asnumpy(), x[mask != 0])
+    g = np.zeros_like(x)
+    g[mask != 0] = w
+    np.testing.assert_array_equal(arr.grad.asnumpy(), g)
+    assert nd.contrib.boolean_mask(arr, nd.zeros(4)).shape == (0, 3)
+    np.testing.assert_array_equal(nd.contrib.boolean_mask(arr, nd.array([1, 0, 1], dtype="int32"), axis=1).asnumpy(),
+                                  x[:, [0, 2]])
+    with pytest.raises(mx.MXNetError, match=r"_contrib_boolean_mask: index must be 1-D .* got shape \(2,\)"):
+        nd.contrib.boolean_mask(arr, nd.ones(2))
+    # symbols cannot know the output's shape: a clear error
+    s = mx.sym.contrib.boolean_mask(mx.sym.var("x"), mx.sym.var("i"))
+    with pytest.raises(mx.MXNetError, match="depends on the values of index"):
+        s.infer_shape(x=(4, 3), i=(4,))
+
+
 # ------------------------------------------------------- GPU vs CPU
 # (skipped without one; test_gpu.py also compares the conformance cases with the CPU)
 gpu = pytest.mark.gpu
@@ -364,6 +388,7 @@ def test_gpu_small_ops_match_cpu():
              nd.contrib.round_ste(a * 2), nd.contrib.sign_ste(a), nd.contrib.gradientmultiplier(a, scalar=3),
              nd.choose_element_0index(a, i), nd.fill_element_0index(a, a[:, 0], i),
              nd._internal._onehot_encode(i, a)]
+        r.append(nd.contrib.boolean_mask(a, nd.array([1, 0, 0, 1], ctx=ctx)))
         r += nd.split_v2(a, (1, 2), axis=0) + nd._internal._split_v2(a, sections=2, axis=1, indices=())
         return [t.asnumpy() for t in r]
     for c, g in zip(run(mx.cpu()), run(mx.gpu(0))):

@@ -137,6 +137,10 @@ def onehot_encode(lhs, rhs):
     return out
 
 
+def boolean_mask(data, index, axis=0):
+    return np.compress(index != 0, data, axis=axis)
+
+
 _X23 = _u(2, 3)
 _NAN = np.array([[np.nan, 1.0], [2.0, np.inf]], F)
 
@@ -230,6 +234,13 @@ OPS = {
         Case([_u(3, 4), _u(3), np.array([2, 0, 3], F)], {}, fill_element),
         Case([_u(2, 5, dtype=F64), _u(2, dtype=F64), np.array([4, 1], F64)], {}, fill_element, 0, 0),
     ],
+    "_contrib_boolean_mask": [
+        Case([_u(4, 3), np.array([0, 1, 1, 0], F)], {}, boolean_mask),
+        Case([_u(2, 5, dtype=F64), np.array([1, 0, 0, 1, 1], np.int32)], {"axis": 1},
+             lambda x, i: boolean_mask(x, i, 1), 0, 0),
+        Case([_u(3, 2), np.zeros(3, F)], {}, boolean_mask),
+        Case([np.arange(6, dtype=np.int32).reshape(3, 2), np.array([1, 0, 1], np.int64)], {}, boolean_mask),
+    ],
     "_onehot_encode": [
         Case([np.array([1, 3, 0], F), np.zeros((3, 4), F)], {}, onehot_encode),
         Case([np.array([2, 0], np.int32), np.zeros((2, 3), np.int32)], {}, onehot_encode),
@@ -237,7 +248,7 @@ OPS = {
 }
 
 # Index inputs get no gradient; _onehot_encode's rhs gives only a shape.
-INDEX_INPUTS = {"_contrib_index_copy": {1}, "choose_element_0index": {1}, "fill_element_0index": {2},
+INDEX_INPUTS = {"_contrib_boolean_mask": {1}, "_contrib_index_copy": {1}, "choose_element_0index": {1}, "fill_element_0index": {2},
                 "_onehot_encode": {0, 1}}
 
 # arange_like does not depend on data's values: zero gradients.
@@ -306,6 +317,10 @@ ERROR_CASES = [
      ["fill_element_0index", "rhs", "(3,)"]),
     ("index_range", "fill_element_0index", [_a(2, 3), _a(2), np.array([-1, 0], F)], {}, INDEX,
      ["fill_element_0index", "rhs[0] = -1"]),
+    ("index_len", "_contrib_boolean_mask", [_a(3, 2), np.array([1, 0], F)], {}, SHAPE,
+     ["_contrib_boolean_mask", "index", "(2,)", "(3, 2)"]),
+    ("bad_axis", "_contrib_boolean_mask", [_a(3, 2), np.array([1, 0, 1], F)], {"axis": 2}, ARG,
+     ["_contrib_boolean_mask", "axis"]),
     ("index_range", "_onehot_encode", [np.array([0, 4], F), _a(2, 4)], {}, INDEX,
      ["_onehot_encode", "lhs[1] = 4", "[0, 4)"]),
 ]
