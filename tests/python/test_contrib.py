@@ -1,7 +1,8 @@
 """The contrib operators GluonNLP-style models use and small legacy ops (core/op/contrib.cc):
 interleaved attention products and div_sqrt_dim, arange_like, allclose, index_copy,
 index_array, gradientmultiplier, quadratic, round_ste, sign_ste, split_v2,
-choose_element_0index, fill_element_0index, _onehot_encode and crop. NumPy references
+choose_element_0index, fill_element_0index, _onehot_encode, crop and boolean_mask (whose
+output shape depends on its index's values). NumPy references
 written here, gradients by finite differences or by formula, errors, the symbol API,
 and GPU-vs-CPU checks (marked gpu). Values were checked against MXNet 1.9.1."""
 import numpy as np
