@@ -8,6 +8,7 @@
 // found on the device and read back, so the message names the same index as the CPU's).
 #include "blas.cuh"
 #include "common.cuh"
+#include "index_check.cuh"
 #include "core/op/contrib_kernels.h"
 
 namespace mxlcuda {
@@ -151,35 +152,12 @@ int allclose(const mxl_cuda_call* c) {
 }
 
 // ============================================================== index checks
-template <class I>
-__global__ void first_out_of_range_kernel(const I* idx, int64_t n, int64_t limit, unsigned long long* pos) {
-  MXC_KERNEL_LOOP(i, n) {
-    int64_t v = index_value(idx[i]);
-    if (v < 0 || v >= limit) atomicMin(pos, (unsigned long long)i);
-  }
-}
 // Fails the call (as the CPU's checked_indices) when an index of `idx` is outside [0, limit).
 int check_indices(const mxl_cuda_call* c, const mxl_cuda_blob& idx, const char* what, int64_t limit) {
-  int64_t n = blob_size(idx);
-  if (n == 0) return 0;
-  auto* pos = static_cast<unsigned long long*>(workspace(c, sizeof(unsigned long long)));
-  if (!pos) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
-  CU_CHECK_CALL(c, cudaMemsetAsync(pos, 0xff, sizeof(unsigned long long), stream_of(c)));
-  MXC_SWITCH_NUM16(c, idx.dtype, I, {
-    first_out_of_range_kernel<I><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const I>(idx), n, limit, pos);
-  });
-  CU_CHECK_LAUNCH(c);
-  unsigned long long host = 0;
-  CU_CHECK_CALL(c, cudaMemcpyAsync(&host, pos, sizeof host, cudaMemcpyDeviceToHost, stream_of(c)));
-  CU_CHECK_CALL(c, cudaStreamSynchronize(stream_of(c)));
-  if (host == ~0ull) return 0;
-  int64_t value = 0;
-  MXC_SWITCH_NUM16(c, idx.dtype, I, {
-    I v;
-    CU_CHECK_CALL(c, cudaMemcpy(&v, bptr<const I>(idx) + host, sizeof(I), cudaMemcpyDeviceToHost));
-    value = index_value(v);
-  });
-  return call_fail(c, kIndex, "%s: %s[%llu] = %lld is out of range [0, %lld)", c->op_name, what, host,
+  int64_t pos = -1, value = 0;
+  int rc = first_bad(c, idx, TakeBad{limit}, &pos, &value);
+  if (rc || pos < 0) return rc;
+  return call_fail(c, kIndex, "%s: %s[%lld] = %lld is out of range [0, %lld)", c->op_name, what, (long long)pos,
                    (long long)value, (long long)limit);
 }
 
