@@ -260,6 +260,7 @@ void register_rnn(KernelTable& t);
 void register_random_extra(KernelTable& t);
 void register_optimizer_multi(KernelTable& t);
 void register_detection(KernelTable& t);
+void register_contrib(KernelTable& t);
 
 // Parameter helpers.
 inline int64_t attr_i(const mxl_cuda_call* c, const char* n) { return c->attr->i(c->attrs, n); }

@@ -11,6 +11,7 @@
 // int32/int64; for the other dtypes each output element sums its sources in order (as
 // the CPU does), which is exact but slower for long index arrays.
 #include "common.cuh"
+#include "index_check.cuh"
 
 namespace mxlcuda {
 namespace {
@@ -34,11 +35,7 @@ int norm_axis(const mxl_cuda_call* c, int64_t ax, int nd, int* out) {
 }
 
 // ------------------------------------------------------------------ bad-index search
-// The smallest position whose index `Bad` rejects (UINT64_MAX when none).
-struct TakeBad {  // take mode='raise': outside [0, n)
-  int64_t n;
-  __device__ bool operator()(int64_t, int64_t v) const { return v < 0 || v >= n; }
-};
+// (first_bad and TakeBad: index_check.cuh)
 struct NdBad {  // gather_nd: position k * Y + y addresses axis k (negatives count from the end once)
   int64_t Y;
   int64_t dim[MXL_CUDA_MAX_DIM];
@@ -48,37 +45,6 @@ struct NdBad {  // gather_nd: position k * Y + y addresses axis k (negatives cou
     return v < 0 || v >= n;
   }
 };
-template <class I, class Bad>
-__global__ void first_bad_kernel(const I* idx, int64_t n, Bad bad, unsigned long long* pos) {
-  MXC_KERNEL_LOOP(i, n) {
-    if (bad(i, index_value(idx[i]))) atomicMin(pos, (unsigned long long)i);
-  }
-}
-// Runs the search; *found = -1 or the position, *value its index value.
-template <class Bad>
-int first_bad(const mxl_cuda_call* c, const mxl_cuda_blob& idx, const Bad& bad, int64_t* found, int64_t* value) {
-  *found = -1;
-  int64_t n = blob_size(idx);
-  if (n == 0) return 0;
-  auto* pos = static_cast<unsigned long long*>(workspace(c, sizeof(unsigned long long)));
-  if (!pos) return call_fail(c, kOutOfMemory, "%s: out of device memory", c->op_name);
-  CU_CHECK_CALL(c, cudaMemsetAsync(pos, 0xff, sizeof(unsigned long long), stream_of(c)));
-  MXC_SWITCH_ALL16(c, idx.dtype, I, {
-    first_bad_kernel<I, Bad><<<grid_for(n), kThreads, 0, stream_of(c)>>>(bptr<const I>(idx), n, bad, pos);
-  });
-  CU_CHECK_LAUNCH(c);
-  unsigned long long host = 0;
-  CU_CHECK_CALL(c, cudaMemcpyAsync(&host, pos, sizeof host, cudaMemcpyDeviceToHost, stream_of(c)));
-  CU_CHECK_CALL(c, cudaStreamSynchronize(stream_of(c)));
-  if (host == ~0ull) return 0;
-  *found = int64_t(host);
-  MXC_SWITCH_ALL16(c, idx.dtype, I, {
-    I v;
-    CU_CHECK_CALL(c, cudaMemcpy(&v, bptr<const I>(idx) + host, sizeof(I), cudaMemcpyDeviceToHost));
-    *value = index_value(v);
-  });
-  return 0;
-}
 
 // ------------------------------------------------------------------ row copies
 // out[o, j, i] = src[o, idx[j], i] (take: rows of `inner` elements).

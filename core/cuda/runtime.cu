@@ -313,6 +313,7 @@ KernelTable& kernel_table() {
     register_rnn(*k);
     register_random_extra(*k);
     register_detection(*k);
+    register_contrib(*k);
     return k;
   }();
   return *t;

@@ -298,7 +298,24 @@ std::vector<NDArray> invoke(const OpDef& op, const std::vector<NDArray>& in, Att
   for (int i = 0; i < nout; ++i)
     if (!given(i).is_none()) os[i] = given(i).shape();
   MXL_CHECK(bool(op.infer_shape), Err::kInternal, op.name, ": has no shape rule");
-  op.infer_shape(attrs, is, os);
+  if (op.infer_shape_values) {
+    // A data-dependent output shape: wait for the inputs it reads, on the host.
+    std::vector<NDArray> host(in.size());
+    std::vector<TBlob> blobs(in.size());
+    for (size_t i = 0; i < in.size(); ++i) blobs[i] = TBlob{nullptr, in[i].shape(), in[i].dtype(), in[i].ctx()};
+    for (int i : op.shape_value_inputs) {
+      host[size_t(i)] = in[size_t(i)];
+      if (in[size_t(i)].ctx().type != DevType::kCPU) {
+        host[size_t(i)] = NDArray(in[size_t(i)].shape(), in[size_t(i)].dtype(), Context::cpu());
+        copy(in[size_t(i)], host[size_t(i)]);
+      }
+      host[size_t(i)].wait_to_read();
+      blobs[size_t(i)] = host[size_t(i)].blob();
+    }
+    op.infer_shape_values(attrs, blobs, os);
+  } else {
+    op.infer_shape(attrs, is, os);
+  }
   for (size_t i = 0; i < in.size(); ++i)
     MXL_CHECK(is[i] == in[i].shape(), Err::kShape, op.name, ": input ", i, " (", op.input_names(attrs)[i],
               ") has shape ", in[i].shape(), " but ", is[i], " is expected");

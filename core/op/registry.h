@@ -123,6 +123,11 @@ using FCompute = std::function<void(const OpCtx&, const Attrs&, const std::vecto
 // e.g. FullyConnected's weight); return true when every shape is known. Throw
 // Error(kShape, ...) naming the op and the shapes on inconsistency.
 using FInferShape = std::function<bool(const Attrs&, std::vector<Shape>& in, std::vector<Shape>& out)>;
+// Output shapes that depend on input VALUES (boolean_mask): called by imperative calls
+// instead of the shape rule, with host copies of the inputs the op named (the others
+// are blobs without data: shape and dtype only); fills `out`. The shape rule then
+// serves symbols only (where such an op raises a clear error: no values at bind time).
+using FInferShapeValues = std::function<void(const Attrs&, const std::vector<TBlob>& in, std::vector<Shape>& out)>;
 // Same for dtypes; -1 = unknown. The default makes all inputs and outputs one dtype.
 using FInferType = std::function<bool(const Attrs&, std::vector<int>& in, std::vector<int>& out)>;
 
@@ -182,6 +187,8 @@ struct OpDef {
   std::function<std::vector<std::pair<int, int>>(const Attrs&)> inplace_pairs_fn;
   std::vector<ParamSpec> params;
   FInferShape infer_shape;
+  FInferShapeValues infer_shape_values;  // data-dependent output shapes (imperative only)
+  std::vector<int> shape_value_inputs;   // the inputs whose values infer_shape_values reads
   FInferType infer_type;                 // null: all one dtype
   FCompute cpu, gpu;
   FComputeNDArray nd_compute;            // set instead of cpu/gpu: runs inline on NDArrays, any device
@@ -211,6 +218,9 @@ struct OpDef {
   OpDef& range(double lo, double hi) { params.back().lo = lo; params.back().hi = hi; return *this; }
   OpDef& infer_shape_fn(FInferShape f) { infer_shape = std::move(f); return *this; }
   OpDef& infer_type_fn(FInferType f) { infer_type = std::move(f); return *this; }
+  OpDef& infer_shape_values_fn(std::vector<int> value_inputs, FInferShapeValues f) {
+    shape_value_inputs = std::move(value_inputs); infer_shape_values = std::move(f); return *this;
+  }
   OpDef& cpu_fn(FCompute f) { cpu = std::move(f); return *this; }
   OpDef& nd_fn(FComputeNDArray f) { nd_compute = std::move(f); return *this; }
   OpDef& any_params() { free_params = true; return *this; }

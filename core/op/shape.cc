@@ -832,6 +832,7 @@ MXL_OP(reverse)
 
 // ================================================================ slicing
 MXL_OP(slice)
+    .alias("crop")  // MXNet 1.9's deprecated name of slice
     .describe("Slices with begin/end/step per leading axis (numpy semantics; None entries mean "
               "the default: whole axis, step 1).")
     .input("data")

@@ -30,6 +30,9 @@ NOT_FINITE_DIFFERENCE = {
                      "checked against a symmetrised reference by the conformance gradient cases",
     "_linalg_syevd": "reads A's lower triangle only, but its gradient (as MXNet's) is the one for symmetric A: "
                      "checked against a symmetrised reference by the conformance gradient cases",
+    "_contrib_round_ste": "straight-through: the gradient passes unchanged (test_contrib.py, conformance)",
+    "_contrib_sign_ste": "straight-through: the gradient passes unchanged (test_contrib.py, conformance)",
+    "_contrib_gradientmultiplier": "identity forward, gradient times scalar (test_contrib.py, conformance)",
 }
 # Detection ops whose gradient MXNet defines as zero (box geometry and targets are not
 # differentiated through); the conformance gradient cases check the zeros.
@@ -128,8 +131,10 @@ def _sym_func(name):
 
 
 # The executor builds its backward graph from the same FGradient as autograd, but through
-# its own graph builder: every differentiable op is run both ways and must agree.
-@pytest.mark.parametrize("canonical", sorted(c for c in DIFF if c not in ("Dropout", "one_hot")))
+# its own graph builder: every differentiable op is run both ways and must agree (but
+# boolean_mask, whose output shape depends on values, which a bound symbol cannot have).
+@pytest.mark.parametrize("canonical", sorted(c for c in DIFF if c not in ("Dropout", "one_hot",
+                                                                          "_contrib_boolean_mask")))
 def test_executor_gradient_matches_autograd(canonical):
     name = DIFF[canonical]
     case = _pick_case(name)

@@ -18,7 +18,7 @@ from ..context import Context, current_context
 
 __all__ = ["NDArray", "array", "empty", "zeros", "ones", "full", "arange", "eye", "linspace", "waitall",
            "save", "load", "from_dlpack", "to_dlpack_for_read", "to_dlpack_for_write",
-           "from_numpy", "concatenate", "moveaxis", "onehot_encode",
+           "from_numpy", "concatenate", "moveaxis", "onehot_encode", "split_v2",
            "add", "subtract", "multiply", "divide", "true_divide", "modulo", "power", "maximum",
            "minimum", "equal", "not_equal", "greater", "greater_equal", "lesser", "lesser_equal",
            "logical_and", "logical_or", "logical_xor"]
@@ -1240,6 +1240,31 @@ def moveaxis(tensor, source, destination):
     axes.pop(src)
     axes.insert(dst, src)
     return _call("transpose", tensor, axes=tuple(axes))
+
+
+def _split_v2_params(indices_or_sections, axis_size):
+    """The _split_v2 parameters of split_v2's indices_or_sections (shared with mx.sym.split_v2):
+    an int N gives N equal parts (checked when the axis size is known), a tuple the split points."""
+    if isinstance(indices_or_sections, (int, np.integer)) and not isinstance(indices_or_sections, bool):
+        sections = int(indices_or_sections)
+        if sections < 1:
+            raise ValueError("split_v2: indices_or_sections must be a positive number of sections, got %d" % sections)
+        if axis_size is not None and axis_size % sections:
+            raise ValueError("split_v2: an axis of size %d cannot be split into %d equal sections"
+                             % (axis_size, sections))
+        return {"sections": sections}
+    if isinstance(indices_or_sections, (tuple, list)):
+        return {"indices": (0,) + tuple(int(i) for i in indices_or_sections)}
+    raise ValueError("split_v2: indices_or_sections must be an int or a tuple of ints, got %r"
+                     % (indices_or_sections,))
+
+
+def split_v2(ary, indices_or_sections, axis=0, squeeze_axis=False):
+    """Splits ary along axis (MXNet's mx.nd.split_v2): into indices_or_sections equal parts
+    when it is an int, else at the positions it lists (numpy.split). squeeze_axis drops the
+    axis from parts of length 1. Returns a list of NDArrays (one NDArray for one part)."""
+    params = _split_v2_params(indices_or_sections, ary.shape[axis])
+    return _call("_split_v2", ary, axis=axis, squeeze_axis=squeeze_axis, **params)
 
 
 def onehot_encode(indices, out):

@@ -19,7 +19,7 @@ from ..ndarray import NDArray
 from ..ndarray import ndarray as _ndmod
 
 __all__ = ["Symbol", "Variable", "var", "Group", "load", "load_json", "zeros", "ones", "full", "arange", "eye",
-           "linspace",
+           "linspace", "split_v2",
            "maximum", "minimum", "pow", "power", "hypot"]
 
 _LIST = {"arguments": 0, "outputs": 1, "aux": 2, "inputs": 3}
@@ -487,6 +487,14 @@ def linspace(start, stop, num, endpoint=True, name=None, dtype=None):
     """num evenly spaced values from start to stop (MXNet's mx.sym.linspace)."""
     return _call("_linspace", [], name=name, start=start, stop=stop, num=num, endpoint=endpoint,
                  dtype=_dtype_name(dtype) or "float32")
+
+
+def split_v2(ary, indices_or_sections, axis=0, squeeze_axis=False, name=None):
+    """Splits ary along axis (MXNet's mx.sym.split_v2): into indices_or_sections equal parts
+    when it is an int, else at the positions it lists (numpy.split)."""
+    from ..ndarray.ndarray import _split_v2_params
+    return _call("_split_v2", [ary], name=name, axis=axis, squeeze_axis=squeeze_axis,
+                 **_split_v2_params(indices_or_sections, None))
 
 
 def _binary_function(name, elem, scalar, rscalar, py):

@@ -828,11 +828,11 @@ RANDOM_GRADIENT["_sample_multinomial"] = [
 
 # Families of ops whose cases live in their own module (cases_<family>.py), merged here.
 from . import (  # noqa: E402
-    cases_ctc, cases_detection, cases_linalg, cases_nn_extra, cases_optim_multi, cases_random_extra, cases_rnn,
-    cases_spatial)
+    cases_contrib, cases_ctc, cases_detection, cases_linalg, cases_nn_extra, cases_optim_multi, cases_random_extra,
+    cases_rnn, cases_spatial)
 
 EXTRA_MODULES = (cases_nn_extra, cases_linalg, cases_spatial, cases_ctc, cases_rnn, cases_random_extra,
-                 cases_optim_multi, cases_detection)
+                 cases_optim_multi, cases_detection, cases_contrib)
 for _extra in EXTRA_MODULES:
     OPS.update(_extra.OPS)
     INDEX_INPUTS.update(getattr(_extra, "INDEX_INPUTS", {}))
@@ -840,3 +840,6 @@ for _extra in EXTRA_MODULES:
     RANDOM.update(getattr(_extra, "RANDOM", {}))
     RANDOM_GRADIENT.update(getattr(_extra, "RANDOM_GRADIENT", {}))
     EXCLUDED.update(getattr(_extra, "EXCLUDED", {}))
+    # gradient cases written out (inputs, params, head_grads, grads) for deterministic ops whose
+    # gradient is not their derivative (straight-through estimators), generated as RANDOM_GRADIENT's
+    RANDOM_GRADIENT.update(getattr(_extra, "WRITTEN_GRADIENT", {}))

@@ -31,7 +31,7 @@ MXC_EMU_ORDER=reverse MXLITE_CUBLAS_LIBRARY=$EMU $PY -m pytest -q -p no:cachepro
 
 echo "-- matrix products through the plugin's GEMM kernel (no cuBLAS)"
 MXLITE_CUBLAS_LIBRARY= $PY -m pytest -q -p no:cacheprovider -m gpu tests/python/test_gpu.py \
-    -k "dot or FullyConnected or Convolution or Deconvolution or gemm"
+    -k "dot or FullyConnected or Convolution or Deconvolution or gemm or interleaved"
 
 echo "-- bench/bench_gpu.py --smoke (the script itself; emulated figures mean nothing)"
 MXC_EMU_ASYNC=1 MXLITE_CUBLAS_LIBRARY=$EMU $PY bench/bench_gpu.py --smoke >"$BUILD/emu_bench.log" 2>&1 ||
