@@ -615,6 +615,11 @@ export interface NdOps {
    */
   add_n(...args: Array<NDArray | NDArray[] | { num_args?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray;
   /**
+   * Checks whether every element of data is finite (not NaN, not infinite): a float32 array of shape (1,) holding 1 if so, else 0. Used by mixed-precision training to skip steps whose gradients overflowed.
+   */
+  all_finite(data?: NDArray | null, params?: { data?: NDArray; init_output?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  all_finite(params: { data?: NDArray; init_output?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Inverse cosine, elementwise.
    */
   arccos(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -814,6 +819,11 @@ export interface NdOps {
   ceil(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   ceil(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Picks one element per row: output[i] = lhs[i, rhs[i]] for lhs (rows, columns) and rhs (rows,) of 0-based column indices, which must be in [0, columns). The gradient reaches lhs at the picked places.
+   */
+  choose_element_0index(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  choose_element_0index(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Clips values to [a_min, a_max]: a_min where x < a_min, else a_max where x > a_max, else x.
    */
   clip(data?: NDArray | null, params?: { data?: NDArray; a_min: number; a_max: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -838,6 +848,12 @@ export interface NdOps {
    */
   cosh(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   cosh(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Slices with begin/end/step per leading axis (numpy semantics; None entries mean the default: whole axis, step 1).
+   * (registry name: slice)
+   */
+  crop(data?: NDArray | null, params?: { data?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  crop(params: { data?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Connectionist Temporal Classification loss (Graves et al., 2006), one value per sample. data (sequence_length, batch, alphabet_size) holds unnormalised activations: the softmax over the alphabet is applied inside. One channel is the blank: channel 0 with blank_label='first', alphabet_size-1 with 'last'. label (batch, label_sequence_length) holds each sample's label ids (any numeric dtype, integral values), padded at the end with 0 ('first') or -1 ('last'); a sample's labels end at its first padding value (later values are ignored), or after label_lengths[b] labels with use_label_lengths. With use_data_lengths only the first data_lengths[b] steps of sample b are used. The output (batch,) is -log p(label | data), computed in log space; the gradient with respect to data is softmax(data) minus the posterior of each channel, zero at steps past a sample's data length, times the incoming gradient of that sample. label and the lengths get no gradient. Inputs are checked where MXNet 1.9 silently returns garbage or crashes; each of these is an error naming the sample: a label value that is not an integer, is outside the alphabet or is the blank (within the sample's length); a data_lengths value that is not an integer in [0, sequence_length] or a label_lengths value that is not one in [0, label_sequence_length]; a sample whose labels cannot be aligned to its steps (each label takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: float32 only); every dtype computes in double.
    * (registry name: CTCLoss)
@@ -915,6 +931,11 @@ export interface NdOps {
    */
   expm1(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   expm1(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sets one element per row: output = lhs with output[i, rhs[i]] = mhs[i], for lhs (rows, columns), mhs (rows,) and rhs (rows,) of 0-based column indices in [0, columns). The gradient reaches lhs (zero at the filled places) and mhs.
+   */
+  fill_element_0index(lhs?: NDArray | null, mhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; mhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  fill_element_0index(params: { lhs?: NDArray; mhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Rounds toward zero, elementwise.
    */
@@ -1181,6 +1202,35 @@ export interface NdOps {
   mp_sgd_update(weight?: NDArray | null, grad?: NDArray | null, weight32?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; weight32?: NDArray; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   mp_sgd_update(params: { weight?: NDArray; grad?: NDArray; weight32?: NDArray; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Checks whether every element of num_arrays arrays is finite: a float32 array of shape (1,) holding 1 if so, else 0.
+   */
+  multi_all_finite(...args: Array<NDArray | NDArray[] | { num_arrays?: number; init_output?: boolean; out?: NDArray | NDArray[]; name?: string }>): NDArray;
+  /**
+   * Computes the LARS learning rates of several weights from their and their gradients' sums of squares (You et al., Large Batch Training of Convolutional Networks)::   w = sqrt(weights_sum_sq), g = sqrt(grads_sum_sq) * rescale_grad   out = lrs * eta * w / (g + wds * w + eps)   where w > 0 and g > 0
+   */
+  multi_lars(lrs?: NDArray | null, weights_sum_sq?: NDArray | null, grads_sum_sq?: NDArray | null, wds?: NDArray | null, params?: { lrs?: NDArray; weights_sum_sq?: NDArray; grads_sum_sq?: NDArray; wds?: NDArray; eta: number; eps: number; rescale_grad?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  multi_lars(params: { lrs?: NDArray; weights_sum_sq?: NDArray; grads_sum_sq?: NDArray; wds?: NDArray; eta: number; eps: number; rescale_grad?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Updates num_weights weights and their momenta in one call, each exactly as sgd_mom_update with its own learning rate and weight decay::   mom_i = momentum * mom_i - lr_i * wd_i * weight_i - lr_i * clip(rescale_grad * grad_i)   weight_i = weight_i + mom_i
+   */
+  multi_mp_sgd_mom_update(...args: Array<NDArray | NDArray[] | { lrs?: string; wds?: string; momentum?: number; rescale_grad?: number; clip_gradient?: number; num_weights?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
+   * Updates num_weights weights in one call, each exactly as sgd_update with its own learning rate and weight decay::   weight_i = (1 - lr_i * wd_i) * weight_i - lr_i * clip(rescale_grad * grad_i) Multi-precision: the update runs on the float32 master copies weight32_i (with float32 momenta), and output i is weight32_i cast to the weight's dtype. Inputs: weight_0, grad_0, weight32_0, weight_1, ... for each of num_weights weights. Output i is the new weight_i: pass out=[weight_0, weight_1, ...] to update in place; the states are always updated in place.
+   */
+  multi_mp_sgd_update(...args: Array<NDArray | NDArray[] | { lrs?: string; wds?: string; rescale_grad?: number; clip_gradient?: number; num_weights?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
+   * Updates num_weights weights and their momenta in one call, each exactly as sgd_mom_update with its own learning rate and weight decay::   mom_i = momentum * mom_i - lr_i * wd_i * weight_i - lr_i * clip(rescale_grad * grad_i)   weight_i = weight_i + mom_i
+   */
+  multi_sgd_mom_update(...args: Array<NDArray | NDArray[] | { lrs?: string; wds?: string; momentum?: number; rescale_grad?: number; clip_gradient?: number; num_weights?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
+   * Updates num_weights weights in one call, each exactly as sgd_update with its own learning rate and weight decay::   weight_i = (1 - lr_i * wd_i) * weight_i - lr_i * clip(rescale_grad * grad_i) Inputs: weight_0, grad_0, weight_1, ... for each of num_weights weights. Output i is the new weight_i: pass out=[weight_0, weight_1, ...] to update in place; the states are always updated in place.
+   */
+  multi_sgd_update(...args: Array<NDArray | NDArray[] | { lrs?: string; wds?: string; rescale_grad?: number; clip_gradient?: number; num_weights?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
+   * Computes the sum of squares of each of num_arrays arrays: a float32 array of num_arrays values (accumulated in double). Used for gradient norms, e.g. by LARS and LAMB.
+   */
+  multi_sum_sq(...args: Array<NDArray | NDArray[] | { num_arrays?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray;
+  /**
    * Update function for Nesterov Accelerated Gradient (NAG) optimizer. It updates the weights and the momentum (in place) using::   g = clip(rescale_grad * gradient) + wd * weight
    */
   nag_mom_update(weight?: NDArray | null, grad?: NDArray | null, mom?: NDArray | null, params?: { weight?: NDArray; grad?: NDArray; mom?: NDArray; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -1232,6 +1282,22 @@ export interface NdOps {
   pick(data?: NDArray | null, index?: NDArray | null, params?: { data?: NDArray; index?: NDArray; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
   pick(params: { data?: NDArray; index?: NDArray; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Updates num_weights weights and their momenta in one call, each exactly as sgd_mom_update with its own learning rate and weight decay::   mom_i = momentum * mom_i - lr_i * wd_i * weight_i - lr_i * clip(rescale_grad * grad_i)   weight_i = weight_i + mom_i
+   */
+  preloaded_multi_mp_sgd_mom_update(...args: Array<NDArray | NDArray[] | { momentum?: number; rescale_grad?: number; clip_gradient?: number; num_weights?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
+   * Updates num_weights weights in one call, each exactly as sgd_update with its own learning rate and weight decay::   weight_i = (1 - lr_i * wd_i) * weight_i - lr_i * clip(rescale_grad * grad_i) lrs and wds are float32 arrays of num_weights learning rates and weight decays. Multi-precision: the update runs on the float32 master copies weight32_i (with float32 momenta), and output i is weight32_i cast to the weight's dtype. Inputs: weight_0, grad_0, weight32_0, weight_1, ... for each of num_weights weights, then lrs, then wds. Output i is the new weight_i: pass out=[weight_0, weight_1, ...] to update in place; the states are always updated in place.
+   */
+  preloaded_multi_mp_sgd_update(...args: Array<NDArray | NDArray[] | { rescale_grad?: number; clip_gradient?: number; num_weights?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
+   * Updates num_weights weights and their momenta in one call, each exactly as sgd_mom_update with its own learning rate and weight decay::   mom_i = momentum * mom_i - lr_i * wd_i * weight_i - lr_i * clip(rescale_grad * grad_i)   weight_i = weight_i + mom_i
+   */
+  preloaded_multi_sgd_mom_update(...args: Array<NDArray | NDArray[] | { momentum?: number; rescale_grad?: number; clip_gradient?: number; num_weights?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
+   * Updates num_weights weights in one call, each exactly as sgd_update with its own learning rate and weight decay::   weight_i = (1 - lr_i * wd_i) * weight_i - lr_i * clip(rescale_grad * grad_i) lrs and wds are float32 arrays of num_weights learning rates and weight decays. Inputs: weight_0, grad_0, weight_1, ... for each of num_weights weights, then lrs, then wds. Output i is the new weight_i: pass out=[weight_0, weight_1, ...] to update in place; the states are always updated in place.
+   */
+  preloaded_multi_sgd_update(...args: Array<NDArray | NDArray[] | { rescale_grad?: number; clip_gradient?: number; num_weights?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
    * Product of array elements over the given axes.
    */
   prod(data?: NDArray | null, params?: { data?: NDArray; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -1247,30 +1313,114 @@ export interface NdOps {
    */
   random_exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_exponential_like)
+   */
+  random_exponential_like(data?: NDArray | null, params?: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_exponential_like(params: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the gamma distribution with shape alpha and scale beta.
    * (registry name: _random_gamma)
    */
   random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_gamma_like)
+   */
+  random_gamma_like(data?: NDArray | null, params?: { data?: NDArray; alpha?: number; beta?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_gamma_like(params: { data?: NDArray; alpha?: number; beta?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
    * (registry name: _random_generalized_negative_binomial)
    */
   random_generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_generalized_negative_binomial_like)
+   */
+  random_generalized_negative_binomial_like(data?: NDArray | null, params?: { data?: NDArray; mu?: number; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_generalized_negative_binomial_like(params: { data?: NDArray; mu?: number; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
    * (registry name: _random_negative_binomial)
    */
   random_negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the negative binomial distribution, as floats: the failures before k successes of probability p, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_negative_binomial_like)
+   */
+  random_negative_binomial_like(data?: NDArray | null, params?: { data?: NDArray; k?: number; p?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_negative_binomial_like(params: { data?: NDArray; k?: number; p?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Samples from the normal distribution N(loc, scale^2).
    * (registry name: _random_normal)
    */
   random_normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the normal distribution N(loc, scale^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_normal_like)
+   */
+  random_normal_like(data?: NDArray | null, params?: { data?: NDArray; loc?: number; scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_normal_like(params: { data?: NDArray; loc?: number; scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under Dirichlet distributions: alpha (P..., k) holds one distribution's concentrations (> 0) per row of its last axis, sample has shape P + (draws...) + (k,), and the output P + (draws...) holds the density of each k-vector (not projected onto the simplex; a negative component gives 0). With is_log, the log-density. The gradient reaches sample and alpha.
+   * (registry name: _random_pdf_dirichlet)
+   */
+  random_pdf_dirichlet(sample?: NDArray | null, alpha?: NDArray | null, params?: { sample?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_pdf_dirichlet(params: { sample?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under exponential distributions with rates lam (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_exponential)
+   */
+  random_pdf_exponential(sample?: NDArray | null, lam?: NDArray | null, params?: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_pdf_exponential(params: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under gamma distributions with shapes alpha (> 0) and rates beta (> 0): beta^alpha x^(alpha-1) e^(-beta x) / Gamma(alpha), the values MXNet 1.9 computes, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_gamma)
+   */
+  random_pdf_gamma(sample?: NDArray | null, alpha?: NDArray | null, beta?: NDArray | null, params?: { sample?: NDArray; alpha?: NDArray; beta?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_pdf_gamma(params: { sample?: NDArray; alpha?: NDArray; beta?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under generalized negative binomial distributions with means mu (>= 0) and dispersions alpha (>= 0; 0 is Poisson(mu)), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_generalized_negative_binomial)
+   */
+  random_pdf_generalized_negative_binomial(sample?: NDArray | null, mu?: NDArray | null, alpha?: NDArray | null, params?: { sample?: NDArray; mu?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_pdf_generalized_negative_binomial(params: { sample?: NDArray; mu?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under negative binomial distributions: the number of failures x before k (> 0) successes of probability p (in (0, 1]), C(x+k-1, x) p^k (1-p)^x, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_negative_binomial)
+   */
+  random_pdf_negative_binomial(sample?: NDArray | null, k?: NDArray | null, p?: NDArray | null, params?: { sample?: NDArray; k?: NDArray; p?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_pdf_negative_binomial(params: { sample?: NDArray; k?: NDArray; p?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under normal distributions with means mu and standard deviations sigma (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_normal)
+   */
+  random_pdf_normal(sample?: NDArray | null, mu?: NDArray | null, sigma?: NDArray | null, params?: { sample?: NDArray; mu?: NDArray; sigma?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_pdf_normal(params: { sample?: NDArray; mu?: NDArray; sigma?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under Poisson distributions with means lam (>= 0; samples need not be whole: Gamma-function form), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_poisson)
+   */
+  random_pdf_poisson(sample?: NDArray | null, lam?: NDArray | null, params?: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_pdf_poisson(params: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under uniform distributions on [low, high] (low < high), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_uniform)
+   */
+  random_pdf_uniform(sample?: NDArray | null, low?: NDArray | null, high?: NDArray | null, params?: { sample?: NDArray; low?: NDArray; high?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_pdf_uniform(params: { sample?: NDArray; low?: NDArray; high?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the Poisson distribution with mean lam (as floats).
    * (registry name: _random_poisson)
    */
   random_poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_poisson_like)
+   */
+  random_poisson_like(data?: NDArray | null, params?: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_poisson_like(params: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Samples integers uniformly from [low, high).
    * (registry name: _random_randint)
@@ -1281,6 +1431,12 @@ export interface NdOps {
    * (registry name: _random_uniform)
    */
   random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the uniform distribution on [low, high), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_uniform_like)
+   */
+  random_uniform_like(data?: NDArray | null, params?: { data?: NDArray; low?: number; high?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  random_uniform_like(params: { data?: NDArray; low?: number; high?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Converts a batch of index arrays into an array of flat indices. data is (len(shape), N): column i holds one multi-index; the output (N,) holds sum_k data[k, i] * prod(shape[k+1:]). The output has data's dtype; indices are not range-checked (as MXNet).
    * (registry name: _ravel_multi_index)
@@ -1307,6 +1463,10 @@ export interface NdOps {
    */
   repeat(data?: NDArray | null, params?: { data?: NDArray; repeats: number; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   repeat(params: { data?: NDArray; repeats: number; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Sets each of num_arrays arrays to zero, in place (e.g. gradients between steps). Returns nothing.
+   */
+  reset_arrays(...args: Array<NDArray | NDArray[] | { num_arrays?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
   /**
    * Reshapes the input without copying semantics changes. shape may use the codes 0 (copy this dim), -1 (infer), -2 (copy the remaining dims), -3 (merge two dims), -4 (split a dim into the two values that follow, one may be -1).
    * (registry name: Reshape)
@@ -1416,6 +1576,12 @@ export interface NdOps {
    */
   shape_array(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   shape_array(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Randomly permutes data along its first axis (rows keep their contents); the permutation comes from the random generator, so mx.random.seed makes it reproducible. Any dtype; not differentiable.
+   * (registry name: _shuffle)
+   */
+  shuffle(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  shuffle(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Logistic sigmoid 1/(1+exp(-x)), elementwise.
    */
@@ -2089,6 +2255,41 @@ export interface NdInternalOps {
   _backward_clip(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; a_min: number; a_max: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_clip(params: { ograd?: NDArray; data?: NDArray; a_min: number; a_max: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Gradient of _contrib_AdaptiveAvgPooling2D with respect to data: inputs (ograd, data); data only gives the input shape.
+   */
+  _backward_contrib_AdaptiveAvgPooling2D(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; output_size?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_contrib_AdaptiveAvgPooling2D(params: { ograd?: NDArray; data?: NDArray; output_size?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _contrib_BilinearResize2D with respect to data: inputs (ograd, data); data only gives the input shape.
+   */
+  _backward_contrib_BilinearResize2D(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_contrib_BilinearResize2D(params: { ograd?: NDArray; data?: NDArray; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _contrib_ROIAlign with respect to data: inputs (ograd, data, rois).
+   */
+  _backward_contrib_ROIAlign(ograd?: NDArray | null, data?: NDArray | null, rois?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; rois?: NDArray; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_contrib_ROIAlign(params: { ograd?: NDArray; data?: NDArray; rois?: NDArray; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _contrib_boolean_mask: inputs (ograd, data, index); output zeros shaped like data with ograd's slices at the kept positions.
+   */
+  _backward_contrib_boolean_mask(ograd?: NDArray | null, data?: NDArray | null, index?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; index?: NDArray; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_contrib_boolean_mask(params: { ograd?: NDArray; data?: NDArray; index?: NDArray; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _contrib_box_nms: inputs (ograd, data); the suppression is recomputed from data and each kept output row's gradient goes back to its input row.
+   */
+  _backward_contrib_box_nms(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_contrib_box_nms(params: { ograd?: NDArray; data?: NDArray; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradient of _contrib_index_copy: inputs (ograd, index_vector); outputs the gradients of old_tensor (ograd with the indexed rows zeroed) and new_tensor (the indexed rows of ograd).
+   */
+  _backward_contrib_index_copy(ograd?: NDArray | null, index_vector?: NDArray | null, params?: { ograd?: NDArray; index_vector?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_contrib_index_copy(params: { ograd?: NDArray; index_vector?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradient of _contrib_quadratic: inputs (ograd, data); output ograd * (2 a x + b).
+   */
+  _backward_contrib_quadratic(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; a?: number; b?: number; c?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_contrib_quadratic(params: { ograd?: NDArray; data?: NDArray; a?: number; b?: number; c?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Gradient of cos: ograd * dcos/dx.
    */
   _backward_cos(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -2183,6 +2384,26 @@ export interface NdInternalOps {
    */
   _backward_im2col(ograd?: NDArray | null, data?: NDArray | null, params?: { ograd?: NDArray; data?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_im2col(params: { ograd?: NDArray; data?: NDArray; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradients of the interleaved attention product of the same name (inputs: ograd, then the forward inputs; outputs: their gradients).
+   */
+  _backward_interleaved_matmul_encdec_qk(ograd?: NDArray | null, queries?: NDArray | null, keys_values?: NDArray | null, params?: { ograd?: NDArray; queries?: NDArray; keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_interleaved_matmul_encdec_qk(params: { ograd?: NDArray; queries?: NDArray; keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradients of the interleaved attention product of the same name (inputs: ograd, then the forward inputs; outputs: their gradients).
+   */
+  _backward_interleaved_matmul_encdec_valatt(ograd?: NDArray | null, keys_values?: NDArray | null, attention?: NDArray | null, params?: { ograd?: NDArray; keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_interleaved_matmul_encdec_valatt(params: { ograd?: NDArray; keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradients of the interleaved attention product of the same name (inputs: ograd, then the forward inputs; outputs: their gradients).
+   */
+  _backward_interleaved_matmul_selfatt_qk(ograd?: NDArray | null, queries_keys_values?: NDArray | null, params?: { ograd?: NDArray; queries_keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _backward_interleaved_matmul_selfatt_qk(params: { ograd?: NDArray; queries_keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradients of the interleaved attention product of the same name (inputs: ograd, then the forward inputs; outputs: their gradients).
+   */
+  _backward_interleaved_matmul_selfatt_valatt(ograd?: NDArray | null, queries_keys_values?: NDArray | null, attention?: NDArray | null, params?: { ograd?: NDArray; queries_keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_interleaved_matmul_selfatt_valatt(params: { ograd?: NDArray; queries_keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
   /**
    * Gradient of _linalg_det: inputs (ograd, A, det); output A's gradient ograd * det * A^-T.
    */
@@ -2348,6 +2569,46 @@ export interface NdInternalOps {
    */
   _backward_np_cumsum(ograd?: NDArray | null, a?: NDArray | null, params?: { ograd?: NDArray; a?: NDArray; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _backward_np_cumsum(params: { ograd?: NDArray; a?: NDArray; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Gradients of _random_pdf_dirichlet: inputs (ograd, sample, alpha), outputs the gradients of sample and alpha.
+   */
+  _backward_pdf_dirichlet(ograd?: NDArray | null, sample?: NDArray | null, alpha?: NDArray | null, params?: { ograd?: NDArray; sample?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_pdf_dirichlet(params: { ograd?: NDArray; sample?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradients of _random_pdf_exponential: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_exponential(ograd?: NDArray | null, sample?: NDArray | null, lam?: NDArray | null, params?: { ograd?: NDArray; sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_pdf_exponential(params: { ograd?: NDArray; sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradients of _random_pdf_gamma: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_gamma(ograd?: NDArray | null, sample?: NDArray | null, alpha?: NDArray | null, beta?: NDArray | null, params?: { ograd?: NDArray; sample?: NDArray; alpha?: NDArray; beta?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_pdf_gamma(params: { ograd?: NDArray; sample?: NDArray; alpha?: NDArray; beta?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradients of _random_pdf_generalized_negative_binomial: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_generalized_negative_binomial(ograd?: NDArray | null, sample?: NDArray | null, mu?: NDArray | null, alpha?: NDArray | null, params?: { ograd?: NDArray; sample?: NDArray; mu?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_pdf_generalized_negative_binomial(params: { ograd?: NDArray; sample?: NDArray; mu?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradients of _random_pdf_negative_binomial: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_negative_binomial(ograd?: NDArray | null, sample?: NDArray | null, k?: NDArray | null, p?: NDArray | null, params?: { ograd?: NDArray; sample?: NDArray; k?: NDArray; p?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_pdf_negative_binomial(params: { ograd?: NDArray; sample?: NDArray; k?: NDArray; p?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradients of _random_pdf_normal: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_normal(ograd?: NDArray | null, sample?: NDArray | null, mu?: NDArray | null, sigma?: NDArray | null, params?: { ograd?: NDArray; sample?: NDArray; mu?: NDArray; sigma?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_pdf_normal(params: { ograd?: NDArray; sample?: NDArray; mu?: NDArray; sigma?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradients of _random_pdf_poisson: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_poisson(ograd?: NDArray | null, sample?: NDArray | null, lam?: NDArray | null, params?: { ograd?: NDArray; sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_pdf_poisson(params: { ograd?: NDArray; sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Gradients of _random_pdf_uniform: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_uniform(ograd?: NDArray | null, sample?: NDArray | null, low?: NDArray | null, high?: NDArray | null, params?: { ograd?: NDArray; sample?: NDArray; low?: NDArray; high?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _backward_pdf_uniform(params: { ograd?: NDArray; sample?: NDArray; low?: NDArray; high?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray[];
   /**
    * Gradient of pick w.r.t. data. Inputs: ograd, index, data.
    */
@@ -2539,17 +2800,148 @@ export interface NdInternalOps {
   _broadcast_backward(ograd?: NDArray | null, like?: NDArray | null, params?: { ograd?: NDArray; like?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _broadcast_backward(params: { ograd?: NDArray; like?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Adaptive average pooling: averages each (batch, channel) plane of data (batch, channel, height, width) over an output_size grid of bins. Output bin (i, j) of (Ho, Wo) averages input rows [floor(i H / Ho), ceil((i + 1) H / Ho)) and columns [floor(j W / Wo), ceil((j + 1) W / Wo)); bins overlap when the input size is not a multiple of the output size, and an output larger than the input repeats pixels. The gradient gives each pixel the sum of its bins' gradients over their areas.
+   */
+  _contrib_AdaptiveAvgPooling2D(data?: NDArray | null, params?: { data?: NDArray; output_size?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_AdaptiveAvgPooling2D(params: { data?: NDArray; output_size?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Resizes images by bilinear interpolation. data is (batch, channel, height, width); the output keeps batch and channel and takes the height and width that `mode` picks (see its description). Each output pixel blends the four input pixels around its source point: with align_corners=True output pixel o of n_out reads o * (n_in - 1) / (n_out - 1), with False (o + 0.5) * n_in / n_out - 0.5 (at least 0); an output axis of size 1 reads the first pixel. In mode 'like' the second input `like` gives the output height and width (its gradient is zero). The gradient spreads each output gradient over its four source pixels with the blend's weights.
+   */
+  _contrib_BilinearResize2D(data?: NDArray | null, like?: NDArray | null, params?: { data?: NDArray; like?: NDArray; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_BilinearResize2D(params: { data?: NDArray; like?: NDArray; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Connectionist Temporal Classification loss (Graves et al., 2006), one value per sample. data (sequence_length, batch, alphabet_size) holds unnormalised activations: the softmax over the alphabet is applied inside. One channel is the blank: channel 0 with blank_label='first', alphabet_size-1 with 'last'. label (batch, label_sequence_length) holds each sample's label ids (any numeric dtype, integral values), padded at the end with 0 ('first') or -1 ('last'); a sample's labels end at its first padding value (later values are ignored), or after label_lengths[b] labels with use_label_lengths. With use_data_lengths only the first data_lengths[b] steps of sample b are used. The output (batch,) is -log p(label | data), computed in log space; the gradient with respect to data is softmax(data) minus the posterior of each channel, zero at steps past a sample's data length, times the incoming gradient of that sample. label and the lengths get no gradient. Inputs are checked where MXNet 1.9 silently returns garbage or crashes; each of these is an error naming the sample: a label value that is not an integer, is outside the alphabet or is the blank (within the sample's length); a data_lengths value that is not an integer in [0, sequence_length] or a label_lengths value that is not one in [0, label_sequence_length]; a sample whose labels cannot be aligned to its steps (each label takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: float32 only); every dtype computes in double.
    * (registry name: CTCLoss)
    */
   _contrib_CTCLoss(data?: NDArray | null, label?: NDArray | null, data_lengths?: NDArray | null, label_lengths?: NDArray | null, params?: { data?: NDArray; label?: NDArray; data_lengths?: NDArray; label_lengths?: NDArray; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _contrib_CTCLoss(params: { data?: NDArray; label?: NDArray; data_lengths?: NDArray; label_lengths?: NDArray; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * SSD detection output: decodes, scores and suppresses the anchors' predictions. cls_prob (batch, classes, A) holds class probabilities, loc_pred (batch, A * 4) box offsets, anchor (1, A, 4) the anchors (corners). Per anchor the best class other than background_id gives the id (counted among the non-background classes) and score; below threshold the anchor has no detection. Boxes decode as box_decode does with std = variances (and clip to [0, 1] when clip). The detections, best score first (ties in anchor order), then go through NMS over the first nms_topk (nms_topk > 0): a kept detection suppresses later ones of its class (of any class with force_suppress) whose IoU is at least nms_threshold. Output (batch, A, 6) rows (id, score, xmin, ymin, xmax, ymax) in that order; suppressed detections and those beyond nms_topk keep their row with id -1, anchors without a detection give rows of -1 at the end. (MXNet 1.9 always treats class 0 as the background and writes wrong rows beyond nms_topk; mxlite honours background_id and keeps those rows.) The gradient is zero.
+   */
+  _contrib_MultiBoxDetection(cls_prob?: NDArray | null, loc_pred?: NDArray | null, anchor?: NDArray | null, params?: { cls_prob?: NDArray; loc_pred?: NDArray; anchor?: NDArray; clip?: boolean; threshold?: number; background_id?: number; nms_threshold?: number; force_suppress?: boolean; variances?: string; nms_topk?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_MultiBoxDetection(params: { cls_prob?: NDArray; loc_pred?: NDArray; anchor?: NDArray; clip?: boolean; threshold?: number; background_id?: number; nms_threshold?: number; force_suppress?: boolean; variances?: string; nms_topk?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Generates SSD anchor boxes (priors) for a feature map. For data (batch, channel, H, W) the output (1, H * W * A, 4) holds, cell by cell (row-major) and A = len(sizes) + len(ratios) - 1 anchors per cell, corner boxes (xmin, ymin, xmax, ymax) as fractions of the image: centred at ((x + offsets[1]) * step_x, (y + offsets[0]) * step_y), one anchor per size with ratios[0], then one per further ratio with sizes[0]; an anchor of size s and ratio r is s * H / W * sqrt(r) wide and s / sqrt(r) high. Only data's shape is used; the gradient is zero.
+   */
+  _contrib_MultiBoxPrior(data?: NDArray | null, params?: { data?: NDArray; sizes?: string; ratios?: string; clip?: boolean; steps?: string; offsets?: string; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_MultiBoxPrior(params: { data?: NDArray; sizes?: string; ratios?: string; clip?: boolean; steps?: string; offsets?: string; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * SSD training targets: matches anchors to ground-truth boxes. anchor (1, A, 4) holds corner anchors, label (batch, L, 5 or more) rows (class, xmin, ymin, xmax, ymax) -- a sample's ground truths are its rows up to the first of class -1 -- and cls_pred (batch, classes, A) the class scores (used by negative mining). Each ground truth in turn takes the free anchor of highest IoU (the best pair overall first, while that IoU exceeds 1e-6); every other anchor whose best IoU exceeds overlap_threshold matches its best ground truth. Matched anchors are positives: cls_target is their class + 1, loc_target their box encoding (box_encode's, with zero means and std = variances) and loc_mask 1. Without mining (negative_mining_ratio <= 0) every other anchor is a negative (cls_target 0); with it, of the unmatched anchors whose best IoU is below negative_mining_thresh, those of lowest background probability (softmax of cls_pred) become negatives, max(positives * ratio, minimum_negative_samples) of them at most, and the rest get ignore_label. (MXNet 1.9 ignores minimum_negative_samples and aborts when fewer candidates exist than wanted; mxlite takes them all.) Outputs: loc_target and loc_mask (batch, A * 4), cls_target (batch, A). The gradient is zero.
+   */
+  _contrib_MultiBoxTarget(anchor?: NDArray | null, label?: NDArray | null, cls_pred?: NDArray | null, params?: { anchor?: NDArray; label?: NDArray; cls_pred?: NDArray; overlap_threshold?: number; ignore_label?: number; negative_mining_ratio?: number; negative_mining_thresh?: number; minimum_negative_samples?: number; variances?: string; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _contrib_MultiBoxTarget(params: { anchor?: NDArray; label?: NDArray; cls_pred?: NDArray; overlap_threshold?: number; ignore_label?: number; negative_mining_ratio?: number; negative_mining_thresh?: number; minimum_negative_samples?: number; variances?: string; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Region of interest align pooling (Mask R-CNN): pools each roi of a feature map into pooled_size bins without quantising coordinates. data is (batch, channels, height, width); rois (num_rois, 5) rows (batch index, x1, y1, x2, y2) in image pixels, mapped onto data by spatial_scale (minus half a pixel when aligned). Each bin averages bilinear samples at the centres of a sample_ratio x sample_ratio grid over it (when sample_ratio <= 0, ceil(bin size) per axis); samples more than a pixel outside the map read 0, those within clamp to the border. Without aligned an roi is at least one pixel wide and high. A roi with a negative batch index gives 0 (MXNet 1.9 writes garbage there); an empty aligned roi gives 0 (MXNet aborts). Output (num_rois, channels, ph, pw), or channels / (ph * pw) with position_sensitive. The gradient reaches data; rois get 0.
+   */
+  _contrib_ROIAlign(data?: NDArray | null, rois?: NDArray | null, params?: { data?: NDArray; rois?: NDArray; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_ROIAlign(params: { data?: NDArray; rois?: NDArray; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Whether every element of a is close to the one of b: |a - b| <= atol + rtol * |b| (numpy.allclose, not symmetric). a and b must have the same shape. The output is a uint8 scalar (shape ()), 1 or 0; NaNs compare equal when equal_nan is true.
+   */
+  _contrib_allclose(a?: NDArray | null, b?: NDArray | null, params?: { a?: NDArray; b?: NDArray; rtol?: number; atol?: number; equal_nan?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_allclose(params: { a?: NDArray; b?: NDArray; rtol?: number; atol?: number; equal_nan?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Evenly spaced values shaped like data (or, with axis, like data's axis): element i is start + floor(i / repeat) * step, in data's dtype. The gradient with respect to data is zero.
+   */
+  _contrib_arange_like(data?: NDArray | null, params?: { data?: NDArray; start?: number; step?: number; repeat?: number; ctx?: Context | string; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_arange_like(params: { data?: NDArray; start?: number; step?: number; repeat?: number; ctx?: Context | string; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Greedy bipartite matching of rows to columns by score. data (..., N, M) holds a score per (row, column) pair. Visiting the pairs from the best score (highest, or lowest with is_ascend; equal scores in row-major order) while the score is beyond threshold (above it, or below with is_ascend), a pair whose row and column are both still free is matched, at most topk matches when topk > 0. Outputs: the column matched to each row (..., N) and the row matched to each column (..., M), -1 where none. (MXNet 1.9 allows topk + 1 matches; mxlite keeps to the documented topk.) The gradient is zero.
+   */
+  _contrib_bipartite_matching(data?: NDArray | null, params?: { data?: NDArray; is_ascend?: boolean; threshold: number; topk?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _contrib_bipartite_matching(params: { data?: NDArray; is_ascend?: boolean; threshold: number; topk?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Keeps the slices of data along axis whose index value is non-zero: index is 1-D with one value per position of that axis (any dtype). The output has data's shape with that axis shortened to the count of non-zero values (possibly 0). The output's shape depends on index's values, so the op runs imperatively (mx.nd) only: a symbol cannot infer it. The gradient reaches data (zero on the dropped slices).
+   */
+  _contrib_boolean_mask(data?: NDArray | null, index?: NDArray | null, params?: { data?: NDArray; index?: NDArray; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_boolean_mask(params: { data?: NDArray; index?: NDArray; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Decodes predicted box offsets against anchors (the inverse of box_encode with zero means). data (B, N, 4) holds offsets, anchors (1, N, 4) the anchors in `format`. Output (B, N, 4), corners: centre (ax + data[0] * std0 * aw, ay + data[1] * std1 * ah) and size (aw * exp(data[2] * std2), ah * exp(data[3] * std3)), each exponent first clipped to clip when clip > 0. The gradient is zero, as in MXNet.
+   */
+  _contrib_box_decode(data?: NDArray | null, anchors?: NDArray | null, params?: { data?: NDArray; anchors?: NDArray; std0?: number; std1?: number; std2?: number; std3?: number; clip?: number; format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_box_decode(params: { data?: NDArray; anchors?: NDArray; std0?: number; std1?: number; std2?: number; std3?: number; clip?: number; format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Encodes the regression targets of matched anchors (SSD / Faster R-CNN box encoding). samples (B, N): > 0.5 marks a positive anchor; matches (B, N): the index of its reference box in refs; anchors (B, N, 4) and refs (B, M, 4) as corners; means and stds (4,). For a positive anchor the target is (((gx - ax) / aw, (gy - ay) / ah, log(gw / aw), log(gh / ah)) - means) / stds, from the centres and sizes of reference g and anchor a, and its mask is 1; other anchors get target and mask 0. Outputs: targets and masks, both (B, N, 4). A positive sample whose match does not index refs is an error. The gradient is zero.
+   */
+  _contrib_box_encode(samples?: NDArray | null, matches?: NDArray | null, anchors?: NDArray | null, refs?: NDArray | null, means?: NDArray | null, stds?: NDArray | null, params?: { samples?: NDArray; matches?: NDArray; anchors?: NDArray; refs?: NDArray; means?: NDArray; stds?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _contrib_box_encode(params: { samples?: NDArray; matches?: NDArray; anchors?: NDArray; refs?: NDArray; means?: NDArray; stds?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Intersection over union of every pair of boxes: lhs (..., 4) and rhs (..., 4) give an output of shape lhs.shape[:-1] + rhs.shape[:-1]. Pairs that do not overlap, and empty or inverted boxes, give 0. As in MXNet the gradient is zero.
+   */
+  _contrib_box_iou(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_box_iou(params: { lhs?: NDArray; rhs?: NDArray; format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Non-maximum suppression of boxes. data is (..., N, K): N rows of K values per batch, each holding 4 box coordinates from coord_start, a score at score_index and optionally a class id at id_index. Rows whose score does not exceed valid_thresh, and with id_index those of class background_id, are dropped; of the rest, only the topk best-scoring take part (topk > 0). Visiting them from the best score down (equal scores in row order), each row not yet suppressed is kept and suppresses every later row whose IoU with it exceeds overlap_thresh (with id_index and force_suppress=False, only rows of its own class). The output has data's shape: the kept rows, best first, their coordinates converted from in_format to out_format, then rows of -1. The gradient of each kept output row goes back to the input row it came from; dropped and suppressed rows get 0.
+   */
+  _contrib_box_nms(data?: NDArray | null, params?: { data?: NDArray; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_box_nms(params: { data?: NDArray; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Non-maximum suppression of boxes. data is (..., N, K): N rows of K values per batch, each holding 4 box coordinates from coord_start, a score at score_index and optionally a class id at id_index. Rows whose score does not exceed valid_thresh, and with id_index those of class background_id, are dropped; of the rest, only the topk best-scoring take part (topk > 0). Visiting them from the best score down (equal scores in row order), each row not yet suppressed is kept and suppresses every later row whose IoU with it exceeds overlap_thresh (with id_index and force_suppress=False, only rows of its own class). The output has data's shape: the kept rows, best first, their coordinates converted from in_format to out_format, then rows of -1. The gradient of each kept output row goes back to the input row it came from; dropped and suppressed rows get 0.
+   * (registry name: _contrib_box_nms)
+   */
+  _contrib_box_non_maximum_suppression(data?: NDArray | null, params?: { data?: NDArray; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_box_non_maximum_suppression(params: { data?: NDArray; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Connectionist Temporal Classification loss (Graves et al., 2006), one value per sample. data (sequence_length, batch, alphabet_size) holds unnormalised activations: the softmax over the alphabet is applied inside. One channel is the blank: channel 0 with blank_label='first', alphabet_size-1 with 'last'. label (batch, label_sequence_length) holds each sample's label ids (any numeric dtype, integral values), padded at the end with 0 ('first') or -1 ('last'); a sample's labels end at its first padding value (later values are ignored), or after label_lengths[b] labels with use_label_lengths. With use_data_lengths only the first data_lengths[b] steps of sample b are used. The output (batch,) is -log p(label | data), computed in log space; the gradient with respect to data is softmax(data) minus the posterior of each channel, zero at steps past a sample's data length, times the incoming gradient of that sample. label and the lengths get no gradient. Inputs are checked where MXNet 1.9 silently returns garbage or crashes; each of these is an error naming the sample: a label value that is not an integer, is outside the alphabet or is the blank (within the sample's length); a data_lengths value that is not an integer in [0, sequence_length] or a label_lengths value that is not one in [0, label_sequence_length]; a sample whose labels cannot be aligned to its steps (each label takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: float32 only); every dtype computes in double.
    * (registry name: CTCLoss)
    */
   _contrib_ctc_loss(data?: NDArray | null, label?: NDArray | null, data_lengths?: NDArray | null, label_lengths?: NDArray | null, params?: { data?: NDArray; label?: NDArray; data_lengths?: NDArray; label_lengths?: NDArray; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _contrib_ctc_loss(params: { data?: NDArray; label?: NDArray; data_lengths?: NDArray; label_lengths?: NDArray; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Divides data by the square root of the size of its last axis (attention score scaling). Integer dtypes keep their dtype (the quotient truncates).
+   */
+  _contrib_div_sqrt_dim(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_div_sqrt_dim(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Identity in the forward pass; multiplies the gradient by scalar in the backward pass (e.g. -1 for a gradient reversal layer).
+   */
+  _contrib_gradientmultiplier(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_gradientmultiplier(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The index of every element of data: output (*data.shape, len(axes)) int64 holds, at each position, its coordinates along axes (default: all axes, in order). Not differentiable (its output is integer).
+   */
+  _contrib_index_array(data?: NDArray | null, params?: { data?: NDArray; axes?: number[] | number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_index_array(params: { data?: NDArray; axes?: number[] | number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Copies the rows of new_tensor into old_tensor at the row positions index_vector gives: output[index[j]] = new_tensor[j], the other rows as old_tensor's. Indices must be in [0, len(old_tensor)). The gradient reaches old_tensor (zero on the replaced rows) and new_tensor (the replaced rows of ograd).
+   */
+  _contrib_index_copy(old_tensor?: NDArray | null, index_vector?: NDArray | null, new_tensor?: NDArray | null, params?: { old_tensor?: NDArray; index_vector?: NDArray; new_tensor?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_index_copy(params: { old_tensor?: NDArray; index_vector?: NDArray; new_tensor?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Encoder-decoder attention scores from interleaved projections. queries is (query_length, batch, heads * head_dim); keys_values (key_length, batch, heads * 2 * head_dim), the key and value of each head side by side. The output (batch * heads, query_length, key_length) holds (q / sqrt(head_dim)) k^T per head.
+   */
+  _contrib_interleaved_matmul_encdec_qk(queries?: NDArray | null, keys_values?: NDArray | null, params?: { queries?: NDArray; keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_interleaved_matmul_encdec_qk(params: { queries?: NDArray; keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Encoder-decoder attention output from interleaved keys/values and attention weights. keys_values is (key_length, batch, heads * 2 * head_dim) as for interleaved_matmul_encdec_qk; attention (batch * heads, query_length, key_length). The output (query_length, batch, heads * head_dim) holds attention v per head, the heads side by side.
+   */
+  _contrib_interleaved_matmul_encdec_valatt(keys_values?: NDArray | null, attention?: NDArray | null, params?: { keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_interleaved_matmul_encdec_valatt(params: { keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Self-attention scores from interleaved projections. queries_keys_values is (seq_length, batch, heads * 3 * head_dim), the query, key and value of each head side by side. The output (batch * heads, seq_length, seq_length) holds, for head h of sample b at row b * heads + h, (q / sqrt(head_dim)) k^T.
+   */
+  _contrib_interleaved_matmul_selfatt_qk(queries_keys_values?: NDArray | null, params?: { queries_keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_interleaved_matmul_selfatt_qk(params: { queries_keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Self-attention output from interleaved projections and attention weights. queries_keys_values is (seq_length, batch, heads * 3 * head_dim) as for interleaved_matmul_selfatt_qk; attention (batch * heads, seq_length, seq_length). The output (seq_length, batch, heads * head_dim) holds attention v per head, the heads side by side.
+   */
+  _contrib_interleaved_matmul_selfatt_valatt(queries_keys_values?: NDArray | null, attention?: NDArray | null, params?: { queries_keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_interleaved_matmul_selfatt_valatt(params: { queries_keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * a * x^2 + b * x + c for every element x of data.
+   */
+  _contrib_quadratic(data?: NDArray | null, params?: { data?: NDArray; a?: number; b?: number; c?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_quadratic(params: { data?: NDArray; a?: number; b?: number; c?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Rounds to the nearest integer (halves away from zero) with a straight-through gradient: the gradient passes unchanged, as if the op were the identity.
+   */
+  _contrib_round_ste(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_round_ste(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The sign (-1, 0 or 1) with a straight-through gradient: the gradient passes unchanged, as if the op were the identity.
+   */
+  _contrib_sign_ste(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _contrib_sign_ste(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Returns a copy of the input.
    */
@@ -2622,6 +3014,11 @@ export interface NdInternalOps {
    */
   _greater_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _greater_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Counts data's elements in bins. Either bin_cnt and range: bin_cnt equal bins over range (min, max); or neither, and a second input bins holding the increasing bin edges. Each bin is [e_i, e_i+1) but the last, which is closed; values outside the edges and NaN are not counted. Outputs the counts (int64) and the bin edges (data's dtype), against which the counts are made.
+   */
+  _histogram(data?: NDArray | null, bins?: NDArray | null, params?: { data?: NDArray; bins?: NDArray; bin_cnt?: number | null; range?: string | null; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  _histogram(params: { data?: NDArray; bins?: NDArray; bin_cnt?: number | null; range?: string | null; out?: NDArray | NDArray[]; name?: string }): NDArray[];
   /**
    * Computes sqrt(a^2 + b^2) of two arrays of the same shape, elementwise.
    */
@@ -2829,6 +3226,14 @@ export interface NdInternalOps {
   _mul_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _mul_scalar(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Updates num_weights weights and their moment estimates in one call, each exactly as _adamw_update (AdamW, decoupled weight decay) with its own learning rate, weight decay and schedule multiplier::   grad_i = clip(rescale_grad * grad_i)   mean_i = beta1 * mean_i + (1 - beta1) * grad_i
+   */
+  _multi_adamw_update(...args: Array<NDArray | NDArray[] | { lrs?: string; beta1?: number; beta2?: number; epsilon?: number; wds?: string; etas?: string; clip_gradient?: number; num_weights?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
+   * Updates num_weights weights and their moment estimates in one call, each exactly as _adamw_update (AdamW, decoupled weight decay) with its own learning rate, weight decay and schedule multiplier::   grad_i = clip(rescale_grad * grad_i)   mean_i = beta1 * mean_i + (1 - beta1) * grad_i
+   */
+  _multi_mp_adamw_update(...args: Array<NDArray | NDArray[] | { lrs?: string; beta1?: number; beta2?: number; epsilon?: number; wds?: string; etas?: string; clip_gradient?: number; num_weights?: number; out?: NDArray | NDArray[]; name?: string }>): NDArray | NDArray[];
+  /**
    * Compares (!=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
    */
   _not_equal(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -2874,6 +3279,11 @@ export interface NdInternalOps {
   _npx_pooling(data?: NDArray | null, params?: { data?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _npx_pooling(params: { data?: NDArray; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * One-hot rows: output, shaped and typed like rhs (rows, columns), is 1 at [i, lhs[i]] and 0 elsewhere; lhs (rows,) holds 0-based indices in [0, columns). rhs only gives the shape and dtype (MXNet's legacy op; one_hot is the general one).
+   */
+  _onehot_encode(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _onehot_encode(params: { lhs?: NDArray; rhs?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * An array of ones.
    */
   _ones(params?: { shape?: number[] | number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -2903,25 +3313,95 @@ export interface NdInternalOps {
    */
   _random_exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_exponential_like(data?: NDArray | null, params?: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_exponential_like(params: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the gamma distribution with shape alpha and scale beta.
    */
   _random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_gamma_like(data?: NDArray | null, params?: { data?: NDArray; alpha?: number; beta?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_gamma_like(params: { data?: NDArray; alpha?: number; beta?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
    */
   _random_generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_generalized_negative_binomial_like(data?: NDArray | null, params?: { data?: NDArray; mu?: number; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_generalized_negative_binomial_like(params: { data?: NDArray; mu?: number; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
    */
   _random_negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the negative binomial distribution, as floats: the failures before k successes of probability p, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_negative_binomial_like(data?: NDArray | null, params?: { data?: NDArray; k?: number; p?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_negative_binomial_like(params: { data?: NDArray; k?: number; p?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Samples from the normal distribution N(loc, scale^2).
    */
   _random_normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the normal distribution N(loc, scale^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_normal_like(data?: NDArray | null, params?: { data?: NDArray; loc?: number; scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_normal_like(params: { data?: NDArray; loc?: number; scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under Dirichlet distributions: alpha (P..., k) holds one distribution's concentrations (> 0) per row of its last axis, sample has shape P + (draws...) + (k,), and the output P + (draws...) holds the density of each k-vector (not projected onto the simplex; a negative component gives 0). With is_log, the log-density. The gradient reaches sample and alpha.
+   */
+  _random_pdf_dirichlet(sample?: NDArray | null, alpha?: NDArray | null, params?: { sample?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_pdf_dirichlet(params: { sample?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under exponential distributions with rates lam (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_exponential(sample?: NDArray | null, lam?: NDArray | null, params?: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_pdf_exponential(params: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under gamma distributions with shapes alpha (> 0) and rates beta (> 0): beta^alpha x^(alpha-1) e^(-beta x) / Gamma(alpha), the values MXNet 1.9 computes, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_gamma(sample?: NDArray | null, alpha?: NDArray | null, beta?: NDArray | null, params?: { sample?: NDArray; alpha?: NDArray; beta?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_pdf_gamma(params: { sample?: NDArray; alpha?: NDArray; beta?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under generalized negative binomial distributions with means mu (>= 0) and dispersions alpha (>= 0; 0 is Poisson(mu)), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_generalized_negative_binomial(sample?: NDArray | null, mu?: NDArray | null, alpha?: NDArray | null, params?: { sample?: NDArray; mu?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_pdf_generalized_negative_binomial(params: { sample?: NDArray; mu?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under negative binomial distributions: the number of failures x before k (> 0) successes of probability p (in (0, 1]), C(x+k-1, x) p^k (1-p)^x, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_negative_binomial(sample?: NDArray | null, k?: NDArray | null, p?: NDArray | null, params?: { sample?: NDArray; k?: NDArray; p?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_pdf_negative_binomial(params: { sample?: NDArray; k?: NDArray; p?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under normal distributions with means mu and standard deviations sigma (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_normal(sample?: NDArray | null, mu?: NDArray | null, sigma?: NDArray | null, params?: { sample?: NDArray; mu?: NDArray; sigma?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_pdf_normal(params: { sample?: NDArray; mu?: NDArray; sigma?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under Poisson distributions with means lam (>= 0; samples need not be whole: Gamma-function form), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_poisson(sample?: NDArray | null, lam?: NDArray | null, params?: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_pdf_poisson(params: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under uniform distributions on [low, high] (low < high), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_uniform(sample?: NDArray | null, low?: NDArray | null, high?: NDArray | null, params?: { sample?: NDArray; low?: NDArray; high?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_pdf_uniform(params: { sample?: NDArray; low?: NDArray; high?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the Poisson distribution with mean lam (as floats).
    */
   _random_poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_poisson_like(data?: NDArray | null, params?: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_poisson_like(params: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Samples integers uniformly from [low, high).
    */
@@ -2930,6 +3410,11 @@ export interface NdInternalOps {
    * Samples from the uniform distribution on [low, high).
    */
   _random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the uniform distribution on [low, high), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_uniform_like(data?: NDArray | null, params?: { data?: NDArray; low?: number; high?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _random_uniform_like(params: { data?: NDArray; low?: number; high?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Converts a batch of index arrays into an array of flat indices. data is (len(shape), N): column i holds one multi-index; the output (N,) holds sum_k data[k, i] * prod(shape[k+1:]). The output has data's dtype; indices are not range-checked (as MXNet).
    */
@@ -2996,6 +3481,15 @@ export interface NdInternalOps {
   _sample_uniform(low?: NDArray | null, high?: NDArray | null, params?: { low?: NDArray; high?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _sample_uniform(params: { low?: NDArray; high?: NDArray; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Draws, for each of shape[0] rows, shape[1] distinct classes in [0, range_max) from the log-uniform (Zipfian) distribution P(v) = log((v + 2) / (v + 1)) / log(range_max + 1), redrawing repeats. Outputs the samples (shape, int64) and num_tries (shape[0],), int64: the draws each row took (for sampled-softmax corrections).
+   */
+  _sample_unique_zipfian(params?: { range_max: number; shape?: number[] | number | null; ctx?: Context | string; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Randomly permutes data along its first axis (rows keep their contents); the permutation comes from the random generator, so mx.random.seed makes it reproducible. Any dtype; not differentiable.
+   */
+  _shuffle(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  _shuffle(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * lhs with the slice begin/end/step replaced by rhs (x[...] = y).
    */
   _slice_assign(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
@@ -3005,6 +3499,11 @@ export interface NdInternalOps {
    */
   _slice_assign_scalar(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   _slice_assign_scalar(params: { data?: NDArray; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Splits data along axis into parts (mx.nd.split_v2 / mx.sym.split_v2 call it). sections > 0: that many parts, sizes as numpy.array_split (the first len % sections one longer). Else indices (starting with 0, non-decreasing) are the parts' first positions: part k is [indices[k], indices[k+1]) and the last runs to the end. squeeze_axis drops the axis from parts of length 1 (every part must have length 1).
+   */
+  _split_v2(data?: NDArray | null, params?: { data?: NDArray; indices?: number[] | number; axis?: number; squeeze_axis?: boolean; sections?: number; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  _split_v2(params: { data?: NDArray; indices?: number[] | number; axis?: number; squeeze_axis?: boolean; sections?: number; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
   /**
    * Subtracts two arrays of the same shape, elementwise.
    * (registry name: elemwise_sub)
@@ -3024,16 +3523,172 @@ export interface NdInternalOps {
 
 export interface NdContribOps {
   /**
+   * Adaptive average pooling: averages each (batch, channel) plane of data (batch, channel, height, width) over an output_size grid of bins. Output bin (i, j) of (Ho, Wo) averages input rows [floor(i H / Ho), ceil((i + 1) H / Ho)) and columns [floor(j W / Wo), ceil((j + 1) W / Wo)); bins overlap when the input size is not a multiple of the output size, and an output larger than the input repeats pixels. The gradient gives each pixel the sum of its bins' gradients over their areas.
+   * (registry name: _contrib_AdaptiveAvgPooling2D)
+   */
+  AdaptiveAvgPooling2D(data?: NDArray | null, params?: { data?: NDArray; output_size?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  AdaptiveAvgPooling2D(params: { data?: NDArray; output_size?: number[] | number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Resizes images by bilinear interpolation. data is (batch, channel, height, width); the output keeps batch and channel and takes the height and width that `mode` picks (see its description). Each output pixel blends the four input pixels around its source point: with align_corners=True output pixel o of n_out reads o * (n_in - 1) / (n_out - 1), with False (o + 0.5) * n_in / n_out - 0.5 (at least 0); an output axis of size 1 reads the first pixel. In mode 'like' the second input `like` gives the output height and width (its gradient is zero). The gradient spreads each output gradient over its four source pixels with the blend's weights.
+   * (registry name: _contrib_BilinearResize2D)
+   */
+  BilinearResize2D(data?: NDArray | null, like?: NDArray | null, params?: { data?: NDArray; like?: NDArray; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  BilinearResize2D(params: { data?: NDArray; like?: NDArray; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Connectionist Temporal Classification loss (Graves et al., 2006), one value per sample. data (sequence_length, batch, alphabet_size) holds unnormalised activations: the softmax over the alphabet is applied inside. One channel is the blank: channel 0 with blank_label='first', alphabet_size-1 with 'last'. label (batch, label_sequence_length) holds each sample's label ids (any numeric dtype, integral values), padded at the end with 0 ('first') or -1 ('last'); a sample's labels end at its first padding value (later values are ignored), or after label_lengths[b] labels with use_label_lengths. With use_data_lengths only the first data_lengths[b] steps of sample b are used. The output (batch,) is -log p(label | data), computed in log space; the gradient with respect to data is softmax(data) minus the posterior of each channel, zero at steps past a sample's data length, times the incoming gradient of that sample. label and the lengths get no gradient. Inputs are checked where MXNet 1.9 silently returns garbage or crashes; each of these is an error naming the sample: a label value that is not an integer, is outside the alphabet or is the blank (within the sample's length); a data_lengths value that is not an integer in [0, sequence_length] or a label_lengths value that is not one in [0, label_sequence_length]; a sample whose labels cannot be aligned to its steps (each label takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: float32 only); every dtype computes in double.
    */
   CTCLoss(data?: NDArray | null, label?: NDArray | null, data_lengths?: NDArray | null, label_lengths?: NDArray | null, params?: { data?: NDArray; label?: NDArray; data_lengths?: NDArray; label_lengths?: NDArray; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; out?: NDArray | NDArray[]; name?: string }): NDArray;
   CTCLoss(params: { data?: NDArray; label?: NDArray; data_lengths?: NDArray; label_lengths?: NDArray; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * SSD detection output: decodes, scores and suppresses the anchors' predictions. cls_prob (batch, classes, A) holds class probabilities, loc_pred (batch, A * 4) box offsets, anchor (1, A, 4) the anchors (corners). Per anchor the best class other than background_id gives the id (counted among the non-background classes) and score; below threshold the anchor has no detection. Boxes decode as box_decode does with std = variances (and clip to [0, 1] when clip). The detections, best score first (ties in anchor order), then go through NMS over the first nms_topk (nms_topk > 0): a kept detection suppresses later ones of its class (of any class with force_suppress) whose IoU is at least nms_threshold. Output (batch, A, 6) rows (id, score, xmin, ymin, xmax, ymax) in that order; suppressed detections and those beyond nms_topk keep their row with id -1, anchors without a detection give rows of -1 at the end. (MXNet 1.9 always treats class 0 as the background and writes wrong rows beyond nms_topk; mxlite honours background_id and keeps those rows.) The gradient is zero.
+   * (registry name: _contrib_MultiBoxDetection)
+   */
+  MultiBoxDetection(cls_prob?: NDArray | null, loc_pred?: NDArray | null, anchor?: NDArray | null, params?: { cls_prob?: NDArray; loc_pred?: NDArray; anchor?: NDArray; clip?: boolean; threshold?: number; background_id?: number; nms_threshold?: number; force_suppress?: boolean; variances?: string; nms_topk?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  MultiBoxDetection(params: { cls_prob?: NDArray; loc_pred?: NDArray; anchor?: NDArray; clip?: boolean; threshold?: number; background_id?: number; nms_threshold?: number; force_suppress?: boolean; variances?: string; nms_topk?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Generates SSD anchor boxes (priors) for a feature map. For data (batch, channel, H, W) the output (1, H * W * A, 4) holds, cell by cell (row-major) and A = len(sizes) + len(ratios) - 1 anchors per cell, corner boxes (xmin, ymin, xmax, ymax) as fractions of the image: centred at ((x + offsets[1]) * step_x, (y + offsets[0]) * step_y), one anchor per size with ratios[0], then one per further ratio with sizes[0]; an anchor of size s and ratio r is s * H / W * sqrt(r) wide and s / sqrt(r) high. Only data's shape is used; the gradient is zero.
+   * (registry name: _contrib_MultiBoxPrior)
+   */
+  MultiBoxPrior(data?: NDArray | null, params?: { data?: NDArray; sizes?: string; ratios?: string; clip?: boolean; steps?: string; offsets?: string; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  MultiBoxPrior(params: { data?: NDArray; sizes?: string; ratios?: string; clip?: boolean; steps?: string; offsets?: string; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * SSD training targets: matches anchors to ground-truth boxes. anchor (1, A, 4) holds corner anchors, label (batch, L, 5 or more) rows (class, xmin, ymin, xmax, ymax) -- a sample's ground truths are its rows up to the first of class -1 -- and cls_pred (batch, classes, A) the class scores (used by negative mining). Each ground truth in turn takes the free anchor of highest IoU (the best pair overall first, while that IoU exceeds 1e-6); every other anchor whose best IoU exceeds overlap_threshold matches its best ground truth. Matched anchors are positives: cls_target is their class + 1, loc_target their box encoding (box_encode's, with zero means and std = variances) and loc_mask 1. Without mining (negative_mining_ratio <= 0) every other anchor is a negative (cls_target 0); with it, of the unmatched anchors whose best IoU is below negative_mining_thresh, those of lowest background probability (softmax of cls_pred) become negatives, max(positives * ratio, minimum_negative_samples) of them at most, and the rest get ignore_label. (MXNet 1.9 ignores minimum_negative_samples and aborts when fewer candidates exist than wanted; mxlite takes them all.) Outputs: loc_target and loc_mask (batch, A * 4), cls_target (batch, A). The gradient is zero.
+   * (registry name: _contrib_MultiBoxTarget)
+   */
+  MultiBoxTarget(anchor?: NDArray | null, label?: NDArray | null, cls_pred?: NDArray | null, params?: { anchor?: NDArray; label?: NDArray; cls_pred?: NDArray; overlap_threshold?: number; ignore_label?: number; negative_mining_ratio?: number; negative_mining_thresh?: number; minimum_negative_samples?: number; variances?: string; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  MultiBoxTarget(params: { anchor?: NDArray; label?: NDArray; cls_pred?: NDArray; overlap_threshold?: number; ignore_label?: number; negative_mining_ratio?: number; negative_mining_thresh?: number; minimum_negative_samples?: number; variances?: string; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Region of interest align pooling (Mask R-CNN): pools each roi of a feature map into pooled_size bins without quantising coordinates. data is (batch, channels, height, width); rois (num_rois, 5) rows (batch index, x1, y1, x2, y2) in image pixels, mapped onto data by spatial_scale (minus half a pixel when aligned). Each bin averages bilinear samples at the centres of a sample_ratio x sample_ratio grid over it (when sample_ratio <= 0, ceil(bin size) per axis); samples more than a pixel outside the map read 0, those within clamp to the border. Without aligned an roi is at least one pixel wide and high. A roi with a negative batch index gives 0 (MXNet 1.9 writes garbage there); an empty aligned roi gives 0 (MXNet aborts). Output (num_rois, channels, ph, pw), or channels / (ph * pw) with position_sensitive. The gradient reaches data; rois get 0.
+   * (registry name: _contrib_ROIAlign)
+   */
+  ROIAlign(data?: NDArray | null, rois?: NDArray | null, params?: { data?: NDArray; rois?: NDArray; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  ROIAlign(params: { data?: NDArray; rois?: NDArray; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Whether every element of a is close to the one of b: |a - b| <= atol + rtol * |b| (numpy.allclose, not symmetric). a and b must have the same shape. The output is a uint8 scalar (shape ()), 1 or 0; NaNs compare equal when equal_nan is true.
+   * (registry name: _contrib_allclose)
+   */
+  allclose(a?: NDArray | null, b?: NDArray | null, params?: { a?: NDArray; b?: NDArray; rtol?: number; atol?: number; equal_nan?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  allclose(params: { a?: NDArray; b?: NDArray; rtol?: number; atol?: number; equal_nan?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Evenly spaced values shaped like data (or, with axis, like data's axis): element i is start + floor(i / repeat) * step, in data's dtype. The gradient with respect to data is zero.
+   * (registry name: _contrib_arange_like)
+   */
+  arange_like(data?: NDArray | null, params?: { data?: NDArray; start?: number; step?: number; repeat?: number; ctx?: Context | string; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  arange_like(params: { data?: NDArray; start?: number; step?: number; repeat?: number; ctx?: Context | string; axis?: number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Greedy bipartite matching of rows to columns by score. data (..., N, M) holds a score per (row, column) pair. Visiting the pairs from the best score (highest, or lowest with is_ascend; equal scores in row-major order) while the score is beyond threshold (above it, or below with is_ascend), a pair whose row and column are both still free is matched, at most topk matches when topk > 0. Outputs: the column matched to each row (..., N) and the row matched to each column (..., M), -1 where none. (MXNet 1.9 allows topk + 1 matches; mxlite keeps to the documented topk.) The gradient is zero.
+   * (registry name: _contrib_bipartite_matching)
+   */
+  bipartite_matching(data?: NDArray | null, params?: { data?: NDArray; is_ascend?: boolean; threshold: number; topk?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  bipartite_matching(params: { data?: NDArray; is_ascend?: boolean; threshold: number; topk?: number; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Keeps the slices of data along axis whose index value is non-zero: index is 1-D with one value per position of that axis (any dtype). The output has data's shape with that axis shortened to the count of non-zero values (possibly 0). The output's shape depends on index's values, so the op runs imperatively (mx.nd) only: a symbol cannot infer it. The gradient reaches data (zero on the dropped slices).
+   * (registry name: _contrib_boolean_mask)
+   */
+  boolean_mask(data?: NDArray | null, index?: NDArray | null, params?: { data?: NDArray; index?: NDArray; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  boolean_mask(params: { data?: NDArray; index?: NDArray; axis?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Decodes predicted box offsets against anchors (the inverse of box_encode with zero means). data (B, N, 4) holds offsets, anchors (1, N, 4) the anchors in `format`. Output (B, N, 4), corners: centre (ax + data[0] * std0 * aw, ay + data[1] * std1 * ah) and size (aw * exp(data[2] * std2), ah * exp(data[3] * std3)), each exponent first clipped to clip when clip > 0. The gradient is zero, as in MXNet.
+   * (registry name: _contrib_box_decode)
+   */
+  box_decode(data?: NDArray | null, anchors?: NDArray | null, params?: { data?: NDArray; anchors?: NDArray; std0?: number; std1?: number; std2?: number; std3?: number; clip?: number; format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  box_decode(params: { data?: NDArray; anchors?: NDArray; std0?: number; std1?: number; std2?: number; std3?: number; clip?: number; format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Encodes the regression targets of matched anchors (SSD / Faster R-CNN box encoding). samples (B, N): > 0.5 marks a positive anchor; matches (B, N): the index of its reference box in refs; anchors (B, N, 4) and refs (B, M, 4) as corners; means and stds (4,). For a positive anchor the target is (((gx - ax) / aw, (gy - ay) / ah, log(gw / aw), log(gh / ah)) - means) / stds, from the centres and sizes of reference g and anchor a, and its mask is 1; other anchors get target and mask 0. Outputs: targets and masks, both (B, N, 4). A positive sample whose match does not index refs is an error. The gradient is zero.
+   * (registry name: _contrib_box_encode)
+   */
+  box_encode(samples?: NDArray | null, matches?: NDArray | null, anchors?: NDArray | null, refs?: NDArray | null, means?: NDArray | null, stds?: NDArray | null, params?: { samples?: NDArray; matches?: NDArray; anchors?: NDArray; refs?: NDArray; means?: NDArray; stds?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  box_encode(params: { samples?: NDArray; matches?: NDArray; anchors?: NDArray; refs?: NDArray; means?: NDArray; stds?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray[];
+  /**
+   * Intersection over union of every pair of boxes: lhs (..., 4) and rhs (..., 4) give an output of shape lhs.shape[:-1] + rhs.shape[:-1]. Pairs that do not overlap, and empty or inverted boxes, give 0. As in MXNet the gradient is zero.
+   * (registry name: _contrib_box_iou)
+   */
+  box_iou(lhs?: NDArray | null, rhs?: NDArray | null, params?: { lhs?: NDArray; rhs?: NDArray; format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  box_iou(params: { lhs?: NDArray; rhs?: NDArray; format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Non-maximum suppression of boxes. data is (..., N, K): N rows of K values per batch, each holding 4 box coordinates from coord_start, a score at score_index and optionally a class id at id_index. Rows whose score does not exceed valid_thresh, and with id_index those of class background_id, are dropped; of the rest, only the topk best-scoring take part (topk > 0). Visiting them from the best score down (equal scores in row order), each row not yet suppressed is kept and suppresses every later row whose IoU with it exceeds overlap_thresh (with id_index and force_suppress=False, only rows of its own class). The output has data's shape: the kept rows, best first, their coordinates converted from in_format to out_format, then rows of -1. The gradient of each kept output row goes back to the input row it came from; dropped and suppressed rows get 0.
+   * (registry name: _contrib_box_nms)
+   */
+  box_nms(data?: NDArray | null, params?: { data?: NDArray; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  box_nms(params: { data?: NDArray; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Non-maximum suppression of boxes. data is (..., N, K): N rows of K values per batch, each holding 4 box coordinates from coord_start, a score at score_index and optionally a class id at id_index. Rows whose score does not exceed valid_thresh, and with id_index those of class background_id, are dropped; of the rest, only the topk best-scoring take part (topk > 0). Visiting them from the best score down (equal scores in row order), each row not yet suppressed is kept and suppresses every later row whose IoU with it exceeds overlap_thresh (with id_index and force_suppress=False, only rows of its own class). The output has data's shape: the kept rows, best first, their coordinates converted from in_format to out_format, then rows of -1. The gradient of each kept output row goes back to the input row it came from; dropped and suppressed rows get 0.
+   * (registry name: _contrib_box_nms)
+   */
+  box_non_maximum_suppression(data?: NDArray | null, params?: { data?: NDArray; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  box_non_maximum_suppression(params: { data?: NDArray; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Connectionist Temporal Classification loss (Graves et al., 2006), one value per sample. data (sequence_length, batch, alphabet_size) holds unnormalised activations: the softmax over the alphabet is applied inside. One channel is the blank: channel 0 with blank_label='first', alphabet_size-1 with 'last'. label (batch, label_sequence_length) holds each sample's label ids (any numeric dtype, integral values), padded at the end with 0 ('first') or -1 ('last'); a sample's labels end at its first padding value (later values are ignored), or after label_lengths[b] labels with use_label_lengths. With use_data_lengths only the first data_lengths[b] steps of sample b are used. The output (batch,) is -log p(label | data), computed in log space; the gradient with respect to data is softmax(data) minus the posterior of each channel, zero at steps past a sample's data length, times the incoming gradient of that sample. label and the lengths get no gradient. Inputs are checked where MXNet 1.9 silently returns garbage or crashes; each of these is an error naming the sample: a label value that is not an integer, is outside the alphabet or is the blank (within the sample's length); a data_lengths value that is not an integer in [0, sequence_length] or a label_lengths value that is not one in [0, label_sequence_length]; a sample whose labels cannot be aligned to its steps (each label takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: float32 only); every dtype computes in double.
    * (registry name: CTCLoss)
    */
   ctc_loss(data?: NDArray | null, label?: NDArray | null, data_lengths?: NDArray | null, label_lengths?: NDArray | null, params?: { data?: NDArray; label?: NDArray; data_lengths?: NDArray; label_lengths?: NDArray; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; out?: NDArray | NDArray[]; name?: string }): NDArray;
   ctc_loss(params: { data?: NDArray; label?: NDArray; data_lengths?: NDArray; label_lengths?: NDArray; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Divides data by the square root of the size of its last axis (attention score scaling). Integer dtypes keep their dtype (the quotient truncates).
+   * (registry name: _contrib_div_sqrt_dim)
+   */
+  div_sqrt_dim(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  div_sqrt_dim(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Identity in the forward pass; multiplies the gradient by scalar in the backward pass (e.g. -1 for a gradient reversal layer).
+   * (registry name: _contrib_gradientmultiplier)
+   */
+  gradientmultiplier(data?: NDArray | null, params?: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  gradientmultiplier(params: { data?: NDArray; scalar?: number; is_int?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The index of every element of data: output (*data.shape, len(axes)) int64 holds, at each position, its coordinates along axes (default: all axes, in order). Not differentiable (its output is integer).
+   * (registry name: _contrib_index_array)
+   */
+  index_array(data?: NDArray | null, params?: { data?: NDArray; axes?: number[] | number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  index_array(params: { data?: NDArray; axes?: number[] | number | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Copies the rows of new_tensor into old_tensor at the row positions index_vector gives: output[index[j]] = new_tensor[j], the other rows as old_tensor's. Indices must be in [0, len(old_tensor)). The gradient reaches old_tensor (zero on the replaced rows) and new_tensor (the replaced rows of ograd).
+   * (registry name: _contrib_index_copy)
+   */
+  index_copy(old_tensor?: NDArray | null, index_vector?: NDArray | null, new_tensor?: NDArray | null, params?: { old_tensor?: NDArray; index_vector?: NDArray; new_tensor?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  index_copy(params: { old_tensor?: NDArray; index_vector?: NDArray; new_tensor?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Encoder-decoder attention scores from interleaved projections. queries is (query_length, batch, heads * head_dim); keys_values (key_length, batch, heads * 2 * head_dim), the key and value of each head side by side. The output (batch * heads, query_length, key_length) holds (q / sqrt(head_dim)) k^T per head.
+   * (registry name: _contrib_interleaved_matmul_encdec_qk)
+   */
+  interleaved_matmul_encdec_qk(queries?: NDArray | null, keys_values?: NDArray | null, params?: { queries?: NDArray; keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  interleaved_matmul_encdec_qk(params: { queries?: NDArray; keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Encoder-decoder attention output from interleaved keys/values and attention weights. keys_values is (key_length, batch, heads * 2 * head_dim) as for interleaved_matmul_encdec_qk; attention (batch * heads, query_length, key_length). The output (query_length, batch, heads * head_dim) holds attention v per head, the heads side by side.
+   * (registry name: _contrib_interleaved_matmul_encdec_valatt)
+   */
+  interleaved_matmul_encdec_valatt(keys_values?: NDArray | null, attention?: NDArray | null, params?: { keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  interleaved_matmul_encdec_valatt(params: { keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Self-attention scores from interleaved projections. queries_keys_values is (seq_length, batch, heads * 3 * head_dim), the query, key and value of each head side by side. The output (batch * heads, seq_length, seq_length) holds, for head h of sample b at row b * heads + h, (q / sqrt(head_dim)) k^T.
+   * (registry name: _contrib_interleaved_matmul_selfatt_qk)
+   */
+  interleaved_matmul_selfatt_qk(queries_keys_values?: NDArray | null, params?: { queries_keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  interleaved_matmul_selfatt_qk(params: { queries_keys_values?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Self-attention output from interleaved projections and attention weights. queries_keys_values is (seq_length, batch, heads * 3 * head_dim) as for interleaved_matmul_selfatt_qk; attention (batch * heads, seq_length, seq_length). The output (seq_length, batch, heads * head_dim) holds attention v per head, the heads side by side.
+   * (registry name: _contrib_interleaved_matmul_selfatt_valatt)
+   */
+  interleaved_matmul_selfatt_valatt(queries_keys_values?: NDArray | null, attention?: NDArray | null, params?: { queries_keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  interleaved_matmul_selfatt_valatt(params: { queries_keys_values?: NDArray; attention?: NDArray; heads: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * a * x^2 + b * x + c for every element x of data.
+   * (registry name: _contrib_quadratic)
+   */
+  quadratic(data?: NDArray | null, params?: { data?: NDArray; a?: number; b?: number; c?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  quadratic(params: { data?: NDArray; a?: number; b?: number; c?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Rounds to the nearest integer (halves away from zero) with a straight-through gradient: the gradient passes unchanged, as if the op were the identity.
+   * (registry name: _contrib_round_ste)
+   */
+  round_ste(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  round_ste(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The sign (-1, 0 or 1) with a straight-through gradient: the gradient passes unchanged, as if the op were the identity.
+   * (registry name: _contrib_sign_ste)
+   */
+  sign_ste(data?: NDArray | null, params?: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  sign_ste(params: { data?: NDArray; out?: NDArray | NDArray[]; name?: string }): NDArray;
 }
 
 export interface NdLinalgOps {
@@ -3148,30 +3803,114 @@ export interface NdRandomOps {
    */
   exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_exponential_like)
+   */
+  exponential_like(data?: NDArray | null, params?: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  exponential_like(params: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the gamma distribution with shape alpha and scale beta.
    * (registry name: _random_gamma)
    */
   gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_gamma_like)
+   */
+  gamma_like(data?: NDArray | null, params?: { data?: NDArray; alpha?: number; beta?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  gamma_like(params: { data?: NDArray; alpha?: number; beta?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
    * (registry name: _random_generalized_negative_binomial)
    */
   generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_generalized_negative_binomial_like)
+   */
+  generalized_negative_binomial_like(data?: NDArray | null, params?: { data?: NDArray; mu?: number; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  generalized_negative_binomial_like(params: { data?: NDArray; mu?: number; alpha?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
    * (registry name: _random_negative_binomial)
    */
   negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the negative binomial distribution, as floats: the failures before k successes of probability p, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_negative_binomial_like)
+   */
+  negative_binomial_like(data?: NDArray | null, params?: { data?: NDArray; k?: number; p?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  negative_binomial_like(params: { data?: NDArray; k?: number; p?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Samples from the normal distribution N(loc, scale^2).
    * (registry name: _random_normal)
    */
   normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the normal distribution N(loc, scale^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_normal_like)
+   */
+  normal_like(data?: NDArray | null, params?: { data?: NDArray; loc?: number; scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  normal_like(params: { data?: NDArray; loc?: number; scale?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under Dirichlet distributions: alpha (P..., k) holds one distribution's concentrations (> 0) per row of its last axis, sample has shape P + (draws...) + (k,), and the output P + (draws...) holds the density of each k-vector (not projected onto the simplex; a negative component gives 0). With is_log, the log-density. The gradient reaches sample and alpha.
+   * (registry name: _random_pdf_dirichlet)
+   */
+  pdf_dirichlet(sample?: NDArray | null, alpha?: NDArray | null, params?: { sample?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  pdf_dirichlet(params: { sample?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under exponential distributions with rates lam (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_exponential)
+   */
+  pdf_exponential(sample?: NDArray | null, lam?: NDArray | null, params?: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  pdf_exponential(params: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under gamma distributions with shapes alpha (> 0) and rates beta (> 0): beta^alpha x^(alpha-1) e^(-beta x) / Gamma(alpha), the values MXNet 1.9 computes, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_gamma)
+   */
+  pdf_gamma(sample?: NDArray | null, alpha?: NDArray | null, beta?: NDArray | null, params?: { sample?: NDArray; alpha?: NDArray; beta?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  pdf_gamma(params: { sample?: NDArray; alpha?: NDArray; beta?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under generalized negative binomial distributions with means mu (>= 0) and dispersions alpha (>= 0; 0 is Poisson(mu)), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_generalized_negative_binomial)
+   */
+  pdf_generalized_negative_binomial(sample?: NDArray | null, mu?: NDArray | null, alpha?: NDArray | null, params?: { sample?: NDArray; mu?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  pdf_generalized_negative_binomial(params: { sample?: NDArray; mu?: NDArray; alpha?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under negative binomial distributions: the number of failures x before k (> 0) successes of probability p (in (0, 1]), C(x+k-1, x) p^k (1-p)^x, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_negative_binomial)
+   */
+  pdf_negative_binomial(sample?: NDArray | null, k?: NDArray | null, p?: NDArray | null, params?: { sample?: NDArray; k?: NDArray; p?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  pdf_negative_binomial(params: { sample?: NDArray; k?: NDArray; p?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under normal distributions with means mu and standard deviations sigma (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_normal)
+   */
+  pdf_normal(sample?: NDArray | null, mu?: NDArray | null, sigma?: NDArray | null, params?: { sample?: NDArray; mu?: NDArray; sigma?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  pdf_normal(params: { sample?: NDArray; mu?: NDArray; sigma?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under Poisson distributions with means lam (>= 0; samples need not be whole: Gamma-function form), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_poisson)
+   */
+  pdf_poisson(sample?: NDArray | null, lam?: NDArray | null, params?: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  pdf_poisson(params: { sample?: NDArray; lam?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * The density of samples under uniform distributions on [low, high] (low < high), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_uniform)
+   */
+  pdf_uniform(sample?: NDArray | null, low?: NDArray | null, high?: NDArray | null, params?: { sample?: NDArray; low?: NDArray; high?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  pdf_uniform(params: { sample?: NDArray; low?: NDArray; high?: NDArray; is_log?: boolean; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Samples from the Poisson distribution with mean lam (as floats).
    * (registry name: _random_poisson)
    */
   poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_poisson_like)
+   */
+  poisson_like(data?: NDArray | null, params?: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  poisson_like(params: { data?: NDArray; lam?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
    * Samples integers uniformly from [low, high).
    * (registry name: _random_randint)
@@ -3183,11 +3922,22 @@ export interface NdRandomOps {
    */
   uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; out?: NDArray | NDArray[]; name?: string }): NDArray;
   /**
+   * Samples from the uniform distribution on [low, high), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_uniform_like)
+   */
+  uniform_like(data?: NDArray | null, params?: { data?: NDArray; low?: number; high?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  uniform_like(params: { data?: NDArray; low?: number; high?: number; out?: NDArray | NDArray[]; name?: string }): NDArray;
+  /**
    * Draws outcome indices from multinomial (categorical) distributions: data (..., k) holds one distribution over k outcomes per row of its last axis, and must sum to 1 along it. The draws have shape data.shape[:-1] + shape (one draw per row when shape is ()). With get_prob, a second output holds the log-probability of each draw (data's dtype), whose gradient reaches data.
    * (registry name: _sample_multinomial)
    */
   multinomial(data?: NDArray | null, params?: { data?: NDArray; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
   multinomial(params: { data?: NDArray; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; out?: NDArray | NDArray[]; name?: string }): NDArray | NDArray[];
+  /**
+   * Draws, for each of shape[0] rows, shape[1] distinct classes in [0, range_max) from the log-uniform (Zipfian) distribution P(v) = log((v + 2) / (v + 1)) / log(range_max + 1), redrawing repeats. Outputs the samples (shape, int64) and num_tries (shape[0],), int64: the draws each row took (for sampled-softmax corrections).
+   * (registry name: _sample_unique_zipfian)
+   */
+  unique_zipfian(params?: { range_max: number; shape?: number[] | number | null; ctx?: Context | string; out?: NDArray | NDArray[]; name?: string }): NDArray[];
 }
 
 export interface NdImageOps {
@@ -3424,6 +4174,11 @@ export interface SymOps {
    */
   add_n(...args: Array<Symbol | Symbol[] | { num_args?: number; name?: string; attr?: { [key: string]: string } }>): Symbol;
   /**
+   * Checks whether every element of data is finite (not NaN, not infinite): a float32 array of shape (1,) holding 1 if so, else 0. Used by mixed-precision training to skip steps whose gradients overflowed.
+   */
+  all_finite(data?: Symbol | null, params?: { data?: Symbol; init_output?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  all_finite(params: { data?: Symbol; init_output?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Inverse cosine, elementwise.
    */
   arccos(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -3623,6 +4378,11 @@ export interface SymOps {
   ceil(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   ceil(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Picks one element per row: output[i] = lhs[i, rhs[i]] for lhs (rows, columns) and rhs (rows,) of 0-based column indices, which must be in [0, columns). The gradient reaches lhs at the picked places.
+   */
+  choose_element_0index(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  choose_element_0index(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Clips values to [a_min, a_max]: a_min where x < a_min, else a_max where x > a_max, else x.
    */
   clip(data?: Symbol | null, params?: { data?: Symbol; a_min: number; a_max: number; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -3647,6 +4407,12 @@ export interface SymOps {
    */
   cosh(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   cosh(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Slices with begin/end/step per leading axis (numpy semantics; None entries mean the default: whole axis, step 1).
+   * (registry name: slice)
+   */
+  crop(data?: Symbol | null, params?: { data?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  crop(params: { data?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Connectionist Temporal Classification loss (Graves et al., 2006), one value per sample. data (sequence_length, batch, alphabet_size) holds unnormalised activations: the softmax over the alphabet is applied inside. One channel is the blank: channel 0 with blank_label='first', alphabet_size-1 with 'last'. label (batch, label_sequence_length) holds each sample's label ids (any numeric dtype, integral values), padded at the end with 0 ('first') or -1 ('last'); a sample's labels end at its first padding value (later values are ignored), or after label_lengths[b] labels with use_label_lengths. With use_data_lengths only the first data_lengths[b] steps of sample b are used. The output (batch,) is -log p(label | data), computed in log space; the gradient with respect to data is softmax(data) minus the posterior of each channel, zero at steps past a sample's data length, times the incoming gradient of that sample. label and the lengths get no gradient. Inputs are checked where MXNet 1.9 silently returns garbage or crashes; each of these is an error naming the sample: a label value that is not an integer, is outside the alphabet or is the blank (within the sample's length); a data_lengths value that is not an integer in [0, sequence_length] or a label_lengths value that is not one in [0, label_sequence_length]; a sample whose labels cannot be aligned to its steps (each label takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: float32 only); every dtype computes in double.
    * (registry name: CTCLoss)
@@ -3724,6 +4490,11 @@ export interface SymOps {
    */
   expm1(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   expm1(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sets one element per row: output = lhs with output[i, rhs[i]] = mhs[i], for lhs (rows, columns), mhs (rows,) and rhs (rows,) of 0-based column indices in [0, columns). The gradient reaches lhs (zero at the filled places) and mhs.
+   */
+  fill_element_0index(lhs?: Symbol | null, mhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; mhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  fill_element_0index(params: { lhs?: Symbol; mhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Rounds toward zero, elementwise.
    */
@@ -3990,6 +4761,35 @@ export interface SymOps {
   mp_sgd_update(weight?: Symbol | null, grad?: Symbol | null, weight32?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; weight32?: Symbol; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   mp_sgd_update(params: { weight?: Symbol; grad?: Symbol; weight32?: Symbol; lr: number; wd?: number; rescale_grad?: number; clip_gradient?: number; lazy_update?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Checks whether every element of num_arrays arrays is finite: a float32 array of shape (1,) holding 1 if so, else 0.
+   */
+  multi_all_finite(...args: Array<Symbol | Symbol[] | { num_arrays?: number; init_output?: boolean; name?: string; attr?: { [key: string]: string } }>): Symbol;
+  /**
+   * Computes the LARS learning rates of several weights from their and their gradients' sums of squares (You et al., Large Batch Training of Convolutional Networks)::   w = sqrt(weights_sum_sq), g = sqrt(grads_sum_sq) * rescale_grad   out = lrs * eta * w / (g + wds * w + eps)   where w > 0 and g > 0
+   */
+  multi_lars(lrs?: Symbol | null, weights_sum_sq?: Symbol | null, grads_sum_sq?: Symbol | null, wds?: Symbol | null, params?: { lrs?: Symbol; weights_sum_sq?: Symbol; grads_sum_sq?: Symbol; wds?: Symbol; eta: number; eps: number; rescale_grad?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  multi_lars(params: { lrs?: Symbol; weights_sum_sq?: Symbol; grads_sum_sq?: Symbol; wds?: Symbol; eta: number; eps: number; rescale_grad?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Updates num_weights weights and their momenta in one call, each exactly as sgd_mom_update with its own learning rate and weight decay::   mom_i = momentum * mom_i - lr_i * wd_i * weight_i - lr_i * clip(rescale_grad * grad_i)   weight_i = weight_i + mom_i
+   */
+  multi_mp_sgd_mom_update(...args: Array<Symbol | Symbol[] | { lrs?: string; wds?: string; momentum?: number; rescale_grad?: number; clip_gradient?: number; num_weights?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
+   * Updates num_weights weights in one call, each exactly as sgd_update with its own learning rate and weight decay::   weight_i = (1 - lr_i * wd_i) * weight_i - lr_i * clip(rescale_grad * grad_i) Multi-precision: the update runs on the float32 master copies weight32_i (with float32 momenta), and output i is weight32_i cast to the weight's dtype. Inputs: weight_0, grad_0, weight32_0, weight_1, ... for each of num_weights weights. Output i is the new weight_i: pass out=[weight_0, weight_1, ...] to update in place; the states are always updated in place.
+   */
+  multi_mp_sgd_update(...args: Array<Symbol | Symbol[] | { lrs?: string; wds?: string; rescale_grad?: number; clip_gradient?: number; num_weights?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
+   * Updates num_weights weights and their momenta in one call, each exactly as sgd_mom_update with its own learning rate and weight decay::   mom_i = momentum * mom_i - lr_i * wd_i * weight_i - lr_i * clip(rescale_grad * grad_i)   weight_i = weight_i + mom_i
+   */
+  multi_sgd_mom_update(...args: Array<Symbol | Symbol[] | { lrs?: string; wds?: string; momentum?: number; rescale_grad?: number; clip_gradient?: number; num_weights?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
+   * Updates num_weights weights in one call, each exactly as sgd_update with its own learning rate and weight decay::   weight_i = (1 - lr_i * wd_i) * weight_i - lr_i * clip(rescale_grad * grad_i) Inputs: weight_0, grad_0, weight_1, ... for each of num_weights weights. Output i is the new weight_i: pass out=[weight_0, weight_1, ...] to update in place; the states are always updated in place.
+   */
+  multi_sgd_update(...args: Array<Symbol | Symbol[] | { lrs?: string; wds?: string; rescale_grad?: number; clip_gradient?: number; num_weights?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
+   * Computes the sum of squares of each of num_arrays arrays: a float32 array of num_arrays values (accumulated in double). Used for gradient norms, e.g. by LARS and LAMB.
+   */
+  multi_sum_sq(...args: Array<Symbol | Symbol[] | { num_arrays?: number; name?: string; attr?: { [key: string]: string } }>): Symbol;
+  /**
    * Update function for Nesterov Accelerated Gradient (NAG) optimizer. It updates the weights and the momentum (in place) using::   g = clip(rescale_grad * gradient) + wd * weight
    */
   nag_mom_update(weight?: Symbol | null, grad?: Symbol | null, mom?: Symbol | null, params?: { weight?: Symbol; grad?: Symbol; mom?: Symbol; lr: number; momentum?: number; wd?: number; rescale_grad?: number; clip_gradient?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4041,6 +4841,22 @@ export interface SymOps {
   pick(data?: Symbol | null, index?: Symbol | null, params?: { data?: Symbol; index?: Symbol; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
   pick(params: { data?: Symbol; index?: Symbol; axis?: number | null; keepdims?: boolean; mode?: "clip" | "wrap"; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Updates num_weights weights and their momenta in one call, each exactly as sgd_mom_update with its own learning rate and weight decay::   mom_i = momentum * mom_i - lr_i * wd_i * weight_i - lr_i * clip(rescale_grad * grad_i)   weight_i = weight_i + mom_i
+   */
+  preloaded_multi_mp_sgd_mom_update(...args: Array<Symbol | Symbol[] | { momentum?: number; rescale_grad?: number; clip_gradient?: number; num_weights?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
+   * Updates num_weights weights in one call, each exactly as sgd_update with its own learning rate and weight decay::   weight_i = (1 - lr_i * wd_i) * weight_i - lr_i * clip(rescale_grad * grad_i) lrs and wds are float32 arrays of num_weights learning rates and weight decays. Multi-precision: the update runs on the float32 master copies weight32_i (with float32 momenta), and output i is weight32_i cast to the weight's dtype. Inputs: weight_0, grad_0, weight32_0, weight_1, ... for each of num_weights weights, then lrs, then wds. Output i is the new weight_i: pass out=[weight_0, weight_1, ...] to update in place; the states are always updated in place.
+   */
+  preloaded_multi_mp_sgd_update(...args: Array<Symbol | Symbol[] | { rescale_grad?: number; clip_gradient?: number; num_weights?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
+   * Updates num_weights weights and their momenta in one call, each exactly as sgd_mom_update with its own learning rate and weight decay::   mom_i = momentum * mom_i - lr_i * wd_i * weight_i - lr_i * clip(rescale_grad * grad_i)   weight_i = weight_i + mom_i
+   */
+  preloaded_multi_sgd_mom_update(...args: Array<Symbol | Symbol[] | { momentum?: number; rescale_grad?: number; clip_gradient?: number; num_weights?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
+   * Updates num_weights weights in one call, each exactly as sgd_update with its own learning rate and weight decay::   weight_i = (1 - lr_i * wd_i) * weight_i - lr_i * clip(rescale_grad * grad_i) lrs and wds are float32 arrays of num_weights learning rates and weight decays. Inputs: weight_0, grad_0, weight_1, ... for each of num_weights weights, then lrs, then wds. Output i is the new weight_i: pass out=[weight_0, weight_1, ...] to update in place; the states are always updated in place.
+   */
+  preloaded_multi_sgd_update(...args: Array<Symbol | Symbol[] | { rescale_grad?: number; clip_gradient?: number; num_weights?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
    * Product of array elements over the given axes.
    */
   prod(data?: Symbol | null, params?: { data?: Symbol; axis?: number[] | number | null; keepdims?: boolean; exclude?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4056,30 +4872,114 @@ export interface SymOps {
    */
   random_exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_exponential_like)
+   */
+  random_exponential_like(data?: Symbol | null, params?: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_exponential_like(params: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the gamma distribution with shape alpha and scale beta.
    * (registry name: _random_gamma)
    */
   random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_gamma_like)
+   */
+  random_gamma_like(data?: Symbol | null, params?: { data?: Symbol; alpha?: number; beta?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_gamma_like(params: { data?: Symbol; alpha?: number; beta?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
    * (registry name: _random_generalized_negative_binomial)
    */
   random_generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_generalized_negative_binomial_like)
+   */
+  random_generalized_negative_binomial_like(data?: Symbol | null, params?: { data?: Symbol; mu?: number; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_generalized_negative_binomial_like(params: { data?: Symbol; mu?: number; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
    * (registry name: _random_negative_binomial)
    */
   random_negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the negative binomial distribution, as floats: the failures before k successes of probability p, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_negative_binomial_like)
+   */
+  random_negative_binomial_like(data?: Symbol | null, params?: { data?: Symbol; k?: number; p?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_negative_binomial_like(params: { data?: Symbol; k?: number; p?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Samples from the normal distribution N(loc, scale^2).
    * (registry name: _random_normal)
    */
   random_normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the normal distribution N(loc, scale^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_normal_like)
+   */
+  random_normal_like(data?: Symbol | null, params?: { data?: Symbol; loc?: number; scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_normal_like(params: { data?: Symbol; loc?: number; scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under Dirichlet distributions: alpha (P..., k) holds one distribution's concentrations (> 0) per row of its last axis, sample has shape P + (draws...) + (k,), and the output P + (draws...) holds the density of each k-vector (not projected onto the simplex; a negative component gives 0). With is_log, the log-density. The gradient reaches sample and alpha.
+   * (registry name: _random_pdf_dirichlet)
+   */
+  random_pdf_dirichlet(sample?: Symbol | null, alpha?: Symbol | null, params?: { sample?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_pdf_dirichlet(params: { sample?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under exponential distributions with rates lam (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_exponential)
+   */
+  random_pdf_exponential(sample?: Symbol | null, lam?: Symbol | null, params?: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_pdf_exponential(params: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under gamma distributions with shapes alpha (> 0) and rates beta (> 0): beta^alpha x^(alpha-1) e^(-beta x) / Gamma(alpha), the values MXNet 1.9 computes, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_gamma)
+   */
+  random_pdf_gamma(sample?: Symbol | null, alpha?: Symbol | null, beta?: Symbol | null, params?: { sample?: Symbol; alpha?: Symbol; beta?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_pdf_gamma(params: { sample?: Symbol; alpha?: Symbol; beta?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under generalized negative binomial distributions with means mu (>= 0) and dispersions alpha (>= 0; 0 is Poisson(mu)), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_generalized_negative_binomial)
+   */
+  random_pdf_generalized_negative_binomial(sample?: Symbol | null, mu?: Symbol | null, alpha?: Symbol | null, params?: { sample?: Symbol; mu?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_pdf_generalized_negative_binomial(params: { sample?: Symbol; mu?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under negative binomial distributions: the number of failures x before k (> 0) successes of probability p (in (0, 1]), C(x+k-1, x) p^k (1-p)^x, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_negative_binomial)
+   */
+  random_pdf_negative_binomial(sample?: Symbol | null, k?: Symbol | null, p?: Symbol | null, params?: { sample?: Symbol; k?: Symbol; p?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_pdf_negative_binomial(params: { sample?: Symbol; k?: Symbol; p?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under normal distributions with means mu and standard deviations sigma (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_normal)
+   */
+  random_pdf_normal(sample?: Symbol | null, mu?: Symbol | null, sigma?: Symbol | null, params?: { sample?: Symbol; mu?: Symbol; sigma?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_pdf_normal(params: { sample?: Symbol; mu?: Symbol; sigma?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under Poisson distributions with means lam (>= 0; samples need not be whole: Gamma-function form), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_poisson)
+   */
+  random_pdf_poisson(sample?: Symbol | null, lam?: Symbol | null, params?: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_pdf_poisson(params: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under uniform distributions on [low, high] (low < high), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_uniform)
+   */
+  random_pdf_uniform(sample?: Symbol | null, low?: Symbol | null, high?: Symbol | null, params?: { sample?: Symbol; low?: Symbol; high?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_pdf_uniform(params: { sample?: Symbol; low?: Symbol; high?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the Poisson distribution with mean lam (as floats).
    * (registry name: _random_poisson)
    */
   random_poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_poisson_like)
+   */
+  random_poisson_like(data?: Symbol | null, params?: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_poisson_like(params: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Samples integers uniformly from [low, high).
    * (registry name: _random_randint)
@@ -4090,6 +4990,12 @@ export interface SymOps {
    * (registry name: _random_uniform)
    */
   random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the uniform distribution on [low, high), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_uniform_like)
+   */
+  random_uniform_like(data?: Symbol | null, params?: { data?: Symbol; low?: number; high?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  random_uniform_like(params: { data?: Symbol; low?: number; high?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Converts a batch of index arrays into an array of flat indices. data is (len(shape), N): column i holds one multi-index; the output (N,) holds sum_k data[k, i] * prod(shape[k+1:]). The output has data's dtype; indices are not range-checked (as MXNet).
    * (registry name: _ravel_multi_index)
@@ -4116,6 +5022,10 @@ export interface SymOps {
    */
   repeat(data?: Symbol | null, params?: { data?: Symbol; repeats: number; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   repeat(params: { data?: Symbol; repeats: number; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Sets each of num_arrays arrays to zero, in place (e.g. gradients between steps). Returns nothing.
+   */
+  reset_arrays(...args: Array<Symbol | Symbol[] | { num_arrays?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
   /**
    * Reshapes the input without copying semantics changes. shape may use the codes 0 (copy this dim), -1 (infer), -2 (copy the remaining dims), -3 (merge two dims), -4 (split a dim into the two values that follow, one may be -1).
    * (registry name: Reshape)
@@ -4225,6 +5135,12 @@ export interface SymOps {
    */
   shape_array(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   shape_array(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Randomly permutes data along its first axis (rows keep their contents); the permutation comes from the random generator, so mx.random.seed makes it reproducible. Any dtype; not differentiable.
+   * (registry name: _shuffle)
+   */
+  shuffle(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  shuffle(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Logistic sigmoid 1/(1+exp(-x)), elementwise.
    */
@@ -4898,6 +5814,41 @@ export interface SymInternalOps {
   _backward_clip(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; a_min: number; a_max: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_clip(params: { ograd?: Symbol; data?: Symbol; a_min: number; a_max: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Gradient of _contrib_AdaptiveAvgPooling2D with respect to data: inputs (ograd, data); data only gives the input shape.
+   */
+  _backward_contrib_AdaptiveAvgPooling2D(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; output_size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_contrib_AdaptiveAvgPooling2D(params: { ograd?: Symbol; data?: Symbol; output_size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _contrib_BilinearResize2D with respect to data: inputs (ograd, data); data only gives the input shape.
+   */
+  _backward_contrib_BilinearResize2D(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_contrib_BilinearResize2D(params: { ograd?: Symbol; data?: Symbol; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _contrib_ROIAlign with respect to data: inputs (ograd, data, rois).
+   */
+  _backward_contrib_ROIAlign(ograd?: Symbol | null, data?: Symbol | null, rois?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; rois?: Symbol; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_contrib_ROIAlign(params: { ograd?: Symbol; data?: Symbol; rois?: Symbol; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _contrib_boolean_mask: inputs (ograd, data, index); output zeros shaped like data with ograd's slices at the kept positions.
+   */
+  _backward_contrib_boolean_mask(ograd?: Symbol | null, data?: Symbol | null, index?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; index?: Symbol; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_contrib_boolean_mask(params: { ograd?: Symbol; data?: Symbol; index?: Symbol; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _contrib_box_nms: inputs (ograd, data); the suppression is recomputed from data and each kept output row's gradient goes back to its input row.
+   */
+  _backward_contrib_box_nms(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_contrib_box_nms(params: { ograd?: Symbol; data?: Symbol; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradient of _contrib_index_copy: inputs (ograd, index_vector); outputs the gradients of old_tensor (ograd with the indexed rows zeroed) and new_tensor (the indexed rows of ograd).
+   */
+  _backward_contrib_index_copy(ograd?: Symbol | null, index_vector?: Symbol | null, params?: { ograd?: Symbol; index_vector?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_contrib_index_copy(params: { ograd?: Symbol; index_vector?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradient of _contrib_quadratic: inputs (ograd, data); output ograd * (2 a x + b).
+   */
+  _backward_contrib_quadratic(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; a?: number; b?: number; c?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_contrib_quadratic(params: { ograd?: Symbol; data?: Symbol; a?: number; b?: number; c?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Gradient of cos: ograd * dcos/dx.
    */
   _backward_cos(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -4992,6 +5943,26 @@ export interface SymInternalOps {
    */
   _backward_im2col(ograd?: Symbol | null, data?: Symbol | null, params?: { ograd?: Symbol; data?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_im2col(params: { ograd?: Symbol; data?: Symbol; kernel: number[] | number; stride?: number[] | number; dilate?: number[] | number; pad?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradients of the interleaved attention product of the same name (inputs: ograd, then the forward inputs; outputs: their gradients).
+   */
+  _backward_interleaved_matmul_encdec_qk(ograd?: Symbol | null, queries?: Symbol | null, keys_values?: Symbol | null, params?: { ograd?: Symbol; queries?: Symbol; keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_interleaved_matmul_encdec_qk(params: { ograd?: Symbol; queries?: Symbol; keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradients of the interleaved attention product of the same name (inputs: ograd, then the forward inputs; outputs: their gradients).
+   */
+  _backward_interleaved_matmul_encdec_valatt(ograd?: Symbol | null, keys_values?: Symbol | null, attention?: Symbol | null, params?: { ograd?: Symbol; keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_interleaved_matmul_encdec_valatt(params: { ograd?: Symbol; keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradients of the interleaved attention product of the same name (inputs: ograd, then the forward inputs; outputs: their gradients).
+   */
+  _backward_interleaved_matmul_selfatt_qk(ograd?: Symbol | null, queries_keys_values?: Symbol | null, params?: { ograd?: Symbol; queries_keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _backward_interleaved_matmul_selfatt_qk(params: { ograd?: Symbol; queries_keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradients of the interleaved attention product of the same name (inputs: ograd, then the forward inputs; outputs: their gradients).
+   */
+  _backward_interleaved_matmul_selfatt_valatt(ograd?: Symbol | null, queries_keys_values?: Symbol | null, attention?: Symbol | null, params?: { ograd?: Symbol; queries_keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_interleaved_matmul_selfatt_valatt(params: { ograd?: Symbol; queries_keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
   /**
    * Gradient of _linalg_det: inputs (ograd, A, det); output A's gradient ograd * det * A^-T.
    */
@@ -5157,6 +6128,46 @@ export interface SymInternalOps {
    */
   _backward_np_cumsum(ograd?: Symbol | null, a?: Symbol | null, params?: { ograd?: Symbol; a?: Symbol; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   _backward_np_cumsum(params: { ograd?: Symbol; a?: Symbol; axis?: number | null; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Gradients of _random_pdf_dirichlet: inputs (ograd, sample, alpha), outputs the gradients of sample and alpha.
+   */
+  _backward_pdf_dirichlet(ograd?: Symbol | null, sample?: Symbol | null, alpha?: Symbol | null, params?: { ograd?: Symbol; sample?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_pdf_dirichlet(params: { ograd?: Symbol; sample?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradients of _random_pdf_exponential: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_exponential(ograd?: Symbol | null, sample?: Symbol | null, lam?: Symbol | null, params?: { ograd?: Symbol; sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_pdf_exponential(params: { ograd?: Symbol; sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradients of _random_pdf_gamma: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_gamma(ograd?: Symbol | null, sample?: Symbol | null, alpha?: Symbol | null, beta?: Symbol | null, params?: { ograd?: Symbol; sample?: Symbol; alpha?: Symbol; beta?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_pdf_gamma(params: { ograd?: Symbol; sample?: Symbol; alpha?: Symbol; beta?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradients of _random_pdf_generalized_negative_binomial: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_generalized_negative_binomial(ograd?: Symbol | null, sample?: Symbol | null, mu?: Symbol | null, alpha?: Symbol | null, params?: { ograd?: Symbol; sample?: Symbol; mu?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_pdf_generalized_negative_binomial(params: { ograd?: Symbol; sample?: Symbol; mu?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradients of _random_pdf_negative_binomial: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_negative_binomial(ograd?: Symbol | null, sample?: Symbol | null, k?: Symbol | null, p?: Symbol | null, params?: { ograd?: Symbol; sample?: Symbol; k?: Symbol; p?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_pdf_negative_binomial(params: { ograd?: Symbol; sample?: Symbol; k?: Symbol; p?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradients of _random_pdf_normal: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_normal(ograd?: Symbol | null, sample?: Symbol | null, mu?: Symbol | null, sigma?: Symbol | null, params?: { ograd?: Symbol; sample?: Symbol; mu?: Symbol; sigma?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_pdf_normal(params: { ograd?: Symbol; sample?: Symbol; mu?: Symbol; sigma?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradients of _random_pdf_poisson: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_poisson(ograd?: Symbol | null, sample?: Symbol | null, lam?: Symbol | null, params?: { ograd?: Symbol; sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_pdf_poisson(params: { ograd?: Symbol; sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Gradients of _random_pdf_uniform: inputs (ograd, sample, parameters), outputs the gradients of sample and of each parameter array.
+   */
+  _backward_pdf_uniform(ograd?: Symbol | null, sample?: Symbol | null, low?: Symbol | null, high?: Symbol | null, params?: { ograd?: Symbol; sample?: Symbol; low?: Symbol; high?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _backward_pdf_uniform(params: { ograd?: Symbol; sample?: Symbol; low?: Symbol; high?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol[];
   /**
    * Gradient of pick w.r.t. data. Inputs: ograd, index, data.
    */
@@ -5348,17 +6359,148 @@ export interface SymInternalOps {
   _broadcast_backward(ograd?: Symbol | null, like?: Symbol | null, params?: { ograd?: Symbol; like?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   _broadcast_backward(params: { ograd?: Symbol; like?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Adaptive average pooling: averages each (batch, channel) plane of data (batch, channel, height, width) over an output_size grid of bins. Output bin (i, j) of (Ho, Wo) averages input rows [floor(i H / Ho), ceil((i + 1) H / Ho)) and columns [floor(j W / Wo), ceil((j + 1) W / Wo)); bins overlap when the input size is not a multiple of the output size, and an output larger than the input repeats pixels. The gradient gives each pixel the sum of its bins' gradients over their areas.
+   */
+  _contrib_AdaptiveAvgPooling2D(data?: Symbol | null, params?: { data?: Symbol; output_size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_AdaptiveAvgPooling2D(params: { data?: Symbol; output_size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Resizes images by bilinear interpolation. data is (batch, channel, height, width); the output keeps batch and channel and takes the height and width that `mode` picks (see its description). Each output pixel blends the four input pixels around its source point: with align_corners=True output pixel o of n_out reads o * (n_in - 1) / (n_out - 1), with False (o + 0.5) * n_in / n_out - 0.5 (at least 0); an output axis of size 1 reads the first pixel. In mode 'like' the second input `like` gives the output height and width (its gradient is zero). The gradient spreads each output gradient over its four source pixels with the blend's weights.
+   */
+  _contrib_BilinearResize2D(data?: Symbol | null, like?: Symbol | null, params?: { data?: Symbol; like?: Symbol; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_BilinearResize2D(params: { data?: Symbol; like?: Symbol; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Connectionist Temporal Classification loss (Graves et al., 2006), one value per sample. data (sequence_length, batch, alphabet_size) holds unnormalised activations: the softmax over the alphabet is applied inside. One channel is the blank: channel 0 with blank_label='first', alphabet_size-1 with 'last'. label (batch, label_sequence_length) holds each sample's label ids (any numeric dtype, integral values), padded at the end with 0 ('first') or -1 ('last'); a sample's labels end at its first padding value (later values are ignored), or after label_lengths[b] labels with use_label_lengths. With use_data_lengths only the first data_lengths[b] steps of sample b are used. The output (batch,) is -log p(label | data), computed in log space; the gradient with respect to data is softmax(data) minus the posterior of each channel, zero at steps past a sample's data length, times the incoming gradient of that sample. label and the lengths get no gradient. Inputs are checked where MXNet 1.9 silently returns garbage or crashes; each of these is an error naming the sample: a label value that is not an integer, is outside the alphabet or is the blank (within the sample's length); a data_lengths value that is not an integer in [0, sequence_length] or a label_lengths value that is not one in [0, label_sequence_length]; a sample whose labels cannot be aligned to its steps (each label takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: float32 only); every dtype computes in double.
    * (registry name: CTCLoss)
    */
   _contrib_CTCLoss(data?: Symbol | null, label?: Symbol | null, data_lengths?: Symbol | null, label_lengths?: Symbol | null, params?: { data?: Symbol; label?: Symbol; data_lengths?: Symbol; label_lengths?: Symbol; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; name?: string; attr?: { [key: string]: string } }): Symbol;
   _contrib_CTCLoss(params: { data?: Symbol; label?: Symbol; data_lengths?: Symbol; label_lengths?: Symbol; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * SSD detection output: decodes, scores and suppresses the anchors' predictions. cls_prob (batch, classes, A) holds class probabilities, loc_pred (batch, A * 4) box offsets, anchor (1, A, 4) the anchors (corners). Per anchor the best class other than background_id gives the id (counted among the non-background classes) and score; below threshold the anchor has no detection. Boxes decode as box_decode does with std = variances (and clip to [0, 1] when clip). The detections, best score first (ties in anchor order), then go through NMS over the first nms_topk (nms_topk > 0): a kept detection suppresses later ones of its class (of any class with force_suppress) whose IoU is at least nms_threshold. Output (batch, A, 6) rows (id, score, xmin, ymin, xmax, ymax) in that order; suppressed detections and those beyond nms_topk keep their row with id -1, anchors without a detection give rows of -1 at the end. (MXNet 1.9 always treats class 0 as the background and writes wrong rows beyond nms_topk; mxlite honours background_id and keeps those rows.) The gradient is zero.
+   */
+  _contrib_MultiBoxDetection(cls_prob?: Symbol | null, loc_pred?: Symbol | null, anchor?: Symbol | null, params?: { cls_prob?: Symbol; loc_pred?: Symbol; anchor?: Symbol; clip?: boolean; threshold?: number; background_id?: number; nms_threshold?: number; force_suppress?: boolean; variances?: string; nms_topk?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_MultiBoxDetection(params: { cls_prob?: Symbol; loc_pred?: Symbol; anchor?: Symbol; clip?: boolean; threshold?: number; background_id?: number; nms_threshold?: number; force_suppress?: boolean; variances?: string; nms_topk?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Generates SSD anchor boxes (priors) for a feature map. For data (batch, channel, H, W) the output (1, H * W * A, 4) holds, cell by cell (row-major) and A = len(sizes) + len(ratios) - 1 anchors per cell, corner boxes (xmin, ymin, xmax, ymax) as fractions of the image: centred at ((x + offsets[1]) * step_x, (y + offsets[0]) * step_y), one anchor per size with ratios[0], then one per further ratio with sizes[0]; an anchor of size s and ratio r is s * H / W * sqrt(r) wide and s / sqrt(r) high. Only data's shape is used; the gradient is zero.
+   */
+  _contrib_MultiBoxPrior(data?: Symbol | null, params?: { data?: Symbol; sizes?: string; ratios?: string; clip?: boolean; steps?: string; offsets?: string; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_MultiBoxPrior(params: { data?: Symbol; sizes?: string; ratios?: string; clip?: boolean; steps?: string; offsets?: string; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * SSD training targets: matches anchors to ground-truth boxes. anchor (1, A, 4) holds corner anchors, label (batch, L, 5 or more) rows (class, xmin, ymin, xmax, ymax) -- a sample's ground truths are its rows up to the first of class -1 -- and cls_pred (batch, classes, A) the class scores (used by negative mining). Each ground truth in turn takes the free anchor of highest IoU (the best pair overall first, while that IoU exceeds 1e-6); every other anchor whose best IoU exceeds overlap_threshold matches its best ground truth. Matched anchors are positives: cls_target is their class + 1, loc_target their box encoding (box_encode's, with zero means and std = variances) and loc_mask 1. Without mining (negative_mining_ratio <= 0) every other anchor is a negative (cls_target 0); with it, of the unmatched anchors whose best IoU is below negative_mining_thresh, those of lowest background probability (softmax of cls_pred) become negatives, max(positives * ratio, minimum_negative_samples) of them at most, and the rest get ignore_label. (MXNet 1.9 ignores minimum_negative_samples and aborts when fewer candidates exist than wanted; mxlite takes them all.) Outputs: loc_target and loc_mask (batch, A * 4), cls_target (batch, A). The gradient is zero.
+   */
+  _contrib_MultiBoxTarget(anchor?: Symbol | null, label?: Symbol | null, cls_pred?: Symbol | null, params?: { anchor?: Symbol; label?: Symbol; cls_pred?: Symbol; overlap_threshold?: number; ignore_label?: number; negative_mining_ratio?: number; negative_mining_thresh?: number; minimum_negative_samples?: number; variances?: string; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _contrib_MultiBoxTarget(params: { anchor?: Symbol; label?: Symbol; cls_pred?: Symbol; overlap_threshold?: number; ignore_label?: number; negative_mining_ratio?: number; negative_mining_thresh?: number; minimum_negative_samples?: number; variances?: string; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Region of interest align pooling (Mask R-CNN): pools each roi of a feature map into pooled_size bins without quantising coordinates. data is (batch, channels, height, width); rois (num_rois, 5) rows (batch index, x1, y1, x2, y2) in image pixels, mapped onto data by spatial_scale (minus half a pixel when aligned). Each bin averages bilinear samples at the centres of a sample_ratio x sample_ratio grid over it (when sample_ratio <= 0, ceil(bin size) per axis); samples more than a pixel outside the map read 0, those within clamp to the border. Without aligned an roi is at least one pixel wide and high. A roi with a negative batch index gives 0 (MXNet 1.9 writes garbage there); an empty aligned roi gives 0 (MXNet aborts). Output (num_rois, channels, ph, pw), or channels / (ph * pw) with position_sensitive. The gradient reaches data; rois get 0.
+   */
+  _contrib_ROIAlign(data?: Symbol | null, rois?: Symbol | null, params?: { data?: Symbol; rois?: Symbol; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_ROIAlign(params: { data?: Symbol; rois?: Symbol; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Whether every element of a is close to the one of b: |a - b| <= atol + rtol * |b| (numpy.allclose, not symmetric). a and b must have the same shape. The output is a uint8 scalar (shape ()), 1 or 0; NaNs compare equal when equal_nan is true.
+   */
+  _contrib_allclose(a?: Symbol | null, b?: Symbol | null, params?: { a?: Symbol; b?: Symbol; rtol?: number; atol?: number; equal_nan?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_allclose(params: { a?: Symbol; b?: Symbol; rtol?: number; atol?: number; equal_nan?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Evenly spaced values shaped like data (or, with axis, like data's axis): element i is start + floor(i / repeat) * step, in data's dtype. The gradient with respect to data is zero.
+   */
+  _contrib_arange_like(data?: Symbol | null, params?: { data?: Symbol; start?: number; step?: number; repeat?: number; ctx?: Context | string; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_arange_like(params: { data?: Symbol; start?: number; step?: number; repeat?: number; ctx?: Context | string; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Greedy bipartite matching of rows to columns by score. data (..., N, M) holds a score per (row, column) pair. Visiting the pairs from the best score (highest, or lowest with is_ascend; equal scores in row-major order) while the score is beyond threshold (above it, or below with is_ascend), a pair whose row and column are both still free is matched, at most topk matches when topk > 0. Outputs: the column matched to each row (..., N) and the row matched to each column (..., M), -1 where none. (MXNet 1.9 allows topk + 1 matches; mxlite keeps to the documented topk.) The gradient is zero.
+   */
+  _contrib_bipartite_matching(data?: Symbol | null, params?: { data?: Symbol; is_ascend?: boolean; threshold: number; topk?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _contrib_bipartite_matching(params: { data?: Symbol; is_ascend?: boolean; threshold: number; topk?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Keeps the slices of data along axis whose index value is non-zero: index is 1-D with one value per position of that axis (any dtype). The output has data's shape with that axis shortened to the count of non-zero values (possibly 0). The output's shape depends on index's values, so the op runs imperatively (mx.nd) only: a symbol cannot infer it. The gradient reaches data (zero on the dropped slices).
+   */
+  _contrib_boolean_mask(data?: Symbol | null, index?: Symbol | null, params?: { data?: Symbol; index?: Symbol; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_boolean_mask(params: { data?: Symbol; index?: Symbol; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Decodes predicted box offsets against anchors (the inverse of box_encode with zero means). data (B, N, 4) holds offsets, anchors (1, N, 4) the anchors in `format`. Output (B, N, 4), corners: centre (ax + data[0] * std0 * aw, ay + data[1] * std1 * ah) and size (aw * exp(data[2] * std2), ah * exp(data[3] * std3)), each exponent first clipped to clip when clip > 0. The gradient is zero, as in MXNet.
+   */
+  _contrib_box_decode(data?: Symbol | null, anchors?: Symbol | null, params?: { data?: Symbol; anchors?: Symbol; std0?: number; std1?: number; std2?: number; std3?: number; clip?: number; format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_box_decode(params: { data?: Symbol; anchors?: Symbol; std0?: number; std1?: number; std2?: number; std3?: number; clip?: number; format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Encodes the regression targets of matched anchors (SSD / Faster R-CNN box encoding). samples (B, N): > 0.5 marks a positive anchor; matches (B, N): the index of its reference box in refs; anchors (B, N, 4) and refs (B, M, 4) as corners; means and stds (4,). For a positive anchor the target is (((gx - ax) / aw, (gy - ay) / ah, log(gw / aw), log(gh / ah)) - means) / stds, from the centres and sizes of reference g and anchor a, and its mask is 1; other anchors get target and mask 0. Outputs: targets and masks, both (B, N, 4). A positive sample whose match does not index refs is an error. The gradient is zero.
+   */
+  _contrib_box_encode(samples?: Symbol | null, matches?: Symbol | null, anchors?: Symbol | null, refs?: Symbol | null, means?: Symbol | null, stds?: Symbol | null, params?: { samples?: Symbol; matches?: Symbol; anchors?: Symbol; refs?: Symbol; means?: Symbol; stds?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _contrib_box_encode(params: { samples?: Symbol; matches?: Symbol; anchors?: Symbol; refs?: Symbol; means?: Symbol; stds?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Intersection over union of every pair of boxes: lhs (..., 4) and rhs (..., 4) give an output of shape lhs.shape[:-1] + rhs.shape[:-1]. Pairs that do not overlap, and empty or inverted boxes, give 0. As in MXNet the gradient is zero.
+   */
+  _contrib_box_iou(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_box_iou(params: { lhs?: Symbol; rhs?: Symbol; format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Non-maximum suppression of boxes. data is (..., N, K): N rows of K values per batch, each holding 4 box coordinates from coord_start, a score at score_index and optionally a class id at id_index. Rows whose score does not exceed valid_thresh, and with id_index those of class background_id, are dropped; of the rest, only the topk best-scoring take part (topk > 0). Visiting them from the best score down (equal scores in row order), each row not yet suppressed is kept and suppresses every later row whose IoU with it exceeds overlap_thresh (with id_index and force_suppress=False, only rows of its own class). The output has data's shape: the kept rows, best first, their coordinates converted from in_format to out_format, then rows of -1. The gradient of each kept output row goes back to the input row it came from; dropped and suppressed rows get 0.
+   */
+  _contrib_box_nms(data?: Symbol | null, params?: { data?: Symbol; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_box_nms(params: { data?: Symbol; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Non-maximum suppression of boxes. data is (..., N, K): N rows of K values per batch, each holding 4 box coordinates from coord_start, a score at score_index and optionally a class id at id_index. Rows whose score does not exceed valid_thresh, and with id_index those of class background_id, are dropped; of the rest, only the topk best-scoring take part (topk > 0). Visiting them from the best score down (equal scores in row order), each row not yet suppressed is kept and suppresses every later row whose IoU with it exceeds overlap_thresh (with id_index and force_suppress=False, only rows of its own class). The output has data's shape: the kept rows, best first, their coordinates converted from in_format to out_format, then rows of -1. The gradient of each kept output row goes back to the input row it came from; dropped and suppressed rows get 0.
+   * (registry name: _contrib_box_nms)
+   */
+  _contrib_box_non_maximum_suppression(data?: Symbol | null, params?: { data?: Symbol; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_box_non_maximum_suppression(params: { data?: Symbol; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Connectionist Temporal Classification loss (Graves et al., 2006), one value per sample. data (sequence_length, batch, alphabet_size) holds unnormalised activations: the softmax over the alphabet is applied inside. One channel is the blank: channel 0 with blank_label='first', alphabet_size-1 with 'last'. label (batch, label_sequence_length) holds each sample's label ids (any numeric dtype, integral values), padded at the end with 0 ('first') or -1 ('last'); a sample's labels end at its first padding value (later values are ignored), or after label_lengths[b] labels with use_label_lengths. With use_data_lengths only the first data_lengths[b] steps of sample b are used. The output (batch,) is -log p(label | data), computed in log space; the gradient with respect to data is softmax(data) minus the posterior of each channel, zero at steps past a sample's data length, times the incoming gradient of that sample. label and the lengths get no gradient. Inputs are checked where MXNet 1.9 silently returns garbage or crashes; each of these is an error naming the sample: a label value that is not an integer, is outside the alphabet or is the blank (within the sample's length); a data_lengths value that is not an integer in [0, sequence_length] or a label_lengths value that is not one in [0, label_sequence_length]; a sample whose labels cannot be aligned to its steps (each label takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: float32 only); every dtype computes in double.
    * (registry name: CTCLoss)
    */
   _contrib_ctc_loss(data?: Symbol | null, label?: Symbol | null, data_lengths?: Symbol | null, label_lengths?: Symbol | null, params?: { data?: Symbol; label?: Symbol; data_lengths?: Symbol; label_lengths?: Symbol; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; name?: string; attr?: { [key: string]: string } }): Symbol;
   _contrib_ctc_loss(params: { data?: Symbol; label?: Symbol; data_lengths?: Symbol; label_lengths?: Symbol; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Divides data by the square root of the size of its last axis (attention score scaling). Integer dtypes keep their dtype (the quotient truncates).
+   */
+  _contrib_div_sqrt_dim(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_div_sqrt_dim(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Identity in the forward pass; multiplies the gradient by scalar in the backward pass (e.g. -1 for a gradient reversal layer).
+   */
+  _contrib_gradientmultiplier(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_gradientmultiplier(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The index of every element of data: output (*data.shape, len(axes)) int64 holds, at each position, its coordinates along axes (default: all axes, in order). Not differentiable (its output is integer).
+   */
+  _contrib_index_array(data?: Symbol | null, params?: { data?: Symbol; axes?: number[] | number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_index_array(params: { data?: Symbol; axes?: number[] | number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Copies the rows of new_tensor into old_tensor at the row positions index_vector gives: output[index[j]] = new_tensor[j], the other rows as old_tensor's. Indices must be in [0, len(old_tensor)). The gradient reaches old_tensor (zero on the replaced rows) and new_tensor (the replaced rows of ograd).
+   */
+  _contrib_index_copy(old_tensor?: Symbol | null, index_vector?: Symbol | null, new_tensor?: Symbol | null, params?: { old_tensor?: Symbol; index_vector?: Symbol; new_tensor?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_index_copy(params: { old_tensor?: Symbol; index_vector?: Symbol; new_tensor?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Encoder-decoder attention scores from interleaved projections. queries is (query_length, batch, heads * head_dim); keys_values (key_length, batch, heads * 2 * head_dim), the key and value of each head side by side. The output (batch * heads, query_length, key_length) holds (q / sqrt(head_dim)) k^T per head.
+   */
+  _contrib_interleaved_matmul_encdec_qk(queries?: Symbol | null, keys_values?: Symbol | null, params?: { queries?: Symbol; keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_interleaved_matmul_encdec_qk(params: { queries?: Symbol; keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Encoder-decoder attention output from interleaved keys/values and attention weights. keys_values is (key_length, batch, heads * 2 * head_dim) as for interleaved_matmul_encdec_qk; attention (batch * heads, query_length, key_length). The output (query_length, batch, heads * head_dim) holds attention v per head, the heads side by side.
+   */
+  _contrib_interleaved_matmul_encdec_valatt(keys_values?: Symbol | null, attention?: Symbol | null, params?: { keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_interleaved_matmul_encdec_valatt(params: { keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Self-attention scores from interleaved projections. queries_keys_values is (seq_length, batch, heads * 3 * head_dim), the query, key and value of each head side by side. The output (batch * heads, seq_length, seq_length) holds, for head h of sample b at row b * heads + h, (q / sqrt(head_dim)) k^T.
+   */
+  _contrib_interleaved_matmul_selfatt_qk(queries_keys_values?: Symbol | null, params?: { queries_keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_interleaved_matmul_selfatt_qk(params: { queries_keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Self-attention output from interleaved projections and attention weights. queries_keys_values is (seq_length, batch, heads * 3 * head_dim) as for interleaved_matmul_selfatt_qk; attention (batch * heads, seq_length, seq_length). The output (seq_length, batch, heads * head_dim) holds attention v per head, the heads side by side.
+   */
+  _contrib_interleaved_matmul_selfatt_valatt(queries_keys_values?: Symbol | null, attention?: Symbol | null, params?: { queries_keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_interleaved_matmul_selfatt_valatt(params: { queries_keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * a * x^2 + b * x + c for every element x of data.
+   */
+  _contrib_quadratic(data?: Symbol | null, params?: { data?: Symbol; a?: number; b?: number; c?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_quadratic(params: { data?: Symbol; a?: number; b?: number; c?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Rounds to the nearest integer (halves away from zero) with a straight-through gradient: the gradient passes unchanged, as if the op were the identity.
+   */
+  _contrib_round_ste(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_round_ste(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The sign (-1, 0 or 1) with a straight-through gradient: the gradient passes unchanged, as if the op were the identity.
+   */
+  _contrib_sign_ste(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _contrib_sign_ste(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Returns a copy of the input.
    */
@@ -5431,6 +6573,11 @@ export interface SymInternalOps {
    */
   _greater_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _greater_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Counts data's elements in bins. Either bin_cnt and range: bin_cnt equal bins over range (min, max); or neither, and a second input bins holding the increasing bin edges. Each bin is [e_i, e_i+1) but the last, which is closed; values outside the edges and NaN are not counted. Outputs the counts (int64) and the bin edges (data's dtype), against which the counts are made.
+   */
+  _histogram(data?: Symbol | null, bins?: Symbol | null, params?: { data?: Symbol; bins?: Symbol; bin_cnt?: number | null; range?: string | null; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  _histogram(params: { data?: Symbol; bins?: Symbol; bin_cnt?: number | null; range?: string | null; name?: string; attr?: { [key: string]: string } }): Symbol[];
   /**
    * Computes sqrt(a^2 + b^2) of two arrays of the same shape, elementwise.
    */
@@ -5638,6 +6785,14 @@ export interface SymInternalOps {
   _mul_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   _mul_scalar(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Updates num_weights weights and their moment estimates in one call, each exactly as _adamw_update (AdamW, decoupled weight decay) with its own learning rate, weight decay and schedule multiplier::   grad_i = clip(rescale_grad * grad_i)   mean_i = beta1 * mean_i + (1 - beta1) * grad_i
+   */
+  _multi_adamw_update(...args: Array<Symbol | Symbol[] | { lrs?: string; beta1?: number; beta2?: number; epsilon?: number; wds?: string; etas?: string; clip_gradient?: number; num_weights?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
+   * Updates num_weights weights and their moment estimates in one call, each exactly as _adamw_update (AdamW, decoupled weight decay) with its own learning rate, weight decay and schedule multiplier::   grad_i = clip(rescale_grad * grad_i)   mean_i = beta1 * mean_i + (1 - beta1) * grad_i
+   */
+  _multi_mp_adamw_update(...args: Array<Symbol | Symbol[] | { lrs?: string; beta1?: number; beta2?: number; epsilon?: number; wds?: string; etas?: string; clip_gradient?: number; num_weights?: number; name?: string; attr?: { [key: string]: string } }>): Symbol | Symbol[];
+  /**
    * Compares (!=, 1 or 0 in the input dtype) two arrays of the same shape, elementwise.
    */
   _not_equal(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -5683,6 +6838,11 @@ export interface SymInternalOps {
   _npx_pooling(data?: Symbol | null, params?: { data?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   _npx_pooling(params: { data?: Symbol; kernel?: number[] | number; pool_type?: "max" | "avg" | "sum" | "lp"; global_pool?: boolean; cudnn_off?: boolean; pooling_convention?: "full" | "same" | "valid"; stride?: number[] | number; pad?: number[] | number; p_value?: number | null; count_include_pad?: boolean | null; layout?: "NCDHW" | "NCHW" | "NCW" | "NDHWC" | "NHWC" | "NWC" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * One-hot rows: output, shaped and typed like rhs (rows, columns), is 1 at [i, lhs[i]] and 0 elsewhere; lhs (rows,) holds 0-based indices in [0, columns). rhs only gives the shape and dtype (MXNet's legacy op; one_hot is the general one).
+   */
+  _onehot_encode(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _onehot_encode(params: { lhs?: Symbol; rhs?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * An array of ones.
    */
   _ones(params?: { shape?: number[] | number; ctx?: Context | string; dtype?: "bool" | "float16" | "float32" | "float64" | "int32" | "int64" | "int8" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -5712,25 +6872,95 @@ export interface SymInternalOps {
    */
   _random_exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_exponential_like(data?: Symbol | null, params?: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_exponential_like(params: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the gamma distribution with shape alpha and scale beta.
    */
   _random_gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_gamma_like(data?: Symbol | null, params?: { data?: Symbol; alpha?: number; beta?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_gamma_like(params: { data?: Symbol; alpha?: number; beta?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
    */
   _random_generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_generalized_negative_binomial_like(data?: Symbol | null, params?: { data?: Symbol; mu?: number; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_generalized_negative_binomial_like(params: { data?: Symbol; mu?: number; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
    */
   _random_negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the negative binomial distribution, as floats: the failures before k successes of probability p, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_negative_binomial_like(data?: Symbol | null, params?: { data?: Symbol; k?: number; p?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_negative_binomial_like(params: { data?: Symbol; k?: number; p?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Samples from the normal distribution N(loc, scale^2).
    */
   _random_normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the normal distribution N(loc, scale^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_normal_like(data?: Symbol | null, params?: { data?: Symbol; loc?: number; scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_normal_like(params: { data?: Symbol; loc?: number; scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under Dirichlet distributions: alpha (P..., k) holds one distribution's concentrations (> 0) per row of its last axis, sample has shape P + (draws...) + (k,), and the output P + (draws...) holds the density of each k-vector (not projected onto the simplex; a negative component gives 0). With is_log, the log-density. The gradient reaches sample and alpha.
+   */
+  _random_pdf_dirichlet(sample?: Symbol | null, alpha?: Symbol | null, params?: { sample?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_pdf_dirichlet(params: { sample?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under exponential distributions with rates lam (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_exponential(sample?: Symbol | null, lam?: Symbol | null, params?: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_pdf_exponential(params: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under gamma distributions with shapes alpha (> 0) and rates beta (> 0): beta^alpha x^(alpha-1) e^(-beta x) / Gamma(alpha), the values MXNet 1.9 computes, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_gamma(sample?: Symbol | null, alpha?: Symbol | null, beta?: Symbol | null, params?: { sample?: Symbol; alpha?: Symbol; beta?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_pdf_gamma(params: { sample?: Symbol; alpha?: Symbol; beta?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under generalized negative binomial distributions with means mu (>= 0) and dispersions alpha (>= 0; 0 is Poisson(mu)), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_generalized_negative_binomial(sample?: Symbol | null, mu?: Symbol | null, alpha?: Symbol | null, params?: { sample?: Symbol; mu?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_pdf_generalized_negative_binomial(params: { sample?: Symbol; mu?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under negative binomial distributions: the number of failures x before k (> 0) successes of probability p (in (0, 1]), C(x+k-1, x) p^k (1-p)^x, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_negative_binomial(sample?: Symbol | null, k?: Symbol | null, p?: Symbol | null, params?: { sample?: Symbol; k?: Symbol; p?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_pdf_negative_binomial(params: { sample?: Symbol; k?: Symbol; p?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under normal distributions with means mu and standard deviations sigma (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_normal(sample?: Symbol | null, mu?: Symbol | null, sigma?: Symbol | null, params?: { sample?: Symbol; mu?: Symbol; sigma?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_pdf_normal(params: { sample?: Symbol; mu?: Symbol; sigma?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under Poisson distributions with means lam (>= 0; samples need not be whole: Gamma-function form), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_poisson(sample?: Symbol | null, lam?: Symbol | null, params?: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_pdf_poisson(params: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under uniform distributions on [low, high] (low < high), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   */
+  _random_pdf_uniform(sample?: Symbol | null, low?: Symbol | null, high?: Symbol | null, params?: { sample?: Symbol; low?: Symbol; high?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_pdf_uniform(params: { sample?: Symbol; low?: Symbol; high?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the Poisson distribution with mean lam (as floats).
    */
   _random_poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_poisson_like(data?: Symbol | null, params?: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_poisson_like(params: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Samples integers uniformly from [low, high).
    */
@@ -5739,6 +6969,11 @@ export interface SymInternalOps {
    * Samples from the uniform distribution on [low, high).
    */
   _random_uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the uniform distribution on [low, high), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   */
+  _random_uniform_like(data?: Symbol | null, params?: { data?: Symbol; low?: number; high?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _random_uniform_like(params: { data?: Symbol; low?: number; high?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Converts a batch of index arrays into an array of flat indices. data is (len(shape), N): column i holds one multi-index; the output (N,) holds sum_k data[k, i] * prod(shape[k+1:]). The output has data's dtype; indices are not range-checked (as MXNet).
    */
@@ -5805,6 +7040,15 @@ export interface SymInternalOps {
   _sample_uniform(low?: Symbol | null, high?: Symbol | null, params?: { low?: Symbol; high?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   _sample_uniform(params: { low?: Symbol; high?: Symbol; shape?: number[] | number; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Draws, for each of shape[0] rows, shape[1] distinct classes in [0, range_max) from the log-uniform (Zipfian) distribution P(v) = log((v + 2) / (v + 1)) / log(range_max + 1), redrawing repeats. Outputs the samples (shape, int64) and num_tries (shape[0],), int64: the draws each row took (for sampled-softmax corrections).
+   */
+  _sample_unique_zipfian(params?: { range_max: number; shape?: number[] | number | null; ctx?: Context | string; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Randomly permutes data along its first axis (rows keep their contents); the permutation comes from the random generator, so mx.random.seed makes it reproducible. Any dtype; not differentiable.
+   */
+  _shuffle(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  _shuffle(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * lhs with the slice begin/end/step replaced by rhs (x[...] = y).
    */
   _slice_assign(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
@@ -5814,6 +7058,11 @@ export interface SymInternalOps {
    */
   _slice_assign_scalar(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
   _slice_assign_scalar(params: { data?: Symbol; scalar?: number; begin: number[] | number; end: number[] | number; step?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Splits data along axis into parts (mx.nd.split_v2 / mx.sym.split_v2 call it). sections > 0: that many parts, sizes as numpy.array_split (the first len % sections one longer). Else indices (starting with 0, non-decreasing) are the parts' first positions: part k is [indices[k], indices[k+1]) and the last runs to the end. squeeze_axis drops the axis from parts of length 1 (every part must have length 1).
+   */
+  _split_v2(data?: Symbol | null, params?: { data?: Symbol; indices?: number[] | number; axis?: number; squeeze_axis?: boolean; sections?: number; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  _split_v2(params: { data?: Symbol; indices?: number[] | number; axis?: number; squeeze_axis?: boolean; sections?: number; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
   /**
    * Subtracts two arrays of the same shape, elementwise.
    * (registry name: elemwise_sub)
@@ -5833,16 +7082,172 @@ export interface SymInternalOps {
 
 export interface SymContribOps {
   /**
+   * Adaptive average pooling: averages each (batch, channel) plane of data (batch, channel, height, width) over an output_size grid of bins. Output bin (i, j) of (Ho, Wo) averages input rows [floor(i H / Ho), ceil((i + 1) H / Ho)) and columns [floor(j W / Wo), ceil((j + 1) W / Wo)); bins overlap when the input size is not a multiple of the output size, and an output larger than the input repeats pixels. The gradient gives each pixel the sum of its bins' gradients over their areas.
+   * (registry name: _contrib_AdaptiveAvgPooling2D)
+   */
+  AdaptiveAvgPooling2D(data?: Symbol | null, params?: { data?: Symbol; output_size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  AdaptiveAvgPooling2D(params: { data?: Symbol; output_size?: number[] | number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Resizes images by bilinear interpolation. data is (batch, channel, height, width); the output keeps batch and channel and takes the height and width that `mode` picks (see its description). Each output pixel blends the four input pixels around its source point: with align_corners=True output pixel o of n_out reads o * (n_in - 1) / (n_out - 1), with False (o + 0.5) * n_in / n_out - 0.5 (at least 0); an output axis of size 1 reads the first pixel. In mode 'like' the second input `like` gives the output height and width (its gradient is zero). The gradient spreads each output gradient over its four source pixels with the blend's weights.
+   * (registry name: _contrib_BilinearResize2D)
+   */
+  BilinearResize2D(data?: Symbol | null, like?: Symbol | null, params?: { data?: Symbol; like?: Symbol; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  BilinearResize2D(params: { data?: Symbol; like?: Symbol; height?: number; width?: number; scale_height?: number | null; scale_width?: number | null; mode?: "like" | "odd_scale" | "size" | "to_even_down" | "to_even_up" | "to_odd_down" | "to_odd_up"; align_corners?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Connectionist Temporal Classification loss (Graves et al., 2006), one value per sample. data (sequence_length, batch, alphabet_size) holds unnormalised activations: the softmax over the alphabet is applied inside. One channel is the blank: channel 0 with blank_label='first', alphabet_size-1 with 'last'. label (batch, label_sequence_length) holds each sample's label ids (any numeric dtype, integral values), padded at the end with 0 ('first') or -1 ('last'); a sample's labels end at its first padding value (later values are ignored), or after label_lengths[b] labels with use_label_lengths. With use_data_lengths only the first data_lengths[b] steps of sample b are used. The output (batch,) is -log p(label | data), computed in log space; the gradient with respect to data is softmax(data) minus the posterior of each channel, zero at steps past a sample's data length, times the incoming gradient of that sample. label and the lengths get no gradient. Inputs are checked where MXNet 1.9 silently returns garbage or crashes; each of these is an error naming the sample: a label value that is not an integer, is outside the alphabet or is the blank (within the sample's length); a data_lengths value that is not an integer in [0, sequence_length] or a label_lengths value that is not one in [0, label_sequence_length]; a sample whose labels cannot be aligned to its steps (each label takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: float32 only); every dtype computes in double.
    */
   CTCLoss(data?: Symbol | null, label?: Symbol | null, data_lengths?: Symbol | null, label_lengths?: Symbol | null, params?: { data?: Symbol; label?: Symbol; data_lengths?: Symbol; label_lengths?: Symbol; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; name?: string; attr?: { [key: string]: string } }): Symbol;
   CTCLoss(params: { data?: Symbol; label?: Symbol; data_lengths?: Symbol; label_lengths?: Symbol; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * SSD detection output: decodes, scores and suppresses the anchors' predictions. cls_prob (batch, classes, A) holds class probabilities, loc_pred (batch, A * 4) box offsets, anchor (1, A, 4) the anchors (corners). Per anchor the best class other than background_id gives the id (counted among the non-background classes) and score; below threshold the anchor has no detection. Boxes decode as box_decode does with std = variances (and clip to [0, 1] when clip). The detections, best score first (ties in anchor order), then go through NMS over the first nms_topk (nms_topk > 0): a kept detection suppresses later ones of its class (of any class with force_suppress) whose IoU is at least nms_threshold. Output (batch, A, 6) rows (id, score, xmin, ymin, xmax, ymax) in that order; suppressed detections and those beyond nms_topk keep their row with id -1, anchors without a detection give rows of -1 at the end. (MXNet 1.9 always treats class 0 as the background and writes wrong rows beyond nms_topk; mxlite honours background_id and keeps those rows.) The gradient is zero.
+   * (registry name: _contrib_MultiBoxDetection)
+   */
+  MultiBoxDetection(cls_prob?: Symbol | null, loc_pred?: Symbol | null, anchor?: Symbol | null, params?: { cls_prob?: Symbol; loc_pred?: Symbol; anchor?: Symbol; clip?: boolean; threshold?: number; background_id?: number; nms_threshold?: number; force_suppress?: boolean; variances?: string; nms_topk?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  MultiBoxDetection(params: { cls_prob?: Symbol; loc_pred?: Symbol; anchor?: Symbol; clip?: boolean; threshold?: number; background_id?: number; nms_threshold?: number; force_suppress?: boolean; variances?: string; nms_topk?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Generates SSD anchor boxes (priors) for a feature map. For data (batch, channel, H, W) the output (1, H * W * A, 4) holds, cell by cell (row-major) and A = len(sizes) + len(ratios) - 1 anchors per cell, corner boxes (xmin, ymin, xmax, ymax) as fractions of the image: centred at ((x + offsets[1]) * step_x, (y + offsets[0]) * step_y), one anchor per size with ratios[0], then one per further ratio with sizes[0]; an anchor of size s and ratio r is s * H / W * sqrt(r) wide and s / sqrt(r) high. Only data's shape is used; the gradient is zero.
+   * (registry name: _contrib_MultiBoxPrior)
+   */
+  MultiBoxPrior(data?: Symbol | null, params?: { data?: Symbol; sizes?: string; ratios?: string; clip?: boolean; steps?: string; offsets?: string; name?: string; attr?: { [key: string]: string } }): Symbol;
+  MultiBoxPrior(params: { data?: Symbol; sizes?: string; ratios?: string; clip?: boolean; steps?: string; offsets?: string; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * SSD training targets: matches anchors to ground-truth boxes. anchor (1, A, 4) holds corner anchors, label (batch, L, 5 or more) rows (class, xmin, ymin, xmax, ymax) -- a sample's ground truths are its rows up to the first of class -1 -- and cls_pred (batch, classes, A) the class scores (used by negative mining). Each ground truth in turn takes the free anchor of highest IoU (the best pair overall first, while that IoU exceeds 1e-6); every other anchor whose best IoU exceeds overlap_threshold matches its best ground truth. Matched anchors are positives: cls_target is their class + 1, loc_target their box encoding (box_encode's, with zero means and std = variances) and loc_mask 1. Without mining (negative_mining_ratio <= 0) every other anchor is a negative (cls_target 0); with it, of the unmatched anchors whose best IoU is below negative_mining_thresh, those of lowest background probability (softmax of cls_pred) become negatives, max(positives * ratio, minimum_negative_samples) of them at most, and the rest get ignore_label. (MXNet 1.9 ignores minimum_negative_samples and aborts when fewer candidates exist than wanted; mxlite takes them all.) Outputs: loc_target and loc_mask (batch, A * 4), cls_target (batch, A). The gradient is zero.
+   * (registry name: _contrib_MultiBoxTarget)
+   */
+  MultiBoxTarget(anchor?: Symbol | null, label?: Symbol | null, cls_pred?: Symbol | null, params?: { anchor?: Symbol; label?: Symbol; cls_pred?: Symbol; overlap_threshold?: number; ignore_label?: number; negative_mining_ratio?: number; negative_mining_thresh?: number; minimum_negative_samples?: number; variances?: string; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  MultiBoxTarget(params: { anchor?: Symbol; label?: Symbol; cls_pred?: Symbol; overlap_threshold?: number; ignore_label?: number; negative_mining_ratio?: number; negative_mining_thresh?: number; minimum_negative_samples?: number; variances?: string; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Region of interest align pooling (Mask R-CNN): pools each roi of a feature map into pooled_size bins without quantising coordinates. data is (batch, channels, height, width); rois (num_rois, 5) rows (batch index, x1, y1, x2, y2) in image pixels, mapped onto data by spatial_scale (minus half a pixel when aligned). Each bin averages bilinear samples at the centres of a sample_ratio x sample_ratio grid over it (when sample_ratio <= 0, ceil(bin size) per axis); samples more than a pixel outside the map read 0, those within clamp to the border. Without aligned an roi is at least one pixel wide and high. A roi with a negative batch index gives 0 (MXNet 1.9 writes garbage there); an empty aligned roi gives 0 (MXNet aborts). Output (num_rois, channels, ph, pw), or channels / (ph * pw) with position_sensitive. The gradient reaches data; rois get 0.
+   * (registry name: _contrib_ROIAlign)
+   */
+  ROIAlign(data?: Symbol | null, rois?: Symbol | null, params?: { data?: Symbol; rois?: Symbol; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  ROIAlign(params: { data?: Symbol; rois?: Symbol; pooled_size: number[] | number; spatial_scale: number; sample_ratio?: number; position_sensitive?: boolean; aligned?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Whether every element of a is close to the one of b: |a - b| <= atol + rtol * |b| (numpy.allclose, not symmetric). a and b must have the same shape. The output is a uint8 scalar (shape ()), 1 or 0; NaNs compare equal when equal_nan is true.
+   * (registry name: _contrib_allclose)
+   */
+  allclose(a?: Symbol | null, b?: Symbol | null, params?: { a?: Symbol; b?: Symbol; rtol?: number; atol?: number; equal_nan?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  allclose(params: { a?: Symbol; b?: Symbol; rtol?: number; atol?: number; equal_nan?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Evenly spaced values shaped like data (or, with axis, like data's axis): element i is start + floor(i / repeat) * step, in data's dtype. The gradient with respect to data is zero.
+   * (registry name: _contrib_arange_like)
+   */
+  arange_like(data?: Symbol | null, params?: { data?: Symbol; start?: number; step?: number; repeat?: number; ctx?: Context | string; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  arange_like(params: { data?: Symbol; start?: number; step?: number; repeat?: number; ctx?: Context | string; axis?: number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Greedy bipartite matching of rows to columns by score. data (..., N, M) holds a score per (row, column) pair. Visiting the pairs from the best score (highest, or lowest with is_ascend; equal scores in row-major order) while the score is beyond threshold (above it, or below with is_ascend), a pair whose row and column are both still free is matched, at most topk matches when topk > 0. Outputs: the column matched to each row (..., N) and the row matched to each column (..., M), -1 where none. (MXNet 1.9 allows topk + 1 matches; mxlite keeps to the documented topk.) The gradient is zero.
+   * (registry name: _contrib_bipartite_matching)
+   */
+  bipartite_matching(data?: Symbol | null, params?: { data?: Symbol; is_ascend?: boolean; threshold: number; topk?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  bipartite_matching(params: { data?: Symbol; is_ascend?: boolean; threshold: number; topk?: number; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Keeps the slices of data along axis whose index value is non-zero: index is 1-D with one value per position of that axis (any dtype). The output has data's shape with that axis shortened to the count of non-zero values (possibly 0). The output's shape depends on index's values, so the op runs imperatively (mx.nd) only: a symbol cannot infer it. The gradient reaches data (zero on the dropped slices).
+   * (registry name: _contrib_boolean_mask)
+   */
+  boolean_mask(data?: Symbol | null, index?: Symbol | null, params?: { data?: Symbol; index?: Symbol; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  boolean_mask(params: { data?: Symbol; index?: Symbol; axis?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Decodes predicted box offsets against anchors (the inverse of box_encode with zero means). data (B, N, 4) holds offsets, anchors (1, N, 4) the anchors in `format`. Output (B, N, 4), corners: centre (ax + data[0] * std0 * aw, ay + data[1] * std1 * ah) and size (aw * exp(data[2] * std2), ah * exp(data[3] * std3)), each exponent first clipped to clip when clip > 0. The gradient is zero, as in MXNet.
+   * (registry name: _contrib_box_decode)
+   */
+  box_decode(data?: Symbol | null, anchors?: Symbol | null, params?: { data?: Symbol; anchors?: Symbol; std0?: number; std1?: number; std2?: number; std3?: number; clip?: number; format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  box_decode(params: { data?: Symbol; anchors?: Symbol; std0?: number; std1?: number; std2?: number; std3?: number; clip?: number; format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Encodes the regression targets of matched anchors (SSD / Faster R-CNN box encoding). samples (B, N): > 0.5 marks a positive anchor; matches (B, N): the index of its reference box in refs; anchors (B, N, 4) and refs (B, M, 4) as corners; means and stds (4,). For a positive anchor the target is (((gx - ax) / aw, (gy - ay) / ah, log(gw / aw), log(gh / ah)) - means) / stds, from the centres and sizes of reference g and anchor a, and its mask is 1; other anchors get target and mask 0. Outputs: targets and masks, both (B, N, 4). A positive sample whose match does not index refs is an error. The gradient is zero.
+   * (registry name: _contrib_box_encode)
+   */
+  box_encode(samples?: Symbol | null, matches?: Symbol | null, anchors?: Symbol | null, refs?: Symbol | null, means?: Symbol | null, stds?: Symbol | null, params?: { samples?: Symbol; matches?: Symbol; anchors?: Symbol; refs?: Symbol; means?: Symbol; stds?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  box_encode(params: { samples?: Symbol; matches?: Symbol; anchors?: Symbol; refs?: Symbol; means?: Symbol; stds?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol[];
+  /**
+   * Intersection over union of every pair of boxes: lhs (..., 4) and rhs (..., 4) give an output of shape lhs.shape[:-1] + rhs.shape[:-1]. Pairs that do not overlap, and empty or inverted boxes, give 0. As in MXNet the gradient is zero.
+   * (registry name: _contrib_box_iou)
+   */
+  box_iou(lhs?: Symbol | null, rhs?: Symbol | null, params?: { lhs?: Symbol; rhs?: Symbol; format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  box_iou(params: { lhs?: Symbol; rhs?: Symbol; format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Non-maximum suppression of boxes. data is (..., N, K): N rows of K values per batch, each holding 4 box coordinates from coord_start, a score at score_index and optionally a class id at id_index. Rows whose score does not exceed valid_thresh, and with id_index those of class background_id, are dropped; of the rest, only the topk best-scoring take part (topk > 0). Visiting them from the best score down (equal scores in row order), each row not yet suppressed is kept and suppresses every later row whose IoU with it exceeds overlap_thresh (with id_index and force_suppress=False, only rows of its own class). The output has data's shape: the kept rows, best first, their coordinates converted from in_format to out_format, then rows of -1. The gradient of each kept output row goes back to the input row it came from; dropped and suppressed rows get 0.
+   * (registry name: _contrib_box_nms)
+   */
+  box_nms(data?: Symbol | null, params?: { data?: Symbol; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  box_nms(params: { data?: Symbol; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Non-maximum suppression of boxes. data is (..., N, K): N rows of K values per batch, each holding 4 box coordinates from coord_start, a score at score_index and optionally a class id at id_index. Rows whose score does not exceed valid_thresh, and with id_index those of class background_id, are dropped; of the rest, only the topk best-scoring take part (topk > 0). Visiting them from the best score down (equal scores in row order), each row not yet suppressed is kept and suppresses every later row whose IoU with it exceeds overlap_thresh (with id_index and force_suppress=False, only rows of its own class). The output has data's shape: the kept rows, best first, their coordinates converted from in_format to out_format, then rows of -1. The gradient of each kept output row goes back to the input row it came from; dropped and suppressed rows get 0.
+   * (registry name: _contrib_box_nms)
+   */
+  box_non_maximum_suppression(data?: Symbol | null, params?: { data?: Symbol; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  box_non_maximum_suppression(params: { data?: Symbol; overlap_thresh?: number; valid_thresh?: number; topk?: number; coord_start?: number; score_index?: number; id_index?: number; background_id?: number; force_suppress?: boolean; in_format?: "center" | "corner"; out_format?: "center" | "corner"; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Connectionist Temporal Classification loss (Graves et al., 2006), one value per sample. data (sequence_length, batch, alphabet_size) holds unnormalised activations: the softmax over the alphabet is applied inside. One channel is the blank: channel 0 with blank_label='first', alphabet_size-1 with 'last'. label (batch, label_sequence_length) holds each sample's label ids (any numeric dtype, integral values), padded at the end with 0 ('first') or -1 ('last'); a sample's labels end at its first padding value (later values are ignored), or after label_lengths[b] labels with use_label_lengths. With use_data_lengths only the first data_lengths[b] steps of sample b are used. The output (batch,) is -log p(label | data), computed in log space; the gradient with respect to data is softmax(data) minus the posterior of each channel, zero at steps past a sample's data length, times the incoming gradient of that sample. label and the lengths get no gradient. Inputs are checked where MXNet 1.9 silently returns garbage or crashes; each of these is an error naming the sample: a label value that is not an integer, is outside the alphabet or is the blank (within the sample's length); a data_lengths value that is not an integer in [0, sequence_length] or a label_lengths value that is not one in [0, label_sequence_length]; a sample whose labels cannot be aligned to its steps (each label takes a step, and equal neighbours need a blank step between them). A sample with no labels is valid: its loss is -sum_t log softmax(data[t])[blank] (MXNet 1.9 returns garbage when no sample of the batch has labels). As in MXNet, label_sequence_length may not exceed sequence_length. data may be float32, float64 or float16 (MXNet: float32 only); every dtype computes in double.
    * (registry name: CTCLoss)
    */
   ctc_loss(data?: Symbol | null, label?: Symbol | null, data_lengths?: Symbol | null, label_lengths?: Symbol | null, params?: { data?: Symbol; label?: Symbol; data_lengths?: Symbol; label_lengths?: Symbol; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; name?: string; attr?: { [key: string]: string } }): Symbol;
   ctc_loss(params: { data?: Symbol; label?: Symbol; data_lengths?: Symbol; label_lengths?: Symbol; use_data_lengths?: boolean; use_label_lengths?: boolean; blank_label?: "first" | "last"; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Divides data by the square root of the size of its last axis (attention score scaling). Integer dtypes keep their dtype (the quotient truncates).
+   * (registry name: _contrib_div_sqrt_dim)
+   */
+  div_sqrt_dim(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  div_sqrt_dim(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Identity in the forward pass; multiplies the gradient by scalar in the backward pass (e.g. -1 for a gradient reversal layer).
+   * (registry name: _contrib_gradientmultiplier)
+   */
+  gradientmultiplier(data?: Symbol | null, params?: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  gradientmultiplier(params: { data?: Symbol; scalar?: number; is_int?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The index of every element of data: output (*data.shape, len(axes)) int64 holds, at each position, its coordinates along axes (default: all axes, in order). Not differentiable (its output is integer).
+   * (registry name: _contrib_index_array)
+   */
+  index_array(data?: Symbol | null, params?: { data?: Symbol; axes?: number[] | number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  index_array(params: { data?: Symbol; axes?: number[] | number | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Copies the rows of new_tensor into old_tensor at the row positions index_vector gives: output[index[j]] = new_tensor[j], the other rows as old_tensor's. Indices must be in [0, len(old_tensor)). The gradient reaches old_tensor (zero on the replaced rows) and new_tensor (the replaced rows of ograd).
+   * (registry name: _contrib_index_copy)
+   */
+  index_copy(old_tensor?: Symbol | null, index_vector?: Symbol | null, new_tensor?: Symbol | null, params?: { old_tensor?: Symbol; index_vector?: Symbol; new_tensor?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  index_copy(params: { old_tensor?: Symbol; index_vector?: Symbol; new_tensor?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Encoder-decoder attention scores from interleaved projections. queries is (query_length, batch, heads * head_dim); keys_values (key_length, batch, heads * 2 * head_dim), the key and value of each head side by side. The output (batch * heads, query_length, key_length) holds (q / sqrt(head_dim)) k^T per head.
+   * (registry name: _contrib_interleaved_matmul_encdec_qk)
+   */
+  interleaved_matmul_encdec_qk(queries?: Symbol | null, keys_values?: Symbol | null, params?: { queries?: Symbol; keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  interleaved_matmul_encdec_qk(params: { queries?: Symbol; keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Encoder-decoder attention output from interleaved keys/values and attention weights. keys_values is (key_length, batch, heads * 2 * head_dim) as for interleaved_matmul_encdec_qk; attention (batch * heads, query_length, key_length). The output (query_length, batch, heads * head_dim) holds attention v per head, the heads side by side.
+   * (registry name: _contrib_interleaved_matmul_encdec_valatt)
+   */
+  interleaved_matmul_encdec_valatt(keys_values?: Symbol | null, attention?: Symbol | null, params?: { keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  interleaved_matmul_encdec_valatt(params: { keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Self-attention scores from interleaved projections. queries_keys_values is (seq_length, batch, heads * 3 * head_dim), the query, key and value of each head side by side. The output (batch * heads, seq_length, seq_length) holds, for head h of sample b at row b * heads + h, (q / sqrt(head_dim)) k^T.
+   * (registry name: _contrib_interleaved_matmul_selfatt_qk)
+   */
+  interleaved_matmul_selfatt_qk(queries_keys_values?: Symbol | null, params?: { queries_keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  interleaved_matmul_selfatt_qk(params: { queries_keys_values?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Self-attention output from interleaved projections and attention weights. queries_keys_values is (seq_length, batch, heads * 3 * head_dim) as for interleaved_matmul_selfatt_qk; attention (batch * heads, seq_length, seq_length). The output (seq_length, batch, heads * head_dim) holds attention v per head, the heads side by side.
+   * (registry name: _contrib_interleaved_matmul_selfatt_valatt)
+   */
+  interleaved_matmul_selfatt_valatt(queries_keys_values?: Symbol | null, attention?: Symbol | null, params?: { queries_keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  interleaved_matmul_selfatt_valatt(params: { queries_keys_values?: Symbol; attention?: Symbol; heads: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * a * x^2 + b * x + c for every element x of data.
+   * (registry name: _contrib_quadratic)
+   */
+  quadratic(data?: Symbol | null, params?: { data?: Symbol; a?: number; b?: number; c?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  quadratic(params: { data?: Symbol; a?: number; b?: number; c?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Rounds to the nearest integer (halves away from zero) with a straight-through gradient: the gradient passes unchanged, as if the op were the identity.
+   * (registry name: _contrib_round_ste)
+   */
+  round_ste(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  round_ste(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The sign (-1, 0 or 1) with a straight-through gradient: the gradient passes unchanged, as if the op were the identity.
+   * (registry name: _contrib_sign_ste)
+   */
+  sign_ste(data?: Symbol | null, params?: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
+  sign_ste(params: { data?: Symbol; name?: string; attr?: { [key: string]: string } }): Symbol;
 }
 
 export interface SymLinalgOps {
@@ -5957,30 +7362,114 @@ export interface SymRandomOps {
    */
   exponential(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the exponential distribution with rate lam (mean 1/lam), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_exponential_like)
+   */
+  exponential_like(data?: Symbol | null, params?: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  exponential_like(params: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the gamma distribution with shape alpha and scale beta.
    * (registry name: _random_gamma)
    */
   gamma(params?: { alpha?: number; beta?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the gamma distribution with shape alpha and scale beta, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_gamma_like)
+   */
+  gamma_like(data?: Symbol | null, params?: { data?: Symbol; alpha?: number; beta?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  gamma_like(params: { data?: Symbol; alpha?: number; beta?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2; alpha 0 is Poisson(mu)).
    * (registry name: _random_generalized_negative_binomial)
    */
   generalized_negative_binomial(params?: { mu?: number; alpha?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha mu^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_generalized_negative_binomial_like)
+   */
+  generalized_negative_binomial_like(data?: Symbol | null, params?: { data?: Symbol; mu?: number; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  generalized_negative_binomial_like(params: { data?: Symbol; mu?: number; alpha?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the negative binomial distribution, as floats: the number of failures before k successes, each of probability p (mean k(1-p)/p).
    * (registry name: _random_negative_binomial)
    */
   negative_binomial(params?: { k?: number; p?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the negative binomial distribution, as floats: the failures before k successes of probability p, one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_negative_binomial_like)
+   */
+  negative_binomial_like(data?: Symbol | null, params?: { data?: Symbol; k?: number; p?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  negative_binomial_like(params: { data?: Symbol; k?: number; p?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Samples from the normal distribution N(loc, scale^2).
    * (registry name: _random_normal)
    */
   normal(params?: { loc?: number; scale?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the normal distribution N(loc, scale^2), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_normal_like)
+   */
+  normal_like(data?: Symbol | null, params?: { data?: Symbol; loc?: number; scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  normal_like(params: { data?: Symbol; loc?: number; scale?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under Dirichlet distributions: alpha (P..., k) holds one distribution's concentrations (> 0) per row of its last axis, sample has shape P + (draws...) + (k,), and the output P + (draws...) holds the density of each k-vector (not projected onto the simplex; a negative component gives 0). With is_log, the log-density. The gradient reaches sample and alpha.
+   * (registry name: _random_pdf_dirichlet)
+   */
+  pdf_dirichlet(sample?: Symbol | null, alpha?: Symbol | null, params?: { sample?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  pdf_dirichlet(params: { sample?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under exponential distributions with rates lam (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_exponential)
+   */
+  pdf_exponential(sample?: Symbol | null, lam?: Symbol | null, params?: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  pdf_exponential(params: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under gamma distributions with shapes alpha (> 0) and rates beta (> 0): beta^alpha x^(alpha-1) e^(-beta x) / Gamma(alpha), the values MXNet 1.9 computes, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_gamma)
+   */
+  pdf_gamma(sample?: Symbol | null, alpha?: Symbol | null, beta?: Symbol | null, params?: { sample?: Symbol; alpha?: Symbol; beta?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  pdf_gamma(params: { sample?: Symbol; alpha?: Symbol; beta?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under generalized negative binomial distributions with means mu (>= 0) and dispersions alpha (>= 0; 0 is Poisson(mu)), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_generalized_negative_binomial)
+   */
+  pdf_generalized_negative_binomial(sample?: Symbol | null, mu?: Symbol | null, alpha?: Symbol | null, params?: { sample?: Symbol; mu?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  pdf_generalized_negative_binomial(params: { sample?: Symbol; mu?: Symbol; alpha?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under negative binomial distributions: the number of failures x before k (> 0) successes of probability p (in (0, 1]), C(x+k-1, x) p^k (1-p)^x, one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_negative_binomial)
+   */
+  pdf_negative_binomial(sample?: Symbol | null, k?: Symbol | null, p?: Symbol | null, params?: { sample?: Symbol; k?: Symbol; p?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  pdf_negative_binomial(params: { sample?: Symbol; k?: Symbol; p?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under normal distributions with means mu and standard deviations sigma (> 0), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_normal)
+   */
+  pdf_normal(sample?: Symbol | null, mu?: Symbol | null, sigma?: Symbol | null, params?: { sample?: Symbol; mu?: Symbol; sigma?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  pdf_normal(params: { sample?: Symbol; mu?: Symbol; sigma?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under Poisson distributions with means lam (>= 0; samples need not be whole: Gamma-function form), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_poisson)
+   */
+  pdf_poisson(sample?: Symbol | null, lam?: Symbol | null, params?: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  pdf_poisson(params: { sample?: Symbol; lam?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * The density of samples under uniform distributions on [low, high] (low < high), one distribution per element of the parameter arrays (which share one shape P). sample has shape P + (draws...): its elements at index i... are scored under the distribution at the leading P indices. Output: sample's shape and dtype; with is_log, the log-density. The gradient reaches sample and the parameters.
+   * (registry name: _random_pdf_uniform)
+   */
+  pdf_uniform(sample?: Symbol | null, low?: Symbol | null, high?: Symbol | null, params?: { sample?: Symbol; low?: Symbol; high?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  pdf_uniform(params: { sample?: Symbol; low?: Symbol; high?: Symbol; is_log?: boolean; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Samples from the Poisson distribution with mean lam (as floats).
    * (registry name: _random_poisson)
    */
   poisson(params?: { lam?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
+   * Samples from the Poisson distribution with mean lam (as floats), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_poisson_like)
+   */
+  poisson_like(data?: Symbol | null, params?: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  poisson_like(params: { data?: Symbol; lam?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
    * Samples integers uniformly from [low, high).
    * (registry name: _random_randint)
@@ -5992,11 +7481,22 @@ export interface SymRandomOps {
    */
   uniform(params?: { low?: number; high?: number; shape?: number[] | number | null; ctx?: Context | string; dtype?: "float16" | "float32" | "float64" | null; name?: string; attr?: { [key: string]: string } }): Symbol;
   /**
+   * Samples from the uniform distribution on [low, high), one draw per element of data: the output has data's shape and (float) dtype. data's values are not used, and no gradient flows to it.
+   * (registry name: _random_uniform_like)
+   */
+  uniform_like(data?: Symbol | null, params?: { data?: Symbol; low?: number; high?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  uniform_like(params: { data?: Symbol; low?: number; high?: number; name?: string; attr?: { [key: string]: string } }): Symbol;
+  /**
    * Draws outcome indices from multinomial (categorical) distributions: data (..., k) holds one distribution over k outcomes per row of its last axis, and must sum to 1 along it. The draws have shape data.shape[:-1] + shape (one draw per row when shape is ()). With get_prob, a second output holds the log-probability of each draw (data's dtype), whose gradient reaches data.
    * (registry name: _sample_multinomial)
    */
   multinomial(data?: Symbol | null, params?: { data?: Symbol; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
   multinomial(params: { data?: Symbol; shape?: number[] | number; get_prob?: boolean; dtype?: "float16" | "float32" | "float64" | "int32" | "uint8"; name?: string; attr?: { [key: string]: string } }): Symbol | Symbol[];
+  /**
+   * Draws, for each of shape[0] rows, shape[1] distinct classes in [0, range_max) from the log-uniform (Zipfian) distribution P(v) = log((v + 2) / (v + 1)) / log(range_max + 1), redrawing repeats. Outputs the samples (shape, int64) and num_tries (shape[0],), int64: the draws each row took (for sampled-softmax corrections).
+   * (registry name: _sample_unique_zipfian)
+   */
+  unique_zipfian(params?: { range_max: number; shape?: number[] | number | null; ctx?: Context | string; name?: string; attr?: { [key: string]: string } }): Symbol[];
 }
 
 export interface SymImageOps {
