@@ -89,12 +89,15 @@ def render_op(info, aliases, flags):
     lines += _text_block(info.doc)
     props = [n for bit, n in FLAG_NAMES if flags & bit]
     example = shape_example(info)
-    if info.variadic:
+    if info.variadic and info.key_var_num_args:
         ins = "any number of arrays (count in ``%s``)" % info.key_var_num_args
+    elif info.variadic:  # inputs in groups whose count is a parameter (multi_sgd_update: num_weights)
+        ins = "any number of arrays (as the description states)"
     else:
         ins = ", ".join(_literal(i) for i in info.inputs) or "none"
     lines += ["- **Inputs:** " + ins,
-              "- **Outputs:** %d" % info.num_outputs,
+              "- **Outputs:** " + ("%d" % info.num_outputs if info.num_outputs >= 0
+                                   else "as many as the parameters say"),
               "- **Shapes:** " + (("for example " + _literal(example) +
                                    " (the registry's rule, by ``infer_shape``)")
                                   if example else "as the description states"),
