@@ -71,85 +71,108 @@ export MXLITE_BLAS_LIBRARY=${MXLITE_BLAS_LIBRARY:-$($PY -c "import scipy_openbla
 # halt_on_error: the first UBSan report aborts the test, so no report goes unnoticed.
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$LOGS/ubsan"
 
-echo "== C and core tests under ASan + UBSan, leak detection on"
-t0=$SECONDS
-if (cd build/asan && ASAN_OPTIONS="detect_leaks=1:log_path=$LOGS/asan-ctest" MXLITE_LEAK_CYCLES=${MXLITE_LEAK_CYCLES:-20000} \
-      ctest -V -j1) > "$LOGS/ctest.out" 2>&1; then
-  grep -E "[0-9]+ passed, [0-9]+ failed|tests passed" "$LOGS/ctest.out"
-else
-  tail -80 "$LOGS/ctest.out"; check_reports; exit 1
-fi
-check_reports "$LOGS/ctest.out"
-echo "   $((SECONDS - t0)) s"
-
-echo "== pytest under ASan + UBSan (runtime LD_PRELOADed into Python; leak detection off)"
-t0=$SECONDS
 # libstdc++ is preloaded too: Python itself does not link it, and without it loaded at
 # start-up ASan cannot find the real __cxa_throw and aborts at the first C++ exception.
 ASAN_PRELOAD="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libstdc++.so.6)"
-# allocator_may_return_null: a huge request fails like an ordinary malloc (the core
-# then raises its out-of-memory error) instead of ASan aborting the process.
-if MXLITE_LIBRARY=$ROOT/build/asan/libmxlite.so PYTHONPATH=$ROOT/python LD_PRELOAD="$ASAN_PRELOAD" \
-   ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:log_path=$LOGS/asan-pytest" \
-   $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python" \
-     --ignore="$ROOT/tests/python/test_fuzz_regressions.py" \
-     -k "not test_plugin_is_built_and_loads_where_nvcc_exists" \
-     > "$LOGS/pytest.out" 2>&1; then
-  tail -1 "$LOGS/pytest.out"
-else
-  tail -60 "$LOGS/pytest.out"; check_reports; exit 1
-fi
-check_reports "$LOGS/pytest.out"
-echo "   $((SECONDS - t0)) s"
 
-echo "== the CUDA plugin's kernels under ASan + UBSan, on the host emulator (pytest -m gpu, 2 emulated GPUs)"
-# Device memory is host memory there, so an out-of-bounds kernel access lands in ASan's
-# redzones (tests/gpu/emu/README.md).
-t0=$SECONDS
-if MXLITE_LIBRARY=$ROOT/build/asan/libmxlite.so PYTHONPATH=$ROOT/python LD_PRELOAD="$ASAN_PRELOAD" \
-   MXLITE_CUDA_PLUGIN=$ROOT/build/asan/libmxlite_cuda_emu.so MXLITE_CUBLAS_LIBRARY=$ROOT/build/asan/libmxlite_cuda_emu.so \
-   MXLITE_NCCL_LIBRARY=$ROOT/build/asan/libmxlite_cuda_emu.so \
-   MXC_EMU_GPUS=2 MXC_EMU_ASYNC=1 \
-   ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:log_path=$LOGS/asan-gpu-emu" \
-   $PY -m pytest -q -p no:cacheprovider -m gpu "$ROOT/tests/python" > "$LOGS/pytest-gpu-emu.out" 2>&1; then
-  tail -1 "$LOGS/pytest-gpu-emu.out"
-else
-  tail -60 "$LOGS/pytest-gpu-emu.out"; check_reports; exit 1
-fi
-check_reports "$LOGS/pytest-gpu-emu.out"
-echo "   $((SECONDS - t0)) s"
+# The rest is two chains run side by side: their tests are mostly one busy thread
+# each (Python, the engine's tests), so on 2 cores this takes about the longer chain's
+# time instead of the sum. Each chain logs to its own file, printed when both are done.
+#   A: CTest and pytest against the ASan build;
+#   B: the emulated CUDA kernels under ASan, then the TSan build (one compile job, as
+#      chain A keeps a core busy) and its tests.
+TSAN_JOBS=${TSAN_JOBS:-1}
+chain_asan_tests() {
+  echo "== C and core tests under ASan + UBSan, leak detection on"
+  t0=$SECONDS
+  if (cd build/asan && ASAN_OPTIONS="detect_leaks=1:log_path=$LOGS/asan-ctest" MXLITE_LEAK_CYCLES=${MXLITE_LEAK_CYCLES:-20000} \
+        ctest -V -j1) > "$LOGS/ctest.out" 2>&1; then
+    grep -E "[0-9]+ passed, [0-9]+ failed|tests passed" "$LOGS/ctest.out"
+  else
+    tail -80 "$LOGS/ctest.out"; check_reports; exit 1
+  fi
+  check_reports "$LOGS/ctest.out"
+  echo "   $((SECONDS - t0)) s"
 
-echo "== ThreadSanitizer build of the engine and C ABI tests (build/tsan)"
-t0=$SECONDS
-TSAN_FLAGS="-fsanitize=thread -O1 -g"
-cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMXLITE_CUDA=OFF \
-  -DCMAKE_DISABLE_FIND_PACKAGE_OpenMP=ON \
-  -DCMAKE_C_FLAGS="$TSAN_FLAGS" -DCMAKE_CXX_FLAGS="$TSAN_FLAGS" \
-  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=thread" \
-  "${launcher[@]}" >/dev/null
-cmake --build build/tsan -j"$JOBS" --target test_engine test_capi test_leaks > "$ROOT/build/tsan-build.log" 2>&1 || { tail -50 "$ROOT/build/tsan-build.log"; exit 1; }
-echo "   built in $((SECONDS - t0)) s"
-# The threaded engine is the default (MXLITE_ENGINE unset); naive is the synchronous one.
-for engine in threaded naive; do
-  engine_env=(-u MXLITE_ENGINE)
-  [ "$engine" = naive ] && engine_env=(MXLITE_ENGINE=naive)
-  if env "${engine_env[@]}" TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$LOGS/tsan-$engine" \
-     build/tsan/test_engine > "$LOGS/tsan-$engine.out" 2>&1; then
-    echo "   $engine: $(grep -E "[0-9]+ passed, [0-9]+ failed" "$LOGS/tsan-$engine.out")"
+  echo "== pytest under ASan + UBSan (runtime LD_PRELOADed into Python; leak detection off)"
+  t0=$SECONDS
+  # allocator_may_return_null: a huge request fails like an ordinary malloc (the core
+  # then raises its out-of-memory error) instead of ASan aborting the process.
+  if MXLITE_LIBRARY=$ROOT/build/asan/libmxlite.so PYTHONPATH=$ROOT/python LD_PRELOAD="$ASAN_PRELOAD" \
+     ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:log_path=$LOGS/asan-pytest" \
+     $PY -m pytest -q -p no:cacheprovider "$ROOT/tests/python" \
+       --ignore="$ROOT/tests/python/test_fuzz_regressions.py" \
+       -k "not test_plugin_is_built_and_loads_where_nvcc_exists" \
+       > "$LOGS/pytest.out" 2>&1; then
+    tail -1 "$LOGS/pytest.out"
   else
-    tail -40 "$LOGS/tsan-$engine.out"; check_reports; exit 1
+    tail -60 "$LOGS/pytest.out"; check_reports; exit 1
   fi
-done
-# The C ABI tests drive the engine with real operators from several threads
-# (asynchronous copies, executor forward/backward, frees with pending work).
-for t in test_capi test_leaks; do
-  if env -u MXLITE_ENGINE MXLITE_LEAK_CYCLES=2000 TSAN_OPTIONS="halt_on_error=1:log_path=$LOGS/tsan-$t" \
-     build/tsan/$t > "$LOGS/tsan-$t.out" 2>&1; then
-    echo "   $t: $(grep -E "[0-9]+ passed, [0-9]+ failed" "$LOGS/tsan-$t.out")"
+  check_reports "$LOGS/pytest.out"
+  echo "   $((SECONDS - t0)) s"
+}
+
+chain_emu_and_tsan() {
+  echo "== the CUDA plugin's kernels under ASan + UBSan, on the host emulator (pytest -m gpu, 2 emulated GPUs)"
+  # Device memory is host memory there, so an out-of-bounds kernel access lands in ASan's
+  # redzones (tests/gpu/emu/README.md).
+  t0=$SECONDS
+  if MXLITE_LIBRARY=$ROOT/build/asan/libmxlite.so PYTHONPATH=$ROOT/python LD_PRELOAD="$ASAN_PRELOAD" \
+     MXLITE_CUDA_PLUGIN=$ROOT/build/asan/libmxlite_cuda_emu.so MXLITE_CUBLAS_LIBRARY=$ROOT/build/asan/libmxlite_cuda_emu.so \
+     MXLITE_NCCL_LIBRARY=$ROOT/build/asan/libmxlite_cuda_emu.so \
+     MXC_EMU_GPUS=2 MXC_EMU_ASYNC=1 \
+     ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:log_path=$LOGS/asan-gpu-emu" \
+     $PY -m pytest -q -p no:cacheprovider -m gpu "$ROOT/tests/python" > "$LOGS/pytest-gpu-emu.out" 2>&1; then
+    tail -1 "$LOGS/pytest-gpu-emu.out"
   else
-    tail -40 "$LOGS/tsan-$t.out"; check_reports; exit 1
+    tail -60 "$LOGS/pytest-gpu-emu.out"; check_reports; exit 1
   fi
-done
-check_reports "$LOGS"/tsan-*.out
+  check_reports "$LOGS/pytest-gpu-emu.out"
+  echo "   $((SECONDS - t0)) s"
+
+  echo "== ThreadSanitizer build of the engine and C ABI tests (build/tsan)"
+  t0=$SECONDS
+  TSAN_FLAGS="-fsanitize=thread -O1 -g"
+  cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMXLITE_CUDA=OFF \
+    -DCMAKE_DISABLE_FIND_PACKAGE_OpenMP=ON \
+    -DCMAKE_C_FLAGS="$TSAN_FLAGS" -DCMAKE_CXX_FLAGS="$TSAN_FLAGS" \
+    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=thread" \
+    "${launcher[@]}" >/dev/null
+  cmake --build build/tsan -j"$TSAN_JOBS" --target test_engine test_capi test_leaks > "$ROOT/build/tsan-build.log" 2>&1 || { tail -50 "$ROOT/build/tsan-build.log"; exit 1; }
+  echo "   built in $((SECONDS - t0)) s"
+  # The threaded engine is the default (MXLITE_ENGINE unset); naive is the synchronous one.
+  for engine in threaded naive; do
+    engine_env=(-u MXLITE_ENGINE)
+    [ "$engine" = naive ] && engine_env=(MXLITE_ENGINE=naive)
+    if env "${engine_env[@]}" TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$LOGS/tsan-$engine" \
+       build/tsan/test_engine > "$LOGS/tsan-$engine.out" 2>&1; then
+      echo "   $engine: $(grep -E "[0-9]+ passed, [0-9]+ failed" "$LOGS/tsan-$engine.out")"
+    else
+      tail -40 "$LOGS/tsan-$engine.out"; check_reports; exit 1
+    fi
+  done
+  # The C ABI tests drive the engine with real operators from several threads
+  # (asynchronous copies, executor forward/backward, frees with pending work).
+  for t in test_capi test_leaks; do
+    if env -u MXLITE_ENGINE MXLITE_LEAK_CYCLES=2000 TSAN_OPTIONS="halt_on_error=1:log_path=$LOGS/tsan-$t" \
+       build/tsan/$t > "$LOGS/tsan-$t.out" 2>&1; then
+      echo "   $t: $(grep -E "[0-9]+ passed, [0-9]+ failed" "$LOGS/tsan-$t.out")"
+    else
+      tail -40 "$LOGS/tsan-$t.out"; check_reports; exit 1
+    fi
+  done
+  check_reports "$LOGS"/tsan-*.out
+}
+
+chain_asan_tests > "$LOGS/chain-a.txt" 2>&1 &
+pid_a=$!
+chain_emu_and_tsan > "$LOGS/chain-b.txt" 2>&1 &
+pid_b=$!
+rc_a=0 rc_b=0
+wait "$pid_a" || rc_a=$?
+wait "$pid_b" || rc_b=$?
+cat "$LOGS/chain-a.txt" "$LOGS/chain-b.txt"
+[ "$rc_a" -eq 0 ] && [ "$rc_b" -eq 0 ] || exit 1
+check_reports "$LOGS"/*.out
 
 echo "sanitizers: 0 reports (ASan + UBSan: CTest, pytest, the emulated CUDA kernels; TSan: test_engine, test_capi, test_leaks) in $((SECONDS - start)) s"
