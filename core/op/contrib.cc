@@ -261,6 +261,10 @@ std::vector<int> index_array_axes(const Attrs& a, int nd) {
     return ax;
   }
   const Shape& s = a.shape("axes");
+  // normalize_axis lets axis 0 through for a 0-d array (reductions over a scalar); here
+  // every axis must exist, since the output holds coordinates along it.
+  MXL_CHECK(nd > 0 || s.ndim == 0, Err::kInvalidArgument, N(a), ": axes ", s,
+            " names axes of a 0-dimensional data array (it has none)");
   for (int k = 0; k < s.ndim; ++k) ax.push_back(normalize_axis(N(a), s[k], nd));
   return ax;
 }
@@ -505,7 +509,8 @@ MXL_OP(_contrib_index_copy)
     .infer_type_fn(data_and_index_types({1}))
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       auto idx = checked_indices(N(a), "index_vector", in[1], in[0].shape[0]);
-      std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+      if (in[0].size() > 0)  // an empty array's data may be null
+        std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
       int64_t row = in[0].shape[0] ? in[0].size() / in[0].shape[0] : 0;
       copy_rows(in[2], out[0], idx, row, true);
     })
@@ -532,7 +537,8 @@ MXL_OP(_backward_contrib_index_copy)
     .infer_type_fn(data_and_index_types({1}))
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       auto idx = checked_indices(N(a), "index_vector", in[1], in[0].shape[0]);
-      std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+      if (in[0].size() > 0)  // an empty array's data may be null
+        std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
       int64_t row = in[0].shape[0] ? in[0].size() / in[0].shape[0] : 0;
       copy_rows(in[0], out[1], idx, row, false);
       size_t bytes = size_t(row) * dtype_size(in[0].dtype);

@@ -145,6 +145,7 @@ void diag_from_vector(int64_t k, const TBlob& x, const TBlob& y) {
   const T* xp = x.ptr<T>();
   T* yp = y.ptr<T>();
   int64_t n = x.size(), m = y.shape[1];
+  if (y.size() == 0) return;  // an empty array's data may be null
   std::memset(static_cast<void*>(yp), 0, size_t(y.size()) * sizeof(T));
   for (int64_t i = 0; i < n; ++i) yp[(i + (k < 0 ? -k : 0)) * m + i + (k > 0 ? k : 0)] = xp[i];
 }

@@ -56,6 +56,7 @@ void gather_rows(const TBlob& src, int64_t outer, int64_t n, int64_t inner, cons
   int64_t m = int64_t(idx.size());
   const char* s = static_cast<const char*>(src.data);
   char* d = static_cast<char*>(out.data);
+  if (row == 0) return;  // empty rows: nothing to copy (and the pointers may be null)
   parallel_for(outer * m, std::max<int64_t>(1, kParallelGrain / std::max<int64_t>(1, inner)), [&](int64_t b, int64_t e) {
     for (int64_t t = b; t < e; ++t) {
       int64_t o = t / m, j = t % m;
@@ -292,6 +293,13 @@ static OpDef& reg_backward_pick = last_param(Registry::add("_backward_pick")
     .infer_shape_fn([](const Attrs& a, Shapes& in, Shapes& out) {
       if (!in[2].known()) return false;
       assign_shape(N(a), "output", out[0], in[2]);
+      // ograd and index hold one value per picked lane (pick's output): the kernel reads
+      // that many of each.
+      PickDims p = pick_dims(a, in[2]);
+      for (int i : {0, 1})
+        MXL_CHECK(!in[size_t(i)].known() || in[size_t(i)].size() == p.outer * p.inner, Err::kShape, N(a), ": ",
+                  i == 0 ? "ograd" : "index", " must have pick's output size ", p.outer * p.inner, " for data ",
+                  in[2], ", got shape ", in[size_t(i)]);
       return true;
     })
     .infer_type_fn(index_types({0, 2}))

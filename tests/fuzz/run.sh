@@ -33,7 +33,9 @@ fuzz_one() {
   mkdir -p "$work/corpus" "$work/crashes"
   local log=$work/log.txt
   # -rss_limit_mb: a leak or a runaway allocation is a finding, not a stuck machine.
-  if $PY "tests/fuzz/fuzz_$target.py" -max_total_time="$SECONDS_PER_TARGET" -rss_limit_mb=2500 \
+  # timeout: a process that hangs (libFuzzer's crash handler can deadlock after heap
+  # corruption) is a failure too, not a test run that never ends.
+  if timeout -k 10 $((SECONDS_PER_TARGET + 90)) $PY "tests/fuzz/fuzz_$target.py" -max_total_time="$SECONDS_PER_TARGET" -rss_limit_mb=2500 \
         -timeout=20 -seed="${FUZZ_SEED:-1}" -artifact_prefix="$work/crashes/" -print_final_stats=1 \
         "$work/corpus" "tests/fuzz/corpus/$target" > "$log" 2>&1; then
     local runs
