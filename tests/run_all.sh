@@ -68,7 +68,7 @@ bash "$ROOT/tests/gpu/emu/run.sh" "$ROOT/build/ctest"
 step "multi-process KVStore (tests/mpi/run.sh): mpirun -np 2 on loopback: dist_sync equivalence, dist_async, worker faults"
 bash "$ROOT/tests/mpi/run.sh"
 
-step "fuzzing (short, time-boxed: 35 s a target; tests/fuzz/README.md has the long run)"
+step "fuzzing (short, time-boxed: 20 s a target, two at a time; tests/fuzz/README.md has the long run)"
 bash "$ROOT/tests/fuzz/run.sh"
 
 step "R package (r/run_tests.sh)"

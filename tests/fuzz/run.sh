@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Short, time-boxed fuzzing of libmxlite's C ABI (issue 5, reliability), for the test
-# command: each target runs FUZZ_SECONDS (default 35) from its committed seed corpus,
-# two at a time (FUZZ_JOBS), so the four targets take about 70 s on 2 cores, with a
+# command: each target runs FUZZ_SECONDS (default 20) from its committed seed corpus,
+# two at a time (FUZZ_JOBS), so the four targets take about 40 s on 2 cores, with a
 # fixed libFuzzer seed (FUZZ_SEED, default 1) so that a run is repeatable. New corpus entries go to a
 # scratch folder (the committed corpus stays small); a crash or contract violation
 # fails the run and leaves the input under $FUZZ_OUT/<target>/ (printed).
@@ -16,7 +16,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 PY=${PYTHON:-python3}
-SECONDS_PER_TARGET=${FUZZ_SECONDS:-35}
+SECONDS_PER_TARGET=${FUZZ_SECONDS:-20}
 OUT=${FUZZ_OUT:-$(mktemp -d /tmp/mxl-fuzz.XXXXXX)}
 export PYTHONPATH=$ROOT/python${PYTHONPATH:+:$PYTHONPATH}
 
