@@ -79,9 +79,10 @@ ASAN_PRELOAD="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libstdc+
 # each (Python, the engine's tests), so on 2 cores this takes about the longer chain's
 # time instead of the sum. Each chain logs to its own file, printed when both are done.
 #   A: CTest and pytest against the ASan build;
-#   B: the emulated CUDA kernels under ASan, then the TSan build (one compile job, as
-#      chain A keeps a core busy) and its tests.
-TSAN_JOBS=${TSAN_JOBS:-1}
+#   B: the emulated CUDA kernels under ASan, then the TSan build and its tests (the two
+#      pytest runs take about as long, so chain A is done when the TSan build starts:
+#      it gets both cores).
+TSAN_JOBS=${TSAN_JOBS:-$JOBS}
 chain_asan_tests() {
   echo "== C and core tests under ASan + UBSan, leak detection on"
   t0=$SECONDS
