@@ -25,6 +25,7 @@
 #include "core/ndarray/ndarray.h"
 #include "core/op/registry.h"
 #include "core/storage/storage.h"
+#include "c_api_internal.h"
 
 using mxl::Err;
 using mxl::NDArray;
@@ -59,19 +60,6 @@ int set_error(int code, const char* msg) {
   ts().err = msg;
   return code;
 }
-
-#define API_BEGIN() try {
-#define API_END()                                                              \
-  }                                                                            \
-  catch (const mxl::Error& e) { return set_error(int(e.code), e.what()); }     \
-  catch (const std::bad_alloc&) { return set_error(MXL_ERR_OUT_OF_MEMORY, "out of memory"); } \
-  catch (const std::exception& e) {                                            \
-    return set_error(MXL_ERR_INTERNAL, (std::string("internal error: ") + e.what()).c_str()); \
-  }                                                                            \
-  catch (...) { return set_error(MXL_ERR_INTERNAL, "internal error: unknown exception"); } \
-  return MXL_OK;
-
-#define CHECK_ARG(cond, ...) MXL_CHECK(cond, Err::kInvalidArgument, __VA_ARGS__)
 
 // ------------------------------------------------------------ live handles
 // Every handle the library hands out is registered, so a freed or foreign pointer

@@ -14,16 +14,6 @@ namespace {
 using mxl::Err;
 using mxl::NDArray;
 
-#define CB_BEGIN() try {
-#define CB_END()                                                                                  \
-  }                                                                                               \
-  catch (const mxl::Error& e) { return mxl::capi::set_error(int(e.code), e.what()); }             \
-  catch (const std::bad_alloc&) { return mxl::capi::set_error(MXL_ERR_OUT_OF_MEMORY, "out of memory"); } \
-  catch (const std::exception& e) {                                                               \
-    return mxl::capi::set_error(MXL_ERR_INTERNAL, (std::string("internal error: ") + e.what()).c_str()); \
-  }                                                                                               \
-  catch (...) { return mxl::capi::set_error(MXL_ERR_INTERNAL, "internal error: unknown exception"); } \
-  return MXL_OK;
 
 thread_local std::string t_callback_error;
 
@@ -206,7 +196,7 @@ int mxl_callback_set_error(const char* msg) {
 int mxl_autograd_record_function(const char* name, int num_inputs, const mxl_ndarray* inputs, int num_outputs,
                                  const mxl_ndarray* outputs, mxl_function_backward_fn backward,
                                  mxl_free_fn free_user, void* user) {
-  CB_BEGIN();
+  API_BEGIN();
   // user is released on every path, also when the arguments are bad
   std::shared_ptr<void> keep = owned(user, free_user);
   MXL_CHECK(name && backward, Err::kInvalidArgument, "mxl_autograd_record_function: NULL name or backward");
@@ -225,27 +215,27 @@ int mxl_autograd_record_function(const char* name, int num_inputs, const mxl_nda
                        "autograd.Function '" + fname + "' backward");
       });
   for (int i = 0; i < num_outputs; ++i) mxl::capi::ndarray(outputs[i], "output").ag = out[size_t(i)].ag;
-  CB_END();
+  API_END();
 }
 
 int mxl_custom_op_register(const char* op_type, const mxl_custom_op_fns* fns) {
-  CB_BEGIN();
+  API_BEGIN();
   MXL_CHECK(op_type && fns, Err::kInvalidArgument, "mxl_custom_op_register: NULL argument");
   auto t = std::make_shared<TypeFns>();
   t->fns = *fns;
   mxl::register_custom_op(op_type, [t](const std::string& type, const mxl::KV& kwargs) {
     return std::make_shared<CProp>(t, type, kwargs);
   });
-  CB_END();
+  API_END();
 }
 
 int mxl_custom_op_list(int* n, const char*** op_types) {
-  CB_BEGIN();
+  API_BEGIN();
   MXL_CHECK(n && op_types, Err::kInvalidArgument, "mxl_custom_op_list: NULL argument");
   t_types = mxl::custom_op_types();
   t_type_ptrs.clear();
   for (const auto& s : t_types) t_type_ptrs.push_back(s.c_str());
   *n = int(t_types.size());
   *op_types = t_type_ptrs.data();
-  CB_END();
+  API_END();
 }

@@ -18,18 +18,7 @@ namespace {
 using mxl::Err;
 using mxl::NDArray;
 
-#define KV_BEGIN() try {
-#define KV_END()                                                                                  \
-  }                                                                                               \
-  catch (const mxl::Error& e) { return mxl::capi::set_error(int(e.code), e.what()); }             \
-  catch (const std::bad_alloc&) { return mxl::capi::set_error(MXL_ERR_OUT_OF_MEMORY, "out of memory"); } \
-  catch (const std::exception& e) {                                                               \
-    return mxl::capi::set_error(MXL_ERR_INTERNAL, (std::string("internal error: ") + e.what()).c_str()); \
-  }                                                                                               \
-  catch (...) { return mxl::capi::set_error(MXL_ERR_INTERNAL, "internal error: unknown exception"); } \
-  return MXL_OK;
 
-#define CHECK_ARG(cond, ...) MXL_CHECK(cond, Err::kInvalidArgument, __VA_ARGS__)
 
 // Live store handles: a freed or foreign pointer is an error, not a crash.
 std::mutex live_mu;
@@ -84,38 +73,38 @@ mxl::KV params_of(const char* fn, int num, const char** keys, const char** vals)
 extern "C" {
 
 int mxl_kvstore_create(const char* type, mxl_kvstore* out) {
-  KV_BEGIN();
+  API_BEGIN();
   CHECK_ARG(type, "mxl_kvstore_create: type is NULL");
   CHECK_ARG(out, "mxl_kvstore_create: out is NULL");
   auto* h = new mxl_kvstore_t{mxl::KVStore::create(type)};
   std::lock_guard<std::mutex> lk(live_mu);
   live().insert(h);
   *out = h;
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_free(mxl_kvstore kv) {
-  KV_BEGIN();
+  API_BEGIN();
   {
     std::lock_guard<std::mutex> lk(live_mu);
     MXL_CHECK(kv && live().erase(kv), Err::kInvalidHandle, "mxl_kvstore_free: kvstore handle ",
               static_cast<const void*>(kv), kv ? " is not live (double free?)" : " is NULL");
   }
   delete kv;
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_info(mxl_kvstore kv, const char** type, int* rank, int* num_workers) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_info");
   if (type) *type = s.type().c_str();
   if (rank) *rank = s.rank();
   if (num_workers) *num_workers = s.num_workers();
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_init(mxl_kvstore kv, int num, const char** keys, const mxl_ndarray* values) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_init");
   Groups g = group("mxl_kvstore_init", num, keys, values, "value");
   for (const auto& [key, arrays] : g) {
@@ -123,26 +112,26 @@ int mxl_kvstore_init(mxl_kvstore kv, int num, const char** keys, const mxl_ndarr
     CHECK_ARG(!s.has_key(key), "kvstore init: duplicate init of key '", key, "'");
   }
   for (const auto& [key, arrays] : g) s.init(key, arrays[0]);
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_push(mxl_kvstore kv, int num, const char** keys, const mxl_ndarray* values) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_push");
   for (const auto& [key, arrays] : group("mxl_kvstore_push", num, keys, values, "value")) s.push(key, arrays);
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_pull(mxl_kvstore kv, int num, const char** keys, const mxl_ndarray* outs) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_pull");
   for (const auto& [key, arrays] : group("mxl_kvstore_pull", num, keys, outs, "out")) s.pull(key, arrays);
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_pushpull(mxl_kvstore kv, int num_push, const char** push_keys, const mxl_ndarray* values,
                          int num_pull, const char** pull_keys, const mxl_ndarray* outs) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_pushpull");
   Groups push = group("mxl_kvstore_pushpull", num_push, push_keys, values, "value");
   Groups pull = group("mxl_kvstore_pushpull", num_pull, pull_keys, outs, "out");
@@ -150,36 +139,36 @@ int mxl_kvstore_pushpull(mxl_kvstore kv, int num_push, const char** push_keys, c
   for (const auto& [key, arrays] : pull) s.check(key, arrays, "pushpull (out)");
   for (const auto& [key, arrays] : push) s.push(key, arrays);
   for (const auto& [key, arrays] : pull) s.pull(key, arrays);
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_set_optimizer(mxl_kvstore kv, const char* op_name, int num_params, const char** keys,
                               const char** vals) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_set_optimizer");
   CHECK_ARG(op_name, "mxl_kvstore_set_optimizer: op_name is NULL");
   s.set_optimizer(op_name, params_of("mxl_kvstore_set_optimizer", num_params, keys, vals));
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_set_optimizer_params(mxl_kvstore kv, const char* key, int num_params, const char** keys,
                                      const char** vals) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_set_optimizer_params");
   s.set_optimizer_params(key ? key : "", params_of("mxl_kvstore_set_optimizer_params", num_params, keys, vals));
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_num_update(mxl_kvstore kv, const char* key, int64_t* out) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_num_update");
   CHECK_ARG(key && out, "mxl_kvstore_num_update: key or out is NULL");
   *out = s.num_update(key);
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_keys(mxl_kvstore kv, int* n, const char*** keys) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_keys");
   CHECK_ARG(n && keys, "mxl_kvstore_keys: n or keys is NULL");
   thread_local std::vector<std::string> names;
@@ -189,29 +178,29 @@ int mxl_kvstore_keys(mxl_kvstore kv, int* n, const char*** keys) {
   for (const auto& k : names) ptrs.push_back(k.c_str());
   *n = int(ptrs.size());
   *keys = ptrs.data();
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_barrier(mxl_kvstore kv) {
-  KV_BEGIN();
+  API_BEGIN();
   get(kv, "mxl_kvstore_barrier").barrier();
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_save_optimizer_states(mxl_kvstore kv, const char* fname) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_save_optimizer_states");
   CHECK_ARG(fname, "mxl_kvstore_save_optimizer_states: fname is NULL");
   s.save_optimizer_states(fname);
-  KV_END();
+  API_END();
 }
 
 int mxl_kvstore_load_optimizer_states(mxl_kvstore kv, const char* fname) {
-  KV_BEGIN();
+  API_BEGIN();
   mxl::KVStore& s = get(kv, "mxl_kvstore_load_optimizer_states");
   CHECK_ARG(fname, "mxl_kvstore_load_optimizer_states: fname is NULL");
   s.load_optimizer_states(fname);
-  KV_END();
+  API_END();
 }
 
 }  // extern "C"

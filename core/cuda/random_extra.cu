@@ -120,28 +120,13 @@ __global__ void pdf_bwd_kernel(const T* og, const T* x, const T* pa, const T* pb
   }
 }
 
-// MXNet's names of each density's parameter arrays.
-template <SampleDist D>
-constexpr const char* pdf_param_name(int k) {
-  switch (D) {
-    case SampleDist::kUniform: return k ? "high" : "low";
-    case SampleDist::kNormal: return k ? "sigma" : "mu";
-    case SampleDist::kGamma: return k ? "beta" : "alpha";
-    case SampleDist::kExponential: return "lam";
-    case SampleDist::kPoisson: return "lam";
-    case SampleDist::kNegBinomial: return k ? "p" : "k";
-    case SampleDist::kGenNegBinomial: return k ? "alpha" : "mu";
-  }
-  return "";
-}
-
 template <SampleDist D>
 int pdf_fwd(const mxl_cuda_call* c) {
   constexpr bool two = mxl::sample_two_params(D);
   const bool is_log = attr_b(c, "is_log");
   const int64_t n = blob_size(c->out[0]), rows = blob_size(c->in[1]);
   MXC_SWITCH_FLOAT16(c, c->in[0].dtype, T, {
-    if (int rc = pdf_check<D, T>(c, 1, pdf_param_name<D>(0), pdf_param_name<D>(1))) return rc;
+    if (int rc = pdf_check<D, T>(c, 1, mxl::pdf::param_name<D>(0), mxl::pdf::param_name<D>(1))) return rc;
     if (n == 0) return 0;
     pdf_fwd_kernel<D, T><<<grid_for(n), kThreads, 0, stream_of(c)>>>(
         bptr<const T>(c->in[0]), bptr<const T>(c->in[1]), two ? bptr<const T>(c->in[2]) : nullptr, bptr<T>(c->out[0]),
@@ -157,7 +142,7 @@ int pdf_bwd(const mxl_cuda_call* c) {
   const bool is_log = attr_b(c, "is_log");
   const int64_t n = blob_size(c->in[1]), rows = blob_size(c->in[2]);
   MXC_SWITCH_FLOAT16(c, c->in[1].dtype, T, {
-    if (int rc = pdf_check<D, T>(c, 2, pdf_param_name<D>(0), pdf_param_name<D>(1))) return rc;
+    if (int rc = pdf_check<D, T>(c, 2, mxl::pdf::param_name<D>(0), mxl::pdf::param_name<D>(1))) return rc;
     if (rows == 0) return 0;
     pdf_bwd_kernel<D, T><<<grid_for(rows), kThreads, 0, stream_of(c)>>>(
         bptr<const T>(c->in[0]), bptr<const T>(c->in[1]), bptr<const T>(c->in[2]),
@@ -255,26 +240,11 @@ __global__ void like_kernel(T* y, int64_t n, uint64_t seed, double a, double b) 
   }
 }
 
-// Parameter names in the op's order (as core/op/random_extra.cc registers them).
-template <SampleDist D>
-constexpr const char* like_param_name(int k) {
-  switch (D) {
-    case SampleDist::kUniform: return k ? "high" : "low";
-    case SampleDist::kNormal: return k ? "scale" : "loc";
-    case SampleDist::kGamma: return k ? "beta" : "alpha";
-    case SampleDist::kExponential: return "lam";
-    case SampleDist::kPoisson: return "lam";
-    case SampleDist::kNegBinomial: return k ? "p" : "k";
-    case SampleDist::kGenNegBinomial: return k ? "alpha" : "mu";
-  }
-  return "";
-}
-
 template <SampleDist D>
 int like(const mxl_cuda_call* c) {
   constexpr bool two = mxl::sample_two_params(D);
-  const char* na = like_param_name<D>(0);
-  const char* nb = like_param_name<D>(1);
+  const char* na = mxl::pdf::like_param_name<D>(0);
+  const char* nb = mxl::pdf::like_param_name<D>(1);
   const double a = D == SampleDist::kNegBinomial ? double(attr_i(c, na)) : attr_f(c, na);
   const double b = two ? attr_f(c, nb) : 0.0;
   int which = 0;

@@ -509,8 +509,7 @@ MXL_OP(_contrib_index_copy)
     .infer_type_fn(data_and_index_types({1}))
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       auto idx = checked_indices(N(a), "index_vector", in[1], in[0].shape[0]);
-      if (in[0].size() > 0)  // an empty array's data may be null
-        std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+      copy_values(in[0], out[0]);
       int64_t row = in[0].shape[0] ? in[0].size() / in[0].shape[0] : 0;
       copy_rows(in[2], out[0], idx, row, true);
     })
@@ -537,8 +536,7 @@ MXL_OP(_backward_contrib_index_copy)
     .infer_type_fn(data_and_index_types({1}))
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       auto idx = checked_indices(N(a), "index_vector", in[1], in[0].shape[0]);
-      if (in[0].size() > 0)  // an empty array's data may be null
-        std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+      copy_values(in[0], out[0]);
       int64_t row = in[0].shape[0] ? in[0].size() / in[0].shape[0] : 0;
       copy_rows(in[0], out[1], idx, row, false);
       size_t bytes = size_t(row) * dtype_size(in[0].dtype);
@@ -586,7 +584,7 @@ MXL_OP(_contrib_gradientmultiplier)
     .infer_type_fn(type_numeric_same)
     .inplace(0, 0)
     .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
-      if (in[0].data != out[0].data) std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+      copy_values(in[0], out[0]);
     })
     .grad_fn([](GradGraph& g, const Attrs& a) {
       return GVals{g.op1("_mul_scalar", {g.ograd(0)}, {{"scalar", raw_param(a, "scalar", "1")}})};
@@ -744,7 +742,7 @@ MXL_OP(fill_element_0index)
     .cpu_fn([](const OpCtx&, const Attrs& a, const Blobs& in, const Blobs& out) {
       int64_t m = in[0].shape[1];
       auto idx = checked_indices(N(a), "rhs", in[2], m);
-      std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+      copy_values(in[0], out[0]);
       MXL_TYPE_SWITCH(in[0].dtype, T, {
         for (size_t i = 0; i < idx.size(); ++i) out[0].ptr<T>()[int64_t(i) * m + idx[i]] = in[1].ptr<T>()[i];
       });

@@ -120,8 +120,7 @@ MXL_UNARY(logical_not, LogicalNot, "Logical not: 1 where x == 0 else 0, in the i
 
 // ------------------------------------------------------- copies and casts
 void copy_forward(const OpCtx&, const Attrs&, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
-  if (in[0].data != out[0].data)
-    std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+  copy_values(in[0], out[0]);
 }
 
 MXL_OP(_copy)

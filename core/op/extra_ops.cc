@@ -933,8 +933,7 @@ MXL_OP(make_loss)
     .infer_shape_fn(shape_same)
     .inplace(0, 0)
     .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
-      if (in[0].data != out[0].data)
-        std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+      copy_values(in[0], out[0]);
     })
     .grad_fn([](GradGraph& g, const Attrs&) { return GVals{g.op1("ones_like", {g.input(0)})}; });
 

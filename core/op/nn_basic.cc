@@ -859,8 +859,7 @@ double dropout_scale(const Attrs& a) { return a.f("p") >= 1 ? 0.0 : 1.0 / (1.0 -
 void dropout_forward(const OpCtx& c, const Attrs& a, const Blobs& in, const Blobs& out) {
   const double p = a.f("p");
   if (!dropout_active(c, a) || p == 0) {
-    if (in[0].data != out[0].data)
-      std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+    copy_values(in[0], out[0]);
     return;
   }
   Shape ms = in[0].shape;  // mask shape: size 1 along the shared axes

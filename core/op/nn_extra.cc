@@ -623,8 +623,7 @@ static OpDef& reg_svm = svm_params(Registry::add("SVMOutput"))
     .infer_type_fn(uniform_float_type)
     .inplace(0, 0)
     .cpu_fn([](const OpCtx&, const Attrs&, const Blobs& in, const Blobs& out) {
-      if (in[0].data != out[0].data)
-        std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+      copy_values(in[0], out[0]);
     })
     .grad_fn([](GradGraph& g, const Attrs& a) {
       // A loss layer: the output stands in for the head gradient, which it never reads.

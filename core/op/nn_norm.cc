@@ -570,8 +570,7 @@ static OpDef& reg_ml = makeloss_params(Registry::add("MakeLoss"))
     .infer_type_fn(float_type_same)
     .inplace(0, 0)
     .cpu_fn([](const OpCtx&, const Attrs&, const std::vector<TBlob>& in, const std::vector<TBlob>& out) {
-      if (in[0].data != out[0].data)
-        std::memcpy(out[0].data, in[0].data, size_t(in[0].size()) * dtype_size(in[0].dtype));
+      copy_values(in[0], out[0]);
     })
     .grad_fn([](GradGraph& g, const Attrs& a) {
       return GVals{g.op1("_backward_MakeLoss", {g.input(0)}, a.raw())};

@@ -234,7 +234,8 @@ OpDef& pdf_common(OpDef& op) {
 }
 
 template <SampleDist D>
-OpDef& pdf_op(const char* dist, const char* what, const char* in_a, const char* in_b) {
+OpDef& pdf_op(const char* dist, const char* what) {
+  const char *in_a = pdf::param_name<D>(0), *in_b = pdf::param_name<D>(1);
   const std::string name = std::string("_random_pdf_") + dist, bwd = std::string("_backward_pdf_") + dist;
   OpDef& op = pdf_common(Registry::add(name))
                   .describe(std::string("The density of samples under ") + what +
@@ -274,29 +275,25 @@ OpDef& pdf_op(const char* dist, const char* what, const char* in_a, const char* 
 }
 
 static OpDef& pdf_uniform_op =
-    pdf_op<SampleDist::kUniform>("uniform", "uniform distributions on [low, high] (low < high)", "low", "high");
+    pdf_op<SampleDist::kUniform>("uniform", "uniform distributions on [low, high] (low < high)");
 static OpDef& pdf_normal_op = pdf_op<SampleDist::kNormal>(
-    "normal", "normal distributions with means mu and standard deviations sigma (> 0)", "mu", "sigma");
+    "normal", "normal distributions with means mu and standard deviations sigma (> 0)");
 static OpDef& pdf_gamma_op = pdf_op<SampleDist::kGamma>(
     "gamma",
     "gamma distributions with shapes alpha (> 0) and rates beta (> 0): beta^alpha x^(alpha-1) e^(-beta x) / "
-    "Gamma(alpha), the values MXNet 1.9 computes",
-    "alpha", "beta");
+    "Gamma(alpha), the values MXNet 1.9 computes");
 static OpDef& pdf_exponential_op = pdf_op<SampleDist::kExponential>(
-    "exponential", "exponential distributions with rates lam (> 0)", "lam", nullptr);
+    "exponential", "exponential distributions with rates lam (> 0)");
 static OpDef& pdf_poisson_op = pdf_op<SampleDist::kPoisson>(
-    "poisson", "Poisson distributions with means lam (>= 0; samples need not be whole: Gamma-function form)", "lam",
-    nullptr);
+    "poisson", "Poisson distributions with means lam (>= 0; samples need not be whole: Gamma-function form)");
 static OpDef& pdf_negative_binomial_op = pdf_op<SampleDist::kNegBinomial>(
     "negative_binomial",
     "negative binomial distributions: the number of failures x before k (> 0) successes of probability p "
-    "(in (0, 1]), C(x+k-1, x) p^k (1-p)^x",
-    "k", "p");
+    "(in (0, 1]), C(x+k-1, x) p^k (1-p)^x");
 static OpDef& pdf_generalized_negative_binomial_op = pdf_op<SampleDist::kGenNegBinomial>(
     "generalized_negative_binomial",
     "generalized negative binomial distributions with means mu (>= 0) and dispersions alpha (>= 0; 0 is "
-    "Poisson(mu))",
-    "mu", "alpha");
+    "Poisson(mu))");
 
 static OpDef& pdf_dirichlet_op =
     pdf_common(Registry::add("_random_pdf_dirichlet"))
@@ -364,23 +361,23 @@ bool like_type(const Attrs& a, std::vector<int>& in, std::vector<int>& out) {
   return true;
 }
 
+// A _like op's parameter; its name comes from pdf::like_param_name (shared with the CUDA kernel).
 struct LikeParam {
-  const char* name;
   PType type;
   const char* def;
   const char* doc;
 };
 
 template <SampleDist D>
-OpDef& like_op(const char* dist, const char* what, LikeParam pa, LikeParam pb = {nullptr, PType::kFloat, "", ""}) {
+OpDef& like_op(const char* dist, const char* what, LikeParam pa, LikeParam pb = {PType::kFloat, "", ""}) {
   OpDef& op = Registry::add(std::string("_random_") + dist + "_like")
                   .describe(std::string("Samples from ") + what +
                             ", one draw per element of data: the output has data's shape and (float) dtype. "
                             "data's values are not used, and no gradient flows to it.")
                   .alias(std::string("random_") + dist + "_like")
                   .input("data")
-                  .param(pa.name, pa.type, pa.def, pa.doc);
-  if (pb.name) op.param(pb.name, pb.type, pb.def, pb.doc);
+                  .param(pdf::like_param_name<D>(0), pa.type, pa.def, pa.doc);
+  if (const char* nb = pdf::like_param_name<D>(1)) op.param(nb, pb.type, pb.def, pb.doc);
   return op.infer_shape_fn(shape_same)
       .infer_type_fn(like_type)
       .random()
@@ -390,33 +387,33 @@ OpDef& like_op(const char* dist, const char* what, LikeParam pa, LikeParam pb = 
 
 static OpDef& uniform_like_op =
     like_op<SampleDist::kUniform>("uniform", "the uniform distribution on [low, high)",
-                                  {"low", PType::kFloat, "0", "Lower bound of the distribution."},
-                                  {"high", PType::kFloat, "1", "Upper bound of the distribution."});
+                                  {PType::kFloat, "0", "Lower bound of the distribution."},
+                                  {PType::kFloat, "1", "Upper bound of the distribution."});
 static OpDef& normal_like_op =
     like_op<SampleDist::kNormal>("normal", "the normal distribution N(loc, scale^2)",
-                                 {"loc", PType::kFloat, "0", "Mean of the distribution."},
-                                 {"scale", PType::kFloat, "1", "Standard deviation of the distribution."});
+                                 {PType::kFloat, "0", "Mean of the distribution."},
+                                 {PType::kFloat, "1", "Standard deviation of the distribution."});
 static OpDef& gamma_like_op =
     like_op<SampleDist::kGamma>("gamma", "the gamma distribution with shape alpha and scale beta",
-                                {"alpha", PType::kFloat, "1", "Alpha parameter (shape) of the distribution."},
-                                {"beta", PType::kFloat, "1", "Beta parameter (scale) of the distribution."});
+                                {PType::kFloat, "1", "Alpha parameter (shape) of the distribution."},
+                                {PType::kFloat, "1", "Beta parameter (scale) of the distribution."});
 static OpDef& exponential_like_op =
     like_op<SampleDist::kExponential>("exponential", "the exponential distribution with rate lam (mean 1/lam)",
-                                      {"lam", PType::kFloat, "1", "Lambda parameter (rate) of the distribution."});
+                                      {PType::kFloat, "1", "Lambda parameter (rate) of the distribution."});
 static OpDef& poisson_like_op =
     like_op<SampleDist::kPoisson>("poisson", "the Poisson distribution with mean lam (as floats)",
-                                  {"lam", PType::kFloat, "1", "Lambda parameter (mean) of the distribution."});
+                                  {PType::kFloat, "1", "Lambda parameter (mean) of the distribution."});
 static OpDef& negative_binomial_like_op = like_op<SampleDist::kNegBinomial>(
     "negative_binomial",
     "the negative binomial distribution, as floats: the failures before k successes of probability p",
-    {"k", PType::kInt, "1", "Number of successes to wait for (>= 0)."},
-    {"p", PType::kFloat, "1", "Success probability of each experiment, in (0, 1]."});
+    {PType::kInt, "1", "Number of successes to wait for (>= 0)."},
+    {PType::kFloat, "1", "Success probability of each experiment, in (0, 1]."});
 static OpDef& generalized_negative_binomial_like_op = like_op<SampleDist::kGenNegBinomial>(
     "generalized_negative_binomial",
     "the generalized negative binomial distribution, as floats: mean mu, dispersion alpha (variance mu + alpha "
     "mu^2)",
-    {"mu", PType::kFloat, "1", "Mean of the distribution (>= 0)."},
-    {"alpha", PType::kFloat, "1", "Dispersion of the distribution (>= 0)."});
+    {PType::kFloat, "1", "Mean of the distribution (>= 0)."},
+    {PType::kFloat, "1", "Dispersion of the distribution (>= 0)."});
 
 // ================================================================ shuffle
 MXL_OP(_shuffle)

@@ -14,6 +14,38 @@
 namespace mxl {
 namespace pdf {
 
+// MXNet's names of each density's parameter arrays (inputs of _random_pdf_*), k = 0, 1;
+// the registration (random_extra.cc) and the CUDA kernels both read them from here.
+template <SampleDist D>
+constexpr const char* param_name(int k) {
+  switch (D) {
+    case SampleDist::kUniform: return k ? "high" : "low";
+    case SampleDist::kNormal: return k ? "sigma" : "mu";
+    case SampleDist::kGamma: return k ? "beta" : "alpha";
+    case SampleDist::kExponential: return k ? nullptr : "lam";
+    case SampleDist::kPoisson: return k ? nullptr : "lam";
+    case SampleDist::kNegBinomial: return k ? "p" : "k";
+    case SampleDist::kGenNegBinomial: return k ? "alpha" : "mu";
+  }
+  return nullptr;
+}
+
+// MXNet's names of the _random_*_like ops' parameters, k = 0, 1 (nullptr: none).
+template <SampleDist D>
+constexpr const char* like_param_name(int k) {
+  switch (D) {
+    case SampleDist::kUniform: return k ? "high" : "low";
+    case SampleDist::kNormal: return k ? "scale" : "loc";
+    case SampleDist::kGamma: return k ? "beta" : "alpha";
+    case SampleDist::kExponential: return k ? nullptr : "lam";
+    case SampleDist::kPoisson: return k ? nullptr : "lam";
+    case SampleDist::kNegBinomial: return k ? "p" : "k";
+    case SampleDist::kGenNegBinomial: return k ? "alpha" : "mu";
+  }
+  return nullptr;
+}
+
+
 // log f(x) and its partial derivatives with respect to the sample x and the two
 // distribution parameters a, b (see log_pdf for which they are).
 struct LogPdf {

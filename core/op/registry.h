@@ -14,6 +14,7 @@
 //        return GVals{g.op1("_backward_relu", {g.ograd(0), g.output(0)})};
 //     });
 #pragma once
+#include <cstring>
 #include <limits>
 #include <functional>
 #include <memory>
@@ -283,6 +284,12 @@ using Types = std::vector<int>;
 using Blobs = std::vector<TBlob>;
 // The name an op was registered under, for its error messages: MXL_CHECK(..., N(a), ": ...").
 inline const char* N(const Attrs& a) { return a.op->name.c_str(); }
+// out = in, same shape and dtype (an identity's forward, or the start of an update that
+// then writes some places). Nothing to do for an empty array (whose data may be null) or
+// when both are the same memory (the op ran in place).
+inline void copy_values(const TBlob& in, const TBlob& out) {
+  if (in.size() > 0 && in.data != out.data) std::memcpy(out.data, in.data, size_t(in.size()) * dtype_size(in.dtype));
+}
 
 // ----------------------------------------------------- common shape/type rules
 // These are the rules most operators share; ops with their own logic write a lambda.
